@@ -1,0 +1,55 @@
+# Quickphrases: `make run` and `make test` are the two commands (contract section 1).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+EVAL_DIR ?= $(abspath ../shared/eval)
+EVAL_DB := $(CURDIR)/.eval.sqlite3
+
+.PHONY: run test test-postgres bench eval migrate lint-dicts clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+migrate: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+
+run: migrate
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput -v0
+	@echo "Serving Quickphrases on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+test: $(VENV)/.installed-test
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The same suite against PostgreSQL (needs a server; pytest-django creates test_<name>).
+test-postgres: $(VENV)/.installed-test
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/quickphrases} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-test
+	$(PY) -m benchmarks.search $(if $(QUICK),--quick)
+	$(PY) -m benchmarks.api $(if $(QUICK),--quick)
+	$(PY) -m benchmarks.lint $(if $(QUICK),--quick)
+
+# Search quality and lint quality on the development data in ../shared/eval.
+eval: $(VENV)/.installed-test
+	rm -f $(EVAL_DB)*
+	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_search --library $(EVAL_DIR)/dev_library.json --queries $(EVAL_DIR)/dev_queries.jsonl
+	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_lint $(EVAL_DIR)/dev_lint.jsonl
+	rm -f $(EVAL_DB)*
+
+clean:
+	rm -rf $(VENV) staticfiles .eval.sqlite3* *.egg-info

@@ -1,0 +1,28 @@
+"""ETags and If-Match for phrases: the working copy's revision, or the live version."""
+import re
+
+from phrases.errors import StaleRevision
+
+TAG_RE = re.compile(r'^(?:W/)?"(?P<key>[a-z0-9_-]+)-r(?P<revision>\d+)"$')
+
+
+def working_etag(phrase) -> str:
+    return f'"{phrase.key}-r{phrase.revision}"'
+
+
+def live_etag(live) -> str:
+    return f'"{live.key}-v{live.version}"'
+
+
+def expected_revision(request, phrase) -> int | None:
+    """The revision an If-Match header names (None without one). A tag for another phrase or in
+    another form can never match, so it is stale: the write is refused rather than guessed."""
+    header = request.headers.get("If-Match")
+    if not header or header.strip() == "*":
+        return None
+    for tag in (part.strip() for part in header.split(",")):
+        match = TAG_RE.match(tag)
+        if match and match["key"] == phrase.key:
+            return int(match["revision"])
+    raise StaleRevision(f"If-Match {header} does not match phrase '{phrase.key}' (current ETag "
+                        f"{working_etag(phrase)}). Reload it and apply your edit again.")

@@ -1,0 +1,70 @@
+"""Read-only API tokens for chat tools, issued and revoked by admins."""
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+LAST_USED_RESOLUTION_SECONDS = 60
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ChatToolToken(models.Model):
+    """A named token a chat tool uses to search, sync, export and record usage, and nothing else.
+
+    Only a hash of the key is stored; the key itself is shown once, when the token is issued."""
+
+    name = models.CharField(max_length=80, unique=True, help_text="Which tool uses it, e.g. 'Helpdesk widget'")
+    prefix = models.CharField(max_length=8, editable=False, help_text="The key's first characters, to tell tokens apart")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
+
+    @classmethod
+    def issue(cls, *, name: str, created_by=None) -> tuple["ChatToolToken", str]:
+        """Create a token; returns it with the raw key, which is never stored."""
+        key = secrets.token_urlsafe(30)
+        token = cls.objects.create(name=name, prefix=key[:8], key_hash=hash_key(key), created_by=created_by)
+        return token, key
+
+    def touch(self) -> None:
+        """Record use, at most once a minute (a cheap UPDATE, not a save)."""
+        now = timezone.now()
+        if self.last_used_at is None or (now - self.last_used_at).total_seconds() >= LAST_USED_RESOLUTION_SECONDS:
+            type(self).objects.filter(pk=self.pk).update(last_used_at=now)
+            self.last_used_at = now
+
+
+class ChatTool:
+    """The request.user of a chat-tool token: authenticated, but no person and no role."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_superuser = False
+    is_staff = False
+    pk = id = None
+
+    def __init__(self, token: ChatToolToken):
+        self.token = token
+        self.username = f"chat-tool:{token.name}"
+
+    def __str__(self):
+        return self.username

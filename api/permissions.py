@@ -1,0 +1,41 @@
+"""Who may call what (contract section 3). Chat-tool tokens only read the live library."""
+from rest_framework.permissions import BasePermission
+
+from api.models import ChatTool
+from phrases import roles
+
+
+def is_chat_tool(request):
+    return isinstance(request.user, ChatTool)
+
+
+class CanReadLive(BasePermission):
+    """Operators, writers, reviewers, superusers, and chat-tool tokens."""
+
+    message = "Only operators, writers, reviewers and chat-tool tokens may read the live library."
+
+    def has_permission(self, request, view):
+        return is_chat_tool(request) or roles.is_operator(request.user)
+
+
+class IsOperator(BasePermission):
+    """People with a role (not chat tools)."""
+
+    message = "Only operators, writers and reviewers may do this; chat-tool tokens are read-only."
+
+    def has_permission(self, request, view):
+        return not is_chat_tool(request) and roles.is_operator(request.user)
+
+
+class IsWriter(BasePermission):
+    message = "Only writers and reviewers may do this."
+
+    def has_permission(self, request, view):
+        return not is_chat_tool(request) and roles.is_writer(request.user)
+
+
+class IsReviewer(BasePermission):
+    message = "Only reviewers may do this."
+
+    def has_permission(self, request, view):
+        return not is_chat_tool(request) and roles.is_reviewer(request.user)

@@ -1,0 +1,226 @@
+"""Input and output shapes of the API. Inputs only check types; the services own the rules."""
+from rest_framework import serializers
+
+from phrases.models import PhraseStatus
+
+# -- output -----------------------------------------------------------------------------------
+
+
+class LivePhraseSerializer(serializers.Serializer):
+    """A phrase as operators and chat tools see it: its last approved text."""
+
+    key = serializers.CharField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    topic = serializers.SlugField(source="topic.slug")
+    language = serializers.CharField()
+    shortcut = serializers.CharField(allow_null=True)
+    hotkey = serializers.CharField(allow_null=True)
+    keywords = serializers.ListField(child=serializers.CharField())
+    status = serializers.SerializerMethodField()
+    approved_at = serializers.DateTimeField()
+    uses_7d = serializers.IntegerField(required=False)
+    uses_30d = serializers.IntegerField(required=False)
+
+    def get_status(self, obj) -> str:
+        return PhraseStatus.APPROVED
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["shortcut"] = data["shortcut"] or None
+        data["hotkey"] = data["hotkey"] or None
+        if not hasattr(instance, "uses_7d"):
+            data.pop("uses_7d", None)
+            data.pop("uses_30d", None)
+        return data
+
+
+class LiveTextSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    body = serializers.CharField()
+    topic = serializers.SlugField(source="topic.slug")
+    language = serializers.CharField()
+    shortcut = serializers.CharField()
+    hotkey = serializers.CharField()
+    keywords = serializers.ListField(child=serializers.CharField())
+    version = serializers.IntegerField()
+    approved_at = serializers.DateTimeField()
+    approved_by = serializers.CharField(source="approved_by.username", allow_null=True, default=None)
+
+
+class FindingSerializer(serializers.Serializer):
+    rule = serializers.CharField()
+    severity = serializers.ChoiceField(choices=["error", "warning"])
+    message = serializers.CharField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    suggestion = serializers.CharField(allow_null=True)
+
+
+class PhraseSerializer(serializers.Serializer):
+    """The working copy, for writers and reviewers, with its live text beside it."""
+
+    key = serializers.CharField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    topic = serializers.SlugField(source="topic.slug")
+    language = serializers.CharField()
+    shortcut = serializers.CharField(allow_null=True)
+    hotkey = serializers.CharField(allow_null=True)
+    keywords = serializers.ListField(child=serializers.CharField())
+    status = serializers.ChoiceField(choices=PhraseStatus.choices)
+    revision = serializers.IntegerField()
+    owner = serializers.CharField(source="owner.username", allow_null=True, default=None)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    reviewed_by = serializers.CharField(source="reviewed_by.username", allow_null=True, default=None)
+    reviewed_at = serializers.DateTimeField(allow_null=True)
+    review_due_at = serializers.DateField(allow_null=True)
+    review_comment = serializers.CharField(allow_blank=True)
+    lint_findings = FindingSerializer(many=True)
+    warnings_acknowledged = serializers.BooleanField()
+    live = serializers.SerializerMethodField()
+    uses_7d = serializers.IntegerField(required=False)
+    uses_30d = serializers.IntegerField(required=False)
+
+    def get_live(self, obj) -> LiveTextSerializer(allow_null=True):
+        live = getattr(obj, "live", None)
+        return LiveTextSerializer(live).data if live is not None else None
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["shortcut"] = data["shortcut"] or None
+        data["hotkey"] = data["hotkey"] or None
+        if not hasattr(instance, "uses_7d"):
+            data.pop("uses_7d", None)
+            data.pop("uses_30d", None)
+        return data
+
+
+class VersionChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    old = serializers.JSONField(allow_null=True)
+    new = serializers.JSONField(allow_null=True)
+
+
+class VersionSerializer(serializers.Serializer):
+    version = serializers.IntegerField(source="version.history_id")
+    author = serializers.CharField(source="version.history_user.username", allow_null=True, default=None)
+    date = serializers.DateTimeField(source="version.history_date")
+    reason = serializers.CharField(source="version.history_change_reason", allow_null=True)
+    type = serializers.SerializerMethodField()
+    status = serializers.CharField(source="version.status")
+    changes = VersionChangeSerializer(many=True)
+
+    def get_type(self, obj) -> str:
+        return {"+": "created", "~": "changed", "-": "deleted"}[obj["version"].history_type]
+
+
+class TopicSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    parent = serializers.SlugField(allow_null=True)
+    order = serializers.IntegerField()
+    children = serializers.ListField(child=serializers.DictField(), help_text="Nested topics, same shape")
+
+
+class SearchHitSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    topic = serializers.SlugField()
+    language = serializers.CharField()
+    shortcut = serializers.CharField(allow_null=True)
+    hotkey = serializers.CharField(allow_null=True)
+    score = serializers.FloatField()
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    results = SearchHitSerializer(many=True)
+
+
+class LintResultSerializer(serializers.Serializer):
+    issues = FindingSerializer(many=True)
+    unavailable = serializers.ListField(child=serializers.CharField(),
+                                        help_text="Rules that could not run here (e.g. spelling without dictionaries)")
+
+
+class SyncSerializer(serializers.Serializer):
+    cursor = serializers.CharField(help_text="Pass as `since` next time")
+    upserts = LivePhraseSerializer(many=True)
+    deletes = serializers.ListField(child=serializers.CharField())
+    has_more = serializers.BooleanField(help_text="More changes wait: call again with the new cursor at once")
+
+
+class ImportReportSerializer(serializers.Serializer):
+    created = serializers.ListField(child=serializers.CharField())
+    updated = serializers.ListField(child=serializers.CharField())
+    unchanged = serializers.ListField(child=serializers.CharField())
+    topics_created = serializers.ListField(child=serializers.CharField())
+    topics_updated = serializers.ListField(child=serializers.CharField())
+    findings = serializers.DictField(child=FindingSerializer(many=True))
+    dry_run = serializers.BooleanField()
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+# -- input ------------------------------------------------------------------------------------
+
+
+class PhraseFieldsInput(serializers.Serializer):
+    title = serializers.CharField(max_length=120)
+    body = serializers.CharField(max_length=2000, trim_whitespace=False)
+    topic = serializers.SlugField(help_text="Topic slug")
+    language = serializers.CharField(max_length=8)
+    shortcut = serializers.CharField(max_length=13, required=False, allow_blank=True, allow_null=True)
+    hotkey = serializers.CharField(max_length=32, required=False, allow_blank=True, allow_null=True)
+    keywords = serializers.ListField(child=serializers.CharField(max_length=80), required=False, max_length=20)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=500,
+                                   help_text="Why: kept with the version in history")
+
+
+class PhraseCreateInput(PhraseFieldsInput):
+    key = serializers.SlugField(max_length=100)
+
+
+class PhraseUpdateInput(PhraseFieldsInput):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+class ReasonInput(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class ApproveInput(ReasonInput):
+    acknowledge_warnings = serializers.BooleanField(default=False,
+                                                    help_text="Approve over brand-voice warnings (recorded in history)")
+
+
+class RejectInput(serializers.Serializer):
+    comment = serializers.CharField(max_length=2000, help_text="Shown to the writer; required")
+
+
+class RevertInput(ReasonInput):
+    version = serializers.IntegerField(help_text="A version id from the history")
+
+
+class UsedInput(serializers.Serializer):
+    client = serializers.CharField(required=False, allow_blank=True, max_length=64,
+                                   help_text="The tool that inserted the phrase (default: X-Client header or token name)")
+
+
+class LintInput(serializers.Serializer):
+    body = serializers.CharField(max_length=20000, trim_whitespace=False, allow_blank=True)
+    language = serializers.CharField(max_length=8)
+
+
+class TokenInput(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)

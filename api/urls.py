@@ -1,0 +1,27 @@
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
+
+from api.views import auth, library, live, phrases, review
+from api.views.fallback import not_found
+
+app_name = "api"
+urlpatterns = [
+    path("auth/token/", auth.TokenView.as_view(), name="token"),
+    path("search/", live.SearchView.as_view(), name="search"),
+    path("phrases/", phrases.PhraseListView.as_view(), name="phrases"),
+    path("phrases/<slug:key>/", phrases.PhraseDetailView.as_view(), name="phrase"),
+    path("phrases/<slug:key>/history/", review.HistoryView.as_view(), name="history"),
+    path("phrases/<slug:key>/revert/", review.RevertView.as_view(), name="revert"),
+    path("phrases/<slug:key>/submit/", review.SubmitView.as_view(), name="submit"),
+    path("phrases/<slug:key>/approve/", review.ApproveView.as_view(), name="approve"),
+    path("phrases/<slug:key>/reject/", review.RejectView.as_view(), name="reject"),
+    path("phrases/<slug:key>/used/", live.UsedView.as_view(), name="used"),
+    path("topics/", live.TopicsView.as_view(), name="topics"),
+    path("lint/", live.LintView.as_view(), name="lint"),
+    path("sync/", live.SyncView.as_view(), name="sync"),
+    path("export/<str:export_format>/", live.ExportView.as_view(), name="export"),
+    path("library/import/", library.ImportView.as_view(), name="import"),
+    path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    re_path(r"^.*$", not_found, name="not-found"),
+]

@@ -1,0 +1,177 @@
+"""The Django admin for writers and reviewers. Every phrase write goes through `phrases.services`."""
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
+
+from phrases import roles, services
+from phrases.errors import DomainError, PhraseValidationError
+from phrases.models import LivePhrase, Phrase, PhraseUse, Topic
+from phrases.services.workflow import CONTENT_FIELDS
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "parent", "order")
+    list_editable = ("order",)
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class PhraseForm(forms.ModelForm):
+    # The revision the editor started from: a concurrent save by someone else is refused.
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Phrase
+        fields = ("key", *CONTENT_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["revision"].initial = self.instance.revision
+
+    def clean(self):
+        cleaned = super().clean()
+        revision = cleaned.get("revision")
+        if self.instance.pk and revision is not None:
+            current = Phrase.objects.filter(pk=self.instance.pk).values_list("revision", flat=True).first()
+            if current != revision:
+                raise ValidationError(
+                    "Someone else saved this phrase while you were editing it. Open it again to see their "
+                    "changes (the history shows both), then reapply yours.")
+        return cleaned
+
+
+@admin.register(Phrase)
+class PhraseAdmin(SimpleHistoryAdmin):
+    form = PhraseForm
+    list_display = ("key", "title", "language", "topic", "status", "is_live", "review_due_at", "updated_at")
+    list_filter = ("status", "language", "topic", "review_due_at")
+    search_fields = ("key", "title", "body", "shortcut")
+    history_list_display = ("status",)
+    readonly_fields = ("status", "live_text", "review_comment", "lint_findings", "warnings_acknowledged",
+                       "reviewed_by", "reviewed_at", "review_due_at", "owner", "created_at", "updated_at")
+    actions = ("submit_selected", "approve_selected", "approve_over_warnings", "reject_selected",
+               "archive_selected", "restore_selected")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(self.readonly_fields)
+        if obj is not None:
+            fields.insert(0, "key")
+        return fields
+
+    @admin.display(boolean=True, description="Live")
+    def is_live(self, obj):
+        return obj.is_live
+
+    @admin.display(description="Live text (what operators see)")
+    def live_text(self, obj):
+        return obj.live.body if obj.is_live else "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("topic", "live")
+
+    def revert_disabled(self, request, obj=None):
+        # simple-history's revert would save an old row directly; reverting goes through
+        # phrase_revert (API), which keeps the live text until approval.
+        return True
+
+    def save_model(self, request, obj, form, change):
+        data = {name: form.cleaned_data[name] for name in CONTENT_FIELDS}
+        try:
+            if change:
+                services.phrase_update(phrase=obj, actor=request.user, changes=data,
+                                       expected_revision=form.cleaned_data.get("revision"))
+            else:
+                created = services.phrase_create(actor=request.user, key=form.cleaned_data["key"], **data)
+                obj.pk = created.pk
+        except (PhraseValidationError, DomainError, PermissionDenied) as error:
+            # The form already validated; reaching here means a race. Report instead of a 500.
+            self.message_user(request, str(error), messages.ERROR)
+            raise PermissionDenied(str(error)) from None
+
+    def delete_model(self, request, obj):
+        services.phrase_delete(phrase=obj, actor=request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def _run(self, request, queryset, action, verb, **kwargs):
+        done = 0
+        for phrase in queryset:
+            try:
+                action(phrase=phrase, actor=request.user, **kwargs)
+                done += 1
+            except (DomainError, PhraseValidationError, PermissionDenied) as error:
+                self.message_user(request, str(error), messages.ERROR)
+        if done:
+            self.message_user(request, f"{verb} {done} phrase(s).", messages.SUCCESS)
+
+    @admin.action(description="Submit selected phrases for review")
+    def submit_selected(self, request, queryset):
+        self._run(request, queryset, services.phrase_submit, "Submitted")
+
+    @admin.action(description="Approve selected phrases")
+    def approve_selected(self, request, queryset):
+        self._run(request, queryset, services.phrase_approve, "Approved")
+
+    @admin.action(description="Approve selected phrases over brand-voice warnings")
+    def approve_over_warnings(self, request, queryset):
+        self._run(request, queryset, services.phrase_approve, "Approved", acknowledge_warnings=True)
+
+    @admin.action(description="Reject selected phrases (with a comment)")
+    def reject_selected(self, request, queryset):
+        if not roles.is_reviewer(request.user):
+            self.message_user(request, "Only reviewers may reject phrases.", messages.ERROR)
+            return None
+        comment = request.POST.get("comment", "").strip()
+        if "apply" in request.POST and comment:
+            self._run(request, queryset, services.phrase_reject, "Rejected", comment=comment)
+            return None
+        return TemplateResponse(request, "admin/phrases/reject.html", {
+            **self.admin_site.each_context(request),
+            "title": "Reject phrases",
+            "phrases": queryset,
+            "missing_comment": "apply" in request.POST,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
+
+    @admin.action(description="Archive selected phrases")
+    def archive_selected(self, request, queryset):
+        self._run(request, queryset, services.phrase_archive, "Archived")
+
+    @admin.action(description="Restore selected phrases from the archive")
+    def restore_selected(self, request, queryset):
+        self._run(request, queryset, services.phrase_restore, "Restored")
+
+
+@admin.register(LivePhrase)
+class LivePhraseAdmin(admin.ModelAdmin):
+    list_display = ("key", "title", "language", "topic", "shortcut", "hotkey", "approved_by", "approved_at")
+    list_filter = ("language", "topic")
+    search_fields = ("key", "title", "body", "shortcut")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PhraseUse)
+class PhraseUseAdmin(admin.ModelAdmin):
+    list_display = ("phrase", "user", "client", "used_at")
+    list_filter = ("client",)
+    date_hierarchy = "used_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

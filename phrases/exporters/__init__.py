@@ -1,0 +1,1 @@
+"""Export formats: one module per target, each a pure function from phrases to bytes."""

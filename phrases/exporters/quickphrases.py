@@ -1,0 +1,55 @@
+"""The `quickphrases/v1` library file (contract section 2)."""
+import json
+
+from phrases.models import Topic
+
+FORMAT = "quickphrases/v1"
+
+
+def phrase_entry(phrase, *, status=None) -> dict:
+    """One phrase (a working copy or a live phrase) as a library-file entry."""
+    return {
+        "key": phrase.key,
+        "title": phrase.title,
+        "body": phrase.body,
+        "topic": phrase.topic.slug,
+        "language": phrase.language,
+        "shortcut": phrase.shortcut or None,
+        "hotkey": phrase.hotkey or None,
+        "keywords": list(phrase.keywords),
+        "status": status or phrase.status,
+    }
+
+
+def topic_entries(topics) -> list[dict]:
+    """Topics in tree order (parents before children), as library-file entries."""
+    topics = list(topics)
+    by_parent = {}
+    for topic in topics:
+        by_parent.setdefault(topic.parent_id, []).append(topic)
+    ordered = []
+
+    def walk(parent_id, parent_slug):
+        for topic in sorted(by_parent.get(parent_id, []), key=lambda t: (t.order, t.slug)):
+            ordered.append({"slug": topic.slug, "name": topic.name, "parent": parent_slug})
+            walk(topic.pk, topic.slug)
+
+    walk(None, None)
+    return ordered
+
+
+def library_document(phrases, *, live=False, topics=None) -> dict:
+    """The whole file as a dict. `live=True` marks live phrases as approved."""
+    phrases = list(phrases)
+    topics = Topic.objects.select_related("parent") if topics is None else topics
+    return {
+        "format": FORMAT,
+        "topics": topic_entries(topics),
+        "phrases": [phrase_entry(p, status="approved" if live else None) for p in phrases],
+    }
+
+
+def export_quickphrases(phrases, *, live=True, topics=None) -> bytes:
+    """Serialise phrases as a UTF-8 `quickphrases/v1` file."""
+    document = library_document(phrases, live=live, topics=topics)
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

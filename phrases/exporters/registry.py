@@ -1,0 +1,14 @@
+"""Export formats by name, as `GET /api/v1/export/{format}/` offers them."""
+from types import SimpleNamespace
+
+from phrases.exporters import ahk, csv_export, espanso
+from phrases.exporters import quickphrases as v1
+
+EXPORTERS = {
+    "quickphrases": SimpleNamespace(description="the quickphrases/v1 library file (JSON)",
+                                    content_type="application/json; charset=utf-8", extension=".json",
+                                    export=lambda phrases: v1.export_quickphrases(phrases, live=True)),
+    "espanso": espanso,
+    "ahk": ahk,
+    "csv": csv_export,
+}

@@ -1,0 +1,97 @@
+"""Brand-voice rules as data that reviewers tune in the admin (effective within a second)."""
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from phrases.lint.findings import SEVERITIES
+
+RULE_CHOICES = [(rule, rule) for rule in (
+    "banned-abbreviation", "slang", "lowercase-formal-you", "sentence-start-lowercase",
+    "missing-terminal-punctuation", "too-many-emoji", "all-caps", "too-many-exclamations", "i-dont-know",
+    "redirect-channel", "legal-reference", "blame-shift", "cliche", "too-long", "unknown-placeholder", "spelling",
+)]
+SEVERITY_CHOICES = [(s, s) for s in SEVERITIES]
+LANGUAGE_HELP = "BCP 47 primary tag such as 'ru', or blank for every language."
+
+
+class RulesRevision(models.Model):
+    """A counter bumped by every rule change: the processes' cue to reload."""
+
+    value = models.BigIntegerField(default=1)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("value", flat=True).first()
+
+    @classmethod
+    def bump(cls):
+        updated = cls.objects.filter(pk=1).update(value=models.F("value") + 1)
+        if not updated:
+            cls.objects.create(pk=1, value=2)
+
+    def __str__(self):
+        return f"rules revision {self.value}"
+
+
+class RuleSetting(models.Model):
+    rule = models.CharField(max_length=40, choices=RULE_CHOICES)
+    language = models.CharField(max_length=8, blank=True, help_text=LANGUAGE_HELP)
+    severity = models.CharField(max_length=8, choices=SEVERITY_CHOICES,
+                                help_text="error blocks approval; warning needs the reviewer's acknowledgement")
+    limit = models.PositiveIntegerField(null=True, blank=True,
+                                        help_text="emoji, exclamation marks, characters, or letters in a capitals word")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["rule", "language"]
+        constraints = [models.UniqueConstraint(fields=["rule", "language"], name="lint_rule_per_language")]
+
+    def __str__(self):
+        return f"{self.rule} [{self.language or 'all'}]: {self.severity}"
+
+
+class Term(models.Model):
+    class Kind(models.TextChoices):
+        ABBREVIATION = "abbreviation", "banned abbreviation"
+        SLANG = "slang", "slang"
+        DONT_KNOW = "dont-know", "“I don't know”"
+        REDIRECT = "redirect", "redirect to another channel"
+        LEGAL = "legal", "legal reference"
+        BLAME = "blame", "blame shift"
+        CLICHE = "cliche", "cliché"
+        ACRONYM = "acronym", "allowed acronym (all-caps exception)"
+
+    language = models.CharField(max_length=8, blank=True, help_text=LANGUAGE_HELP)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    pattern = models.CharField(
+        max_length=500,
+        help_text="Case-insensitive regular expression matched as whole words, e.g. 'спс' or "
+                  "'не\\s+знаю'. Acronyms: words separated by '|'.")
+    suggestion = models.CharField(max_length=200, blank=True, help_text="What to write instead, if anything")
+
+    class Meta:
+        ordering = ["language", "kind", "pattern"]
+        constraints = [models.UniqueConstraint(fields=["language", "kind", "pattern"], name="lint_term_unique")]
+
+    def __str__(self):
+        return f"{self.kind} [{self.language or 'all'}]: {self.pattern}"
+
+    def clean(self):
+        try:
+            re.compile(self.pattern)
+        except re.error as error:
+            raise ValidationError({"pattern": f"Not a valid regular expression: {error}."}) from None
+
+
+class TeamWord(models.Model):
+    """Product and brand names the spelling rule must accept."""
+
+    word = models.CharField(max_length=80, unique=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word

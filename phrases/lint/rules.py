@@ -1,0 +1,213 @@
+"""The brand-voice checks. Each takes a `Draft` (the body, read once) and yields raw hits.
+
+A hit is `(start, end, message_values, suggestion)`; the engine adds the rule id, severity and
+the message in the phrase's language. Placeholders are masked before any check reads the text,
+so they are never flagged themselves.
+"""
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from phrases.lint import text as t
+from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+
+FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
+                           r"ваших|вашу|вашем)(?![\w\-])")
+SENTENCE_END_RE = re.compile(r"[.!?…]+[\"»”')\]]*\s+")
+CLOSERS = "\"»”')]"
+
+
+@dataclass
+class Draft:
+    body: str
+    language: str
+    ruleset: object
+    limits: dict = field(default_factory=dict)
+
+    @cached_property
+    def masked(self) -> str:
+        """Placeholders blanked out; typographic apostrophes made plain (same length)."""
+        return t.mask_placeholders(self.body).replace("’", "'")
+
+    @cached_property
+    def prose(self) -> str:
+        """Masked text without URLs and e-mail addresses: what is read as words."""
+        return t.mask_urls(self.masked)
+
+    @cached_property
+    def words(self):
+        return t.words(self.prose)
+
+
+def _term_hits(draft, kind):
+    for pattern, suggestion in draft.ruleset.terms_for(draft.language, kind):
+        for match in pattern.finditer(draft.prose):
+            yield match.start(), match.end(), {"word": match.group()}, suggestion
+
+
+def banned_abbreviation(draft):
+    yield from _term_hits(draft, "abbreviation")
+
+
+def slang(draft):
+    yield from _term_hits(draft, "slang")
+
+
+def i_dont_know(draft):
+    yield from _term_hits(draft, "dont-know")
+
+
+def redirect_channel(draft):
+    yield from _term_hits(draft, "redirect")
+
+
+def legal_reference(draft):
+    yield from _term_hits(draft, "legal")
+
+
+def blame_shift(draft):
+    yield from _term_hits(draft, "blame")
+
+
+def cliche(draft):
+    yield from _term_hits(draft, "cliche")
+
+
+def lowercase_formal_you(draft):
+    if draft.language != "ru":
+        return
+    for match in FORMAL_YOU_RE.finditer(draft.prose):
+        fixed = match.group()[0].upper() + match.group()[1:]
+        yield match.start(), match.end(), {"suggestion": fixed}, fixed
+
+
+def _first_content(body, start):
+    """Index of the first character from `start` that is not space, emoji, quote, dash or bullet."""
+    index = start
+    while index < len(body):
+        char = body[index]
+        emoji = t.EMOJI_RE.match(body, index)
+        if emoji:
+            index = emoji.end()
+        elif char.isspace() or char in "\"«“'(-–—•*":
+            index += 1
+        else:
+            return index
+    return None
+
+
+def _abbreviation_before(draft, end):
+    """True when the full stop ending at `end` closes an abbreviation ("т.е.", "np.") or a number."""
+    head = draft.masked[:end].rstrip(".")
+    match = re.search(r"([\w.]+)$", head)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    if word[-1:].isdigit():
+        return True
+    return word in SENTENCE_ABBREVIATIONS.get(draft.language, ()) or (len(word) == 1 and word.isalpha())
+
+
+def sentence_start_lowercase(draft):
+    body = draft.body
+    starts = []
+    first = _first_content(body, 0)
+    if first is not None:
+        starts.append(first)
+    for match in SENTENCE_END_RE.finditer(draft.masked):
+        if match.group()[0] == "." and not match.group().startswith("…") and _abbreviation_before(draft, match.start() + 1):
+            continue
+        index = _first_content(body, match.end())
+        if index is not None:
+            starts.append(index)
+    for index in starts:
+        char = body[index]
+        if char == "{" or not char.isalpha() or not char.islower():
+            continue
+        word = t.WORD_RE.match(body, index)
+        end = word.end() if word else index + 1
+        yield index, end, {}, body[index:end].capitalize()
+
+
+def missing_terminal_punctuation(draft):
+    text = t.strip_trailing_ignorable(draft.body)
+    if not text.strip():
+        return
+    core = text.rstrip(CLOSERS)
+    if core and core[-1] in t.TERMINAL:
+        return
+    yield max(len(text) - 1, 0), len(text), {}, None
+
+
+def too_many_emoji(draft):
+    limit = draft.limits.get("too-many-emoji") or 2
+    spans = t.emoji_spans(draft.masked)
+    if len(spans) > limit:
+        yield spans[limit][0], spans[-1][1], {"count": len(spans), "limit": limit}, None
+
+
+def all_caps(draft):
+    minimum = draft.limits.get("all-caps") or 4
+    acronyms = draft.ruleset.acronyms_for(draft.language)
+    for word in draft.words:
+        offset = word.start
+        for part in re.split(r"(['\-])", word.text):
+            if (len(part) >= minimum and part.isalpha() and part.isupper() and part.upper() not in acronyms):
+                yield offset, offset + len(part), {"word": part}, part.capitalize()
+            offset += len(part)
+
+
+def too_many_exclamations(draft):
+    limit = draft.limits.get("too-many-exclamations") or 1
+    marks = [m.start() for m in re.finditer("!", draft.masked)]
+    if len(marks) > limit:
+        yield marks[limit], marks[-1] + 1, {"count": len(marks), "limit": limit}, None
+
+
+def too_long(draft):
+    limit = draft.limits.get("too-long") or 500
+    if len(draft.body) > limit:
+        yield limit, len(draft.body), {"count": len(draft.body), "limit": limit}, None
+
+
+def unknown_placeholder(draft):
+    allowed = draft.ruleset.placeholders
+    body = draft.body
+    for match in t.PLACEHOLDER_RE.finditer(body):
+        name = match.group()[1:-1]
+        if name not in allowed:
+            detail = (f"Unknown placeholder {match.group()}; allowed: "
+                      + ", ".join("{" + p + "}" for p in sorted(allowed)) + ".")
+            yield match.start(), match.end(), {"detail": detail}, None
+    stack = []
+    for index, char in enumerate(body):
+        if char == "{":
+            if stack:
+                yield stack[-1], index + 1, {"detail": "Placeholders cannot nest: '{' inside '{…}'."}, None
+            stack.append(index)
+        elif char == "}":
+            if stack:
+                stack.pop()
+            else:
+                yield index, index + 1, {"detail": "Unbalanced '}': it closes nothing."}, None
+    for index in stack:
+        yield index, index + 1, {"detail": "Unbalanced '{': it is never closed."}, None
+
+
+CHECKS = {
+    "banned-abbreviation": banned_abbreviation,
+    "slang": slang,
+    "lowercase-formal-you": lowercase_formal_you,
+    "sentence-start-lowercase": sentence_start_lowercase,
+    "missing-terminal-punctuation": missing_terminal_punctuation,
+    "too-many-emoji": too_many_emoji,
+    "all-caps": all_caps,
+    "too-many-exclamations": too_many_exclamations,
+    "i-dont-know": i_dont_know,
+    "redirect-channel": redirect_channel,
+    "legal-reference": legal_reference,
+    "blame-shift": blame_shift,
+    "cliche": cliche,
+    "too-long": too_long,
+    "unknown-placeholder": unknown_placeholder,
+}

@@ -1,0 +1,172 @@
+"""The tuned rules in force: built from the database (or the defaults) and cached per process.
+
+Reviewers edit rules in the admin; every save bumps `RulesRevision`. Each process re-reads that
+revision at most once a second and rebuilds its compiled rule set when it moved, so a change is in
+force everywhere within a second, and at once in the process that made it.
+"""
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+from phrases.lint import defaults
+from phrases.lint.findings import OFF
+
+logger = logging.getLogger(__name__)
+ALL_LANGUAGES = "*"
+TERM_KINDS = ("abbreviation", "slang", "dont-know", "redirect", "legal", "blame", "cliche", "acronym")
+CHECK_INTERVAL = 1.0
+
+
+def compile_term(pattern: str) -> re.Pattern:
+    """A term as a whole-word, case-insensitive pattern (hyphens bind words: "PIN-u" is one word)."""
+    return re.compile(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", re.IGNORECASE)
+
+
+@dataclass
+class RuleSet:
+    # rule -> language ("*" for all) -> (severity, limit)
+    rules: dict = field(default_factory=dict)
+    # language -> kind -> [(compiled pattern, suggestion)]
+    terms: dict = field(default_factory=dict)
+    acronyms: dict = field(default_factory=dict)  # language -> {UPPERCASE words}
+    team_words: frozenset = frozenset()
+    placeholders: frozenset = frozenset()
+    revision: object = None
+
+    def rule(self, rule: str, language: str):
+        """(severity, limit) of a rule for a language; severity "off" when disabled."""
+        by_language = self.rules.get(rule, {})
+        return by_language.get(language) or by_language.get(ALL_LANGUAGES) or (OFF, None)
+
+    def terms_for(self, language: str, kind: str):
+        return self.terms.get(language, {}).get(kind, []) + self.terms.get(ALL_LANGUAGES, {}).get(kind, [])
+
+    def acronyms_for(self, language: str):
+        return self.acronyms.get(language, frozenset()) | self.acronyms.get(ALL_LANGUAGES, frozenset())
+
+
+def build_ruleset(rules, terms, team_words, placeholders, revision=None) -> RuleSet:
+    """Compile rule settings `(rule, language, severity, limit)`, terms `(language, kind, pattern,
+    suggestion)` and team words into a RuleSet. Invalid patterns are skipped with a log warning
+    (the admin validates them, so this only guards hand-edited data)."""
+    ruleset = RuleSet(team_words=frozenset(w.lower() for w in team_words),
+                      placeholders=frozenset(placeholders), revision=revision)
+    for rule, language, severity, limit in rules:
+        ruleset.rules.setdefault(rule, {})[language or ALL_LANGUAGES] = (severity, limit)
+    for language, kind, pattern, suggestion in terms:
+        language = language or ALL_LANGUAGES
+        if kind == "acronym":
+            words = {w.strip().upper() for w in pattern.split("|") if w.strip()}
+            ruleset.acronyms[language] = ruleset.acronyms.get(language, frozenset()) | words
+            continue
+        try:
+            compiled = compile_term(pattern)
+        except re.error as error:
+            logger.warning("Skipping invalid %s term %r for %s: %s", kind, pattern, language, error)
+            continue
+        ruleset.terms.setdefault(language, {}).setdefault(kind, []).append((compiled, suggestion or None))
+    return ruleset
+
+
+def default_rows():
+    """The defaults as rows, the same shape the database holds."""
+    rules = [(rule, ALL_LANGUAGES, severity, limit) for rule, (severity, limit, _) in defaults.RULES.items()]
+    terms = [(language, kind, pattern, suggestion)
+             for language, kinds in defaults.TERMS.items()
+             for kind, entries in kinds.items()
+             for pattern, suggestion in entries]
+    return rules, terms
+
+
+def install_default_rules(rule_setting_model, term_model, revision_model):
+    """Store the default rules and terms in an empty rule table; returns whether it did.
+
+    Used by the data migration with historical models, and after `migrate`/`flush` with the real
+    ones; a database that already holds a rules revision keeps the reviewers' tuning untouched.
+    """
+    if revision_model.objects.filter(pk=1).exists():
+        return False
+    rules, terms = default_rows()
+    rule_setting_model.objects.bulk_create([
+        rule_setting_model(rule=rule, language="" if language == ALL_LANGUAGES else language,
+                           severity=severity, limit=limit, description=defaults.RULES[rule][2])
+        for rule, language, severity, limit in rules
+    ], ignore_conflicts=True)
+    term_model.objects.bulk_create([
+        term_model(language="" if language == ALL_LANGUAGES else language, kind=kind, pattern=pattern,
+                   suggestion=suggestion or "")
+        for language, kind, pattern, suggestion in terms
+    ], ignore_conflicts=True)
+    revision_model.objects.create(pk=1, value=1)
+    return True
+
+
+def default_ruleset(placeholders=None) -> RuleSet:
+    """The default rules, without touching the database."""
+    if placeholders is None:
+        placeholders = _configured_placeholders()
+    rules, terms = default_rows()
+    return build_ruleset(rules, terms, [], placeholders, revision="defaults")
+
+
+def _configured_placeholders():
+    try:
+        from django.conf import settings
+
+        return settings.QUICKPHRASES_PLACEHOLDERS
+    except Exception:  # settings not configured: plain Python use of the engine
+        return ["client_name", "operator_name", "order_id", "date", "amount", "link"]
+
+
+class _Cache:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.ruleset = None
+        self.checked_at = 0.0
+
+    def reset(self):
+        with self.lock:
+            self.ruleset = None
+            self.checked_at = 0.0
+
+
+_cache = _Cache()
+
+
+def reset_cache():
+    """Forget the compiled rules in this process (called when a rule is saved)."""
+    _cache.reset()
+
+
+def _load_from_database(revision):
+    from phrases.lint.models import RuleSetting, TeamWord, Term
+
+    rules = RuleSetting.objects.values_list("rule", "language", "severity", "limit")
+    terms = Term.objects.values_list("language", "kind", "pattern", "suggestion")
+    words = TeamWord.objects.values_list("word", flat=True)
+    return build_ruleset(list(rules), list(terms), list(words), _configured_placeholders(), revision=revision)
+
+
+def current_ruleset() -> RuleSet:
+    """The rules in force, re-checked against the database at most once a second."""
+    from django.db import DatabaseError
+
+    from phrases.lint.models import RulesRevision
+
+    now = time.monotonic()
+    ruleset = _cache.ruleset
+    if ruleset is not None and now - _cache.checked_at < CHECK_INTERVAL:
+        return ruleset
+    try:
+        revision = RulesRevision.current()
+        if ruleset is None or ruleset.revision != revision:
+            ruleset = _load_from_database(revision)
+    except DatabaseError:
+        # No rule tables yet (before migrate): the defaults still keep the standards.
+        logger.warning("Brand-voice rules could not be read from the database; using the defaults.")
+        ruleset = default_ruleset()
+    with _cache.lock:
+        _cache.ruleset, _cache.checked_at = ruleset, now
+    return ruleset

@@ -1,0 +1,110 @@
+"""Spelling with Hunspell dictionaries (read by spylls, a Hunspell port) plus the team dictionary.
+
+Dictionaries come from the system (Debian: hunspell-ru, hunspell-pl, hunspell-en-us install
+them in /usr/share/hunspell). Where one is missing, spelling for that language reports itself
+unavailable, once, in the log and in `spelling_status()`, and every other rule still runs.
+"""
+import logging
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+DICTIONARY_NAMES = {"ru": ("ru_RU", "ru"), "en": ("en_US", "en_GB", "en"), "pl": ("pl_PL", "pl")}
+DEFAULT_DIRECTORIES = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+_lock = threading.Lock()
+_dictionaries: dict = {}   # (language, directories) -> [Dictionary] or None
+_reported: set = set()
+
+
+def dictionary_directories():
+    try:
+        from django.conf import settings
+
+        return tuple(getattr(settings, "QUICKPHRASES_HUNSPELL_DIRS", DEFAULT_DIRECTORIES))
+    except Exception:  # settings not configured: plain Python use
+        return DEFAULT_DIRECTORIES
+
+
+def _find(language, directories):
+    """Every dictionary for the language (en_US and en_GB both count for English)."""
+    stems = {}
+    for directory in directories:
+        for name in DICTIONARY_NAMES.get(language, (language,)):
+            stem = Path(directory) / name
+            if name not in stems and stem.with_suffix(".dic").exists() and stem.with_suffix(".aff").exists():
+                stems[name] = stem
+    return list(stems.values())
+
+
+def _dictionary(language):
+    directories = dictionary_directories()
+    key = (language, directories)
+    if key in _dictionaries:
+        return _dictionaries[key]
+    with _lock:
+        if key not in _dictionaries:
+            stems = _find(language, directories)
+            dictionary = None
+            if not stems:
+                if key not in _reported:
+                    _reported.add(key)
+                    logger.warning("Spelling is unavailable for %r: no Hunspell dictionary in %s "
+                                   "(install hunspell-%s); the other brand-voice rules still run.",
+                                   language, ", ".join(directories), language)
+            else:
+                from spylls.hunspell import Dictionary
+
+                dictionary = [Dictionary.from_files(str(stem)) for stem in stems]
+            _dictionaries[key] = dictionary
+    return _dictionaries[key]
+
+
+def spelling_available(language: str) -> bool:
+    return _dictionary(language) is not None
+
+
+def spelling_status(languages=("ru", "en", "pl")) -> dict:
+    """{language: "available" | "unavailable: …"} for the admin and the lint API."""
+    return {
+        language: "available" if spelling_available(language)
+        else f"unavailable: no Hunspell dictionary for {language} in {', '.join(dictionary_directories())}"
+        for language in languages
+    }
+
+
+@lru_cache(maxsize=200_000)
+def _known(language, directories, word):
+    dictionaries = _dictionaries.get((language, directories))
+    return dictionaries is None or any(d.lookup(word) for d in dictionaries)
+
+
+def unknown_words(words, language, team_words):
+    """The words (objects with .text/.start/.end) that neither Hunspell nor the team knows.
+
+    Latin-script words in Russian text are checked with the English dictionary (product names,
+    English terms); words in another script than the phrase's are otherwise left alone."""
+    directories = dictionary_directories()
+    for word in words:
+        text = word.text
+        if len(text) < 2 or any(c.isdigit() for c in text) or text.isupper() or text.lower() in team_words:
+            continue
+        check_language = language
+        if language == "ru" and not CYRILLIC.search(text):
+            check_language = "en"
+        elif language in ("en", "pl") and not LATIN.search(text):
+            continue
+        if _dictionary(check_language) is None:
+            continue
+        if _known(check_language, directories, text):
+            continue
+        parts = re.split(r"['\-]", text)
+        if len(parts) > 1 and all(len(p) < 2 or _known(check_language, directories, p) or p.lower() in team_words
+                                  for p in parts):
+            continue
+        yield word

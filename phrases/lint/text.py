@@ -1,0 +1,52 @@
+"""Reading a phrase body: placeholders, words, sentences and emoji, with character spans."""
+import re
+from dataclasses import dataclass
+
+PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}")
+# A word: letters (any script) and digits, joined by inner hyphens or apostrophes ("PIN-u", "don't").
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:ru|com|pl|net|org|рф)\b\S*", re.IGNORECASE)
+TERMINAL = ".!?…"
+
+# Emoji: pictographs and symbols; modifiers, joiners and selectors belong to the emoji before them.
+_EMOJI_BASE = (
+    "\U0001F300-\U0001F5FF\U0001F600-\U0001F64F\U0001F680-\U0001F6FF\U0001F700-\U0001F77F"
+    "\U0001F780-\U0001F7FF\U0001F800-\U0001F8FF\U0001F900-\U0001F9FF\U0001FA00-\U0001FAFF"
+    "\u2600-\u26FF\u2700-\u27BF\u2B50\u2B55\u2B1B\u2B1C\u231A\u231B\u23E9-\u23FA"
+    "\u2934\u2935\u3030\u303D\u3297\u3299\U0001F004\U0001F0CF\U0001F18E\U0001F191-\U0001F19A"
+)
+_EMOJI_TAIL = "\uFE0F\u20E3\U0001F3FB-\U0001F3FF"
+EMOJI_RE = re.compile(
+    f"(?:[\U0001F1E6-\U0001F1FF]{{2}})"  # flags are pairs of regional indicators
+    f"|(?:[{_EMOJI_BASE}][{_EMOJI_TAIL}]*(?:\u200D[{_EMOJI_BASE}][{_EMOJI_TAIL}]*)*)"
+)
+TRAILING_IGNORABLE = re.compile(f"(?:\\s|{EMOJI_RE.pattern}|[{_EMOJI_TAIL}\u200D])+$")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+def mask_placeholders(body: str) -> str:
+    """The body with every `{…}` replaced by spaces of the same length, so spans stay true."""
+    return PLACEHOLDER_RE.sub(lambda m: " " * len(m.group()), body)
+
+
+def mask_urls(text: str) -> str:
+    return URL_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def words(text: str) -> list[Word]:
+    return [Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def emoji_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in EMOJI_RE.finditer(text)]
+
+
+def strip_trailing_ignorable(text: str) -> str:
+    """Drop trailing spaces and emoji (they may follow the final punctuation mark)."""
+    return TRAILING_IGNORABLE.sub("", text)

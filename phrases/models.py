@@ -1,0 +1,188 @@
+"""The phrase library: topics, phrases (the working copy, versioned), their live text and usage.
+
+Draft and live are two things. `Phrase` is the working copy writers edit; every save of it is a
+version in `Phrase.history`. `LivePhrase` holds the last approved text of a phrase, and it is all
+that operators, search, sync and exports ever read. Each change to the live library appends a
+`LiveChange`, whose id is the library revision: sync cursors and the search index build on it.
+"""
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from phrases.validation import (
+    HOTKEY_MAX_LENGTH,
+    SHORTCUT_MAX_LENGTH,
+    validate_hotkey,
+    validate_keywords,
+    validate_language,
+    validate_placeholders,
+    validate_shortcut,
+)
+
+BODY_MAX_LENGTH = 2000
+TITLE_MAX_LENGTH = 120
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=120)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk or ancestor.slug == self.slug:
+                raise ValidationError({"parent": f"Topic '{self.slug}': a topic cannot be its own ancestor."})
+            ancestor = ancestor.parent
+
+
+class PhraseStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved"
+    ARCHIVED = "archived", "Archived"
+
+
+class Phrase(models.Model):
+    """The working copy of a quick phrase. Workflow lives in `phrases.services`, not here."""
+
+    key = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
+    body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_LENGTH), validate_placeholders])
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="phrases")
+    language = models.CharField(max_length=8, validators=[validate_language])
+    shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True, validators=[validate_shortcut])
+    hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True, validators=[validate_hotkey])
+    keywords = models.JSONField(default=list, blank=True, validators=[validate_keywords])
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=PhraseStatus.choices, default=PhraseStatus.DRAFT)
+    # Review outcome: stamped by phrase_approve / phrase_reject.
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_due_at = models.DateField(null=True, blank=True, db_index=True)
+    review_comment = models.TextField(blank=True)
+    # Brand-voice findings stored at submit time, and whether a reviewer approved over warnings.
+    lint_findings = models.JSONField(default=list, blank=True)
+    warnings_acknowledged = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Incremented by every service write; the ETag and the optimistic-concurrency check.
+    revision = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], history_change_reason_field=models.TextField(null=True)
+    )
+
+    class Meta:
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "shortcut"],
+                condition=~models.Q(shortcut=""),
+                name="phrase_shortcut_unique_per_language",
+                violation_error_message="This shortcut is already used by another phrase in this language.",
+            ),
+            models.UniqueConstraint(
+                fields=["hotkey"],
+                condition=~models.Q(hotkey=""),
+                name="phrase_hotkey_unique",
+                violation_error_message="This hotkey is already used by another phrase.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def is_live(self):
+        return hasattr(self, "live")
+
+
+class LivePhrase(models.Model):
+    """The last approved text of a phrase: what operators, search, sync and exports see."""
+
+    phrase = models.OneToOneField(Phrase, primary_key=True, on_delete=models.CASCADE, related_name="live")
+    key = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
+    body = models.TextField()
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="live_phrases")
+    language = models.CharField(max_length=8, db_index=True)
+    shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True)
+    hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True)
+    keywords = models.JSONField(default=list, blank=True)
+    version = models.PositiveIntegerField(help_text="history_id of the approved version")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key
+
+
+class LiveChange(models.Model):
+    """One change to the live library. Its id is the library revision and the sync cursor."""
+
+    class Action(models.TextChoices):
+        UPSERT = "upsert", "Upsert"
+        DELETE = "delete", "Delete"
+
+    key = models.SlugField(max_length=100, db_index=True)
+    action = models.CharField(max_length=8, choices=Action.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.action} {self.key}"
+
+
+class PhraseUse(models.Model):
+    """One insertion of a phrase into a chat, recorded by the operator's tool."""
+
+    phrase = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="uses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    client = models.CharField(max_length=64, blank=True, help_text="The tool that inserted the phrase")
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-used_at"]
+        indexes = [models.Index(fields=["phrase", "used_at"]), models.Index(fields=["user", "used_at"])]
+
+    def __str__(self):
+        return f"{self.phrase_id} used at {self.used_at:%Y-%m-%d %H:%M}"
+
+
+class LiveLibraryLock(models.Model):
+    """A single row locked by every live-library change until its transaction commits.
+
+    LiveChange ids then become visible in id order, so a reader that has seen change N has seen
+    every change before it (sync cursors and the search index rely on it)."""
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return "live library lock"

@@ -1,0 +1,102 @@
+"""Reads of the phrase library that are more than a `.get()`. No writes here."""
+from datetime import timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from phrases.models import LiveChange, LivePhrase, Phrase, PhraseStatus, Topic
+
+VERSION_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status")
+
+
+def library_revision() -> int:
+    """The id of the latest change to the live library (0 for an empty one)."""
+    return LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def topic_and_descendants(slug: str) -> list[int]:
+    """Primary keys of the topic with this slug and all topics below it."""
+    parents = dict(Topic.objects.values_list("pk", "parent_id"))
+    root = Topic.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    if root is None:
+        return []
+    result, frontier = {root}, {root}
+    while frontier:
+        frontier = {pk for pk, parent in parents.items() if parent in frontier} - result
+        result |= frontier
+    return sorted(result)
+
+
+def live_phrases(*, language: str | None = None, topic: str | None = None) -> QuerySet[LivePhrase]:
+    """The approved library as operators see it, optionally for one language and topic subtree."""
+    queryset = LivePhrase.objects.select_related("topic").order_by("key")
+    if language:
+        queryset = queryset.filter(language=language)
+    if topic:
+        queryset = queryset.filter(topic_id__in=topic_and_descendants(topic))
+    return queryset
+
+
+def working_phrases(*, status: str | None = None, language: str | None = None,
+                    topic: str | None = None) -> QuerySet[Phrase]:
+    """Working copies (drafts included) for writers and reviewers."""
+    queryset = Phrase.objects.select_related("topic").order_by("key")
+    if status:
+        queryset = queryset.filter(status=status)
+    if language:
+        queryset = queryset.filter(language=language)
+    if topic:
+        queryset = queryset.filter(topic_id__in=topic_and_descendants(topic))
+    return queryset
+
+
+def due_for_review(*, on=None) -> QuerySet[Phrase]:
+    """Approved phrases whose monthly review is due on or before `on` (today by default)."""
+    on = on or timezone.localdate()
+    return Phrase.objects.filter(status=PhraseStatus.APPROVED, review_due_at__lte=on).order_by("review_due_at", "key")
+
+
+def usage_counts(queryset: QuerySet[Phrase], *, days=(7, 30)) -> QuerySet[Phrase]:
+    """Annotate phrases with `uses_<n>d` counts for each window in `days`."""
+    now = timezone.now()
+    return queryset.annotate(**{
+        f"uses_{n}d": Count("uses", filter=Q(uses__used_at__gte=now - timedelta(days=n))) for n in days
+    })
+
+
+def live_usage_counts(queryset: QuerySet[LivePhrase], *, days=(7, 30)) -> QuerySet[LivePhrase]:
+    """Annotate live phrases with `uses_<n>d` counts for each window in `days`."""
+    now = timezone.now()
+    return queryset.annotate(**{
+        f"uses_{n}d": Count("phrase__uses", filter=Q(phrase__uses__used_at__gte=now - timedelta(days=n)))
+        for n in days
+    })
+
+
+def phrase_versions(phrase: Phrase) -> list[dict]:
+    """Every version of a phrase, newest first, each with its changes against the one before."""
+    versions = list(phrase.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    result = []
+    for index, version in enumerate(versions):
+        previous = versions[index + 1] if index + 1 < len(versions) else None
+        result.append({"version": version, "changes": version_changes(previous, version)})
+    return result
+
+
+def version_changes(old, new) -> list[dict]:
+    """Field-by-field changes from historical version `old` (None: nothing) to `new`."""
+    if old is None:
+        return [{"field": name, "old": None, "new": _field_value(new, name)} for name in VERSION_FIELDS]
+    delta = new.diff_against(old, included_fields=list(VERSION_FIELDS))
+    return [{"field": change.field, "old": _display(change.field, change.old), "new": _display(change.field, change.new)}
+            for change in delta.changes]
+
+
+def _field_value(version, name):
+    return _display(name, getattr(version, "topic_id" if name == "topic" else name))
+
+
+def _display(name, value):
+    if name == "topic" and value is not None:
+        return Topic.objects.filter(pk=value).values_list("slug", flat=True).first() or value
+    return value

@@ -1,0 +1,31 @@
+"""Every write to the phrase library goes through these services (see STYLE.md)."""
+from phrases.services.library_import import ImportReport, library_import
+from phrases.services.reminders import send_review_reminders
+from phrases.services.usage import phrase_record_use
+from phrases.services.workflow import (
+    phrase_approve,
+    phrase_archive,
+    phrase_create,
+    phrase_delete,
+    phrase_reject,
+    phrase_restore,
+    phrase_revert,
+    phrase_submit,
+    phrase_update,
+)
+
+__all__ = [
+    "ImportReport",
+    "library_import",
+    "phrase_approve",
+    "phrase_archive",
+    "phrase_create",
+    "phrase_delete",
+    "phrase_record_use",
+    "phrase_reject",
+    "phrase_restore",
+    "phrase_revert",
+    "phrase_submit",
+    "phrase_update",
+    "send_review_reminders",
+]

@@ -1,0 +1,270 @@
+"""Every write to a phrase: create, edit, review workflow, archive, delete and revert.
+
+Each service is keyword-only and atomic, checks the actor's role and the phrase's current state
+before acting, and saves through `_save_version` so every change is a simple-history version with
+its author and reason. Live text moves only in `phrases.services.live`, called from approval,
+archive and delete.
+"""
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from phrases import roles
+from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
+from phrases.models import Phrase, PhraseStatus, Topic
+from phrases.services import live as live_library
+
+CONTENT_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
+S = PhraseStatus
+
+
+def _locked(phrase: Phrase, expected_revision: int | None) -> Phrase:
+    """Re-read the phrase under a row lock and check the caller saw its latest revision."""
+    current = Phrase.objects.select_for_update(of=("self",)).select_related("live", "topic").get(pk=phrase.pk)
+    if expected_revision is not None and current.revision != expected_revision:
+        raise StaleRevision(
+            f"Phrase '{current.key}' was changed by someone else (revision {current.revision}, "
+            f"you edited revision {expected_revision}). Reload it and apply your edit again."
+        )
+    return current
+
+
+def _validate(phrase: Phrase) -> None:
+    try:
+        phrase.full_clean(exclude=["owner", "reviewed_by"])
+    except ValidationError as error:
+        raise PhraseValidationError(phrase.key or "(new phrase)", error.error_dict) from None
+
+
+def save_version(phrase: Phrase, *, actor, reason: str) -> Phrase:
+    """Validate and save the working copy as a new version authored by `actor`."""
+    _validate(phrase)
+    if phrase.pk:
+        phrase.revision += 1  # safe: callers hold the row lock taken in _locked()
+    phrase._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    phrase._change_reason = reason
+    phrase.save()
+    return phrase
+
+
+def _latest_version_id(phrase: Phrase) -> int:
+    return phrase.history.values_list("history_id", flat=True).first()
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise IllegalTransition(message)
+
+
+def _normalise(fields: dict) -> dict:
+    """Accept a topic slug for `topic` and None for the optional text fields."""
+    fields = dict(fields)
+    unknown = set(fields) - set(CONTENT_FIELDS)
+    if unknown:
+        raise PhraseValidationError("(phrase)", {name: ["This field cannot be edited."] for name in sorted(unknown)})
+    topic = fields.get("topic")
+    if isinstance(topic, str):
+        try:
+            fields["topic"] = Topic.objects.get(slug=topic)
+        except Topic.DoesNotExist:
+            raise PhraseValidationError("(phrase)", {"topic": [f"Unknown topic '{topic}'."]}) from None
+    for name in ("shortcut", "hotkey"):
+        if name in fields and fields[name] is None:
+            fields[name] = ""
+    if "keywords" in fields and fields["keywords"] is None:
+        fields["keywords"] = []
+    return fields
+
+
+def _settle_status(phrase: Phrase) -> None:
+    """An edit returns a phrase to draft, unless it brings back exactly the live text."""
+    if live_library.live_matches(phrase):
+        phrase.status = S.APPROVED
+    else:
+        phrase.status = S.DRAFT
+
+
+@transaction.atomic
+def phrase_create(*, actor, key: str, title: str, body: str, topic, language: str, shortcut: str = "",
+                  hotkey: str = "", keywords=(), reason: str = "Created") -> Phrase:
+    """Create a draft phrase owned by `actor` (a writer or reviewer)."""
+    roles.require_writer(actor, "create phrases")
+    fields = _normalise({"title": title, "body": body, "topic": topic, "language": language,
+                         "shortcut": shortcut, "hotkey": hotkey, "keywords": list(keywords or [])})
+    try:
+        phrase = Phrase(key=key, owner=actor if getattr(actor, "pk", None) else None, status=S.DRAFT, **fields)
+    except (TypeError, ValueError) as error:
+        raise PhraseValidationError(key, {"__all__": [str(error)]}) from None
+    return save_version(phrase, actor=actor, reason=reason or "Created")
+
+
+@transaction.atomic
+def phrase_update(*, phrase: Phrase, actor, changes: dict, reason: str = "",
+                  expected_revision: int | None = None) -> Phrase:
+    """Edit the working copy. An approved phrase keeps serving its live text until re-approved.
+
+    Fields are applied to the freshly locked row, so two concurrent partial edits never lose each
+    other's changes; `expected_revision` (the API's If-Match) refuses an edit of a stale copy.
+    """
+    roles.require_writer(actor, "edit phrases")
+    changes = _normalise(changes)
+    phrase = _locked(phrase, expected_revision)
+    _require(phrase.status != S.ARCHIVED, f"Phrase '{phrase.key}' is archived; restore it before editing.")
+    changed = [name for name, value in changes.items() if getattr(phrase, name) != value]
+    if not changed:
+        return phrase
+    for name in changed:
+        setattr(phrase, name, changes[name])
+    _settle_status(phrase)
+    phrase.review_comment = ""
+    return save_version(phrase, actor=actor, reason=reason or "Edited " + ", ".join(changed))
+
+
+def run_lint(phrase: Phrase) -> list[dict]:
+    from phrases.lint import lint_text  # the linter loads its tuned rules lazily
+
+    return [finding.as_dict() for finding in lint_text(phrase.body, phrase.language)]
+
+
+@transaction.atomic
+def phrase_submit(*, phrase: Phrase, actor, reason: str = "", expected_revision: int | None = None) -> Phrase:
+    """Send a draft for review; the brand-voice findings are stored with this version."""
+    roles.require_writer(actor, "submit phrases for review")
+    phrase = _locked(phrase, expected_revision)
+    _require(phrase.status == S.DRAFT,
+             f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a draft can be submitted.")
+    phrase.status = S.IN_REVIEW
+    phrase.lint_findings = run_lint(phrase)
+    phrase.warnings_acknowledged = False
+    phrase.review_comment = ""
+    return save_version(phrase, actor=actor, reason=reason or "Submitted for review")
+
+
+def _approve(phrase: Phrase, *, actor, acknowledge_warnings: bool, reason: str) -> Phrase:
+    findings = run_lint(phrase)
+    errors = [f for f in findings if f["severity"] == "error"]
+    warnings = [f for f in findings if f["severity"] == "warning"]
+    if errors:
+        rules = ", ".join(sorted({f["rule"] for f in errors}))
+        raise LintBlocked(f"Phrase '{phrase.key}' breaks the chat standards ({rules}); fix the text first.", errors)
+    if warnings and not acknowledge_warnings:
+        rules = ", ".join(sorted({f["rule"] for f in warnings}))
+        raise LintBlocked(
+            f"Phrase '{phrase.key}' has brand-voice warnings ({rules}); approve with acknowledge_warnings "
+            "to accept them.", warnings)
+    stamp_approval(phrase, actor=actor, findings=findings)
+    if warnings:
+        reason = (reason or "Approved") + " over warnings: " + ", ".join(sorted({f["rule"] for f in warnings}))
+    save_version(phrase, actor=actor, reason=reason or "Approved")
+    publish_approved(phrase)
+    return phrase
+
+
+def stamp_approval(phrase: Phrase, *, actor, findings: list[dict]) -> None:
+    """Mark the working copy approved by `actor` now, and schedule its next review."""
+    now = timezone.now()
+    phrase.status = S.APPROVED
+    phrase.lint_findings = findings
+    phrase.warnings_acknowledged = any(f["severity"] == "warning" for f in findings)
+    phrase.reviewed_by = actor if getattr(actor, "pk", None) else None
+    phrase.reviewed_at = now
+    phrase.review_due_at = (now + timedelta(days=settings.QUICKPHRASES_REVIEW_INTERVAL_DAYS)).date()
+    phrase.review_comment = ""
+
+
+def publish_approved(phrase: Phrase) -> None:
+    """Publish the saved, approved working copy as the phrase's live text."""
+    live_library.publish(phrase, version=_latest_version_id(phrase), approved_by=phrase.reviewed_by,
+                         approved_at=phrase.reviewed_at)
+
+
+@transaction.atomic
+def phrase_approve(*, phrase: Phrase, actor, acknowledge_warnings: bool = False, reason: str = "",
+                   expected_revision: int | None = None) -> Phrase:
+    """Approve a phrase in review: its text becomes live and its next review is scheduled."""
+    roles.require_reviewer(actor, "approve phrases")
+    phrase = _locked(phrase, expected_revision)
+    _require(phrase.status == S.IN_REVIEW,
+             f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a phrase in review can be approved.")
+    return _approve(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings, reason=reason)
+
+
+@transaction.atomic
+def phrase_reject(*, phrase: Phrase, actor, comment: str, expected_revision: int | None = None) -> Phrase:
+    """Send a phrase in review back to its writer with a comment; the live text stays as it was."""
+    roles.require_reviewer(actor, "reject phrases")
+    comment = (comment or "").strip()
+    if not comment:
+        raise PhraseValidationError(phrase.key, {"comment": ["A rejection needs a comment for the writer."]})
+    phrase = _locked(phrase, expected_revision)
+    _require(phrase.status == S.IN_REVIEW,
+             f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a phrase in review can be rejected.")
+    phrase.status = S.DRAFT
+    phrase.review_comment = comment
+    phrase.reviewed_by = actor
+    phrase.reviewed_at = timezone.now()
+    return save_version(phrase, actor=actor, reason=f"Rejected: {comment}")
+
+
+@transaction.atomic
+def phrase_archive(*, phrase: Phrase, actor, reason: str = "", expected_revision: int | None = None) -> Phrase:
+    """Retire a phrase: it leaves the live library. Archiving a live phrase needs a reviewer."""
+    roles.require_writer(actor, "archive phrases")
+    phrase = _locked(phrase, expected_revision)
+    _require(phrase.status != S.ARCHIVED, f"Phrase '{phrase.key}' is already archived.")
+    if phrase.is_live:
+        roles.require_reviewer(actor, "archive a live phrase")
+    phrase.status = S.ARCHIVED
+    save_version(phrase, actor=actor, reason=reason or "Archived")
+    live_library.unpublish(phrase)
+    return phrase
+
+
+@transaction.atomic
+def phrase_restore(*, phrase: Phrase, actor, reason: str = "", expected_revision: int | None = None) -> Phrase:
+    """Bring an archived phrase back as a draft."""
+    roles.require_writer(actor, "restore phrases")
+    phrase = _locked(phrase, expected_revision)
+    _require(phrase.status == S.ARCHIVED, f"Phrase '{phrase.key}' is not archived.")
+    phrase.status = S.DRAFT
+    return save_version(phrase, actor=actor, reason=reason or "Restored from archive")
+
+
+@transaction.atomic
+def phrase_delete(*, phrase: Phrase, actor, expected_revision: int | None = None) -> None:
+    """Delete a phrase for good (superusers only); its history keeps a deletion record."""
+    if not (actor and actor.is_superuser):
+        raise PermissionDenied("Only superusers may delete phrases for good; archive it instead.")
+    phrase = _locked(phrase, expected_revision)
+    live_library.unpublish(phrase)
+    phrase._history_user = actor
+    phrase._change_reason = "Deleted"
+    phrase.delete()
+
+
+@transaction.atomic
+def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "",
+                  expected_revision: int | None = None) -> Phrase:
+    """Restore the text of an earlier version as a new version; history is never rewritten.
+
+    The restored text goes through review like any edit, unless it is exactly the live text.
+    """
+    roles.require_reviewer(actor, "revert phrases")
+    phrase = _locked(phrase, expected_revision)
+    _require(phrase.status != S.ARCHIVED, f"Phrase '{phrase.key}' is archived; restore it before reverting.")
+    try:
+        version = phrase.history.get(history_id=version_id)
+    except phrase.history.model.DoesNotExist:
+        raise PhraseValidationError(
+            phrase.key, {"version": [f"Phrase '{phrase.key}' has no version {version_id}."]}) from None
+    for name in CONTENT_FIELDS:
+        attname = "topic_id" if name == "topic" else name
+        setattr(phrase, attname, getattr(version, attname))
+    if not Topic.objects.filter(pk=phrase.topic_id).exists():
+        raise PhraseValidationError(phrase.key, {"topic": ["The topic of that version no longer exists."]})
+    _settle_status(phrase)
+    phrase.review_comment = ""
+    return save_version(phrase, actor=actor, reason=reason or f"Reverted to version {version_id}")

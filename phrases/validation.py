@@ -1,0 +1,85 @@
+"""Field validators for phrases, shared by the model, the importer and the API."""
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+SHORTCUT_MAX_LENGTH = 13
+HOTKEY_MAX_LENGTH = 32
+KEYWORDS_MAX_COUNT = 20
+KEYWORD_MAX_LENGTH = 80
+
+SHORTCUT_RE = re.compile(r"^/[a-z0-9-]{2,12}$")
+# Contract: Ctrl/Alt/Shift/Win modifiers (each once, in that order) + one key.
+HOTKEY_RE = re.compile(r"^(?:Ctrl\+)?(?:Alt\+)?(?:Shift\+)?(?:Win\+)?(?:[A-Z0-9]|F(?:[1-9]|1[0-2]))$")
+PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+
+
+def allowed_placeholders():
+    return list(settings.QUICKPHRASES_PLACEHOLDERS)
+
+
+def placeholder_problems(body):
+    """Return human messages for unknown placeholders and unbalanced braces in `body`."""
+    problems = []
+    allowed = set(allowed_placeholders())
+    depth = 0
+    for char in body:
+        if char == "{":
+            depth += 1
+            if depth > 1:
+                break
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                break
+    if depth != 0:
+        problems.append("Braces are unbalanced: every '{' needs a matching '}' and they cannot nest.")
+    unknown = sorted({name for name in PLACEHOLDER_RE.findall(body) if name not in allowed})
+    for name in unknown:
+        problems.append(
+            f"Unknown placeholder '{{{name}}}'; allowed: " + ", ".join(f"{{{p}}}" for p in sorted(allowed)) + "."
+        )
+    return problems
+
+
+def validate_placeholders(body):
+    problems = placeholder_problems(body)
+    if problems:
+        raise ValidationError(problems)
+
+
+def validate_shortcut(value):
+    if value and not SHORTCUT_RE.match(value):
+        raise ValidationError(
+            f"Shortcut '{value}' must be '/' followed by 2–12 characters from a-z, 0-9 and '-'."
+        )
+
+
+def validate_hotkey(value):
+    if not value:
+        return
+    modifiers = value.split("+")[:-1]
+    if not HOTKEY_RE.match(value) or not modifiers or modifiers == ["Shift"]:
+        raise ValidationError(
+            f"Hotkey '{value}' must be Ctrl/Alt/Shift/Win modifiers (in that order, at least Ctrl, Alt or "
+            "Win) plus one key A–Z, 0–9 or F1–F12, e.g. 'Ctrl+Alt+1'."
+        )
+
+
+def validate_language(value):
+    if not LANGUAGE_RE.match(value or ""):
+        raise ValidationError(f"Language '{value}' must be a BCP 47 primary tag such as 'ru', 'en' or 'pl'.")
+
+
+def validate_keywords(value):
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        raise ValidationError("Keywords must be a list of strings.")
+    if len(value) > KEYWORDS_MAX_COUNT:
+        raise ValidationError(f"At most {KEYWORDS_MAX_COUNT} keywords.")
+    for keyword in value:
+        if not keyword.strip():
+            raise ValidationError("Keywords cannot be blank.")
+        if len(keyword) > KEYWORD_MAX_LENGTH:
+            raise ValidationError(f"Keyword '{keyword[:20]}…' is longer than {KEYWORD_MAX_LENGTH} characters.")

@@ -1,0 +1,100 @@
+"""Shared fixtures: one user per role, topics and phrases made through the real services."""
+import itertools
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from phrases import services
+from phrases.models import Topic
+from phrases.roles import OPERATORS, REVIEWERS, WRITERS
+
+EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_lint_rules():
+    # Each test's database is rolled back, so rules compiled in one test must not leak into the next.
+    from phrases.lint.ruleset import reset_cache
+
+    reset_cache()
+    yield
+    reset_cache()
+
+
+def _user(django_user_model, username, group=None, **extra):
+    user = django_user_model.objects.create_user(username=username, password="pw-" + username, **extra)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def operator(db, django_user_model):
+    return _user(django_user_model, "olga-operator", OPERATORS)
+
+
+@pytest.fixture
+def writer(db, django_user_model):
+    return _user(django_user_model, "wanda-writer", WRITERS)
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    return _user(django_user_model, "roman-reviewer", REVIEWERS)
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return _user(django_user_model, "sam-admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def topic(db):
+    return Topic.objects.create(slug="delivery", name="Доставка")
+
+
+@pytest.fixture
+def make_phrase(db, writer, topic):
+    """Create a draft phrase through `phrase_create`; override any field by keyword."""
+
+    def make(**fields):
+        n = next(_counter)
+        values = {
+            "key": f"phrase-{n}",
+            "title": "Сроки доставки",
+            "body": "{client_name}, заказ {order_id} будет у Вас {date}.",
+            "topic": topic,
+            "language": "ru",
+        }
+        values.update(fields)
+        actor = values.pop("actor", writer)
+        return services.phrase_create(actor=actor, **values)
+
+    return make
+
+
+@pytest.fixture
+def make_live_phrase(make_phrase, writer, reviewer):
+    """Create a phrase and take it through submit and approve, so it is live."""
+
+    def make(**fields):
+        phrase = make_phrase(**fields)
+        services.phrase_submit(phrase=phrase, actor=writer)
+        return services.phrase_approve(phrase=phrase, actor=reviewer, acknowledge_warnings=True)
+
+    return make
+
+
+@pytest.fixture
+def eval_dir():
+    if not (EVAL_DIR / "dev_library.json").exists():
+        pytest.skip(f"development data not found at {EVAL_DIR}")
+    return EVAL_DIR

@@ -1,0 +1,68 @@
+"""Spelling: Hunspell dictionaries plus the team dictionary; without dictionaries it steps aside."""
+import logging
+
+import pytest
+
+from phrases.lint import lint, lint_text, spelling
+from phrases.lint.ruleset import default_ruleset
+
+pytestmark = pytest.mark.skipif(not spelling.spelling_available("ru"),
+                                reason="Hunspell dictionaries not installed (.ci/system-deps installs them)")
+
+
+def _spelling(body, language, team=()):
+    ruleset = default_ruleset()
+    ruleset.team_words = frozenset(w.lower() for w in team)
+    return [body[f.start:f.end] for f in lint(body, language, ruleset) if f.rule == "spelling"]
+
+
+@pytest.mark.parametrize("language, body, misspelled", [
+    ("ru", "Заказ будет доставлен заврта.", ["заврта"]),
+    ("en", "Your refnud is on its way.", ["refnud"]),
+    ("pl", "Zamówienie zostanie dostarczne jutro.", ["dostarczne"]),
+])
+def test_misspellings_are_flagged_in_each_language(language, body, misspelled):
+    assert _spelling(body, language) == misspelled
+
+
+@pytest.mark.parametrize("language, body", [
+    ("ru", "Здравствуйте, {client_name}! Заказ {order_id} будет доставлен завтра."),
+    ("en", "Your colour TV was cancelled and the refund is on its way."),  # British spellings too
+    ("pl", "Dzień dobry! Zwrot pieniędzy trwa do pięciu dni roboczych."),
+])
+def test_correct_text_passes(language, body):
+    assert _spelling(body, language) == []
+
+
+def test_team_dictionary_accepts_product_names():
+    body = "Смартфон Квазифон уже в пути."
+    assert _spelling(body, "ru") == ["Квазифон"]
+    assert _spelling(body, "ru", team=["квазифон"]) == []
+
+
+def test_spelling_is_a_warning_with_a_message():
+    finding = next(f for f in lint("Заказ приедет заврта.", "ru", default_ruleset()) if f.rule == "spelling")
+    assert (finding.severity, finding.message) == ("warning", "Возможная ошибка: «заврта».")
+
+
+@pytest.mark.django_db
+def test_team_words_edited_in_the_database_apply_at_once():
+    from phrases.lint.models import TeamWord
+
+    assert "spelling" in {f.rule for f in lint_text("Квазифон уже в пути.", "ru")}
+    TeamWord.objects.create(word="Квазифон")
+    assert "spelling" not in {f.rule for f in lint_text("Квазифон уже в пути.", "ru")}
+
+
+def test_without_dictionaries_spelling_reports_itself_unavailable_once_and_other_rules_run(
+        settings, tmp_path, caplog):
+    settings.QUICKPHRASES_HUNSPELL_DIRS = [str(tmp_path)]
+    with caplog.at_level(logging.WARNING, logger="phrases.lint.spelling"):
+        first = lint("спс, заказ приедет заврта", "ru", default_ruleset())
+        second = lint("Заказ приедет заврта.", "ru", default_ruleset())
+    rules = {f.rule for f in first}
+    assert "spelling" not in rules and {"banned-abbreviation", "missing-terminal-punctuation"} <= rules
+    assert [f.rule for f in second] == []
+    warnings = [r for r in caplog.records if "Spelling is unavailable for 'ru'" in r.getMessage()]
+    assert len(warnings) == 1
+    assert spelling.spelling_status(["ru"])["ru"].startswith("unavailable")
