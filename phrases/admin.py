@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from phrases import roles, services
+from phrases import roles, services, user_admin  # noqa: F401  (reviewers manage the team's accounts)
 from phrases.errors import DomainError, PhraseValidationError
 from phrases.models import LivePhrase, Phrase, PhraseUse, Topic
 from phrases.services.workflow import CONTENT_FIELDS
