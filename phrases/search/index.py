@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from phrases.search import keyboard
-from phrases.search.normalize import CYRILLIC_RE, LATIN_RE, fold, tokens
+from phrases.search.normalize import CYRILLIC_RE, LATIN_RE, TOKEN_RE, fold, tokens
 from phrases.search.stemming import stem
 from phrases.search.transliteration import latin_skeleton, skeleton
 from phrases.search.vocabulary import FormIndex
@@ -122,23 +122,28 @@ class PhraseIndex:
 
     def add(self, document: Document) -> None:
         """Index a live phrase (replacing an earlier version with the same key)."""
+        # Each field is folded once; a word takes the weight of the heaviest field it is in.
+        heading = fold(document.title + " " + " ".join(document.keywords))
+        weights = dict.fromkeys(TOKEN_RE.findall(fold(document.body)), FIELD_WEIGHTS["body"])
+        weights.update(dict.fromkeys(TOKEN_RE.findall(heading), FIELD_WEIGHTS["title"]))
         with self.lock:
             if document.key in self.slot_of:
                 self._remove_slot(self.slot_of[document.key])
             slot = len(self.documents)
-            weights: dict[int, float] = {}
-            fields = (("title", document.title), ("keywords", " ".join(document.keywords)), ("body", document.body))
-            for field, text in fields:
-                for word in tokens(text):
-                    token_id = self._token(word, document.language)
-                    weights[token_id] = max(weights.get(token_id, 0.0), FIELD_WEIGHTS[field])
-            for token_id, weight in weights.items():
-                self.postings_slots[token_id].append(slot)
-                self.postings_weights[token_id].append(weight)
-                self.df[token_id] += 1
+            known = self.token_id.get
+            slots, postings_weights, df = self.postings_slots, self.postings_weights, self.df
+            token_ids = []
+            for word, weight in weights.items():
+                token = known(word)
+                if token is None:
+                    token = self._token(word, document.language)
+                slots[token].append(slot)
+                postings_weights[token].append(weight)
+                df[token] += 1
+                token_ids.append(token)
             self.documents.append(document)
-            self.slot_tokens.append(tuple(weights))
-            self.rerank_text.append(fold(document.title + " " + " ".join(document.keywords)))
+            self.slot_tokens.append(tuple(token_ids))
+            self.rerank_text.append(heading)
             self.slot_of[document.key] = slot
             code = self.languages.setdefault(document.language, len(self.languages))
             self.alive.set(slot, True)
