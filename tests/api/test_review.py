@@ -76,6 +76,20 @@ def test_lint_endpoint(api):
     assert api["writer"].post("/api/v1/lint/", {"body": "x"}, format="json").status_code == 400
 
 
+@pytest.mark.parametrize("language", ["0", "russian", "RU", "r"])
+def test_lint_endpoint_rejects_a_language_that_is_not_a_tag(api, language):
+    response = api["writer"].post("/api/v1/lint/", {"body": "Спасибо.", "language": language}, format="json")
+    assert response.status_code == 400
+    assert "BCP 47" in response.json()["language"][0]
+
+
+def test_lint_endpoint_runs_the_other_rules_for_a_language_without_a_dictionary(api):
+    response = api["writer"].post("/api/v1/lint/", {"body": "спс", "language": "de"}, format="json")
+    assert response.status_code == 200
+    assert response.json()["unavailable"] == ["spelling"]
+    assert "missing-terminal-punctuation" in {issue["rule"] for issue in response.json()["issues"]}
+
+
 def test_topics_tree(api, topic):
     from phrases.models import Topic
 
