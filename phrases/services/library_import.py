@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 
 from phrases import roles
 from phrases.errors import ImportRejected
-from phrases.models import Phrase, PhraseStatus, Topic
+from phrases.models import LivePhrase, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
 from phrases.services.workflow import CONTENT_FIELDS, publish_approved, run_lint, save_version, stamp_approval
 from phrases.validation import validate_language
@@ -218,6 +218,26 @@ def _apply_topics(topic_entries, by_slug, report):
     return existing
 
 
+def _release_moving_triggers(valid, existing):
+    """Clear the shortcuts and hotkeys that entries of this file move, before any entry is applied.
+
+    The file was checked for clashes as the library will be after the import, so a file may swap
+    two phrases' shortcuts or pass a hotkey on; applied one phrase at a time, the first would
+    clash with the second's old value. The cleared values never outlive the transaction: each
+    phrase is saved (and, when approved, published) with its new ones right after.
+    """
+    for name in ("shortcut", "hotkey"):
+        moving = [phrase.pk for key, phrase in existing.items()
+                  if getattr(phrase, name) and getattr(phrase, name) != valid[key][0][name]]
+        if moving:
+            Phrase.objects.filter(pk__in=moving).update(**{name: ""})
+        going_live = [phrase.pk for key, phrase in existing.items()
+                      if valid[key][1] == PhraseStatus.APPROVED and getattr(phrase, "live", None) is not None
+                      and getattr(phrase.live, name) and getattr(phrase.live, name) != valid[key][0][name]]
+        if going_live:
+            LivePhrase.objects.filter(phrase_id__in=going_live).update(**{name: ""})
+
+
 def _apply_phrase(key, values, status, *, topics, existing, actor, report):
     values = {**values, "topic": topics[values["topic"]]}
     phrase = existing.get(key)
@@ -267,6 +287,7 @@ def library_import(data, *, actor=None, dry_run: bool = False) -> ImportReport:
         topics = _apply_topics(topic_entries, by_slug, report)
         existing = {p.key: p for p in Phrase.objects.select_related("live").filter(key__in=list(valid))}
         try:
+            _release_moving_triggers(valid, existing)
             for key, (values, status) in valid.items():
                 _apply_phrase(key, values, status, topics=topics, existing=existing, actor=actor, report=report)
         except IntegrityError as error:

@@ -116,6 +116,33 @@ def test_shortcut_clash_with_a_phrase_outside_the_file_is_rejected():
     assert error.value.problems[0]["key"] == "b-ru" and "a-ru" in error.value.problems[0]["message"]
 
 
+def test_a_file_may_swap_two_live_phrases_shortcuts_and_pass_a_hotkey_on():
+    services.library_import(_library(_phrase("a-ru", shortcut="/aa", hotkey="Ctrl+Alt+1"),
+                                     _phrase("b-ru", shortcut="/bb", hotkey=None)))
+    versions = Phrase.history.count()
+    report = services.library_import(_library(_phrase("a-ru", shortcut="/bb", hotkey=None),
+                                              _phrase("b-ru", shortcut="/aa", hotkey="Ctrl+Alt+1")))
+    assert sorted(report.updated) == ["a-ru", "b-ru"]
+    for key, shortcut, hotkey in (("a-ru", "/bb", ""), ("b-ru", "/aa", "Ctrl+Alt+1")):
+        assert Phrase.objects.filter(key=key, shortcut=shortcut, hotkey=hotkey).exists()
+        assert LivePhrase.objects.filter(key=key, shortcut=shortcut, hotkey=hotkey).exists()
+    assert Phrase.history.count() == versions + 2  # one version each, no intermediate state
+    assert Phrase.history.filter(key="a-ru").first().shortcut == "/bb"
+
+
+def test_a_swap_that_collides_with_text_staying_live_is_rejected_whole():
+    services.library_import(_library(_phrase("a-ru", shortcut="/aa", hotkey=None),
+                                     _phrase("b-ru", shortcut="/bb", hotkey=None)))
+    before = _state()
+    with pytest.raises(ImportRejected) as error:
+        # "a" becomes a draft with "/bb", so its approved text with "/aa" stays live: "b" cannot take "/aa".
+        services.library_import(_library(_phrase("a-ru", shortcut="/bb", hotkey=None, status="draft"),
+                                         _phrase("b-ru", shortcut="/aa", hotkey=None)))
+    assert any(problem["key"] == "b-ru" and problem["field"] == "shortcut" for problem in error.value.problems)
+    assert _state() == before
+    assert set(LivePhrase.objects.values_list("key", "shortcut")) == {("a-ru", "/aa"), ("b-ru", "/bb")}
+
+
 def test_dry_run_reports_without_changing_anything():
     before = _state()
     report = services.library_import(_library(_phrase()), dry_run=True)
