@@ -285,7 +285,11 @@ def library_import(data, *, actor=None, dry_run: bool = False) -> ImportReport:
         if problems:
             raise ImportRejected(list(problems))
         topics = _apply_topics(topic_entries, by_slug, report)
-        existing = {p.key: p for p in Phrase.objects.select_related("live").filter(key__in=list(valid))}
+        # Lock every phrase the file touches, in one order, before the first publish takes the live
+        # library lock: an approval holds its phrase's row and then that lock, so taking rows one
+        # at a time between publishes could deadlock with it. Edits made meanwhile are read fresh.
+        existing = {p.key: p for p in Phrase.objects.select_for_update(of=("self",)).select_related("live")
+                    .filter(key__in=list(valid)).order_by("pk")}
         try:
             _release_moving_triggers(valid, existing)
             for key, (values, status) in valid.items():
