@@ -26,7 +26,7 @@ migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 
 run: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --site http://$(HOST):$(PORT)
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "Serving Quickphrases on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload

@@ -1,4 +1,5 @@
 """The admin goes through the services: history with diffs, review actions, concurrent saves."""
+import io
 import json
 
 import pytest
@@ -98,3 +99,11 @@ def test_load_demo_creates_users_that_can_log_in_and_keeps_data(client, settings
     call_command("load_demo", library=starter)
     assert json.loads((tmp_path / ".demo-credentials").read_text()) == credentials
     assert Phrase.history.count() == versions
+
+
+def test_load_demo_points_at_the_address_it_is_served_on(settings, tmp_path):
+    starter = str(settings.BASE_DIR / "fixtures" / "starter_library.json")
+    settings.BASE_DIR = tmp_path
+    output = io.StringIO()
+    call_command("load_demo", library=starter, site="http://127.0.0.1:8765/", stdout=output)
+    assert "log in at http://127.0.0.1:8765/admin/" in output.getvalue()

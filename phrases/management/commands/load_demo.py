@@ -24,6 +24,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--library", default=str(settings.BASE_DIR / "fixtures" / "starter_library.json"))
+        parser.add_argument("--site", default="http://127.0.0.1:8000", help="Where the app is served (for the login hint)")
 
     def handle(self, *args, library, **options):
         if Phrase.objects.exists():
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Starter library: {report.summary()}"))
         credentials = self._credentials()
         User = get_user_model()
-        self.stdout.write("Demo users (log in at http://127.0.0.1:8000/admin/):")
+        self.stdout.write(f"Demo users (log in at {options['site'].rstrip('/')}/admin/):")
         for username, group, superuser in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username, defaults={"is_staff": True, "is_superuser": superuser})
