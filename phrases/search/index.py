@@ -104,20 +104,19 @@ class PhraseIndex:
 
     # -- building ---------------------------------------------------------------------------
 
-    def _token(self, text: str, language: str) -> int:
-        token_id = self.token_id.get(text)
-        if token_id is None:
-            token_id = len(self.token_text)
-            self.token_id[text] = token_id
-            self.token_text.append(text)
-            self.postings_slots.append(array("i"))
-            self.postings_weights.append(array("f"))
-            self.df.append(0)
-            self.forms.add(text, token_id)
-            if not text.isdigit():
-                self.stems.add(stem(text, language), token_id)
-                if CYRILLIC_RE.search(text):
-                    self.translit.add(skeleton(text), token_id)
+    def _new_token(self, text: str, language: str) -> int:
+        """Give a word the index has not seen an id, postings and its lookup forms."""
+        token_id = len(self.token_text)
+        self.token_id[text] = token_id
+        self.token_text.append(text)
+        self.postings_slots.append(array("i"))
+        self.postings_weights.append(array("f"))
+        self.df.append(0)
+        self.forms.add(text, token_id)
+        if not text.isdigit():
+            self.stems.add(stem(text, language), token_id)
+            if CYRILLIC_RE.search(text):
+                self.translit.add(skeleton(text), token_id)
         return token_id
 
     def add(self, document: Document) -> None:
@@ -136,7 +135,7 @@ class PhraseIndex:
             for word, weight in weights.items():
                 token = known(word)
                 if token is None:
-                    token = self._token(word, document.language)
+                    token = self._new_token(word, document.language)
                 slots[token].append(slot)
                 postings_weights[token].append(weight)
                 df[token] += 1

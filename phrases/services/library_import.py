@@ -226,14 +226,16 @@ def _release_moving_triggers(valid, existing):
     clash with the second's old value. The cleared values never outlive the transaction: each
     phrase is saved (and, when approved, published) with its new ones right after.
     """
+    def moves(copy, key, name):
+        old = getattr(copy, name) if copy is not None else ""
+        return bool(old) and old != valid[key][0][name]
+
     for name in ("shortcut", "hotkey"):
-        moving = [phrase.pk for key, phrase in existing.items()
-                  if getattr(phrase, name) and getattr(phrase, name) != valid[key][0][name]]
+        moving = [phrase.pk for key, phrase in existing.items() if moves(phrase, key, name)]
         if moving:
             Phrase.objects.filter(pk__in=moving).update(**{name: ""})
         going_live = [phrase.pk for key, phrase in existing.items()
-                      if valid[key][1] == PhraseStatus.APPROVED and getattr(phrase, "live", None) is not None
-                      and getattr(phrase.live, name) and getattr(phrase.live, name) != valid[key][0][name]]
+                      if valid[key][1] == PhraseStatus.APPROVED and moves(getattr(phrase, "live", None), key, name)]
         if going_live:
             LivePhrase.objects.filter(phrase_id__in=going_live).update(**{name: ""})
 
