@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "phrases",
     "phrases.lint",
     "api",
+    "accounts",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,12 @@ class Topic(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     order = models.PositiveIntegerField(default=0)
+    # Overrides QUICKPHRASES_REVIEW_INTERVAL_DAYS for the phrases of this topic.
+    review_interval_days = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Days from approval to the next review; blank: the global interval")
+    # Who is reminded about this topic's phrases that have no owner.
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["order", "slug"]
@@ -77,6 +83,11 @@ class Phrase(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_due_at = models.DateField(null=True, blank=True, db_index=True)
     review_comment = models.TextField(blank=True)
+    # A reviewer sent the phrase back: it stays "changes requested" (with review_comment) until resubmitted.
+    changes_requested = models.BooleanField(default=False)
+    # The writer's note to the reviewer, and when the phrase entered the review queue.
+    submit_note = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
     # Brand-voice findings stored at submit time, and whether a reviewer approved over warnings.
     lint_findings = models.JSONField(default=list, blank=True)
     warnings_acknowledged = models.BooleanField(default=False)
@@ -134,6 +145,12 @@ class LivePhrase(models.Model):
 
     class Meta:
         ordering = ["key"]
+        # The live library holds the same uniqueness as the working copies, enforced by the database.
+        constraints = [
+            models.UniqueConstraint(fields=["language", "shortcut"], condition=~models.Q(shortcut=""),
+                                    name="live_shortcut_unique_per_language"),
+            models.UniqueConstraint(fields=["hotkey"], condition=~models.Q(hotkey=""), name="live_hotkey_unique"),
+        ]
 
     def __str__(self):
         return self.key
@@ -155,6 +172,29 @@ class LiveChange(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.action} {self.key}"
+
+
+class FindingDismissal(models.Model):
+    """A reviewer overruled one brand-voice finding on one phrase, with a reason.
+
+    It holds while the flagged words (`text`) are still in the body, so a re-lint keeps it; an
+    overruled error no longer blocks approval."""
+
+    phrase = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="dismissals")
+    rule = models.CharField(max_length=40, db_index=True)
+    text = models.CharField(max_length=500, help_text="The flagged words")
+    reason = models.TextField()
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["phrase", "rule", "text"], name="dismissal_unique")]
+
+    def __str__(self):
+        return f"{self.phrase_id}: {self.rule} «{self.text}»"
 
 
 class PhraseUse(models.Model):

@@ -79,10 +79,16 @@ def _normalise(fields: dict) -> dict:
     return fields
 
 
-def _settle_status(phrase: Phrase) -> None:
-    """An edit returns a phrase to draft, unless it brings back exactly the live text."""
+def _settle_status(phrase: Phrase, actor=None) -> None:
+    """An edit returns a phrase to draft, unless it brings back exactly the live text.
+
+    A reviewer's own edit to a phrase in review (a small fix while reviewing) keeps it in review,
+    with its findings re-read."""
     if live_library.live_matches(phrase):
         phrase.status = S.APPROVED
+        phrase.changes_requested = False
+    elif phrase.status == S.IN_REVIEW and roles.is_reviewer(actor):
+        phrase.lint_findings = run_lint(phrase)
     else:
         phrase.status = S.DRAFT
 
@@ -118,8 +124,9 @@ def phrase_update(*, phrase: Phrase, actor, changes: dict, reason: str = "",
         return phrase
     for name in changed:
         setattr(phrase, name, changes[name])
-    _settle_status(phrase)
-    phrase.review_comment = ""
+    _settle_status(phrase, actor)
+    if not phrase.changes_requested:
+        phrase.review_comment = ""  # a reviewer's request stays visible until the writer resubmits
     return save_version(phrase, actor=actor, reason=reason or "Edited " + ", ".join(changed))
 
 
@@ -130,8 +137,10 @@ def run_lint(phrase: Phrase) -> list[dict]:
 
 
 @transaction.atomic
-def phrase_submit(*, phrase: Phrase, actor, reason: str = "", expected_revision: int | None = None) -> Phrase:
-    """Send a draft for review; the brand-voice findings are stored with this version."""
+def phrase_submit(*, phrase: Phrase, actor, note: str = "", reason: str = "",
+                  expected_revision: int | None = None) -> Phrase:
+    """Send a draft for review, with an optional note to the reviewer; the brand-voice findings
+    are stored with this version."""
     roles.require_writer(actor, "submit phrases for review")
     phrase = _locked(phrase, expected_revision)
     _require(phrase.status == S.DRAFT,
@@ -140,6 +149,9 @@ def phrase_submit(*, phrase: Phrase, actor, reason: str = "", expected_revision:
     phrase.lint_findings = run_lint(phrase)
     phrase.warnings_acknowledged = False
     phrase.review_comment = ""
+    phrase.changes_requested = False
+    phrase.submit_note = (note or "").strip()
+    phrase.submitted_at = timezone.now()
     return save_version(phrase, actor=actor, reason=reason or "Submitted for review")
 
 
@@ -173,6 +185,7 @@ def stamp_approval(phrase: Phrase, *, actor, findings: list[dict]) -> None:
     phrase.reviewed_at = now
     phrase.review_due_at = (now + timedelta(days=settings.QUICKPHRASES_REVIEW_INTERVAL_DAYS)).date()
     phrase.review_comment = ""
+    phrase.changes_requested = False
 
 
 def publish_approved(phrase: Phrase) -> None:
@@ -203,6 +216,7 @@ def phrase_reject(*, phrase: Phrase, actor, comment: str, expected_revision: int
     _require(phrase.status == S.IN_REVIEW,
              f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a phrase in review can be rejected.")
     phrase.status = S.DRAFT
+    phrase.changes_requested = True
     phrase.review_comment = comment
     phrase.reviewed_by = actor
     phrase.reviewed_at = timezone.now()
@@ -266,5 +280,6 @@ def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "",
     if not Topic.objects.filter(pk=phrase.topic_id).exists():
         raise PhraseValidationError(phrase.key, {"topic": ["The topic of that version no longer exists."]})
     _settle_status(phrase)
-    phrase.review_comment = ""
+    if not phrase.changes_requested:
+        phrase.review_comment = ""
     return save_version(phrase, actor=actor, reason=reason or f"Reverted to version {version_id}")
