@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "api",
     "accounts",
     "studio",
+    "review",
     "reminders",
 ]
 

@@ -5,6 +5,7 @@ from phrases.services.usage import phrase_record_use
 from phrases.services.workflow import (
     phrase_approve,
     phrase_archive,
+    phrase_confirm_current,
     phrase_create,
     phrase_delete,
     phrase_reject,
@@ -19,6 +20,7 @@ __all__ = [
     "library_import",
     "phrase_approve",
     "phrase_archive",
+    "phrase_confirm_current",
     "phrase_create",
     "phrase_delete",
     "phrase_record_use",

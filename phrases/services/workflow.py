@@ -16,6 +16,7 @@ from phrases import roles
 from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.models import Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
+from phrases.signals import phrase_reviewed
 
 CONTENT_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
 S = PhraseStatus
@@ -183,9 +184,21 @@ def stamp_approval(phrase: Phrase, *, actor, findings: list[dict]) -> None:
     phrase.warnings_acknowledged = any(f["severity"] == "warning" for f in findings)
     phrase.reviewed_by = actor if getattr(actor, "pk", None) else None
     phrase.reviewed_at = now
-    phrase.review_due_at = (now + timedelta(days=settings.QUICKPHRASES_REVIEW_INTERVAL_DAYS)).date()
+    phrase.review_due_at = (now + timedelta(days=review_interval_days(phrase))).date()
     phrase.review_comment = ""
     phrase.changes_requested = False
+
+
+def review_interval_days(phrase: Phrase) -> int:
+    """Days from approval to the phrase's next review: its topic's interval, else the global one."""
+    topic_interval = phrase.topic.review_interval_days if phrase.topic_id else None
+    return topic_interval or settings.QUICKPHRASES_REVIEW_INTERVAL_DAYS
+
+
+def _announce_review(phrase: Phrase, *, actor, outcome: str, comment: str = "") -> None:
+    # After commit only: a rolled-back decision must not mail anyone.
+    transaction.on_commit(lambda: phrase_reviewed.send(
+        sender=Phrase, phrase=phrase, actor=actor, outcome=outcome, comment=comment))
 
 
 def publish_approved(phrase: Phrase) -> None:
@@ -202,7 +215,9 @@ def phrase_approve(*, phrase: Phrase, actor, acknowledge_warnings: bool = False,
     phrase = _locked(phrase, expected_revision)
     _require(phrase.status == S.IN_REVIEW,
              f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a phrase in review can be approved.")
-    return _approve(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings, reason=reason)
+    _approve(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings, reason=reason)
+    _announce_review(phrase, actor=actor, outcome="approved")
+    return phrase
 
 
 @transaction.atomic
@@ -220,7 +235,27 @@ def phrase_reject(*, phrase: Phrase, actor, comment: str, expected_revision: int
     phrase.review_comment = comment
     phrase.reviewed_by = actor
     phrase.reviewed_at = timezone.now()
-    return save_version(phrase, actor=actor, reason=f"Rejected: {comment}")
+    save_version(phrase, actor=actor, reason=f"Rejected: {comment}")
+    _announce_review(phrase, actor=actor, outcome="rejected", comment=comment)
+    return phrase
+
+
+@transaction.atomic
+def phrase_confirm_current(*, phrase: Phrase, actor, reason: str = "",
+                           expected_revision: int | None = None) -> Phrase:
+    """"Reviewed, still right": restart a live phrase's review clock without a new text.
+
+    Recorded in history as a version with who and when; the live text does not move."""
+    roles.require_reviewer(actor, "confirm phrases after review")
+    phrase = _locked(phrase, expected_revision)
+    _require(phrase.status == S.APPROVED and phrase.is_live,
+             f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only an approved phrase with "
+             "no pending edit can be confirmed as still right.")
+    now = timezone.now()
+    phrase.reviewed_by = actor
+    phrase.reviewed_at = now
+    phrase.review_due_at = (now + timedelta(days=review_interval_days(phrase))).date()
+    return save_version(phrase, actor=actor, reason=reason or "Reviewed, still right")
 
 
 @transaction.atomic
@@ -260,11 +295,13 @@ def phrase_delete(*, phrase: Phrase, actor, expected_revision: int | None = None
 
 
 @transaction.atomic
-def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "",
-                  expected_revision: int | None = None) -> Phrase:
+def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "", publish: bool = False,
+                  acknowledge_warnings: bool = False, expected_revision: int | None = None) -> Phrase:
     """Restore the text of an earlier version as a new version; history is never rewritten.
 
     The restored text goes through review like any edit, unless it is exactly the live text.
+    With `publish`, a reviewer restores and publishes in one step (rolling back the live text),
+    under the same brand-voice gate as any approval; the version records it as such.
     """
     roles.require_reviewer(actor, "revert phrases")
     phrase = _locked(phrase, expected_revision)
@@ -280,6 +317,11 @@ def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "",
     if not Topic.objects.filter(pk=phrase.topic_id).exists():
         raise PhraseValidationError(phrase.key, {"topic": ["The topic of that version no longer exists."]})
     _settle_status(phrase)
+    if publish and phrase.status != S.APPROVED:
+        _approve(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings,
+                 reason=reason or f"Restored version {version_id} and published")
+        _announce_review(phrase, actor=actor, outcome="approved")
+        return phrase
     if not phrase.changes_requested:
         phrase.review_comment = ""
     return save_version(phrase, actor=actor, reason=reason or f"Reverted to version {version_id}")
