@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from phrases.lint import text as t
+from phrases.lint.blame import blame_shift
+from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+from phrases.lint.redirect import redirect_channel
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
                            r"ваших|вашу|вашем)(?![\w\-])")
@@ -38,6 +41,11 @@ class Draft:
     def words(self):
         return t.words(self.prose)
 
+    @cached_property
+    def clauses(self) -> Clauses:
+        """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
+        return Clauses(self.prose, self.masked, self.language)
+
 
 def _term_hits(draft, kind):
     for pattern, suggestion in draft.ruleset.terms_for(draft.language, kind):
@@ -57,16 +65,8 @@ def i_dont_know(draft):
     yield from _term_hits(draft, "dont-know")
 
 
-def redirect_channel(draft):
-    yield from _term_hits(draft, "redirect")
-
-
 def legal_reference(draft):
     yield from _term_hits(draft, "legal")
-
-
-def blame_shift(draft):
-    yield from _term_hits(draft, "blame")
 
 
 def cliche(draft):
