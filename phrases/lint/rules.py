@@ -13,6 +13,7 @@ from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
 from phrases.lint.redirect import redirect_channel
+from phrases.validation import find_placeholder_problems
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
                            r"ваших|вашу|вашем)(?![\w\-])")
@@ -171,27 +172,8 @@ def too_long(draft):
 
 
 def unknown_placeholder(draft):
-    allowed = draft.ruleset.placeholders
-    body = draft.body
-    for match in t.PLACEHOLDER_RE.finditer(body):
-        name = match.group()[1:-1]
-        if name not in allowed:
-            detail = (f"Unknown placeholder {match.group()}; allowed: "
-                      + ", ".join("{" + p + "}" for p in sorted(allowed)) + ".")
-            yield match.start(), match.end(), {"detail": detail}, None
-    stack = []
-    for index, char in enumerate(body):
-        if char == "{":
-            if stack:
-                yield stack[-1], index + 1, {"detail": "Placeholders cannot nest: '{' inside '{…}'."}, None
-            stack.append(index)
-        elif char == "}":
-            if stack:
-                stack.pop()
-            else:
-                yield index, index + 1, {"detail": "Unbalanced '}': it closes nothing."}, None
-    for index in stack:
-        yield index, index + 1, {"detail": "Unbalanced '{': it is never closed."}, None
+    for problem in find_placeholder_problems(draft.body, draft.ruleset.placeholders):
+        yield problem.start, problem.end, {"detail": problem.message}, None
 
 
 CHECKS = {
