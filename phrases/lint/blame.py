@@ -29,6 +29,12 @@ PREPOSITIONS = {
     "pl": {"w", "we", "na", "do", "od", "z", "ze", "dla", "u", "o", "przy", "po", "za", "pod", "nad", "przed",
            "między", "ku"},
 }
+# Words that may stand between a preposition and its noun ("at our warehouse", «в нашем отделе»).
+DETERMINERS = {
+    "ru": ("наш", "ваш", "эт", "тот", "мо", "их", "его", "её", "ее", "сво", "люб"),
+    "en": ("the", "a", "an", "our", "your", "my", "their", "this", "that", "his", "her", "its", "any"),
+    "pl": ("nasz", "wasz", "ten", "ta", "to", "tego", "tej", "tym", "mó", "moj", "ich", "jego", "jej", "sw"),
+}
 CONDITIONS = {"ru": {"если", "когда", "ли", "пока"}, "en": {"if", "when", "whether", "unless"},
               "pl": {"jeśli", "jeżeli", "gdy", "gdyby", "kiedy", "czy"}}
 NEGATIONS = {"ru": {"не", "ни"}, "en": {"not", "never", "didn't", "hasn't", "haven't", "wasn't", "don't",
@@ -43,7 +49,7 @@ def blame_shift(draft):
     clauses = draft.clauses
     language = draft.language
     terms = draft.ruleset.terms_for
-    hits = [(m.start(), m.end()) for pattern, _ in terms(language, "blame") for m in pattern.finditer(draft.prose)]
+    hits = [(s.start, s.end) for s in clauses.find(terms(language, "blame"))]
     parties = clauses.find(terms(language, "third-party"))
     party_sentences = {clauses.tokens[s.first].sentence for s in parties}
     for fault in clauses.find(terms(language, "fault")):
@@ -114,9 +120,7 @@ def _subject(clauses, index, parties, party_sentences, language):
         return Span(index, index, token.start, token.end)
     for party in parties:
         if party.first <= index <= party.last:
-            previous = tokens[party.first - 1] if party.first > 0 else None
-            if previous is not None and previous.clause == token.clause and \
-                    previous.lower in PREPOSITIONS.get(language, ()):
+            if _after_preposition(tokens, party.first, language):
                 return None  # «на складе», "at our warehouse": where, not who
             if language == "ru":
                 from phrases.lint.morphology import reading
@@ -125,6 +129,19 @@ def _subject(clauses, index, parties, party_sentences, language):
                     return None  # «передан курьеру»: the courier received, did not act
             return party
     return None
+
+
+def _after_preposition(tokens, first, language):
+    index = first - 1
+    while index >= 0 and tokens[index].clause == tokens[first].clause:
+        word = tokens[index].lower
+        if word in PREPOSITIONS.get(language, ()):
+            return True
+        if language == "en" and word not in DETERMINERS["en"] or \
+                language != "en" and not word.startswith(DETERMINERS.get(language, ())):
+            return False
+        index -= 1
+    return False
 
 
 def merge_spans(spans):

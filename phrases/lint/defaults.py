@@ -98,10 +98,11 @@ TERMS = {
             ("по\\s+(?:вине|недосмотру|ошибке)\\s+{third-party}|из-за\\s+(?:ошибки\\s+)?{third-party}", ""),
             ("виноват\\w*\\s+(?:во\\s+вс[её]м\\s+)?{third-party}", ""),
             ("(?:это\\s+)?не\\s+(?:наша|моя)\\s+(?:вина|ошибка|проблема|недоработка)|(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?ни\\s+при\\s+ч[её]м|"
-             "не\\s+по\\s+нашей\\s+вине|(?:мы|я)\\s+не\\s+виноват\\w*", ""),
+             "не\\s+по\\s+нашей\\s+вине|(?:мы|я)\\s+не\\s+виноват\\w*|не\\s+(?:мы|я)(?=\\s*[.!?]|\\s*$)", ""),
             ("к\\s+нам\\s+претензи\\w+\\s+(?:нет|быть\\s+не\\s+может)|(?:претензи\\w+|вопрос\\w*)\\s+(?:это\\s+)?не\\s+к\\s+нам|это\\s+не\\s+к\\s+нам", ""),
             ("(?:их|его|её|ее)\\s+(?:ошибка|вина|недосмотр|недоработка|проблема|косяк)|по\\s+(?:их|его|её|ее)\\s+вине", ""),
-            ("на\\s+(?:совести|ответственности)\\s+(?:{third-party}|их|его|её|ее)", ""),
+            ("на\\s+(?:совести|ответственности)\\s+(?:{third-party}|их|его|её|ее)|претензи\\w+(?:[\\s,]+\\w+){0,2}?[\\s,]+к\\s+{third-party}|"
+             "ответственност\\w+\\s+(?:за\\s+\\w+\\s+)?(?:лежит|лежать|несёт|несет|нести)\\s+(?:на\\s+)?{third-party}", ""),
         ],
         "third-party": [
             ("курьер\\w*|водител\\w*|экспедитор\\w*|мастер|мастера|мастеру|мастером|мастере|мастеров|техник|монтажник\\w*|"
@@ -117,9 +118,11 @@ TERMS = {
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
              "испортить|повредить|сломать|разбить|поцарапать|помять|накосячить|недоглядеть|проглядеть|упустить|"
-             "проворонить|прошляпить|провалить|подвести|профукать|просрочить|завалить", ""),
+             "проворонить|прошляпить|провалить|подвести|профукать|просрочить|завалить|не\\s+справиться", ""),
             ("не\\s+(?:довезти|доставить|передать|сообщить|предупредить|проверить|уследить|доложить|вложить|положить|"
              "учесть|оформить|обработать)", ""),
+            ("(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+)?(?:ошибка|промах|оплошность)|"
+             "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
             ("не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
              "бракованн\\w*|виноват\\w*", ""),
         ],
@@ -169,19 +172,20 @@ TERMS = {
         "request": [
             ("please|kindly|you(?:'ll|\\s+will|'d|\\s+would)?\\s+(?:need|have|want)\\s+to|you\\s+(?:should|must|can|could|may|might)"
              "(?:\\s+(?:only|also|just|always))?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to|"
-             "(?:we|I)(?:'d|\\s+would)?\\s+(?:recommend|suggest|advise|ask\\s+you\\s+to|invite\\s+you\\s+to|encourage\\s+you\\s+to)|"
+             "(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
+             "encourage\\s+you\\s+to)|"
              "feel\\s+free\\s+to|make\\s+sure\\s+(?:to|you)|be\\s+sure\\s+to|remember\\s+to|(?:don'?t|do\\s+not)\\s+forget\\s+to|"
              "try\\s+to|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
         ],
         "call": [
-            ("call|phone|ring|dial|telephone|e-?mail|(?:give|drop)\\s+(?:\\S+\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
+            ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\S+\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
         ],
         "contact": [
-            ("write(?:\\s+to)?|contact|reach(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
+            ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
              "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)", "answer in the chat"),
         ],
         "visit": [
-            ("visit|come(?:\\s+(?:in|over|down|by))?|go|head|stop\\s+by|drop\\s+by|pop\\s+(?:in|into|by|over)|bring|take|walk\\s+in|"
+            ("visit(?:ing)?|com(?:e|ing)(?:\\s+(?:in|over|down|by))?|go(?:ing)?|head(?:ing)?|stop\\s+by|drop\\s+by|pop\\s+(?:in|into|by|over)|bring|take|walk\\s+in|"
              "return\\s+(?:it|them|the\\s+\\w+)", "answer in the chat"),
         ],
         "channel": [
@@ -214,6 +218,8 @@ TERMS = {
             ("(?:isn'?t|is\\s+not|wasn'?t|was\\s+not|not)\\s+on\\s+(?:us|me)|(?:that'?s|it'?s|this\\s+is|that\\s+is|it\\s+is)\\s+on\\s+(?:them|him|her)|"
              "nothing\\s+to\\s+do\\s+with\\s+us|(?:we|I)\\s+(?:are|am|'re|'m)\\s+not\\s+(?:to\\s+blame|responsible)", ""),
             ("(?:their|his|her)\\s+(?:fault|mistake|error|problem|screw-?up)|not\\s+(?:ours|mine|us)", ""),
+            ("(?:is|was|'s)\\s+(?:all\\s+)?down\\s+to\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|"
+             "(?:problem|issue|fault|blame|responsibility)\\s+(?:lies|rests|is|sits)\\s+with\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
         ],
         "third-party": [
             ("couriers?|drivers?|technicians?|engineers?|installers?|repairm[ae]n|colleagues?|departments?|warehouse(?:\\s+team)?s?|"
@@ -284,7 +290,8 @@ TERMS = {
         "visit": [
             ("przyjść|przyjdź\\w*|przyjecha\\w*|przyjedź\\w*|przyjeżdża\\w*|udać\\s+się|udaj\\w*\\s+się|odwiedzi\\w*|"
              "odwiedź\\w*|zanieść|zanieś\\w*|zawieźć|zawieź\\w*|przynieść|przynieś\\w*|podjecha\\w*|podjedź\\w*|podejść|"
-             "podejdź\\w*|zgłosić\\s+się|zgłoś\\w*\\s+się|wpaść|wpadnij\\w*|zajrze\\w*|zajrzyj\\w*|zapraszam\\w*",
+             "podejdź\\w*|zgłosić\\s+się|zgłoś\\w*\\s+się|wpaść|wpadnij\\w*|zajrze\\w*|zajrzyj\\w*|zapraszam\\w*|"
+             "odwiedzeni\\w+|wizyt\\w+",
              "proszę odpowiedzieć na czacie"),
         ],
         "channel": [
@@ -309,9 +316,9 @@ TERMS = {
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
              "zaniedbanie)\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem)", ""),
-            ("z\\s+(?:winy|powodu\\s+(?:błędu\\s+)?)\\s*{third-party}", ""),
+            ("z\\s+(?:winy|powodu\\s+(?:błędu\\s+)?)\\s*{third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
             ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
-             "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
+             "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|nie\\s+(?:my|ja)(?=\\s*[.!?]|\\s*$)|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
         ],
         "third-party": [
             ("kurier\\w*|kierowc\\w+|technik|technika|technikowi|serwisant\\w*|monter\\w*|instalator\\w*|koleg\\w+|koleżank\\w+|"
@@ -326,7 +333,7 @@ TERMS = {
              "pogubi|przeoczy|pokpi|sknoci|spapra|pochrzani|zmarnowa|zawini)(?:ł|l)\\w*", ""),
             ("nie\\s+(?:dopilnowa|dostarczy|przekaza|poinformowa|sprawdzi|wysła|dowióz|dowioz|zgłosi|zarejestrowa)(?:ł|l)\\w*", ""),
             ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
-            ("źle|błędnie|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
+            ("win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
         ],
         "disown": [

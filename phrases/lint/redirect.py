@@ -40,8 +40,7 @@ def redirect_channel(draft):
     clauses = draft.clauses
     language = draft.language
     find = lambda kind: clauses.find(draft.ruleset.terms_for(language, kind))  # noqa: E731
-    hits = [(m.start(), m.end()) for pattern, _ in draft.ruleset.terms_for(language, "redirect")
-            for m in pattern.finditer(draft.prose)]
+    hits = [(s.start, s.end) for s in find("redirect")]
     requests = find("request")
     chats = {clauses.tokens[s.first].clause for s in find("chat")}
     channels = [s for s in find("channel") if not _clients_own(clauses, s, language)]
