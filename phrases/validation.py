@@ -1,8 +1,10 @@
 """Field validators for phrases, shared by the model, the importer and the API."""
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 SHORTCUT_MAX_LENGTH = 13
 HOTKEY_MAX_LENGTH = 32
@@ -20,28 +22,45 @@ def allowed_placeholders():
     return list(settings.QUICKPHRASES_PLACEHOLDERS)
 
 
-def placeholder_problems(body):
-    """Return human messages for unknown placeholders and unbalanced braces in `body`."""
-    problems = []
-    allowed = set(allowed_placeholders())
-    depth = 0
-    for char in body:
+@dataclass(frozen=True)
+class PlaceholderProblem:
+    start: int
+    end: int
+    message: str
+
+
+def find_placeholder_problems(body, allowed=None) -> list[PlaceholderProblem]:
+    """Every unknown `{placeholder}` and unbalanced or nested brace in `body`, with its span and a
+    message in the active language. The one placeholder check: the model validator, the importer
+    and the `unknown-placeholder` lint rule all use it."""
+    allowed = set(allowed_placeholders() if allowed is None else allowed)
+    listed = ", ".join("{" + name + "}" for name in sorted(allowed))
+    problems = [
+        PlaceholderProblem(match.start(), match.end(), _("Unknown placeholder %(placeholder)s; allowed: %(allowed)s.")
+                           % {"placeholder": match.group(), "allowed": listed})
+        for match in PLACEHOLDER_RE.finditer(body) if match.group(1) not in allowed
+    ]
+    opened = []
+    for index, char in enumerate(body):
         if char == "{":
-            depth += 1
-            if depth > 1:
-                break
+            if opened:
+                problems.append(PlaceholderProblem(opened[-1], index + 1, _(
+                    "Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another.")))
+            opened.append(index)
         elif char == "}":
-            depth -= 1
-            if depth < 0:
-                break
-    if depth != 0:
-        problems.append("Braces are unbalanced: every '{' needs a matching '}' and they cannot nest.")
-    unknown = sorted({name for name in PLACEHOLDER_RE.findall(body) if name not in allowed})
-    for name in unknown:
-        problems.append(
-            f"Unknown placeholder '{{{name}}}'; allowed: " + ", ".join(f"{{{p}}}" for p in sorted(allowed)) + "."
-        )
-    return problems
+            if opened:
+                opened.pop()
+            else:
+                problems.append(PlaceholderProblem(index, index + 1, _(
+                    "Braces are unbalanced: this '}' closes nothing.")))
+    problems += [PlaceholderProblem(index, index + 1, _("Braces are unbalanced: this '{' is never closed."))
+                 for index in opened]
+    return sorted(problems, key=lambda problem: (problem.start, problem.end))
+
+
+def placeholder_problems(body):
+    """The messages of `find_placeholder_problems`, each once."""
+    return list(dict.fromkeys(problem.message for problem in find_placeholder_problems(body)))
 
 
 def validate_placeholders(body):

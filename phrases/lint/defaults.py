@@ -49,16 +49,39 @@ TERMS = {
             ("без\\s+понятия", "уточню и вернусь с ответом"),
         ],
         "redirect": [
-            ("(?:по)?звоните|перезвоните|наберите(?:\\s+нас|\\s+номер)?", "ответьте в чате"),
-            ("обратитесь\\s+(?:по\\s+телефону|на\\s+горячую|в\\s+(?:офис|отделение|филиал|колл-?центр|call-?центр|"
-             "сервисн\\w+\\s+центр|службу|пункт|магазин|банк|поддержку))", "ответьте в чате"),
-            ("(?:напишите|пишите|отправьте\\s+письмо)\\s+(?:нам\\s+)?(?:на\\s+)?(?:почту|e-?mail|имейл|электронн\\w+\\s+почт\\w+|"
-             "адрес)", "ответьте в чате"),
-            ("(?:приходите|приезжайте|подойдите|посетите)\\s+(?:в|к|на)?\\s*(?:наш\\w*\\s+)?(?:офис|отделени\\w+|филиал|"
-             "магазин|пункт|сервисн\\w+|салон)", "ответьте в чате"),
-            ("горяч\\w+\\s+лини\\w+|колл-?центр\\w*|call-?центр\\w*", "ответьте в чате"),
-            ("свяжитесь\\s+с\\s+(?:нами\\s+по\\s+телефону|поддержкой|оператором\\s+по\\s+телефону|банком|"
-             "продавцом|производителем)", "ответьте в чате"),
+            ("ждём\\s+Вас\\s+(?:в|на)\\s+(?:нашем\\s+|любом\\s+)?(?:офисе|магазине|салоне|отделении|филиале|сервисном\\s+центре)",
+             "ответьте в чате"),
+        ],
+        "request": [
+            ("пожалуйста|нужно|надо|необходимо|следует|стоит|лучше|придётся|придется|требуется|должны|можете|можно|"
+             "рекомендуем|рекомендую|советуем|советую|просим|прошу|попрошу|приглашаем|предлагаем|имеет\\s+смысл", ""),
+        ],
+        "call": [
+            ("позвонить|звонить|перезвонить|созвониться|прозвонить", "ответьте в чате"),
+            ("набрать\\s+(?:нас|нам|мы|номер\\s+(?:телефона|горяч\\w+)|\\+?\\d)", "ответьте в чате"),
+        ],
+        "contact": [
+            ("написать|писать|обратиться|обращаться|связаться|связываться|уточнить|узнать|спросить|выяснить|"
+             "запросить|пожаловаться|отправить\\s+(?:письмо|запрос|заявку|обращение|e-?mail)", "ответьте в чате"),
+        ],
+        "visit": [
+            ("прийти|приходить|приехать|приезжать|подъехать|подъезжать|подойти|подходить|зайти|заходить|посетить|"
+             "посещать|отнести|относить|отвезти|отвозить|принести|приносить|привезти|привозить|сходить|съездить|"
+             "обратиться|обращаться|заглянуть|сдать|сдавать", "ответьте в чате"),
+        ],
+        "channel": [
+            ("по\\s+(?:номеру\\s+)?телефон\\w*|(?:на|по)\\s+номер\\w*\\s+телефон\\w*|телефон\\w*\\s+(?:горяч\\w+|поддержк\\w+)", ""),
+            ("горяч\\w+\\s+лини\\w+|колл-?центр\\w*|call-?центр\\w*|контакт-?центр\\w*", ""),
+            ("(?:электронн\\w+\\s+)?почт\\w+|e-?mail\\w*|имейл\\w*|и-?мейл\\w*|мейл\\w*|емейл\\w*|(?:на|по)\\s+адрес\\w*", ""),
+            ("whatsapp|вотсап\\w*|ватсап\\w*|telegram|телеграм\\w*|viber|вайбер\\w*|вконтакте|соцсет\\w+", ""),
+            ("служб\\w+\\s+поддержки|поддержк\\w+", ""),
+        ],
+        "venue": [
+            ("офис\\w*|отделени\\w+|филиал\\w*|магазин\\w*|салон\\w*|шоу-?рум\\w*|сервисн\\w+\\s+центр\\w*|"
+             "сервис|мастерск\\w+|банк|лично", ""),
+        ],
+        "chat": [
+            ("чат\\w*|сюда|здесь|в\\s+этом\\s+окне|в\\s+(?:этой\\s+)?переписк\\w+|в\\s+этом\\s+диалоге", ""),
         ],
         "legal": [
             ("согласно\\s+(?:стать\\w+|пункт\\w*|п\\.|закон\\w*|правил\\w*|регламент\\w*|положени\\w+|"
@@ -71,18 +94,45 @@ TERMS = {
             ("по\\s+закону", ""),
         ],
         "blame": [
-            ("(?:это\\s+)?(?:вина|ошибка|недосмотр)\\s+(?:курьер\\w*|склад\\w*|банк\\w*|колле\\w+|друг\\w+\\s+отдел\\w*|"
-             "служб\\w+\\s+доставки|партн[её]р\\w*|сотрудник\\w*|оператор\\w*|транспортн\\w+\\s+компани\\w+)", ""),
-            ("по\\s+вине\\s+(?:курьер\\w*|склад\\w*|банк\\w*|колле\\w+|отдел\\w*|служб\\w+|партн[её]р\\w*|"
-             "сотрудник\\w*|транспортн\\w+)", ""),
-            ("(?:курьер|склад|банк|коллега|отдел|сотрудник|оператор|партн[её]р|служба\\s+доставки)\\w*\\s+"
-             "(?:(?:всё|все|опять|снова|тут|сам)\\s+)?(?:напутал\\w*|перепутал\\w*|ошибл\\w+|виноват\\w*|"
-             "накосячил\\w*|потерял\\w*|забыл\\w*|не\\s+довез\\w*|не\\s+сработал\\w*|подвел\\w*|подвёл\\w*|"
-             "неправильно\\s+\\w+|не\\s+так\\s+\\w+)", ""),
-            ("(?:это\\s+)?не\\s+(?:наша|моя)\\s+вина|(?:мы|я)\\s+(?:тут\\s+)?ни\\s+при\\s+ч[её]м|не\\s+по\\s+нашей\\s+вине|"
-             "к\\s+нам\\s+претензи\\w+\\s+нет|это\\s+не\\s+к\\s+нам", ""),
-            ("(?:это\\s+)?(?:их|его|её|ее)\\s+(?:ошибка|вина|недосмотр|недоработка)", ""),
-            ("виноват\\w*\\s+(?:курьер\\w*|склад\\w*|банк\\w*|колле\\w+|отдел\\w*|служб\\w+|партн[её]р\\w*)", ""),
+            ("(?:вина|ошибка|ошибки|ошибке|ошибкой|недосмотр\\w*|недоработк\\w+|оплошност\\w+|халатност\\w+)\\s+{third-party}", ""),
+            ("по\\s+(?:вине|недосмотру|ошибке)\\s+{third-party}|из-за\\s+(?:ошибки\\s+)?{third-party}", ""),
+            ("виноват\\w*\\s+(?:во\\s+вс[её]м\\s+)?{third-party}", ""),
+            ("(?:это\\s+)?не\\s+(?:наша|моя)\\s+(?:вина|ошибка|проблема|недоработка)|(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?ни\\s+при\\s+ч[её]м|"
+             "не\\s+по\\s+нашей\\s+вине|(?:мы|я)\\s+не\\s+виноват\\w*|не\\s+(?:мы|я)(?=\\s*[.!?]|\\s*$)", ""),
+            ("к\\s+нам\\s+претензи\\w+\\s+(?:нет|быть\\s+не\\s+может)|(?:претензи\\w+|вопрос\\w*)\\s+(?:это\\s+)?не\\s+к\\s+нам|это\\s+не\\s+к\\s+нам", ""),
+            ("(?:их|его|её|ее)\\s+(?:ошибка|вина|недосмотр|недоработка|проблема|косяк)|по\\s+(?:их|его|её|ее)\\s+вине", ""),
+            ("на\\s+(?:совести|ответственности)\\s+(?:{third-party}|их|его|её|ее)|претензи\\w+(?:[\\s,]+\\w+){0,2}?[\\s,]+к\\s+{third-party}|"
+             "ответственност\\w+\\s+(?:за\\s+\\w+\\s+)?(?:лежит|лежать|несёт|несет|нести)\\s+(?:на\\s+)?{third-party}", ""),
+        ],
+        "third-party": [
+            ("курьер\\w*|водител\\w*|экспедитор\\w*|мастер|мастера|мастеру|мастером|мастере|мастеров|техник|монтажник\\w*|"
+             "установщик\\w*|инженер\\w*", ""),
+            ("коллег\\w*|сотрудник\\w*|менеджер\\w*|оператор\\w*|консультант\\w*|специалист\\w*|администратор\\w*|"
+             "диспетчер\\w*|логист|логиста|логисты|логистов|сборщик\\w*|упаковщик\\w*|кладовщик\\w*|бухгалтер\\w*", ""),
+            ("отдел|склад|производитель|поставщик|подрядчик|перевозчик|продавец|банк|партн[её]р|маркетплейс|эквайер|эквайринг", ""),
+            ("(?:\\w+-)?партн[её]р\\w*|продав\\w+-партн[её]р\\w*|банк-эмитент\\w*", ""),
+            ("служб\\w+\\s+доставки|транспортн\\w+\\s+компани\\w+|курьерск\\w+\\s+(?:служб|компани)\\w+|"
+             "платёжн\\w+\\s+(?:систем|сервис)\\w*|платежн\\w+\\s+(?:систем|сервис)\\w*|сервисн\\w+\\s+центр\\w*|"
+             "почт\\w+\\s+росси\\w+|сдэк|боксберри|пэк", ""),
+        ],
+        "fault": [
+            ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
+             "испортить|повредить|сломать|разбить|поцарапать|помять|накосячить|недоглядеть|проглядеть|упустить|"
+             "проворонить|прошляпить|провалить|подвести|профукать|просрочить|завалить|не\\s+справиться", ""),
+            ("не\\s+(?:довезти|доставить|передать|сообщить|предупредить|проверить|уследить|доложить|вложить|положить|"
+             "учесть|оформить|обработать)", ""),
+            ("(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+)?(?:ошибка|промах|оплошность)|"
+             "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
+            ("не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
+             "бракованн\\w*|виноват\\w*", ""),
+        ],
+        "disown": [
+            ("(?:вопрос\\w*|претензи\\w+)\\s+(?:все\\s+|только\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
+            ("(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?бессильн\\w*|(?:мы\\s+|я\\s+)?ничего\\s+(?:(?:с\\s+этим|тут)\\s+)?(?:сделать\\s+)?не\\s+мож\\w+|"
+             "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
+            ("от\\s+нас\\s+(?:это\\s+|ничего\\s+)?не\\s+завис\\w+|не\\s+в\\s+наш\\w+\\s+(?:власти|силах|компетенции)|"
+             "(?:на|с)\\s+(?:их|его|её|ее)\\s+сторон\\w+|мы\\s+не\\s+(?:несём|несем)\\s+ответственност\\w+", ""),
+            ("(?:нам|нас)\\s+(?:ничего\\s+|никогда\\s+)?не\\s+(?:сообщ|предупрежд|предупред|говор|сказал)\\w*", ""),
         ],
         "cliche": [
             ("(?:приносим|примите\\s+наши)\\s+(?:свои\\s+)?извинения\\s+за\\s+(?:доставленные|причин[её]нные)\\s+неудобства",
@@ -116,15 +166,39 @@ TERMS = {
             ("i'?m\\s+not\\s+sure\\s+what\\s+to\\s+(?:say|tell\\s+you)", "I'll find out and come back to you"),
         ],
         "redirect": [
-            ("(?:please\\s+)?(?:call|phone|ring|dial)\\s+(?:us|our\\s+\\w+|the\\s+(?:hotline|helpline|support|store|shop|office|bank|number|branch)|\\+?\\d)", "answer in the chat"),
-            ("give\\s+us\\s+a\\s+(?:call|ring)", "answer in the chat"),
-            ("(?:please\\s+)?(?:e-?mail|write\\s+to|send\\s+an?\\s+e-?mail\\s+to|drop\\s+an?\\s+e-?mail\\s+to)\\s+"
-             "(?:us|our\\s+\\w+|support|\\S+@\\S+)", "answer in the chat"),
-            ("(?:please\\s+)?(?:visit|come\\s+to|go\\s+to|stop\\s+by)\\s+(?:our|the|a|any|your)\\s+(?:nearest\\s+|local\\s+)?"
-             "(?:store|shop|office|branch|service\\s+cent(?:er|re)|showroom|outlet)", "answer in the chat"),
-            ("(?:contact|reach)\\s+(?:our\\s+|the\\s+|your\\s+)?(?:hotline|call\\s+cent(?:er|re)|customer\\s+service|support\\s+line|"
-             "bank|manufacturer|seller)", "answer in the chat"),
-            ("hotline|helpline|call\\s+cent(?:er|re)", "answer in the chat"),
+            ("we\\s+(?:look\\s+forward\\s+to\\s+seeing|will\\s+be\\s+(?:happy|glad)\\s+to\\s+see)\\s+you\\s+(?:in|at)\\s+(?:our|the|any)\\s+"
+             "(?:store|shop|office|branch|showroom)", "answer in the chat"),
+        ],
+        "request": [
+            ("please|kindly|you(?:'ll|\\s+will|'d|\\s+would)?\\s+(?:need|have|want)\\s+to|you\\s+(?:should|must|can|could|may|might)"
+             "(?:\\s+(?:only|also|just|always))?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to|"
+             "(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
+             "encourage\\s+you\\s+to)|"
+             "feel\\s+free\\s+to|make\\s+sure\\s+(?:to|you)|be\\s+sure\\s+to|remember\\s+to|(?:don'?t|do\\s+not)\\s+forget\\s+to|"
+             "try\\s+to|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
+        ],
+        "call": [
+            ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\S+\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
+        ],
+        "contact": [
+            ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
+             "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)", "answer in the chat"),
+        ],
+        "visit": [
+            ("visit(?:ing)?|com(?:e|ing)(?:\\s+(?:in|over|down|by))?|go(?:ing)?|head(?:ing)?|stop\\s+by|drop\\s+by|pop\\s+(?:in|into|by|over)|bring|take|walk\\s+in|"
+             "return\\s+(?:it|them|the\\s+\\w+)", "answer in the chat"),
+        ],
+        "channel": [
+            ("(?:by|over\\s+the|on\\s+the|via)\\s+(?:phone|telephone|e-?mail)|(?:phone|telephone|contact)\\s+number|e-?mail(?:\\s+address)?|"
+             "inbox|hotline|helpline|call\\s+cent(?:er|re)|support\\s+line|(?:customer|client)\\s+(?:service|support|care)|support\\s+team|"
+             "support|whatsapp|telegram|messenger|(?:to|at)\\s+(?:the|this|our|that)\\s+address", ""),
+        ],
+        "venue": [
+            ("store|stores|shop|shops|office|offices|branch|branches|service\\s+cent(?:er|re)s?|showroom|outlet|repair\\s+shop|bank|"
+             "counter|in\\s+person|premises|point\\s+of\\s+sale", ""),
+        ],
+        "chat": [
+            ("chat|here|this\\s+(?:conversation|thread|window)", ""),
         ],
         "legal": [
             ("(?:under|per|pursuant\\s+to|according\\s+to|in\\s+accordance\\s+with|as\\s+stated\\s+in)\\s+"
@@ -137,14 +211,36 @@ TERMS = {
             ("by\\s+law", ""),
         ],
         "blame": [
-            ("(?:the\\s+)?(?:courier|driver|warehouse|bank|carrier|colleague|another\\s+department|other\\s+department|"
-             "delivery\\s+(?:company|service)|partner|previous\\s+(?:agent|operator))'?s?\\s+(?:fault|mistake|error)", ""),
-            ("(?:the\\s+|my\\s+|our\\s+)?(?:courier|driver|warehouse|bank|carrier|colleague|department|delivery\\s+company|"
-             "partner|previous\\s+(?:agent|operator))s?\\s+(?:messed\\s+up|screwed\\s+up|made\\s+a\\s+mistake|"
-             "got\\s+it\\s+wrong|forgot|is\\s+to\\s+blame|was\\s+wrong|gave\\s+you\\s+wrong|mixed\\s+up)", ""),
-            ("(?:it'?s|it\\s+is|this\\s+is|that'?s|that\\s+is)\\s+not\\s+(?:our|my)\\s+fault|not\\s+our\\s+fault", ""),
-            ("(?:it'?s|it\\s+is|that'?s|that\\s+is|this\\s+is)\\s+(?:their|his|her)\\s+(?:fault|mistake|error)", ""),
-            ("(?:blame|fault\\s+of)\\s+(?:the\\s+)?(?:courier|bank|warehouse|carrier|partner|colleague|department)", ""),
+            ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up)", ""),
+            ("(?:fault|mistake|error|blame)\\s+(?:of|by|on)\\s+(?:the\\s+|our\\s+|your\\s+|a\\s+)?{third-party}|"
+             "blame\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|(?:because\\s+of|due\\s+to|thanks\\s+to)\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
+            ("(?:it'?s|it\\s+is|this\\s+is|that'?s|that\\s+is|it\\s+was|that\\s+was)?\\s*not\\s+(?:our|my)\\s+(?:fault|mistake|problem|responsibility|doing)", ""),
+            ("(?:isn'?t|is\\s+not|wasn'?t|was\\s+not|not)\\s+on\\s+(?:us|me)|(?:that'?s|it'?s|this\\s+is|that\\s+is|it\\s+is)\\s+on\\s+(?:them|him|her)|"
+             "nothing\\s+to\\s+do\\s+with\\s+us|(?:we|I)\\s+(?:are|am|'re|'m)\\s+not\\s+(?:to\\s+blame|responsible)", ""),
+            ("(?:their|his|her)\\s+(?:fault|mistake|error|problem|screw-?up)|not\\s+(?:ours|mine|us)", ""),
+            ("(?:is|was|'s)\\s+(?:all\\s+)?down\\s+to\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|"
+             "(?:problem|issue|fault|blame|responsibility)\\s+(?:lies|rests|is|sits)\\s+with\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
+        ],
+        "third-party": [
+            ("couriers?|drivers?|technicians?|engineers?|installers?|repairm[ae]n|colleagues?|departments?|warehouse(?:\\s+team)?s?|"
+             "manufacturers?|partners?|banks?|contractors?|subcontractors?|dispatchers?|carriers?|suppliers?|sellers?|vendors?|"
+             "merchants?|managers?|packers?|agents?|operators?|accounting|accountants?|logistics(?:\\s+team)?", ""),
+            ("(?:payment|card)\\s+(?:provider|processor|system|gateway|company|service)s?|"
+             "(?:delivery|shipping|courier|logistics|transport|postal)\\s+(?:company|companies|service|services|partner|partners|firm|team)|"
+             "service\\s+cent(?:er|re)s?|repair\\s+shop|post\\s+office|(?:previous|other|another)\\s+(?:agent|operator|consultant|department)", ""),
+        ],
+        "fault": [
+            ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\S+\\s+){0,2}?up|messed\\s+(?:\\S+\\s+){0,2}?up|screwed\\s+(?:\\S+\\s+){0,2}?up|"
+             "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\S+\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
+             "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
+            ("(?:didn'?t|did\\s+not|never)\\s+(?:pass|tell|told|update|updated|inform|informed|deliver|delivered|check|checked|bother|"
+             "passed|process|processed)|(?:is|are|was|were)\\s+(?:to\\s+blame|wrong)", ""),
+        ],
+        "disown": [
+            ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
+             "out\\s+of\\s+our\\s+hands|beyond\\s+our\\s+control|(?:we|I)\\s+(?:have|had)\\s+no\\s+(?:control|influence|say)|"
+             "up\\s+to\\s+(?:them|him|her)|take\\s+it\\s+up\\s+with\\s+(?:them|him|her)|"
+             "(?:they|he|she)\\s+never\\s+(?:tell|told|inform|informed|update|updated)\\s+(?:us|me)", ""),
         ],
         "cliche": [
             ("we\\s+(?:sincerely\\s+)?apologi[sz]e\\s+for\\s+(?:any|the)\\s+inconvenience(?:\\s+caused)?",
@@ -174,14 +270,40 @@ TERMS = {
              "sprawdzę i wrócę z odpowiedzią"),
         ],
         "redirect": [
-            ("(?:proszę|prosimy)\\s+(?:o\\s+)?(?:zadzwonić|kontakt\\s+telefoniczny|telefon|napisać\\s+(?:maila|e-?maila|na\\s+adres|do\\s+nas)|"
-             "udać\\s+się\\s+do|przyjść\\s+do|odwiedzić)", "proszę odpowiedzieć na czacie"),
-            ("zadzwoń|zadzwonić\\s+(?:na|pod)|zadzwoni\\s+Pan|zadzwoni\\s+Pani|wyślij\\s+(?:maila|e-?mail)|napisz\\s+(?:maila|na)",
+            ("zapraszamy\\s+do\\s+(?:naszego\\s+|najbliższego\\s+)?(?:salonu|oddziału|placówki|biura|sklepu|punktu\\s+serwisowego|serwisu)",
              "proszę odpowiedzieć na czacie"),
-            ("infolinii|infolinię|infolinia|infolinią|call\\s*center|biura\\s+obsługi\\s+klienta", "proszę odpowiedzieć na czacie"),
-            ("zapraszamy\\s+do\\s+(?:salonu|oddziału|placówki|biura|sklepu\\s+stacjonarnego|punktu)", "proszę odpowiedzieć na czacie"),
-            ("(?:skontaktuj|proszę\\s+skontaktować)\\s+się\\s+z\\s+(?:infolinią|bankiem|kurierem|producentem|działem|biurem)",
+        ],
+        "request": [
+            ("proszę|prosimy|prosiłbym|prosiłabym|musi\\s+(?:Pan|Pani)|muszą\\s+Państwo|trzeba|należy|najlepiej|warto|"
+             "powin\\w+|może\\s+(?:Pan|Pani)|mogą\\s+Państwo|można|zachęcamy|polecam\\w*|radzimy|radzę|sugerujemy|niech|"
+             "zapraszam\\w*", ""),
+        ],
+        "call": [
+            ("zadzwoni\\w*|zadzwoń\\w*|dzwoni\\w*|dzwoń\\w*|zatelefonowa\\w*|zatelefonuj\\w*|przedzwoni\\w*", "proszę odpowiedzieć na czacie"),
+        ],
+        "contact": [
+            ("napisa\\w*|napisz\\w*|pisa\\w*|pisz|piszcie|skontaktowa\\w*\\s+się|skontaktuj\\w*\\s+się|kontaktowa\\w*\\s+się|kontakt|"
+             "zwróci\\w*\\s+się|zwróć\\w*\\s+się|zgłosi\\w*\\s+się|zgłoś\\w*\\s+się|zapyta\\w*|zapytaj\\w*|porozmawia\\w*|"
+             "dopyta\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)",
              "proszę odpowiedzieć na czacie"),
+        ],
+        "visit": [
+            ("przyjść|przyjdź\\w*|przyjecha\\w*|przyjedź\\w*|przyjeżdża\\w*|udać\\s+się|udaj\\w*\\s+się|odwiedzi\\w*|"
+             "odwiedź\\w*|zanieść|zanieś\\w*|zawieźć|zawieź\\w*|przynieść|przynieś\\w*|podjecha\\w*|podjedź\\w*|podejść|"
+             "podejdź\\w*|zgłosić\\s+się|zgłoś\\w*\\s+się|wpaść|wpadnij\\w*|zajrze\\w*|zajrzyj\\w*|zapraszam\\w*|"
+             "odwiedzeni\\w+|wizyt\\w+",
+             "proszę odpowiedzieć na czacie"),
+        ],
+        "channel": [
+            ("infolini\\w+|call\\s*cent\\w*|telefon\\w*|(?:na|pod)\\s+numer\\w*|mail\\w*|e-?mail\\w*|(?:na|pod)\\s+adres\\w*|"
+             "biur\\w+\\s+obsługi(?:\\s+klienta)?|obsług\\w+\\s+klienta|whatsapp|messenger\\w*|telegram\\w*", ""),
+        ],
+        "venue": [
+            ("sklep\\w*|salon\\w*|oddzia\\w+|biur\\w*|placówk\\w+|siedzib\\w+|punkt\\w*\\s+serwisow\\w+|serwis\\w*|osobiście|"
+             "bank|banku", ""),
+        ],
+        "chat": [
+            ("czat\\w*|chat\\w*|tutaj|tu|w\\s+tej\\s+rozmowie|w\\s+tym\\s+oknie", ""),
         ],
         "legal": [
             ("zgodnie\\s+z\\s+(?:art\\.|artykułem|artykułu|ustaw\\w+|regulamin\\w*|przepis\\w+|paragraf\\w*|§|kodeks\\w*|"
@@ -191,14 +313,33 @@ TERMS = {
             ("regulamin\\w*\\s+(?:sklepu|firmy|stanowi|mówi|przewiduje)|(?:nasz|wewnętrzn)\\w*\\s+regulamin\\w*", ""),
         ],
         "blame": [
-            ("(?:to\\s+)?(?:wina|błąd)\\s+(?:kuriera|banku|magazynu|firmy\\s+kurierskiej|przewoźnika|kolegi|koleżanki|"
-             "innego\\s+działu|działu|partnera|pracownika|konsultanta)", ""),
-            ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd)", ""),
-            ("z\\s+winy\\s+(?:kuriera|banku|magazynu|przewoźnika|partnera|kolegi|działu|firmy)", ""),
-            ("(?:kurier|bank|magazyn|kolega|koleżanka|dział|przewoźnik|konsultant)\\s+(?:się\\s+)?(?:pomylił\\w*|zawalił\\w*|"
-             "zgubił\\w*|źle\\s+\\w+|nie\\s+dopilnował\\w*|pomieszał\\w*|opóźnia\\w*|wstrzymał\\w*|zapomniał\\w*)", ""),
-            ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+mamy\\s+na\\s+to\\s+wpływu", ""),
-            ("przez\\s+(?:kuriera|bank|magazyn|przewoźnika|kolegę|koleżankę)", ""),
+            ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
+             "zaniedbanie)\\s+{third-party}", ""),
+            ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem)", ""),
+            ("z\\s+(?:winy|powodu\\s+(?:błędu\\s+)?)\\s*{third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
+            ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
+             "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|nie\\s+(?:my|ja)(?=\\s*[.!?]|\\s*$)|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
+        ],
+        "third-party": [
+            ("kurier\\w*|kierowc\\w+|technik|technika|technikowi|serwisant\\w*|monter\\w*|instalator\\w*|koleg\\w+|koleżank\\w+|"
+             "pracownik\\w*|konsultant\\w*|dyspozytor\\w*|kierownik\\w*|menedżer\\w*|magazynier\\w*|księgow\\w+", ""),
+            ("dział|działu|działowi|działem|dziale|działy|magazyn|magazynu|magazynowi|magazynem|magazynie|producent\\w*|partner\\w*|"
+             "bank|banku|bankowi|bankiem|banki|przewoźnik\\w*|dostawc\\w+|sprzedawc\\w+|podwykonawc\\w+|wykonawc\\w+|"
+             "serwis|serwisu|serwisowi|serwisem|operator\\w*|poczt\\w+|inpost\\w*|dpd|dhl|gls|ups", ""),
+            ("firm\\w+\\s+kuriersk\\w+|system\\w*\\s+płatności|operator\\w*\\s+płatności|bramk\\w+\\s+płatnicz\\w+", ""),
+        ],
+        "fault": [
+            ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przedłuży|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
+             "pogubi|przeoczy|pokpi|sknoci|spapra|pochrzani|zmarnowa|zawini)(?:ł|l)\\w*", ""),
+            ("nie\\s+(?:dopilnowa|dostarczy|przekaza|poinformowa|sprawdzi|wysła|dowióz|dowioz|zgłosi|zarejestrowa)(?:ł|l)\\w*", ""),
+            ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
+            ("win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
+             "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
+        ],
+        "disown": [
+            ("nie\\s+mamy\\s+(?:na\\s+to\\s+)?(?:żadnego\\s+)?wpływu|nic\\s+(?:tu\\s+|z\\s+tym\\s+)?nie\\s+(?:możemy|mogę)\\s+(?:zrobić|poradzić)|"
+             "(?:to\\s+)?nie\\s+(?:od\\s+nas|ode\\s+mnie)\\s+zależy|po\\s+(?:ich|jego|jej)\\s+stronie", ""),
+            ("(?:mieć\\s+)?(?:pretensj\\w+|skarg\\w+|reklamacj\\w+|pytani\\w+|uwagi)\\s+(?:proszę\\s+kierować\\s+)?do\\s+(?:niego|niej|nich)", ""),
         ],
         "cliche": [
             ("przepraszamy\\s+za\\s+(?:wszelkie\\s+)?(?:niedogodności|utrudnienia|kłopoty)", "proszę podać przyczynę i rozwiązanie"),

@@ -1,89 +1,57 @@
-"""Finding messages in the phrase's language (English for any other)."""
+"""Finding messages: English message ids through Django's gettext, spoken in the phrase's language.
+
+The Russian and Polish catalogues live in phrases/lint/locale; a finding on a phrase in any other
+language speaks English.
+"""
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 MESSAGES = {
-    "banned-abbreviation": {
-        "ru": "Сокращение «{word}» в чате с клиентом недопустимо.",
-        "en": "Chat abbreviation “{word}”: write the word out.",
-        "pl": "Skrót „{word}” jest niedopuszczalny w rozmowie z klientem.",
-    },
-    "slang": {
-        "ru": "Сленг «{word}»: пишите нейтрально.",
-        "en": "Slang “{word}”: keep the tone neutral.",
-        "pl": "Slang „{word}”: proszę pisać neutralnie.",
-    },
-    "lowercase-formal-you": {
-        "ru": "Обращение к клиенту пишется с заглавной буквы: «{suggestion}».",
-        "en": "Formal Russian “you” is capitalised: “{suggestion}”.",
-        "pl": "Formalne rosyjskie „Вы” piszemy wielką literą: „{suggestion}”.",
-    },
-    "sentence-start-lowercase": {
-        "ru": "Предложение начинается со строчной буквы.",
-        "en": "The sentence starts with a lowercase letter.",
-        "pl": "Zdanie zaczyna się małą literą.",
-    },
-    "missing-terminal-punctuation": {
-        "ru": "В конце сообщения нет точки, вопросительного или восклицательного знака.",
-        "en": "The message does not end with a full stop, question mark or exclamation mark.",
-        "pl": "Na końcu wiadomości brakuje kropki, znaku zapytania lub wykrzyknika.",
-    },
-    "too-many-emoji": {
-        "ru": "Эмодзи: {count}; допускается не больше {limit}.",
-        "en": "{count} emoji; at most {limit} are allowed.",
-        "pl": "Emoji: {count}; dozwolone najwyżej {limit}.",
-    },
-    "all-caps": {
-        "ru": "Слово «{word}» написано заглавными буквами: это воспринимается как крик.",
-        "en": "“{word}” is in capitals, which reads as shouting.",
-        "pl": "Słowo „{word}” jest napisane wielkimi literami, co brzmi jak krzyk.",
-    },
-    "too-many-exclamations": {
-        "ru": "Восклицательных знаков: {count}; допускается не больше {limit}.",
-        "en": "{count} exclamation marks; at most {limit} allowed.",
-        "pl": "Wykrzykników: {count}; dozwolone najwyżej {limit}.",
-    },
-    "i-dont-know": {
-        "ru": "Нельзя говорить клиенту «не знаю»: пообещайте уточнить и вернуться с ответом.",
-        "en": "Never say “I don't know”: promise to find out and come back.",
-        "pl": "Nie mówimy „nie wiem”: proszę obiecać, że sprawdzimy i wrócimy z odpowiedzią.",
-    },
-    "redirect-channel": {
-        "ru": "Клиента отправляют в другой канал («{word}»): ответьте в чате.",
-        "en": "Sends the client to another channel (“{word}”): answer in the chat.",
-        "pl": "Odsyła klienta do innego kanału („{word}”): proszę odpowiedzieć na czacie.",
-    },
-    "legal-reference": {
-        "ru": "Ссылка на законы или регламенты («{word}»): объясните своими словами.",
-        "en": "Cites laws or regulations (“{word}”): explain in plain words.",
-        "pl": "Powołanie się na przepisy („{word}”): proszę wyjaśnić własnymi słowami.",
-    },
-    "blame-shift": {
-        "ru": "Перекладывание вины («{word}»): признайте проблему и скажите, что делаете.",
-        "en": "Shifts the blame (“{word}”): own the problem and say what you are doing.",
-        "pl": "Przerzucanie winy („{word}”): proszę przyjąć problem i powiedzieć, co robimy.",
-    },
-    "cliche": {
-        "ru": "Шаблонная фраза «{word}»: скажите по-человечески.",
-        "en": "Stock phrase “{word}”: say it like a person.",
-        "pl": "Szablonowa formułka „{word}”: proszę napisać po ludzku.",
-    },
-    "too-long": {
-        "ru": "Сообщение длиннее {limit} символов ({count}): для мессенджера это слишком много.",
-        "en": "{count} characters, over the {limit}-character limit for a messenger.",
-        "pl": "Wiadomość ma {count} znaków, więcej niż {limit}: za długa na komunikator.",
-    },
-    "unknown-placeholder": {
-        "ru": "{detail}",
-        "en": "{detail}",
-        "pl": "{detail}",
-    },
-    "spelling": {
-        "ru": "Возможная ошибка: «{word}».",
-        "en": "Possible misspelling: “{word}”.",
-        "pl": "Możliwa literówka: „{word}”.",
-    },
+    "banned-abbreviation": gettext_noop("Chat abbreviation “%(word)s”: write the word out."),
+    "slang": gettext_noop("Slang “%(word)s”: keep the tone neutral."),
+    "lowercase-formal-you": gettext_noop("The formal “you” to a client is capitalised: “%(suggestion)s”."),
+    "sentence-start-lowercase": gettext_noop("The sentence starts with a lowercase letter."),
+    "missing-terminal-punctuation": gettext_noop(
+        "The message does not end with a full stop, question mark or exclamation mark."),
+    "too-many-emoji": gettext_noop("%(count)s emoji; at most %(limit)s are allowed."),
+    "all-caps": gettext_noop("“%(word)s” is in capitals, which reads as shouting."),
+    "too-many-exclamations": gettext_noop("%(count)s exclamation marks; at most %(limit)s are allowed."),
+    "i-dont-know": gettext_noop("Never say “I don't know”: promise to find out and come back with an answer."),
+    "redirect-channel": gettext_noop("Sends the client to another channel (“%(word)s”): answer in the chat."),
+    "legal-reference": gettext_noop("Cites laws or regulations (“%(word)s”): explain in plain words."),
+    "blame-shift": gettext_noop("Shifts the blame (“%(word)s”): own the problem and say what you are doing."),
+    "cliche": gettext_noop("Stock phrase “%(word)s”: say it like a person."),
+    "too-long": gettext_noop("%(count)s characters, over the %(limit)s-character limit for a messenger."),
+    "unknown-placeholder": "%(detail)s",
+    "spelling": gettext_noop("Possible misspelling: “%(word)s”."),
 }
 
 
-def message(rule: str, language: str, **values) -> str:
-    texts = MESSAGES[rule]
-    return texts.get(language, texts["en"]).format(**values)
+@contextmanager
+def speaking(language: str):
+    """Messages rendered inside speak `language` when it is one of the site's languages, else English."""
+    if not settings.configured:
+        yield
+        return
+    known = {code for code, _ in settings.LANGUAGES}
+    with translation.override(language if language in known else "en"):
+        yield
+
+
+def message(rule: str, **values) -> str:
+    """The message for a finding of `rule`, in the language `speaking` set."""
+    text = MESSAGES[rule]
+    return (gettext(text) if settings.configured else text) % values
+
+# The placeholder problems come from phrases.validation (one check for validation and lint); they
+# are listed here so that this app's catalogue, which every unknown-placeholder finding speaks
+# from, carries their translations.
+PLACEHOLDER_MESSAGES = (
+    gettext_noop("Unknown placeholder %(placeholder)s; allowed: %(allowed)s."),
+    gettext_noop("Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another."),
+    gettext_noop("Braces are unbalanced: this '}' closes nothing."),
+    gettext_noop("Braces are unbalanced: this '{' is never closed."),
+)

@@ -3,14 +3,12 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
+from phrases.lint.defaults import RULES
 from phrases.lint.findings import SEVERITIES
 
-RULE_CHOICES = [(rule, rule) for rule in (
-    "banned-abbreviation", "slang", "lowercase-formal-you", "sentence-start-lowercase",
-    "missing-terminal-punctuation", "too-many-emoji", "all-caps", "too-many-exclamations", "i-dont-know",
-    "redirect-channel", "legal-reference", "blame-shift", "cliche", "too-long", "unknown-placeholder", "spelling",
-)]
+RULE_CHOICES = [(rule, rule) for rule in RULES]
 SEVERITY_CHOICES = [(s, s) for s in SEVERITIES]
 LANGUAGE_HELP = "BCP 47 primary tag such as 'ru', or blank for every language."
 
@@ -53,21 +51,33 @@ class RuleSetting(models.Model):
 
 class Term(models.Model):
     class Kind(models.TextChoices):
-        ABBREVIATION = "abbreviation", "banned abbreviation"
-        SLANG = "slang", "slang"
-        DONT_KNOW = "dont-know", "“I don't know”"
-        REDIRECT = "redirect", "redirect to another channel"
-        LEGAL = "legal", "legal reference"
-        BLAME = "blame", "blame shift"
-        CLICHE = "cliche", "cliché"
-        ACRONYM = "acronym", "allowed acronym (all-caps exception)"
+        ABBREVIATION = "abbreviation", _("banned abbreviation")
+        SLANG = "slang", _("slang")
+        DONT_KNOW = "dont-know", _("“I don't know”")
+        REDIRECT = "redirect", _("redirect by itself (a whole phrase)")
+        LEGAL = "legal", _("legal reference")
+        BLAME = "blame", _("blame by itself (disowning, or a fault named after a third party)")
+        CLICHE = "cliche", _("cliché")
+        ACRONYM = "acronym", _("allowed acronym (all-caps exception)")
+        # The parts the blame and redirect rules assemble a sentence from.
+        THIRD_PARTY = "third-party", _("blame: third party (courier, bank, colleague…)")
+        FAULT = "fault", _("blame: fault when a third party does it (lost, mixed up…)")
+        DISOWN = "disown", _("blame: disowning next to a third party (nothing we can do…)")
+        REQUEST = "request", _("redirect: request word (please, you need to…)")
+        CALL = "call", _("redirect: call or e-mail verb (another channel by itself)")
+        CONTACT = "contact", _("redirect: contact verb (write, contact, ask) needing a channel")
+        VISIT = "visit", _("redirect: visit verb (come, bring) needing a place")
+        CHANNEL = "channel", _("redirect: channel (phone, e-mail, hotline)")
+        VENUE = "venue", _("redirect: place (office, shop, branch, service centre)")
+        CHAT = "chat", _("redirect: this chat (here, in the chat)")
 
     language = models.CharField(max_length=8, blank=True, help_text=LANGUAGE_HELP)
     kind = models.CharField(max_length=16, choices=Kind.choices)
     pattern = models.CharField(
         max_length=500,
         help_text="Case-insensitive regular expression matched as whole words, e.g. 'спс' or "
-                  "'не\\s+знаю'. Acronyms: words separated by '|'.")
+                  "'не\\s+знаю'; Russian terms also match dictionary forms ('потерять' finds «потеряли»); "
+                  "'{third-party}' stands for every third-party term. Acronyms: words separated by '|'.")
     suggestion = models.CharField(max_length=200, blank=True, help_text="What to write instead, if anything")
 
     class Meta:

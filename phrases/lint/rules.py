@@ -9,7 +9,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from phrases.lint import text as t
+from phrases.lint.blame import blame_shift
+from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+from phrases.lint.redirect import redirect_channel
+from phrases.validation import find_placeholder_problems
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
                            r"ваших|вашу|вашем)(?![\w\-])")
@@ -38,6 +42,11 @@ class Draft:
     def words(self):
         return t.words(self.prose)
 
+    @cached_property
+    def clauses(self) -> Clauses:
+        """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
+        return Clauses(self.prose, self.masked, self.language)
+
 
 def _term_hits(draft, kind):
     for pattern, suggestion in draft.ruleset.terms_for(draft.language, kind):
@@ -57,16 +66,8 @@ def i_dont_know(draft):
     yield from _term_hits(draft, "dont-know")
 
 
-def redirect_channel(draft):
-    yield from _term_hits(draft, "redirect")
-
-
 def legal_reference(draft):
     yield from _term_hits(draft, "legal")
-
-
-def blame_shift(draft):
-    yield from _term_hits(draft, "blame")
 
 
 def cliche(draft):
@@ -171,27 +172,8 @@ def too_long(draft):
 
 
 def unknown_placeholder(draft):
-    allowed = draft.ruleset.placeholders
-    body = draft.body
-    for match in t.PLACEHOLDER_RE.finditer(body):
-        name = match.group()[1:-1]
-        if name not in allowed:
-            detail = (f"Unknown placeholder {match.group()}; allowed: "
-                      + ", ".join("{" + p + "}" for p in sorted(allowed)) + ".")
-            yield match.start(), match.end(), {"detail": detail}, None
-    stack = []
-    for index, char in enumerate(body):
-        if char == "{":
-            if stack:
-                yield stack[-1], index + 1, {"detail": "Placeholders cannot nest: '{' inside '{…}'."}, None
-            stack.append(index)
-        elif char == "}":
-            if stack:
-                stack.pop()
-            else:
-                yield index, index + 1, {"detail": "Unbalanced '}': it closes nothing."}, None
-    for index in stack:
-        yield index, index + 1, {"detail": "Unbalanced '{': it is never closed."}, None
+    for problem in find_placeholder_problems(draft.body, draft.ruleset.placeholders):
+        yield problem.start, problem.end, {"detail": problem.message}, None
 
 
 CHECKS = {

@@ -15,7 +15,13 @@ from phrases.lint.findings import OFF
 
 logger = logging.getLogger(__name__)
 ALL_LANGUAGES = "*"
-TERM_KINDS = ("abbreviation", "slang", "dont-know", "redirect", "legal", "blame", "cliche", "acronym")
+TERM_KINDS = (
+    "abbreviation", "slang", "dont-know", "redirect", "legal", "blame", "cliche", "acronym",
+    # The parts the blame and redirect rules assemble a sentence from (see phrases/lint/meaning.py).
+    "third-party", "fault", "disown", "request", "call", "contact", "visit", "channel", "venue", "chat",
+)
+# In any term pattern, "{third-party}" stands for every third-party term of the language.
+THIRD_PARTY_MACRO = "{third-party}"
 CHECK_INTERVAL = 1.0
 
 
@@ -28,20 +34,41 @@ def compile_term(pattern: str) -> re.Pattern:
 class RuleSet:
     # rule -> language ("*" for all) -> (severity, limit)
     rules: dict = field(default_factory=dict)
-    # language -> kind -> [(compiled pattern, suggestion)]
-    terms: dict = field(default_factory=dict)
+    # language -> kind -> [(pattern source, suggestion)]; compiled per language on first use
+    raw_terms: dict = field(default_factory=dict)
     acronyms: dict = field(default_factory=dict)  # language -> {UPPERCASE words}
     team_words: frozenset = frozenset()
     placeholders: frozenset = frozenset()
     revision: object = None
+    _compiled: dict = field(default_factory=dict, repr=False)
 
     def rule(self, rule: str, language: str):
         """(severity, limit) of a rule for a language; severity "off" when disabled."""
         by_language = self.rules.get(rule, {})
         return by_language.get(language) or by_language.get(ALL_LANGUAGES) or (OFF, None)
 
+    def _entries(self, language: str, kind: str):
+        return self.raw_terms.get(language, {}).get(kind, []) + self.raw_terms.get(ALL_LANGUAGES, {}).get(kind, [])
+
+    def _expand(self, language: str, pattern: str) -> str:
+        if THIRD_PARTY_MACRO not in pattern:
+            return pattern
+        parties = "|".join(f"(?:{p})" for p, _ in self._entries(language, "third-party")) or "(?!)"
+        return pattern.replace(THIRD_PARTY_MACRO, f"(?:{parties})")
+
     def terms_for(self, language: str, kind: str):
-        return self.terms.get(language, {}).get(kind, []) + self.terms.get(ALL_LANGUAGES, {}).get(kind, [])
+        """[(compiled pattern, suggestion)] of one kind for a language (its own and the common ones)."""
+        key = (language, kind)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = []
+            for pattern, suggestion in self._entries(language, kind):
+                try:
+                    compiled.append((compile_term(self._expand(language, pattern)), suggestion))
+                except re.error as error:
+                    logger.warning("Skipping invalid %s term %r for %s: %s", kind, pattern, language, error)
+            self._compiled[key] = compiled
+        return compiled
 
     def acronyms_for(self, language: str):
         return self.acronyms.get(language, frozenset()) | self.acronyms.get(ALL_LANGUAGES, frozenset())
@@ -61,12 +88,7 @@ def build_ruleset(rules, terms, team_words, placeholders, revision=None) -> Rule
             words = {w.strip().upper() for w in pattern.split("|") if w.strip()}
             ruleset.acronyms[language] = ruleset.acronyms.get(language, frozenset()) | words
             continue
-        try:
-            compiled = compile_term(pattern)
-        except re.error as error:
-            logger.warning("Skipping invalid %s term %r for %s: %s", kind, pattern, language, error)
-            continue
-        ruleset.terms.setdefault(language, {}).setdefault(kind, []).append((compiled, suggestion or None))
+        ruleset.raw_terms.setdefault(language, {}).setdefault(kind, []).append((pattern, suggestion or None))
     return ruleset
 
 

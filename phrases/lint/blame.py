@@ -1,0 +1,155 @@
+"""Blame-shift: does a sentence put a fault on a third party, or disown the problem?
+
+A sentence shifts the blame when
+1. a `blame` term says so by itself: a disowning ("not our fault", «мы ни при чём», «nie nasza
+   wina», "their mistake") or a fault named after a third party («по вине склада», "the courier's
+   mistake", «z winy kuriera»); or
+2. a `fault` («потерять», "mixed up", «zgubił», "the wrong …") is done by a `third-party` term:
+   the subject nearest to the fault in its clause (before it, else after it, else in an earlier
+   clause of the sentence) is a third party, or «он»/"they"/«oni» in a sentence naming one. A
+   first-person subject («мы», "we", «-liśmy») owns the fault instead, so "We mixed up the order
+   at our warehouse" is not blame; nor is a fault in an «если»/"if" clause, a question or a
+   negated fault; or
+3. a `disown` term that needs someone to point at («вопросы к нему», "nothing we can do",
+   «nie mamy na to wpływu») shares a sentence with a third party.
+A sentence that only mentions a third party («Курьер позвонит за час», "the bank credits refunds
+in 3–5 days") is a plain fact.
+"""
+from phrases.lint.clauses import Span
+
+FIRST_PERSON = {"ru": {"я", "мы"}, "en": {"i", "we", "i'm", "we're", "we've", "i've", "we'll", "i'll", "we'd", "i'd"},
+                "pl": {"ja", "my"}}
+THIRD_PERSON = {"ru": {"он", "она", "они"}, "en": {"he", "she", "they", "he's", "she's", "they've", "they're"},
+                "pl": {"on", "ona", "oni", "one"}}
+# A third party after one of these is a place or an addressee, not the one who acted.
+PREPOSITIONS = {
+    "ru": {"в", "во", "на", "из", "от", "до", "для", "с", "со", "к", "ко", "у", "о", "об", "при", "по", "за", "под",
+           "над", "перед", "через", "между", "про"},
+    "en": {"at", "in", "to", "from", "with", "for", "of", "on", "into", "about", "via", "through", "between"},
+    "pl": {"w", "we", "na", "do", "od", "z", "ze", "dla", "u", "o", "przy", "po", "za", "pod", "nad", "przed",
+           "między", "ku"},
+}
+# Words that may stand between a preposition and its noun ("at our warehouse", «в нашем отделе»).
+DETERMINERS = {
+    "ru": ("наш", "ваш", "эт", "тот", "мо", "их", "его", "её", "ее", "сво", "люб"),
+    "en": ("the", "a", "an", "our", "your", "my", "their", "this", "that", "his", "her", "its", "any"),
+    "pl": ("nasz", "wasz", "ten", "ta", "to", "tego", "tej", "tym", "mó", "moj", "ich", "jego", "jej", "sw"),
+}
+CONDITIONS = {"ru": {"если", "когда", "ли", "пока"}, "en": {"if", "when", "whether", "unless"},
+              "pl": {"jeśli", "jeżeli", "gdy", "gdyby", "kiedy", "czy"}}
+NEGATIONS = {"ru": {"не", "ни"}, "en": {"not", "never", "didn't", "hasn't", "haven't", "wasn't", "don't",
+                                        "doesn't", "won't"},
+             "pl": {"nie"}}
+RELATIVES = {"ru": ("котор", "кто"), "en": ("who", "which", "that", "whom", "whose"), "pl": ("któr", "kto")}
+PL_FIRST_PERSON_ENDINGS = ("śmy", "łem", "łam")
+
+
+def blame_shift(draft):
+    """Yield (start, end, {"word": …}, None) for each sentence that shifts the blame."""
+    clauses = draft.clauses
+    language = draft.language
+    terms = draft.ruleset.terms_for
+    hits = [(s.start, s.end) for s in clauses.find(terms(language, "blame"))]
+    parties = clauses.find(terms(language, "third-party"))
+    party_sentences = {clauses.tokens[s.first].sentence for s in parties}
+    for fault in clauses.find(terms(language, "fault")):
+        agent = _agent(clauses, fault, parties, party_sentences, language)
+        if agent is not None:
+            hits.append((min(agent.start, fault.start), max(agent.end, fault.end)))
+    for disown in clauses.find(terms(language, "disown")):
+        if clauses.tokens[disown.first].sentence in party_sentences:
+            hits.append((disown.start, disown.end))
+    for start, end in merge_spans(hits):
+        yield start, end, {"word": draft.body[start:end]}, None
+
+
+def _agent(clauses, fault: Span, parties, party_sentences, language):
+    """The third party that did `fault`, or None when it is ours, hypothetical or nobody's."""
+    tokens = clauses.tokens
+    token = tokens[fault.first]
+    if _owned_by_form(clauses, fault, language):
+        return None
+    clause = token.clause
+    sentence_tokens = [tok for tok in tokens if tok.sentence == token.sentence]
+    if clauses.prose[sentence_tokens[-1].end:sentence_tokens[-1].end + 3].lstrip().startswith("?"):
+        return None  # a question to the client, not a statement
+    members = [i for i, tok in enumerate(tokens) if tok.clause == clause]
+    before = [i for i in members if i < fault.first]
+    if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in before):
+        return None
+    if before and tokens[before[-1]].lower in NEGATIONS.get(language, ()) and \
+            tokens[fault.first].lower not in NEGATIONS.get(language, ()):
+        return None  # «склад ничего не потерял»: the fault is denied, not assigned
+    after = [i for i in members if i > fault.last]
+    earlier = [i for i, tok in enumerate(tokens)
+               if tok.sentence == token.sentence and tok.clause < clause and not _relative_clause(tokens, tok.clause,
+                                                                                                 language)]
+    for order in (reversed(before), after, reversed(earlier)):
+        for index in order:
+            subject = _subject(clauses, index, parties, party_sentences, language)
+            if subject == "us":
+                return None
+            if subject is not None:
+                return subject
+    return None
+
+
+def _owned_by_form(clauses, fault, language):
+    """A first-person verb form owns its fault: «перепутаем», «pomyliliśmy», «zgubiłem»."""
+    text = clauses.prose[fault.start:fault.end].lower()
+    if language == "pl":
+        return any(text.endswith(ending) or ending + " " in text for ending in PL_FIRST_PERSON_ENDINGS)
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        return any(reading(tok.lower).first_person for tok in clauses.tokens[fault.first:fault.last + 1])
+    return False
+
+
+def _relative_clause(tokens, clause, language):
+    first = next(tok for tok in tokens if tok.clause == clause)
+    return first.lower.startswith(RELATIVES.get(language, ()))
+
+
+def _subject(clauses, index, parties, party_sentences, language):
+    tokens = clauses.tokens
+    token = tokens[index]
+    if token.lower in FIRST_PERSON.get(language, ()):
+        return "us"
+    if token.lower in THIRD_PERSON.get(language, ()) and token.sentence in party_sentences:
+        return Span(index, index, token.start, token.end)
+    for party in parties:
+        if party.first <= index <= party.last:
+            if _after_preposition(tokens, party.first, language):
+                return None  # «на складе», "at our warehouse": where, not who
+            if language == "ru":
+                from phrases.lint.morphology import reading
+
+                if not reading(tokens[party.first].lower).can_be_subject:
+                    return None  # «передан курьеру»: the courier received, did not act
+            return party
+    return None
+
+
+def _after_preposition(tokens, first, language):
+    index = first - 1
+    while index >= 0 and tokens[index].clause == tokens[first].clause:
+        word = tokens[index].lower
+        if word in PREPOSITIONS.get(language, ()):
+            return True
+        if language == "en" and word not in DETERMINERS["en"] or \
+                language != "en" and not word.startswith(DETERMINERS.get(language, ())):
+            return False
+        index -= 1
+    return False
+
+
+def merge_spans(spans):
+    """Overlapping (start, end) spans joined, in order."""
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,140 @@
+"""A body read as sentences, clauses and words: the unit the blame and redirect rules reason in.
+
+Words carry their sentence and clause number and, for Russian, their dictionary form (pymorphy3),
+so a term written as a lemma («потерять») finds every form of it («потеряли», «потерял»). Clauses
+end at commas, colons, semicolons, dashes, brackets and quotes, and before a coordinating
+conjunction («и», «но», "and", "but", «ale»…).
+"""
+import bisect
+import re
+from dataclasses import dataclass
+
+from phrases.lint import text as t
+from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+
+CLAUSE_MARKS = re.compile(r"[,;:()\[\]\"«»“”„—–]|(?:^|\s)-(?:\s|$)")
+SENTENCE_MARKS = re.compile(r"[.!?…\n]")
+CONJUNCTIONS = {
+    "ru": {"и", "а", "но", "однако", "зато", "или", "либо", "поэтому", "потому"},
+    "en": {"and", "but", "so", "or", "yet", "because", "since"},
+    "pl": {"i", "a", "ale", "lecz", "więc", "oraz", "albo", "lub", "bo", "ponieważ", "jednak"},
+}
+# «Позвоните, пожалуйста, нам»: a courtesy word between commas does not split its clause.
+COURTESY = {"пожалуйста", "please", "proszę", "prosimy"}
+# Phone numbers and e-mail addresses: a channel written out.
+PHONE_RE = re.compile(r"(?<![\w{])\+?\d[\d\s()\-]{5,}\d(?![\w}])")
+EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+    sentence: int
+    clause: int
+    lemma: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a term matched: token indexes `first`..`last` and character offsets."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+class Clauses:
+    def __init__(self, prose: str, masked: str, language: str):
+        self.language = language
+        self.prose = prose
+        self.tokens = self._tokens(prose, language)
+        self.starts = [token.start for token in self.tokens]
+        self.lemma_text, self.lemma_starts = self._lemma_text(prose) if language == "ru" else (None, None)
+        self.literals = [(m.start(), m.end()) for m in EMAIL_RE.finditer(masked)]
+        self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(t.mask_urls(masked))]
+
+    @staticmethod
+    def _tokens(prose, language):
+        tokens, sentence, clause, previous = [], 0, 0, None
+        abbreviations = SENTENCE_ABBREVIATIONS.get(language, ())
+        conjunctions = CONJUNCTIONS.get(language, ())
+        for word in t.words(prose):
+            lower = word.text.lower()
+            if previous is not None:
+                gap = prose[previous.end:word.start]
+                sentence_end = SENTENCE_MARKS.search(gap)
+                if sentence_end and gap.strip() == "." and (
+                        previous.lower in abbreviations or len(previous.text) == 1 or previous.text.isdigit()):
+                    sentence_end = None  # "т. е.", "np.", "3.5"
+                if sentence_end:
+                    sentence += 1
+                    clause += 1
+                elif lower in conjunctions or (CLAUSE_MARKS.search(gap) and lower not in COURTESY
+                                               and previous.lower not in COURTESY):
+                    clause += 1
+            lemma = lower
+            if language == "ru":
+                from phrases.lint.morphology import reading
+
+                lemma = reading(lower).lemma
+            previous = Token(word.text, lower, word.start, word.end, sentence, clause, lemma)
+            tokens.append(previous)
+        return tokens
+
+    def _lemma_text(self, prose):
+        pieces, starts, length, previous_end = [], [], 0, None
+        for token in self.tokens:
+            gap = " " if previous_end is None else prose[previous_end:token.start]
+            gap = gap if gap.strip() else " "
+            pieces.append(gap)
+            length += len(gap)
+            starts.append(length)
+            pieces.append(token.lemma)
+            length += len(token.lemma)
+            previous_end = token.end
+        return "".join(pieces), starts
+
+    def _span(self, first, last):
+        return Span(first, last, self.tokens[first].start, self.tokens[last].end)
+
+    def find(self, patterns) -> list[Span]:
+        """Token spans where any of `patterns` matches the words or (Russian) their lemmas."""
+        spans = set()
+        for pattern, _ in patterns:
+            for match in pattern.finditer(self.prose):
+                first = bisect.bisect_right(self.starts, match.start()) - 1
+                first = max(first, 0)
+                if first < len(self.tokens) and self.tokens[first].end <= match.start():
+                    first += 1
+                last = bisect.bisect_left(self.starts, match.end()) - 1
+                if first <= last:
+                    spans.add(self._span(first, last))
+            if self.lemma_text is not None:
+                for match in pattern.finditer(self.lemma_text):
+                    first = bisect.bisect_right(self.lemma_starts, match.start()) - 1
+                    last = bisect.bisect_left(self.lemma_starts, match.end()) - 1
+                    if 0 <= first <= last:
+                        spans.add(self._span(first, last))
+        return sorted(spans, key=lambda s: (s.first, -s.last))
+
+    def clause_of(self, index):
+        return self.tokens[index].clause
+
+    def in_clause(self, spans, clause):
+        return [s for s in spans if self.tokens[s.first].clause == clause]
+
+    def literal_in(self, clause) -> bool:
+        """An e-mail address or phone number written in the clause."""
+        members = [tok for tok in self.tokens if tok.clause == clause]
+        if not members:
+            return False
+        start = members[0].start
+        end = members[-1].end
+        # A literal is masked out of the words, so it may sit just past the clause's last word.
+        following = [tok.start for tok in self.tokens if tok.start >= end]
+        end = following[0] if following else len(self.prose) + 1
+        return any(start <= a < end for a, _ in self.literals)

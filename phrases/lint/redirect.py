@@ -1,0 +1,140 @@
+"""Redirect-channel: does a clause ask the client to leave this chat for another channel?
+
+A clause redirects when it REQUESTS one of
+- a `call` verb, another channel by itself: call, phone, e-mail; «позвонить», «zadzwonić» — unless
+  the one called is the client («позвонить Вам», "call you");
+- a `contact` verb (write, contact, ask; «обратиться», «уточнить у», «napisać») aimed at a
+  `channel` (phone, e-mail, hotline, address), a `venue`, a `third-party` (the bank, the
+  manufacturer), or an e-mail address or phone number written out;
+- a `visit` verb (come, visit, bring; «приезжайте», «отнесите», «przyjść») aimed at a `venue`
+  (office, shop, branch, service centre);
+- or hands the client an e-mail address or phone number to use.
+A request is an imperative (Russian: pymorphy3's `impr` mood, unless «Вы»/«если» stands before it;
+English: the verb opens the clause, after "please", "just"…; Polish: an imperative ending), or a
+`request` term before the verb ("please", "you need to", «нужно», «можете», «proszę», «musi Pan»,
+«najlepiej»). A clause with a `chat` term ("here", «в чат», «na czacie») invites the client back
+to this chat, so its contact verbs are not redirects. Statements of fact («курьер позвонит», "we'll
+email your receipt", «bank przyśle SMS») request nothing.
+"""
+from phrases.lint.blame import CONDITIONS, merge_spans
+
+CLIENT = {"ru": {"вам", "вас", "тебе", "тебя"}, "en": {"you"},
+          "pl": {"pana", "panią", "panu", "pani", "państwa", "państwu", "ciebie", "cię", "tobie"}}
+# «Вашу почту», "your email", «Pana adres»: the client's own channel, which nobody is sent to.
+CLIENT_OWN = {"ru": ("ваш", "свой", "свою", "своей", "своего", "своём", "своем"), "en": ("your",),
+              "pl": ("pana", "pani", "państwa", "swój", "swoją", "swojego", "swoim", "twój", "twoją", "twojego")}
+EN_LEADING = {"please", "kindly", "just", "simply", "also", "then", "so", "and", "or", "now", "first", "instead",
+              "directly", "ideally", "alternatively", "otherwise", "maybe", "perhaps", "always", "again", "better",
+              "quickly", "best", "only"}
+EN_NOUN_AFTER = {"is", "was", "are", "were", "will", "has", "have", "had", "can", "could", "should", "would", "may",
+                 "might", "center", "centre", "centers", "centres", "address", "addresses", "confirmation", "receipt",
+                 "notification", "notifications", "history", "log", "logs", "details", "from", "'s", "s"}
+EN_PREPOSITIONS = {"by", "over", "via", "on", "at", "to", "through"}
+EN_SENDING = {"send", "forward", "mail", "text", "write", "email", "e-mail", "message"}
+PL_IMPERATIVE_ENDINGS = ("ń", "j", "ź", "sz", "ńcie", "jcie", "źcie", "szcie")
+PL_FINITE_ENDINGS = ("i", "y", "ł", "ła", "li", "ło", "ły", "my", "cie", "ą", "esz", "isz", "ysz", "ie")
+
+
+def redirect_channel(draft):
+    """Yield (start, end, {"word": …}, None) for each clause that sends the client elsewhere."""
+    clauses = draft.clauses
+    language = draft.language
+    find = lambda kind: clauses.find(draft.ruleset.terms_for(language, kind))  # noqa: E731
+    hits = [(s.start, s.end) for s in find("redirect")]
+    requests = find("request")
+    chats = {clauses.tokens[s.first].clause for s in find("chat")}
+    channels = [s for s in find("channel") if not _clients_own(clauses, s, language)]
+    targets = {"contact": channels + find("venue") + find("third-party"), "visit": find("venue")}
+    for kind in ("call", "contact", "visit"):
+        for verb in find(kind):
+            clause = clauses.tokens[verb.first].clause
+            if not _requested(clauses, verb, requests, language):
+                continue
+            if kind == "call":
+                if not _aimed_at_client(clauses, verb, language):
+                    hits.append((verb.start, verb.end))
+                continue
+            literal = kind == "contact" and clauses.literal_in(clause)
+            if clause in chats and not literal:
+                continue  # «напишите нам в чат»: back to this chat
+            aimed = [s for s in clauses.in_clause(targets[kind], clause) if s.first > verb.last or s.last < verb.first]
+            if aimed:
+                target = min(aimed, key=lambda s: abs(s.first - verb.first))
+                hits.append((min(verb.start, target.start), max(verb.end, target.end)))
+            elif literal:
+                hits.append((verb.start, verb.end))
+    hits += _literals_handed_over(clauses, requests, language)
+    for start, end in merge_spans(hits):
+        yield start, end, {"word": draft.body[start:end]}, None
+
+
+def _requested(clauses, verb, requests, language) -> bool:
+    """Whether the verb at `verb` is asked of the client (imperative or after a request term)."""
+    tokens = clauses.tokens
+    token = tokens[verb.first]
+    before = [tok for tok in tokens[:verb.first] if tok.clause == token.clause]
+    if any(tok.lower in CONDITIONS.get(language, ()) for tok in before):
+        return False
+    marked = [r for r in requests if tokens[r.first].clause == token.clause and r.last < verb.first]
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        form = reading(token.lower)
+        if any(tok.lower == "вы" for tok in before):
+            return bool(marked) and form.infinitive  # «Вы можете позвонить», not «Вы позвоните»
+        return form.imperative or (bool(marked) and form.infinitive)
+    if language == "en":
+        following = tokens[verb.last + 1] if verb.last + 1 < len(tokens) else None
+        if following is not None and following.clause == token.clause and following.lower in EN_NOUN_AFTER:
+            return False
+        leading = [tok for tok in before if tok.lower not in EN_LEADING]
+        if not leading:
+            return True
+        for request in marked:
+            between = [tok for tok in tokens[request.last + 1:verb.first] if tok.lower not in EN_LEADING]
+            if not between:
+                return True
+        return False
+    if language == "pl":
+        text = clauses.prose[verb.start:verb.end].lower()
+        first = token.lower
+        if first.endswith(PL_IMPERATIVE_ENDINGS) and not first.endswith(("esz", "isz", "ysz")):
+            return True
+        return bool(marked) and (text.endswith(("ć", "c", "ć się")) or not first.endswith(PL_FINITE_ENDINGS))
+    return bool(marked)
+
+
+def _clients_own(clauses, span, language) -> bool:
+    tokens = clauses.tokens
+    previous = [tok.lower for tok in tokens[max(span.first - 2, 0):span.first] if tok.clause == tokens[span.first].clause]
+    return any(word.startswith(CLIENT_OWN.get(language, ())) for word in previous)
+
+
+def _aimed_at_client(clauses, verb, language) -> bool:
+    """«позвонить Вам», "call you", «zadzwonić do Pana»: someone calls the client."""
+    tokens = clauses.tokens
+    following = [tok.lower for tok in tokens[verb.last + 1:verb.last + 3] if tok.clause == tokens[verb.last].clause]
+    client = CLIENT.get(language, set())
+    return bool(following) and (following[0] in client or following[:1] == ["do"] and following[1:2] and
+                                following[1] in client)
+
+
+def _literals_handed_over(clauses, requests, language):
+    """An e-mail address or phone number in a clause that asks the client to do something."""
+    for clause in {tok.clause for tok in clauses.tokens}:
+        if not clauses.literal_in(clause):
+            continue
+        members = [tok for tok in clauses.tokens if tok.clause == clause]
+        asked = any(clauses.tokens[r.first].clause == clause for r in requests)
+        if language == "ru":
+            from phrases.lint.morphology import reading
+
+            asked = asked or (not any(tok.lower == "вы" for tok in members)
+                              and any(reading(tok.lower).imperative for tok in members))
+        elif language == "en":
+            asked = asked or members[0].lower in EN_SENDING
+        elif language == "pl":
+            asked = asked or any(tok.lower.endswith(PL_IMPERATIVE_ENDINGS) for tok in members if len(tok.lower) > 3)
+        if asked and not any(tok.lower in CONDITIONS.get(language, ()) for tok in members):
+            yield members[0].start, members[-1].end
+
