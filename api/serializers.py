@@ -2,7 +2,7 @@
 from rest_framework import serializers
 
 from phrases.models import PhraseStatus
-from phrases.validation import validate_language
+from phrases.validation import validate_key, validate_language
 
 # -- output -----------------------------------------------------------------------------------
 
@@ -174,7 +174,30 @@ class ErrorSerializer(serializers.Serializer):
 # -- input ------------------------------------------------------------------------------------
 
 
-class PhraseFieldsInput(serializers.Serializer):
+class StrictInput(serializers.Serializer):
+    """An input that refuses members it does not know, naming them, rather than ignoring them: a
+    client sending {"status": "approved"} must learn that it did nothing."""
+
+    read_only_fields = ()  # members of the output a client might try to set: a clearer message
+
+    def to_internal_value(self, data):
+        errors = {}
+        if isinstance(data, dict):
+            for name in sorted(set(data) - set(self.fields), key=str):
+                errors[name] = ["This field is read-only." if name in self.read_only_fields
+                                else "Unknown field."]
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if errors and isinstance(error.detail, dict):
+                raise serializers.ValidationError({**errors, **error.detail}) from None
+            raise
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
+
+
+class PhraseFieldsInput(StrictInput):
     title = serializers.CharField(max_length=120)
     body = serializers.CharField(max_length=2000, trim_whitespace=False)
     topic = serializers.SlugField(help_text="Topic slug")
@@ -186,16 +209,22 @@ class PhraseFieldsInput(serializers.Serializer):
                                    help_text="Why: kept with the version in history")
 
 
+    read_only_fields = tuple(set(PhraseSerializer._declared_fields) - {"key"})
+
+
 class PhraseCreateInput(PhraseFieldsInput):
-    key = serializers.SlugField(max_length=100)
+    key = serializers.CharField(max_length=100, validators=[validate_key],
+                                help_text="Lower-case slug, unique: the identity chat tools sync by")
 
 
 class PhraseUpdateInput(PhraseFieldsInput):
+    read_only_fields = tuple(PhraseSerializer._declared_fields)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
 
-class ReasonInput(serializers.Serializer):
+class ReasonInput(StrictInput):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
@@ -204,7 +233,7 @@ class ApproveInput(ReasonInput):
                                                     help_text="Approve over brand-voice warnings (recorded in history)")
 
 
-class RejectInput(serializers.Serializer):
+class RejectInput(StrictInput):
     comment = serializers.CharField(max_length=2000, help_text="Shown to the writer; required")
 
 
@@ -212,17 +241,17 @@ class RevertInput(ReasonInput):
     version = serializers.IntegerField(help_text="A version id from the history")
 
 
-class UsedInput(serializers.Serializer):
+class UsedInput(StrictInput):
     client = serializers.CharField(required=False, allow_blank=True, max_length=64,
                                    help_text="The tool that inserted the phrase (default: X-Client header or token name)")
 
 
-class LintInput(serializers.Serializer):
+class LintInput(StrictInput):
     body = serializers.CharField(max_length=20000, trim_whitespace=False, allow_blank=True)
     language = serializers.CharField(max_length=8, validators=[validate_language],
                                      help_text="BCP 47 primary tag: 'ru', 'en', 'pl', …")
 
 
-class TokenInput(serializers.Serializer):
+class TokenInput(StrictInput):
     username = serializers.CharField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
