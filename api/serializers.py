@@ -1,7 +1,8 @@
 """Input and output shapes of the API. Inputs only check types; the services own the rules."""
+from django.conf import settings
 from rest_framework import serializers
 
-from phrases.models import PhraseStatus
+from phrases.models import PhraseStatus, Topic
 from phrases.validation import validate_key, validate_language
 
 # -- output -----------------------------------------------------------------------------------
@@ -255,3 +256,40 @@ class LintInput(StrictInput):
 class TokenInput(StrictInput):
     username = serializers.CharField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+
+
+# -- query parameters -------------------------------------------------------------------------
+
+
+class PhraseListFilters(serializers.Serializer):
+    """`GET /phrases/` filters; an empty topic or language means no filter."""
+
+    topic = serializers.SlugField(required=False, allow_blank=True, max_length=64)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=8)
+    status = serializers.ChoiceField(choices=PhraseStatus.values, required=False, allow_blank=True)
+    updated_since = serializers.DateTimeField(required=False)
+    due_for_review = serializers.BooleanField(required=False)
+    usage = serializers.BooleanField(required=False)
+
+    def validate_language(self, value):
+        if value:
+            validate_language(value)
+        return value
+
+
+class ExportFilters(serializers.Serializer):
+    """`GET /export/{format}/`: a configured language and an existing topic, as search accepts."""
+
+    language = serializers.CharField(required=False, allow_blank=True, max_length=8)
+    topic = serializers.SlugField(required=False, allow_blank=True, max_length=64)
+
+    def validate_language(self, value):
+        if value and value not in settings.QUICKPHRASES_LANGUAGES:
+            raise serializers.ValidationError(
+                f"Unknown language '{value}'; use one of {', '.join(settings.QUICKPHRASES_LANGUAGES)}.")
+        return value
+
+    def validate_topic(self, value):
+        if value and not Topic.objects.filter(slug=value).exists():
+            raise serializers.ValidationError(f"Unknown topic '{value}'.")
+        return value

@@ -13,7 +13,7 @@ import re
 # is an attack or a mistake, not data.
 MAX_DEPTH = 32
 _FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?|[\[\]{}]', re.S)
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?|[\[\]{}]', re.DOTALL)
 
 
 class StrictJSONError(ValueError):

@@ -1,7 +1,6 @@
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
+from phrases import strict_json
 from phrases.errors import ImportRejected
 from phrases.services import library_import
 
@@ -16,11 +15,15 @@ class Command(BaseCommand):
     def handle(self, *args, file, dry_run, **options):
         try:
             with open(file, encoding="utf-8") as handle:
-                data = json.load(handle)
+                data = strict_json.load(handle)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        except UnicodeDecodeError as error:
             raise CommandError(f"{file} is not UTF-8 JSON: {error}.") from None
+        except strict_json.StrictJSONError as error:
+            if error.field is None:
+                raise CommandError(f"{file} is not UTF-8 JSON: {error.message}") from None
+            raise CommandError(f"{file} was not imported: {error}") from None
         try:
             report = library_import(data, actor=None, dry_run=dry_run)
         except ImportRejected as error:
