@@ -3,7 +3,9 @@ import re
 
 from phrases.errors import StaleRevision
 
-TAG_RE = re.compile(r'^(?:W/)?"(?P<key>[a-z0-9_-]+)-r(?P<revision>\d+)"$')
+# Any slug: keys are lower-case now, but a phrase stored before that rule keeps its key and must
+# still be editable with its own ETag. The key is matched greedily, so "a-r2-r3" is key "a-r2".
+TAG_RE = re.compile(r'^(?:W/)?"(?P<key>[A-Za-z0-9_-]+)-r(?P<revision>\d+)"$')
 
 
 def working_etag(phrase) -> str:

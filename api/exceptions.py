@@ -49,11 +49,29 @@ def exception_handler(exc, context):
     return response
 
 
+def _messages(errors, path=""):
+    """Flatten DRF's nested errors into ("field", "message") pairs, plain text only: list items
+    are named "keywords[0]", nested members "live.title"."""
+    if isinstance(errors, dict):
+        for name, value in errors.items():
+            child = f"{path}[{name}]" if isinstance(name, int) or str(name).isdigit() else \
+                (f"{path}.{name}" if path else str(name))
+            yield from _messages(value, child)
+    elif isinstance(errors, (list, tuple)):
+        for value in errors:
+            yield from _messages(value, path)
+    else:
+        yield path, str(errors)
+
+
 def _with_detail(data):
     """Field errors keep their shape and gain a human summary in "detail"."""
     if isinstance(data, dict) and "detail" not in data:
-        return {**data, "detail": "; ".join(f"{field}: {' '.join(map(str, messages)) if isinstance(messages, list) else messages}"
-                                            for field, messages in data.items())}
+        by_field = {}
+        for field, message in _messages(data):
+            by_field.setdefault(field, []).append(message)
+        return {**data, "detail": "; ".join(f"{field}: {' '.join(messages)}" if field else " ".join(messages)
+                                            for field, messages in by_field.items())}
     if isinstance(data, list):
-        return {"detail": " ".join(map(str, data)), "errors": data}
+        return {"detail": " ".join(message for _, message in _messages(data)), "errors": data}
     return data

@@ -1,8 +1,9 @@
 """Input and output shapes of the API. Inputs only check types; the services own the rules."""
+from django.conf import settings
 from rest_framework import serializers
 
-from phrases.models import PhraseStatus
-from phrases.validation import validate_language
+from phrases.models import PhraseStatus, Topic
+from phrases.validation import validate_key, validate_language
 
 # -- output -----------------------------------------------------------------------------------
 
@@ -229,7 +230,30 @@ class ErrorSerializer(serializers.Serializer):
 # -- input ------------------------------------------------------------------------------------
 
 
-class PhraseFieldsInput(serializers.Serializer):
+class StrictInput(serializers.Serializer):
+    """An input that refuses members it does not know, naming them, rather than ignoring them: a
+    client sending {"status": "approved"} must learn that it did nothing."""
+
+    read_only_fields = ()  # members of the output a client might try to set: a clearer message
+
+    def to_internal_value(self, data):
+        errors = {}
+        if isinstance(data, dict):
+            for name in sorted(set(data) - set(self.fields), key=str):
+                errors[name] = ["This field is read-only." if name in self.read_only_fields
+                                else "Unknown field."]
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if errors and isinstance(error.detail, dict):
+                raise serializers.ValidationError({**errors, **error.detail}) from None
+            raise
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
+
+
+class PhraseFieldsInput(StrictInput):
     title = serializers.CharField(max_length=120)
     body = serializers.CharField(max_length=2000, trim_whitespace=False)
     topic = serializers.SlugField(help_text="Topic slug")
@@ -241,16 +265,22 @@ class PhraseFieldsInput(serializers.Serializer):
                                    help_text="Why: kept with the version in history")
 
 
+    read_only_fields = tuple(set(PhraseSerializer._declared_fields) - {"key"})
+
+
 class PhraseCreateInput(PhraseFieldsInput):
-    key = serializers.SlugField(max_length=100)
+    key = serializers.CharField(max_length=100, validators=[validate_key],
+                                help_text="Lower-case slug, unique: the identity chat tools sync by")
 
 
 class PhraseUpdateInput(PhraseFieldsInput):
+    read_only_fields = tuple(PhraseSerializer._declared_fields)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
 
-class ReasonInput(serializers.Serializer):
+class ReasonInput(StrictInput):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
@@ -273,7 +303,7 @@ class ApproveInput(ReasonInput):
                                                     help_text="Approve over brand-voice warnings (recorded in history)")
 
 
-class RejectInput(serializers.Serializer):
+class RejectInput(StrictInput):
     comment = serializers.CharField(max_length=2000, help_text="Shown to the writer; required")
 
 
@@ -290,17 +320,54 @@ class ImportOptionsInput(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class UsedInput(serializers.Serializer):
+class UsedInput(StrictInput):
     client = serializers.CharField(required=False, allow_blank=True, max_length=64,
                                    help_text="The tool that inserted the phrase (default: X-Client header or token name)")
 
 
-class LintInput(serializers.Serializer):
+class LintInput(StrictInput):
     body = serializers.CharField(max_length=20000, trim_whitespace=False, allow_blank=True)
     language = serializers.CharField(max_length=8, validators=[validate_language],
                                      help_text="BCP 47 primary tag: 'ru', 'en', 'pl', …")
 
 
-class TokenInput(serializers.Serializer):
+class TokenInput(StrictInput):
     username = serializers.CharField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+
+
+# -- query parameters -------------------------------------------------------------------------
+
+
+class PhraseListFilters(serializers.Serializer):
+    """`GET /phrases/` filters; an empty topic or language means no filter."""
+
+    topic = serializers.SlugField(required=False, allow_blank=True, max_length=64)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=8)
+    status = serializers.ChoiceField(choices=PhraseStatus.values, required=False, allow_blank=True)
+    updated_since = serializers.DateTimeField(required=False)
+    due_for_review = serializers.BooleanField(required=False)
+    usage = serializers.BooleanField(required=False)
+
+    def validate_language(self, value):
+        if value:
+            validate_language(value)
+        return value
+
+
+class ExportFilters(serializers.Serializer):
+    """`GET /export/{format}/`: a configured language and an existing topic, as search accepts."""
+
+    language = serializers.CharField(required=False, allow_blank=True, max_length=8)
+    topic = serializers.SlugField(required=False, allow_blank=True, max_length=64)
+
+    def validate_language(self, value):
+        if value and value not in settings.QUICKPHRASES_LANGUAGES:
+            raise serializers.ValidationError(
+                f"Unknown language '{value}'; use one of {', '.join(settings.QUICKPHRASES_LANGUAGES)}.")
+        return value
+
+    def validate_topic(self, value):
+        if value and not Topic.objects.filter(slug=value).exists():
+            raise serializers.ValidationError(f"Unknown topic '{value}'.")
+        return value

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "api.middleware.RejectNulInQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,13 +134,39 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="quickphrases@localhost")
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG and env.bool("BEHIND_TLS_PROXY", default=False))
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# --- Security behind a TLS proxy -----------------------------------------------------------------
+# With BEHIND_TLS_PROXY (and not DEBUG) the defaults are production ones: HTTPS redirect, HSTS for a
+# year (subdomains, preload flag), secure cookies; each can be overridden from the environment.
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+_production_tls = BEHIND_TLS_PROXY and not DEBUG
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=_production_tls)
+SECURE_REDIRECT_EXEMPT = env.list("SECURE_REDIRECT_EXEMPT", default=[])
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if _production_tls else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_production_tls)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_production_tls)
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=_production_tls)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=SESSION_COOKIE_SECURE)
 
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
 }
+# Login throttling counts failures across every worker process, so its cache must be shared: the
+# database cache by default (its table is created by `migrate`), or THROTTLE_CACHE_URL (e.g.
+# redis://…), or CACHE_URL when that is a shared cache.
+_shared_cache = env("CACHE_URL", default="")
+CACHES["throttle"] = env.cache(
+    "THROTTLE_CACHE_URL",
+    default=_shared_cache if _shared_cache and not _shared_cache.startswith(("locmem", "dummy"))
+    else "dbcache://quickphrases_throttle")
+
+# Failed logins allowed per account and per client address in a sliding window ("10/15m"), on the
+# token endpoint, /login/ and /admin/login/ alike. Successful logins are never counted.
+LOGIN_FAILURES_PER_ACCOUNT = env("LOGIN_FAILURES_PER_ACCOUNT", default="10/15m")
+LOGIN_FAILURES_PER_ADDRESS = env("LOGIN_FAILURES_PER_ADDRESS", default="30/15m")
+# The client address is REMOTE_ADDR unless that is one of these proxies (IPs or CIDR ranges, e.g.
+# "127.0.0.1,10.0.0.0/8"): then X-Forwarded-For is read from the right, skipping trusted hops.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # --- Quickphrases -------------------------------------------------------------------------------
 QUICKPHRASES_REVIEW_INTERVAL_DAYS = env.int("QUICKPHRASES_REVIEW_INTERVAL_DAYS", default=30)
@@ -160,7 +187,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_THROTTLE_RATES": {"token": env("TOKEN_THROTTLE_RATE", default="10/min")},
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.StrictJSONParser"],
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

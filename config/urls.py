@@ -1,7 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from api.login_pages import ThrottledAdminAuthenticationForm, throttled_login
+
+# The admin's login counts failed passwords like every other door (api.throttling).
+admin.site.login_form = ThrottledAdminAuthenticationForm
+
 urlpatterns = [
+    path("admin/login/", throttled_login(admin.site.login)),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),
     path("", include("studio.urls")),

@@ -15,6 +15,7 @@ from phrases.validation import (
     HOTKEY_MAX_LENGTH,
     SHORTCUT_MAX_LENGTH,
     validate_hotkey,
+    validate_key,
     validate_keywords,
     validate_language,
     validate_placeholders,
@@ -63,7 +64,7 @@ class PhraseStatus(models.TextChoices):
 class Phrase(models.Model):
     """The working copy of a quick phrase. Workflow lives in `phrases.services`, not here."""
 
-    key = models.SlugField(max_length=100, unique=True)
+    key = models.SlugField(max_length=100, unique=True, validators=[validate_key])
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
     body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_LENGTH), validate_placeholders])
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="phrases")
@@ -118,6 +119,13 @@ class Phrase(models.Model):
 
     def __str__(self):
         return self.key
+
+    def clean_fields(self, exclude=None):
+        # A key never changes once stored, so only a new phrase's key is checked: one stored before
+        # keys had to be lower-case stays editable (and archivable) under the key tools sync by.
+        if not self._state.adding:
+            exclude = {*(exclude or ()), "key"}
+        super().clean_fields(exclude=exclude)
 
     @property
     def is_live(self):

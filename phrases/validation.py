@@ -16,6 +16,9 @@ SHORTCUT_RE = re.compile(r"^/[a-z0-9-]{2,12}$")
 HOTKEY_RE = re.compile(r"^(?:Ctrl\+)?(?:Alt\+)?(?:Shift\+)?(?:Win\+)?(?:[A-Z0-9]|F(?:[1-9]|1[0-2]))$")
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+# Keys are what chat tools sync by and what ETags and URLs carry: lower-case slugs only, so
+# "Case-Key" and "case-key" can never be two phrases.
+KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def allowed_placeholders():
@@ -85,6 +88,13 @@ def validate_hotkey(value):
             f"Hotkey '{value}' must be Ctrl/Alt/Shift/Win modifiers (in that order, at least Ctrl, Alt or "
             "Win) plus one key A–Z, 0–9 or F1–F12, e.g. 'Ctrl+Alt+1'."
         )
+
+
+def validate_key(value):
+    if not isinstance(value, str) or not KEY_RE.match(value):
+        raise ValidationError(
+            f"Key '{value}' must be a lower-case slug: letters a-z, digits, '-' and '_', starting with a letter "
+            "or digit, e.g. 'delivery-eta-ru'.", code="invalid_key")
 
 
 def validate_language(value):

@@ -10,6 +10,7 @@ from api import sync
 from api.permissions import CanReadLive, IsOperator, IsWriter, is_chat_tool
 from api.serializers import (
     ErrorSerializer,
+    ExportFilters,
     LintInput,
     LintResultSerializer,
     SearchResultsSerializer,
@@ -131,12 +132,13 @@ class ExportView(APIView):
         exporter = EXPORTERS.get(export_format)
         if exporter is None:
             raise Http404(f"Unknown export format '{export_format}'; use one of {', '.join(sorted(EXPORTERS))}.")
-        language = request.query_params.get("language") or None
-        topic = request.query_params.get("topic") or None
-        if topic and not Topic.objects.filter(slug=topic).exists():
-            raise Http404(f"Unknown topic '{topic}'.")
+        filters = ExportFilters(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        language = filters.validated_data.get("language") or None
+        topic = filters.validated_data.get("topic") or None
         phrases = list(selectors.live_phrases(language=language, topic=topic))
         response = HttpResponse(exporter.export(phrases), content_type=exporter.content_type)
+        # Only validated values reach the header: a configured language and an existing topic slug.
         suffix = "-".join(part for part in ("quickphrases", language, topic) if part)
         response["Content-Disposition"] = f'attachment; filename="{suffix}{exporter.extension}"'
         return response

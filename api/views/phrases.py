@@ -1,6 +1,5 @@
 """The library by key: list, create, read, edit, archive; working copies for writers, live text for others."""
 from django.http import Http404
-from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers, status
@@ -15,6 +14,7 @@ from api.serializers import (
     ErrorSerializer,
     LivePhraseSerializer,
     PhraseCreateInput,
+    PhraseListFilters,
     PhraseSerializer,
     PhraseUpdateInput,
 )
@@ -101,32 +101,28 @@ class PhraseListView(APIView):
                    description="Paginated (`page`, `page_size` ≤ 500). Writers and reviewers get working copies "
                                "(every status); operators get the live library.")
     def get(self, request):
-        params = request.query_params
-        since = params.get("updated_since")
-        if since is not None and parse_datetime(since) is None:
-            raise ValidationError({"updated_since": ["Use an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z."]})
-        due = _bool(params.get("due_for_review"), "due_for_review")
-        usage = _bool(params.get("usage"), "usage")
-        status_filter = params.get("status")
-        if status_filter and status_filter not in PhraseStatus.values:
-            raise ValidationError({"status": [f"Unknown status '{status_filter}'."]})
+        filters = PhraseListFilters(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        params = filters.validated_data
+        since, status_filter = params.get("updated_since"), params.get("status")
+        due, usage = params.get("due_for_review"), params.get("usage")
+        language, topic = params.get("language") or None, params.get("topic") or None
         if roles.is_writer(request.user):
-            queryset = selectors.working_phrases(status=status_filter, language=params.get("language"),
-                                                 topic=params.get("topic"))
+            queryset = selectors.working_phrases(status=status_filter or None, language=language, topic=topic)
             queryset = queryset.select_related("owner", "reviewed_by", "live__topic", "live__approved_by")
             if since:
-                queryset = queryset.filter(updated_at__gte=parse_datetime(since))
+                queryset = queryset.filter(updated_at__gte=since)
             if due:
                 queryset = queryset.filter(pk__in=selectors.due_for_review().values("pk"))
             if usage:
                 queryset = selectors.usage_counts(queryset)
             serializer = PhraseSerializer
         else:
-            queryset = selectors.live_phrases(language=params.get("language"), topic=params.get("topic"))
+            queryset = selectors.live_phrases(language=language, topic=topic)
             if status_filter and status_filter != PhraseStatus.APPROVED:
                 queryset = queryset.none()
             if since:
-                queryset = queryset.filter(approved_at__gte=parse_datetime(since))
+                queryset = queryset.filter(approved_at__gte=since)
             if due:
                 queryset = queryset.filter(phrase__in=selectors.due_for_review().values("pk"))
             if usage:

@@ -106,6 +106,13 @@ def _check_topics(entries, problems):
             continue
         for name in sorted(set(entry) - TOPIC_FIELDS):
             problems.add(label, name, "Unknown topic field.")
+        wrong_types = [name for name in ("slug", "name", "parent")
+                       if not isinstance(entry.get(name), str) and (name != "parent" or entry.get(name) is not None)]
+        for name in wrong_types:
+            problems.add(label, name, "Must be a topic slug or null." if name == "parent" else
+                         "This field is required." if entry.get(name) is None else "Must be a string.")
+        if wrong_types:
+            continue
         candidate = Topic(slug=entry.get("slug") or "", name=entry.get("name") or "")
         try:
             candidate.clean_fields(exclude=["parent", "order", "reviewer", "review_interval_days"])
@@ -173,7 +180,9 @@ def _check_phrases(entries, topic_slugs, problems, progress):
         if not isinstance(status, str) or status not in S.values:
             problems.add(key, "status", f"Unknown status '{status}'; use one of {', '.join(S.values)}.")
         values = _phrase_values(entry)
-        if values["topic"] and (not isinstance(values["topic"], str) or values["topic"] not in topic_slugs):
+        if values["topic"] is not None and not isinstance(values["topic"], str):
+            problems.add(key, "topic", "Must be a topic slug.")
+        elif values["topic"] and values["topic"] not in topic_slugs:
             problems.add(key, "topic", f"Unknown topic '{values['topic']}'.")
         for name in ("title", "body", "language", "shortcut", "hotkey"):
             if values[name] is not None and not isinstance(values[name], str):

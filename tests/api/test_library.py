@@ -48,4 +48,7 @@ def test_export_filters_and_unknown_format(api, make_live_phrase):
     document = json.loads(api["operator"].get("/api/v1/export/quickphrases/?language=en").content)
     assert [p["key"] for p in document["phrases"]] == ["eta-en"]
     assert api["operator"].get("/api/v1/export/pdf/").status_code == 404
-    assert api["operator"].get("/api/v1/export/csv/?topic=nowhere").status_code == 404
+    unknown_topic = api["operator"].get("/api/v1/export/csv/?topic=nowhere")
+    assert unknown_topic.status_code == 400 and "nowhere" in unknown_topic.json()["topic"][0]
+    unknown_language = api["operator"].get("/api/v1/export/csv/?language=de")
+    assert unknown_language.status_code == 400 and "language" in unknown_language.json()

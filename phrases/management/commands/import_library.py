@@ -1,8 +1,8 @@
-import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from phrases import strict_json
 from phrases.errors import ImportRejected
 from phrases.services import library_import
 
@@ -51,11 +51,15 @@ class Command(BaseCommand):
             raise CommandError("--publish-over-findings needs --reason \"…\": it is kept in history.")
         try:
             with open(file, encoding="utf-8") as handle:
-                data = json.load(handle)
+                data = strict_json.load(handle)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        except UnicodeDecodeError as error:
             raise CommandError(f"{file} is not UTF-8 JSON: {error}.") from None
+        except strict_json.StrictJSONError as error:
+            if error.field is None:
+                raise CommandError(f"{file} is not UTF-8 JSON: {error.message}") from None
+            raise CommandError(f"{file} was not imported: {error}") from None
         progress = _ProgressBar(enabled=not no_progress and sys.stderr.isatty())
         try:
             report = library_import(data, actor=None, dry_run=dry_run, publish_over_findings=publish_over_findings,

@@ -1,0 +1,33 @@
+"""`manage.py check --deploy` is clean in production behind a TLS proxy, and every setting it checks
+can be set from the environment."""
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def _check_deploy(**env):
+    environment = {key: value for key, value in os.environ.items()
+                   if not key.startswith(("SECURE_", "SESSION_COOKIE", "CSRF_COOKIE", "DEBUG", "BEHIND_TLS"))}
+    environment.update(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="phrases.example.com", **env)
+    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                          cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_is_clean_behind_a_tls_proxy():
+    result = _check_deploy(DEBUG="0", BEHIND_TLS_PROXY="true")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_environment_turns_hsts_and_redirect_off():
+    result = _check_deploy(DEBUG="0", BEHIND_TLS_PROXY="true", SECURE_HSTS_SECONDS="0", SECURE_SSL_REDIRECT="false")
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr and "security.W008" in result.stderr
+
+
+def test_check_deploy_warns_without_a_tls_proxy():
+    result = _check_deploy(DEBUG="0")
+    assert "security.W004" in result.stderr and "security.W012" in result.stderr
