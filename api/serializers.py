@@ -125,6 +125,15 @@ class TopicSerializer(serializers.Serializer):
     children = serializers.ListField(child=serializers.DictField(), help_text="Nested topics, same shape")
 
 
+class SearchHighlightsSerializer(serializers.Serializer):
+    title = serializers.ListField(child=serializers.ListField(child=serializers.IntegerField(), min_length=2,
+                                                              max_length=2),
+                                  help_text="[start, end) character spans in the title")
+    body = serializers.ListField(child=serializers.ListField(child=serializers.IntegerField(), min_length=2,
+                                                             max_length=2),
+                                 help_text="[start, end) character spans in the body")
+
+
 class SearchHitSerializer(serializers.Serializer):
     key = serializers.CharField()
     title = serializers.CharField()
@@ -134,6 +143,10 @@ class SearchHitSerializer(serializers.Serializer):
     shortcut = serializers.CharField(allow_null=True)
     hotkey = serializers.CharField(allow_null=True)
     score = serializers.FloatField()
+    topic_name = serializers.CharField(help_text="The topic's display name")
+    highlights = SearchHighlightsSerializer(help_text="Where the query's words matched, to highlight them")
+    match = serializers.ChoiceField(choices=["shortcut", "hotkey", "text"],
+                                    help_text="What found the phrase: its shortcut, its hotkey or its text")
 
 
 class SearchResultsSerializer(serializers.Serializer):

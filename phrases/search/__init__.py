@@ -2,7 +2,8 @@
 
     from phrases.search import search_phrases, SearchQueryError
     hits = search_phrases("ghbdtn", language="ru")      # «привет» typed on the English layout
-    hits[0].as_dict()  # {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "score"}
+    hits[0].as_dict()  # {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "score",
+                    #  "topic_name", "highlights", "match"}
 
 What it understands is described in the README ("Search").
 """
@@ -14,6 +15,8 @@ from phrases.search.live_index import live_index
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 50
+RECENT_USES = 200     # the operator's last uses looked at for "recently used"
+RECENT_SHOWN = 20     # distinct recent phrases listed before the most used ones
 
 
 class SearchQueryError(ValueError):
@@ -51,32 +54,44 @@ def _validate(query, language, topic, limit):
     return query, language or None, topic_ids, limit
 
 
-def _most_used(index, user, language, topic_ids, limit):
-    """Hits for an empty query: this operator's favourites, then everyone's, then A–Z."""
+def _empty_query(index, user, pinned_keys, language, topic_ids, limit, prefer_languages):
+    """Hits for an empty query: the operator's pinned favourites, then their recently used phrases (most
+    recent first), then their most used, then everyone's most used, then A–Z; all within the filters."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
     from phrases.models import PhraseUse
     from phrases.search.live_index import USAGE_DAYS
 
-    mine = []
+    recent, mine = [], []
     if getattr(user, "pk", None):
-        from datetime import timedelta
-
-        from django.utils import timezone
-
+        recent = list(dict.fromkeys(PhraseUse.objects.filter(user_id=user.pk).order_by("-used_at", "-id")
+                                    .values_list("phrase__key", flat=True)[:RECENT_USES]))
         since = timezone.now() - timedelta(days=USAGE_DAYS)
         mine = list(PhraseUse.objects.filter(user_id=user.pk, used_at__gte=since).values("phrase__key")
                     .annotate(uses=Count("id")).order_by("-uses", "phrase__key")
                     .values_list("phrase__key", flat=True)[:200])
-    ordered = mine + sorted(index.usage, key=lambda key: (-index.usage[key], key))
-    return index.most_used(ordered, language=language, topic_ids=topic_ids, limit=limit)
+    everyone = sorted(index.usage, key=lambda key: (-index.usage[key], key))
+    ordered = [str(key) for key in (pinned_keys or ())] + recent[:RECENT_SHOWN] + mine + everyone
+    return index.most_used(ordered, language=language, topic_ids=topic_ids, limit=limit,
+                           prefer_languages=prefer_languages)
 
 
-def search_phrases(query, *, language=None, topic=None, limit=10, user=None) -> list[Hit]:
-    """Live phrases best matching `query`, best first. Raises SearchQueryError for bad input."""
+def search_phrases(query, *, language=None, topic=None, limit=10, user=None, prefer_languages=None,
+                   pinned_keys=None) -> list[Hit]:
+    """Live phrases best matching `query`, best first. Raises SearchQueryError for bad input.
+
+    `prefer_languages` (the operator's phrase languages, first = most preferred) ranks equal and near-equal
+    matches in those languages first when no `language` filter is given. An empty query lists `pinned_keys`
+    (the operator's favourites, in order), then `user`'s recent and most used phrases, then everyone's."""
     query, language, topic_ids, limit = _validate(query, language, topic, limit)
+    prefer_languages = [code for code in (prefer_languages or ()) if isinstance(code, str)]
     index = live_index.current()
     if not query.strip():
-        return _most_used(index, user, language, topic_ids, limit)
-    return index.search(query, language=language, topic_ids=topic_ids, limit=limit)
+        return _empty_query(index, user, pinned_keys, language, topic_ids, limit, prefer_languages)
+    return index.search(query, language=language, topic_ids=topic_ids, limit=limit,
+                        prefer_languages=prefer_languages)
 
 
 __all__ = ["MAX_LIMIT", "MAX_QUERY_LENGTH", "Hit", "SearchQueryError", "search_phrases"]

@@ -8,14 +8,16 @@ numpy, and only the best few dozen phrases are re-ranked with rapidfuzz and usag
 added and removed one at a time, so approvals update the index without a rebuild.
 """
 import math
+import re
 import threading
 from array import array
-from dataclasses import dataclass
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
 
-from phrases.search import keyboard
+from phrases.search import highlight, hotkeys, keyboard
 from phrases.search.normalize import CYRILLIC_RE, LATIN_RE, TOKEN_RE, fold, tokens
 from phrases.search.stemming import stem
 from phrases.search.transliteration import latin_skeleton, skeleton
@@ -26,9 +28,21 @@ EXACT, STEM, PREFIX, TYPO1, TYPO2 = 1.0, 0.92, 0.88, 0.8, 0.66
 TRANSLIT, LAYOUT = 0.9, 0.97
 RERANK_DEPTH = 40
 SHORTCUT_SCORE = 2.0
+HOTKEY_SCORE = 3.0
+# A "/"-typed shortcut prefix ranks its completions before any text match, shortest first:
+# each extra letter costs more than the language-preference and usage bonuses together.
+SHORTCUT_PREFIX_SCORE = 1.9
+SHORTCUT_LENGTH_STEP = 0.05
+BARE_SHORTCUT_PREFIX_SCORE = 0.7  # without the slash: above body-only matches (≤ 0.69), below title matches
+SHORTCUT_CHARS_RE = re.compile(r"^[a-z0-9-]+$")
+USAGE_BONUS = 0.02
+PREFERENCE_BONUS = 0.03          # the operator's first language; the others in preference order get less
+TRANSLIT_OF_REAL_WORD = 0.85     # a Latin word found as typed, read as transliterated Russian
+COVERAGE_FLOOR = 0.7             # a phrase matching 1 of 2 query words keeps 0.85 of its score
 MAX_RANK_SCORE = 1.14  # a perfect word match plus the full re-rank and usage bonuses
 PREFIX_LIMIT = 60
 LAYOUT_KEYS = set("[];',.`{}:\"<>~")
+MATCH_SHORTCUT, MATCH_HOTKEY, MATCH_TEXT = "shortcut", "hotkey", "text"
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,11 @@ class Document:
     shortcut: str
     hotkey: str
     keywords: tuple
+    topic_name: str = ""
+
+
+def _no_highlights():
+    return {"title": [], "body": []}
 
 
 @dataclass(frozen=True)
@@ -56,11 +75,16 @@ class Hit:
     shortcut: str | None
     hotkey: str | None
     score: float
+    topic_name: str = ""
+    # [[start, end], …] spans in the original title and body of the words the query matched.
+    highlights: dict = field(default_factory=_no_highlights)
+    match: str = MATCH_TEXT  # what found it: "shortcut", "hotkey" or "text"
 
     def as_dict(self) -> dict:
         return {"key": self.key, "title": self.title, "body": self.body, "topic": self.topic,
                 "language": self.language, "shortcut": self.shortcut, "hotkey": self.hotkey,
-                "score": self.score}
+                "score": self.score, "topic_name": self.topic_name, "highlights": self.highlights,
+                "match": self.match}
 
 
 class _Grow:
@@ -89,7 +113,9 @@ class PhraseIndex:
         self.language_code = _Grow(np.int16, -1)
         self.topic = _Grow(np.int32, -1)
         self.languages: dict[str, int] = {}
-        self.shortcuts: dict[str, list[int]] = {}
+        self.shortcuts: dict[str, list[int]] = {}        # shortcut without "/", lowercased → slots
+        self._shortcuts_by_length: dict[int, list[str]] = {}  # sorted, for completing a typed prefix
+        self.hotkeys: dict[str, list[int]] = {}          # canonical hotkey → slots
         self.token_id: dict[str, int] = {}
         self.token_text: list[str] = []
         self.postings_slots: list[array] = []
@@ -101,6 +127,7 @@ class PhraseIndex:
         self.usage: dict[str, int] = {}
         self.alive_count = 0
         self.dead_count = 0
+        self._scratch = np.zeros(0, dtype=np.float32)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -149,7 +176,13 @@ class PhraseIndex:
             self.language_code.set(slot, code)
             self.topic.set(slot, document.topic_id)
             if document.shortcut:
-                self.shortcuts.setdefault(document.shortcut.lstrip("/").lower(), []).append(slot)
+                shortcut = _shortcut_key(document.shortcut)
+                holders = self.shortcuts.setdefault(shortcut, [])
+                if not holders:
+                    insort(self._shortcuts_by_length.setdefault(len(shortcut), []), shortcut)
+                holders.append(slot)
+            if document.hotkey:
+                self.hotkeys.setdefault(hotkeys.canonical(document.hotkey), []).append(slot)
             self.alive_count += 1
 
     def remove(self, key: str) -> None:
@@ -167,7 +200,18 @@ class PhraseIndex:
         for token_id in self.slot_tokens[slot]:
             self.df[token_id] -= 1
         if document.shortcut:
-            holders = self.shortcuts.get(document.shortcut.lstrip("/").lower(), [])
+            shortcut = _shortcut_key(document.shortcut)
+            holders = self.shortcuts.get(shortcut, [])
+            if slot in holders:
+                holders.remove(slot)
+            if not holders:
+                self.shortcuts.pop(shortcut, None)
+                same_length = self._shortcuts_by_length.get(len(shortcut), [])
+                position = bisect_left(same_length, shortcut)
+                if position < len(same_length) and same_length[position] == shortcut:
+                    del same_length[position]
+        if document.hotkey:
+            holders = self.hotkeys.get(hotkeys.canonical(document.hotkey), [])
             if slot in holders:
                 holders.remove(slot)
         self.documents[slot] = None
@@ -181,7 +225,7 @@ class PhraseIndex:
     def live_documents(self):
         return [d for d in self.documents if d is not None]
 
-    # -- querying ---------------------------------------------------------------------------
+    # -- querying: words ------------------------------------------------------------------------
 
     def _idf(self, token_id: int) -> float:
         return math.log(1.0 + (self.alive_count + 1) / (1.0 + self.df[token_id]))
@@ -200,6 +244,8 @@ class PhraseIndex:
             return found
         if len(word) >= 3:
             take(self.stems.exact(stem(word, language or "en")), STEM)
+        # A Latin word the library has as typed is more likely meant as typed than as transliteration.
+        as_typed = bool(found)
         if len(word) >= 3 or (is_last and len(word) >= 2):
             for form in self.forms.prefixed(word, PREFIX_LIMIT):
                 # Shorter completions are likelier what is being typed.
@@ -220,20 +266,29 @@ class PhraseIndex:
                 for form, distance in self.translit.near(shape, 1 if len(shape) <= 6 else 2):
                     for token_id in self.translit.exact(form):
                         translit.setdefault(token_id, TYPO1 if distance == 1 else TYPO2)
+            factor = TRANSLIT * (TRANSLIT_OF_REAL_WORD if as_typed else 1.0)
             for token_id, strength in translit.items():
-                found[token_id] = max(found.get(token_id, 0.0), strength * TRANSLIT)
+                found[token_id] = max(found.get(token_id, 0.0), strength * factor)
         return found
 
-    def _score_words(self, words, size, language, allow_translit):
-        """Summed slot scores for the query words, and the best possible total."""
-        total = np.zeros(size, dtype=np.float32)
+    def _scratch_for(self, size):
+        if len(self._scratch) < size:
+            self._scratch = np.zeros(max(size, len(self._scratch) * 2), dtype=np.float32)
+        return self._scratch
+
+    def _score_words(self, words, language, allow_translit, matched_tokens):
+        """(slots, summed scores, best possible total) over the phrases any query word matched.
+
+        Work is proportional to the postings of the matched words, not to the library: each word's
+        postings are merged (best match per phrase), then summed across words; a phrase that matches
+        more of the query's words gains over one that matches a single word strongly."""
+        scratch = self._scratch_for(len(self.documents))
+        word_slots, word_scores = [], []
         best_possible = 0.0
+        unmatched = math.log(1.0 + self.alive_count + 1)
         for position, word in enumerate(words):
             matches = self._match_word(word, position == len(words) - 1, language, allow_translit)
-            if not matches:
-                best_possible += math.log(1.0 + self.alive_count + 1)
-                continue
-            per_word = np.zeros(size, dtype=np.float32)
+            parts = []
             top_idf = 0.0
             for token_id, strength in matches.items():
                 if self.df[token_id] <= 0:
@@ -242,22 +297,40 @@ class PhraseIndex:
                 top_idf = max(top_idf, idf)
                 slots = np.frombuffer(self.postings_slots[token_id], dtype=np.int32)
                 weights = np.frombuffer(self.postings_weights[token_id], dtype=np.float32)
-                # A token's postings hold each slot once, so plain fancy indexing is safe here.
-                per_word[slots] = np.maximum(per_word[slots], weights * (strength * idf))
-            best_possible += top_idf or math.log(1.0 + self.alive_count + 1)
-            total += per_word
-        return total, best_possible
+                parts.append((slots, weights * np.float32(strength * idf)))
+                matched_tokens.add(token_id)
+            best_possible += top_idf or unmatched
+            if not parts:
+                continue
+            if len(parts) == 1:
+                slots, scores = parts[0]
+            else:
+                # A token's postings hold each slot once, so fancy indexing per token is safe.
+                for slots, scores in parts:
+                    scratch[slots] = np.maximum(scratch[slots], scores)
+                slots = np.unique(np.concatenate([p[0] for p in parts]))
+                scores = scratch[slots]
+                scratch[slots] = 0.0
+            word_slots.append(slots)
+            word_scores.append(scores)
+        if not word_slots:
+            return None, None, best_possible
+        if len(word_slots) == 1:
+            return word_slots[0], word_scores[0].astype(np.float32), best_possible
+        slots, inverse = np.unique(np.concatenate(word_slots), return_inverse=True)
+        total = np.bincount(inverse, weights=np.concatenate(word_scores)).astype(np.float32)
+        matched_words = np.bincount(inverse).astype(np.float32)
+        total *= COVERAGE_FLOOR + (1.0 - COVERAGE_FLOOR) * matched_words / len(words)
+        return slots, total, best_possible
 
-    def _filter_mask(self, size, language, topic_ids):
-        mask = self.alive.data[:size].copy()
-        if language:
-            code = self.languages.get(language)
-            if code is None:
-                return None
-            mask &= self.language_code.data[:size] == code
-        if topic_ids is not None:
-            mask &= np.isin(self.topic.data[:size], list(topic_ids))
-        return mask
+    def _allowed(self, slots, language_code, topic_array):
+        """The slots among `slots` that are live and within the filters."""
+        keep = self.alive.data[slots]
+        if language_code is not None:
+            keep &= self.language_code.data[slots] == language_code
+        if topic_array is not None:
+            keep &= np.isin(self.topic.data[slots], topic_array)
+        return keep
 
     def _readings(self, query: str, language: str | None):
         """The query as typed and in the other keyboard layout: (words, factor, translit allowed)."""
@@ -269,66 +342,167 @@ class PhraseIndex:
             readings.append((tokens(keyboard.russian_typed_as_latin(lowered)), LAYOUT, False))
         return [r for r in readings if r[0]]
 
-    def _shortcut_slots(self, query: str):
-        typed = query.strip().lower()
-        candidates = {typed.lstrip("/")}
-        if CYRILLIC_RE.search(typed) or typed.startswith("."):
-            candidates.add(keyboard.russian_typed_as_latin(typed).lstrip("/"))
-        slots = []
-        for candidate in candidates:
-            slots.extend(self.shortcuts.get(candidate, ()))
-        return slots
+    def _text_candidates(self, query, language, language_code, topic_array, matched_tokens):
+        """(slots, normalised scores, the best-scoring reading) over every reading of the query."""
+        merged_slots, merged_scores = [], []
+        best_reading, best_top = None, 0.0
+        for words, factor, allow_translit in self._readings(query, language):
+            slots, scores, possible = self._score_words(words, language, allow_translit, matched_tokens)
+            if slots is None or possible <= 0:
+                continue
+            keep = self._allowed(slots, language_code, topic_array)
+            slots, scores = slots[keep], scores[keep] * np.float32(factor / possible)
+            if not len(slots):
+                continue
+            top = float(scores.max())
+            if top > best_top:
+                best_top, best_reading = top, " ".join(words)
+            merged_slots.append(slots)
+            merged_scores.append(scores)
+        if not merged_slots:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), None
+        if len(merged_slots) == 1:
+            return merged_slots[0], merged_scores[0], best_reading
+        scratch = self._scratch_for(len(self.documents))
+        for slots, scores in zip(merged_slots, merged_scores):
+            scratch[slots] = np.maximum(scratch[slots], scores)
+        slots = np.unique(np.concatenate(merged_slots))
+        scores = scratch[slots].copy()
+        scratch[slots] = 0.0
+        return slots, scores, best_reading
 
-    def search(self, query: str, *, language=None, topic_ids=None, limit=10) -> list[Hit]:
+    # -- querying: shortcuts and hotkeys --------------------------------------------------------
+
+    def _shortcut_queries(self, query: str):
+        """(typed shortcut without "/", whether it was typed with the slash) for each keyboard layout."""
+        typed = query.strip().lower()
+        if not typed or " " in typed:
+            return []
+        readings = []
+        if typed.startswith("/"):
+            readings.append((typed[1:], True))
+        else:
+            readings.append((typed, False))
+        if CYRILLIC_RE.search(typed) or typed.startswith("."):
+            # On ЙЦУКЕН the "/" key types "." and the letters come out Cyrillic: ".рш" is "/hi".
+            latin = keyboard.russian_typed_as_latin(typed)
+            readings.append((latin[1:], True) if latin.startswith("/") else (latin, False))
+        return [(text, slash) for text, slash in readings if text and SHORTCUT_CHARS_RE.match(text)]
+
+    def _shortcut_completions(self, prefix: str, wanted: int, allowed):
+        """Slots whose shortcut starts with `prefix`, shortest shortcut first, at most `wanted` allowed ones."""
+        found = []
+        for length in sorted(n for n in self._shortcuts_by_length if n >= len(prefix)):
+            same_length = self._shortcuts_by_length[length]
+            for position in range(bisect_left(same_length, prefix), len(same_length)):
+                shortcut = same_length[position]
+                if not shortcut.startswith(prefix):
+                    break
+                found.extend((length - len(prefix), slot) for slot in self.shortcuts.get(shortcut, ()) if allowed(slot))
+            if len(found) >= wanted:
+                break
+        return found
+
+    # -- querying -----------------------------------------------------------------------------
+
+    def search(self, query: str, *, language=None, topic_ids=None, limit=10, prefer_languages=()) -> list[Hit]:
         with self.lock:
             size = len(self.documents)
             if size == 0:
                 return []
-            mask = self._filter_mask(size, language, topic_ids)
-            if mask is None or not mask.any():
-                return []
+            language_code = None
+            if language:
+                language_code = self.languages.get(language)
+                if language_code is None:
+                    return []
+            topic_array = np.fromiter(topic_ids, dtype=np.int32) if topic_ids is not None else None
+            topic_set = set(topic_ids) if topic_ids is not None else None
+            alive, codes, topics = self.alive.data, self.language_code.data, self.topic.data
+
+            def allowed(slot):
+                return (bool(alive[slot]) and (language_code is None or codes[slot] == language_code)
+                        and (topic_set is None or int(topics[slot]) in topic_set))
+
             most_used = max(self.usage.values(), default=0)
-            results: dict[int, float] = {}
-            for slot in self._shortcut_slots(query):
-                if slot < size and mask[slot]:
-                    results[slot] = SHORTCUT_SCORE + 0.02 * self._usage_share(slot, most_used)
-            best_scores = np.zeros(size, dtype=np.float32)
-            best_reading = None
-            best_top = 0.0
-            for words, factor, allow_translit in self._readings(query, language):
-                scores, possible = self._score_words(words, size, language, allow_translit)
-                if possible <= 0:
-                    continue
-                scores *= factor / possible
-                scores[~mask] = 0.0
-                top = float(scores.max())
-                if top > best_top:
-                    best_top, best_reading = top, " ".join(words)
-                np.maximum(best_scores, scores, out=best_scores)
-            depth = min(RERANK_DEPTH, size)
-            candidates = np.argpartition(-best_scores, depth - 1)[:depth]
-            for slot in candidates:
-                base = float(best_scores[slot])
+            preference = self._preference(None if language else prefer_languages)
+
+            def bonus(slot, usage_weight=USAGE_BONUS):
+                return (PREFERENCE_BONUS * preference.get(self.documents[slot].language, 0.0)
+                        + usage_weight * self._usage_share(slot, most_used))
+
+            results: dict[int, tuple[float, str]] = {}
+
+            def offer(slot, score, match):
+                if slot not in results or results[slot][0] < score:
+                    results[slot] = (score, match)
+
+            hotkey = hotkeys.parse(query)
+            if hotkey:
+                for name, slots in self.hotkeys.items():
+                    if name == hotkey or (hotkey.endswith("+") and name.startswith(hotkey)):
+                        for slot in slots:
+                            if allowed(slot):
+                                offer(slot, HOTKEY_SCORE - (0.0 if name == hotkey else 0.5) + bonus(slot),
+                                      MATCH_HOTKEY)
+                if results and not hotkey.endswith("+"):
+                    # A whole hotkey names one phrase: its letters and digits are no text query.
+                    return [self._hit(slot, score, match, set()) for slot, (score, match) in results.items()]
+            for typed, slash in self._shortcut_queries(query):
+                for slot in self.shortcuts.get(typed, ()):
+                    if allowed(slot):
+                        offer(slot, SHORTCUT_SCORE + bonus(slot), MATCH_SHORTCUT)
+                if slash or len(typed) >= 2:
+                    for extra, slot in self._shortcut_completions(typed, limit, allowed):
+                        if extra == 0:
+                            continue
+                        if slash:
+                            score = SHORTCUT_PREFIX_SCORE - SHORTCUT_LENGTH_STEP * min(extra, 12)
+                            offer(slot, score + bonus(slot, usage_weight=0.015), MATCH_SHORTCUT)
+                        else:  # a bare word that begins a shortcut: above body-only matches, below titles
+                            score = BARE_SHORTCUT_PREFIX_SCORE - 0.005 * min(extra, 12)
+                            offer(slot, score + bonus(slot), MATCH_SHORTCUT)
+
+            matched_tokens: set[int] = set()
+            slots, scores, best_reading = self._text_candidates(query, language, language_code, topic_array,
+                                                                matched_tokens)
+            if len(slots) > RERANK_DEPTH:
+                best = np.argpartition(-scores, RERANK_DEPTH - 1)[:RERANK_DEPTH]
+                slots, scores = slots[best], scores[best]
+            for slot, base in zip(slots.tolist(), scores.tolist()):
                 if base <= 0.05 or slot in results:
                     continue
-                document = self.documents[slot]
                 similarity = fuzz.token_set_ratio(best_reading, self.rerank_text[slot]) / 100.0 if best_reading else 0
-                results[int(slot)] = base + 0.12 * similarity * base + 0.02 * self._usage_share(slot, most_used)
-            ranked = sorted(results.items(), key=lambda item: (-item[1], self.documents[item[0]].key))[:limit]
-            return [self._hit(slot, score) for slot, score in ranked]
+                offer(slot, base + 0.12 * similarity * base + bonus(slot), MATCH_TEXT)
+            ranked = sorted(results.items(), key=lambda item: (-item[1][0], self.documents[item[0]].key))[:limit]
+            matched = {self.token_text[token_id] for token_id in matched_tokens}
+            return [self._hit(slot, score, match, matched) for slot, (score, match) in ranked]
+
+    @staticmethod
+    def _preference(prefer_languages):
+        """{language: weight 0..1}: the first preferred language weighs most."""
+        ordered = list(dict.fromkeys(prefer_languages or ()))
+        return {language: (len(ordered) - i) / len(ordered) for i, language in enumerate(ordered)}
 
     def _usage_share(self, slot, most_used):
         """0..1: how much the phrase is used, relative to the most used one (log scale)."""
         uses = self.usage.get(self.documents[slot].key, 0)
         return math.log1p(uses) / math.log1p(most_used) if most_used else 0.0
 
-    def most_used(self, keys, *, language=None, topic_ids=None, limit=10) -> list[Hit]:
-        """Hits for `keys` in order (usage order), then the rest alphabetically, within the filters."""
+    def most_used(self, keys, *, language=None, topic_ids=None, limit=10, prefer_languages=()) -> list[Hit]:
+        """Hits for `keys` in order (pinned, recent, usage), then the rest A–Z (preferred languages first),
+        within the filters."""
         with self.lock:
             size = len(self.documents)
-            mask = self._filter_mask(size, language, topic_ids) if size else None
-            if mask is None:
+            if not size:
                 return []
+            mask = self.alive.data[:size].copy()
+            if language:
+                code = self.languages.get(language)
+                if code is None:
+                    return []
+                mask &= self.language_code.data[:size] == code
+            if topic_ids is not None:
+                mask &= np.isin(self.topic.data[:size], list(topic_ids))
             chosen, seen = [], set()
             for key in keys:
                 slot = self.slot_of.get(key)
@@ -338,12 +512,19 @@ class PhraseIndex:
                     if len(chosen) == limit:
                         break
             if len(chosen) < limit:
-                rest = sorted((self.documents[s].key, s) for s in np.flatnonzero(mask)
-                              if self.documents[s].key not in seen)
-                chosen.extend(s for _, s in rest[:limit - len(chosen)])
-            return [self._hit(int(slot), 0.0) for slot in chosen]
+                preference = self._preference(None if language else prefer_languages)
+                rest = sorted((-preference.get(self.documents[s].language, 0.0), self.documents[s].key, s)
+                              for s in np.flatnonzero(mask) if self.documents[s].key not in seen)
+                chosen.extend(s for _, _, s in rest[:limit - len(chosen)])
+            return [self._hit(int(slot), 0.0, MATCH_TEXT, set()) for slot in chosen]
 
-    def _hit(self, slot, score):
+    def _hit(self, slot, score, match, matched):
         d = self.documents[slot]
         return Hit(d.key, d.title, d.body, d.topic, d.language, d.shortcut or None, d.hotkey or None,
-                   round(min(score / MAX_RANK_SCORE, 1.0), 4))
+                   round(min(score / MAX_RANK_SCORE, 1.0), 4), topic_name=d.topic_name or d.topic,
+                   highlights={"title": highlight.spans(d.title, matched), "body": highlight.spans(d.body, matched)},
+                   match=match)
+
+
+def _shortcut_key(shortcut: str) -> str:
+    return shortcut.lstrip("/").lower()

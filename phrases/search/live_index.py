@@ -22,9 +22,11 @@ USAGE_DAYS = 30
 
 def _documents(queryset):
     rows = queryset.values_list("key", "title", "body", "topic__slug", "topic_id", "language", "shortcut",
-                                "hotkey", "keywords")
-    for key, title, body, topic, topic_id, language, shortcut, hotkey, keywords in rows.iterator(chunk_size=2000):
-        yield Document(key, title, body, topic, topic_id, language, shortcut, hotkey, tuple(keywords or ()))
+                                "hotkey", "keywords", "topic__name")
+    for key, title, body, topic, topic_id, language, shortcut, hotkey, keywords, topic_name in rows.iterator(
+            chunk_size=2000):
+        yield Document(key, title, body, topic, topic_id, language, shortcut, hotkey, tuple(keywords or ()),
+                       topic_name)
 
 
 def usage_counts(days=USAGE_DAYS) -> dict:

@@ -106,7 +106,7 @@ def test_among_equal_matches_the_more_used_phrase_ranks_higher(keys, library, op
     assert keys("/hi")[0] == least
 
 
-def test_empty_query_gives_the_operators_most_used_phrases(keys, library, operator, writer):
+def test_empty_query_gives_the_operators_recent_phrases_then_everyones_most_used(keys, library, operator, writer):
     from phrases import services
     from phrases.models import Phrase
     from phrases.search import search_phrases
@@ -116,7 +116,7 @@ def test_empty_query_gives_the_operators_most_used_phrases(keys, library, operat
             services.phrase_record_use(phrase=Phrase.objects.get(key=key), user=operator, client="test")
     services.phrase_record_use(phrase=Phrase.objects.get(key="greeting-en"), user=writer, client="test")
     hits = search_phrases("", user=operator, limit=3)
-    assert [h.key for h in hits][:2] == ["lift-ru", "pickup-ru"]
+    assert [h.key for h in hits] == ["pickup-ru", "lift-ru", "greeting-en"]  # most recent first
     assert [h.key for h in search_phrases("   ", user=operator, language="en", limit=1)] == ["greeting-en"]
 
 
@@ -124,6 +124,8 @@ def test_hit_has_the_contract_fields(library):
     from phrases.search import search_phrases
 
     hit = search_phrases("/eta", language="ru")[0].as_dict()
-    assert set(hit) == {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "score"}
+    assert set(hit) >= {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "score"}
+    assert set(hit) - {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "score"} == {
+        "topic_name", "highlights", "match"}
     assert (hit["topic"], hit["shortcut"], hit["hotkey"]) == ("delivery", "/eta", None)
     assert 0 < hit["score"] <= 1
