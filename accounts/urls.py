@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from accounts import views
 
 app_name = "accounts"
-urlpatterns = []
+urlpatterns = [
+    path("profile/", views.profile_page, name="profile"),
+    path("profile/search-language/", views.SearchLanguageView.as_view(), name="search-language"),
+    path("profile/pinned/", views.PinView.as_view(), name="pinned"),
+]

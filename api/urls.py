@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
 
-from api.views import auth, library, live, phrases, review
+from api.views import auth, hotkeys, library, live, phrases, review
 from api.views.fallback import not_found
 
 app_name = "api"
@@ -23,6 +23,7 @@ urlpatterns = [
     path("phrases/<slug:key>/used/", live.UsedView.as_view(), name="used"),
     path("topics/", live.TopicsView.as_view(), name="topics"),
     path("lint/", live.LintView.as_view(), name="lint"),
+    path("hotkeys/check/", hotkeys.HotkeyCheckView.as_view(), name="hotkey-check"),
     path("sync/", live.SyncView.as_view(), name="sync"),
     path("export/<str:export_format>/", live.ExportView.as_view(), name="export"),
     path("library/import/", library.ImportView.as_view(), name="import"),

@@ -79,6 +79,55 @@ def validate_shortcut(value):
         )
 
 
+# Ctrl+Alt is AltGr on the Polish (Programmer) layout, so Ctrl+Alt+these keys type a letter instead.
+ALTGR_LETTERS = {"A": "ą", "C": "ć", "E": "ę", "L": "ł", "N": "ń", "O": "ó", "S": "ś", "X": "ź", "Z": "ż"}
+# Combinations the operating system keeps for itself: a phrase hotkey on them never fires, or
+# takes the system's action away from the operator.
+RESERVED_HOTKEYS = {
+    # Windows: every Win+letter/digit the shell answers (lock, desktop, Explorer, Run, search, …)
+    *(f"Win+{key}" for key in "ABCDEFGHIKLMNOPQRSTUVWXZ0123456789"),
+    "Shift+Win+S", "Ctrl+Win+D", "Ctrl+Win+F4", "Shift+Win+M", "Ctrl+Shift+Win+B",
+    "Alt+F4",  # closes the window
+    # Linux: Ctrl+Alt+F1…F12 switch to another virtual terminal.
+    *(f"Ctrl+Alt+F{n}" for n in range(1, 13)),
+    # Every program's clipboard and undo: a hotkey here breaks copy and paste everywhere.
+    "Ctrl+A", "Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+Y", "Ctrl+Z",
+}
+
+
+def hotkey_warnings(value) -> list[str]:
+    """Why a well-formed hotkey may misbehave on the operators' keyboards (not a reason to reject it).
+
+    Ctrl+Alt+A/C/E/L/N/O/S/X/Z are AltGr+key on the Polish layout (and several others): the hotkey
+    would swallow «ą ć ę ł ń ó ś ź ż» while the operator types. The editor, the hotkey check
+    endpoint and the AutoHotkey export show these warnings."""
+    from django.utils.translation import gettext
+
+    if not value or not HOTKEY_RE.match(value):
+        return []
+    *modifiers, key = value.split("+")
+    if {"Ctrl", "Alt"} <= set(modifiers) and key in ALTGR_LETTERS:
+        letter = ALTGR_LETTERS[key]
+        if "Shift" in modifiers:
+            letter = letter.upper()
+        return [gettext("%(hotkey)s is AltGr+%(key)s on the Polish keyboard, which types “%(letter)s”: "
+                        "operators with that layout could not type “%(letter)s” while it is active. "
+                        "Prefer Ctrl+Alt with a digit, or Ctrl+Shift.")
+                % {"hotkey": value, "key": key, "letter": letter}]
+    return []
+
+
+def hotkey_reserved_message(value) -> str | None:
+    """Why the system keeps this hotkey for itself, or None if it is free."""
+    from django.utils.translation import gettext
+
+    if value in RESERVED_HOTKEYS:
+        return gettext("%(hotkey)s is reserved by the operating system or used by every program "
+                       "(lock, desktop, close window, copy and paste…); choose another combination.") % {
+            "hotkey": value}
+    return None
+
+
 def validate_hotkey(value):
     if not value:
         return
@@ -88,6 +137,9 @@ def validate_hotkey(value):
             f"Hotkey '{value}' must be Ctrl/Alt/Shift/Win modifiers (in that order, at least Ctrl, Alt or "
             "Win) plus one key A–Z, 0–9 or F1–F12, e.g. 'Ctrl+Alt+1'."
         )
+    reserved = hotkey_reserved_message(value)
+    if reserved:
+        raise ValidationError(reserved)
 
 
 def validate_key(value):

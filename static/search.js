@@ -1,132 +1,473 @@
-// The operator's picker: search as you type, choose with arrows, Enter copies and records the use.
+// The operator's picker (ARIA combobox): search as you type, choose with the arrows, Enter copies.
+// A phrase with {placeholders} first opens one small input per placeholder; the copied text never
+// holds a raw {placeholder}. Every sentence shown comes translated from the page (#picker-config).
 (function () {
   "use strict";
-  const section = document.querySelector(".search");
+  const config = JSON.parse(document.getElementById("picker-config").textContent);
+  const text = config.messages;
   const input = document.getElementById("q");
   const language = document.getElementById("language");
   const topic = document.getElementById("topic");
   const list = document.getElementById("results");
   const status = document.getElementById("status");
+  const caption = document.getElementById("caption");
+  const conversation = document.getElementById("conversation");
+  const client = document.getElementById("client");
+  const fill = document.getElementById("fill");
+  const fillTitle = document.getElementById("fill-title");
+  const fillFields = document.getElementById("fill-fields");
+  const fillPreview = document.getElementById("fill-preview");
   const csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
+  const CLIENT_KEY = "quickphrases.client_name";
+  const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+
+  const pinned = new Set(config.pinned);
   let results = [];
   let resultsFor = null;  // the query and filters `results` answer
   let selected = 0;
-  let pending = null;
-  let sequence = 0;
+  let issued = 0;         // requests sent, and the newest one whose answer is shown
+  let shown = 0;
+  let inFlight = null;    // at most one search request at a time; the latest input is asked next
+  let again = false;
+  let filling = null;     // {hit, fields: [{name, input}]} while the placeholder form is open
+
+  function format(message, values) {
+    return message.replace(/%\((\w+)\)s/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
+  function say(message) { status.textContent = message; }
+
+  // -- rendering -------------------------------------------------------------------------------
+
+  // Text with the matched words in <mark> and placeholders styled, built from text nodes only.
+  // Spans count characters (code points), as the server does, not UTF-16 units.
+  function decorated(value, spans, withPlaceholders) {
+    const points = Array.from(value || "");
+    const flags = new Array(points.length).fill(0);
+    (spans || []).forEach(function (span) {
+      for (let i = Math.max(0, span[0]); i < Math.min(points.length, span[1]); i++) flags[i] |= 1;
+    });
+    if (withPlaceholders) {
+      let offset = 0;
+      const starts = [];  // code-point index of each UTF-16 index
+      for (let i = 0; i < points.length; i++) { starts[offset] = i; offset += points[i].length; }
+      for (const match of value.matchAll(PLACEHOLDER)) {
+        const start = starts[match.index];
+        for (let i = start; i < start + match[0].length; i++) flags[i] |= 2;
+      }
+    }
+    const fragment = document.createDocumentFragment();
+    let i = 0;
+    while (i < points.length) {
+      let j = i;
+      while (j < points.length && flags[j] === flags[i]) j++;
+      const piece = points.slice(i, j).join("");
+      let node = document.createTextNode(piece);
+      if (flags[i] & 2) {
+        const span = document.createElement("span");
+        span.className = "ph";
+        span.append(node);
+        node = span;
+      }
+      if (flags[i] & 1) {
+        const mark = document.createElement("mark");
+        mark.append(node);
+        node = mark;
+      }
+      fragment.append(node);
+      i = j;
+    }
+    return fragment;
+  }
 
   function render() {
     list.replaceChildren();
     results.forEach(function (hit, index) {
+      const highlights = hit.highlights || {};
       const item = document.createElement("li");
-      item.className = "result" + (index === selected ? " selected" : "");
+      item.id = "option-" + index;
+      item.className = "picker-result" + (index === selected ? " selected" : "");
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", index === selected ? "true" : "false");
       item.dataset.key = hit.key;
+      item.lang = hit.language;
+
       const head = document.createElement("div");
       head.className = "head";
       const title = document.createElement("strong");
-      title.textContent = hit.title;
+      title.className = "title";
+      title.append(decorated(hit.title, highlights.title, false));
       const meta = document.createElement("span");
       meta.className = "meta";
-      meta.textContent = [hit.shortcut, hit.hotkey, hit.language, hit.topic].filter(Boolean).join(" · ");
-      head.append(title, meta);
+      const topicName = hit.topic_name || config.topics[hit.topic] || hit.topic;
+      [hit.shortcut, hit.hotkey, hit.language, topicName].filter(Boolean).forEach(function (part, n) {
+        const piece = document.createElement("span");
+        piece.textContent = part;
+        if (n === 0 && hit.match === "shortcut" || part === hit.hotkey && hit.match === "hotkey") {
+          piece.className = "matched";
+        }
+        meta.append(piece);
+      });
+      const pin = document.createElement("button");
+      const isPinned = pinned.has(hit.key);
+      pin.type = "button";
+      pin.className = "pin" + (isPinned ? " on" : "");
+      pin.tabIndex = -1;  // reached with Alt+P from the search box; the option itself is what AT reads
+      pin.setAttribute("aria-hidden", "true");
+      pin.title = format(isPinned ? text.unpin : text.pin, { title: hit.title });
+      pin.textContent = isPinned ? "★" : "☆";
+      pin.addEventListener("click", function (event) {
+        event.stopPropagation();
+        togglePin(index);
+      });
+      head.append(title, meta, pin);
+
       const body = document.createElement("p");
       body.className = "body";
-      body.textContent = hit.body;
+      body.append(decorated(hit.body, highlights.body, true));
       item.append(head, body);
-      item.addEventListener("click", function () { selected = index; choose(); });
+      if (isPinned) {
+        const badge = document.createElement("span");
+        badge.className = "visually-hidden";
+        badge.textContent = " (" + text.pinnedBadge + ")";
+        item.append(badge);
+      }
+      item.addEventListener("click", function () {
+        selected = index;
+        input.focus();
+        choose();
+      });
       list.append(item);
     });
+    list.dataset.query = resultsFor || "";
+    input.setAttribute("aria-expanded", results.length ? "true" : "false");
+    showSelected();
   }
 
+  function showSelected() {
+    const items = list.children;
+    for (let i = 0; i < items.length; i++) {
+      items[i].classList.toggle("selected", i === selected);
+      items[i].setAttribute("aria-selected", i === selected ? "true" : "false");
+    }
+    const current = items[selected];
+    if (current) {
+      input.setAttribute("aria-activedescendant", current.id);
+      current.scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  // -- searching -------------------------------------------------------------------------------
+
   function currentParams() {
-    const params = new URLSearchParams({ q: input.value, limit: "10" });
+    const query = input.value;
+    const params = new URLSearchParams({ q: query, limit: query.trim() ? "10" : "20" });
     if (language.value) params.set("language", language.value);
     if (topic.value) params.set("topic", topic.value);
     return params.toString();
   }
 
-  function search() {
-    clearTimeout(pending);
-    pending = null;
-    return fetchResults(currentParams());
-  }
-
   async function fetchResults(params) {
-    const mine = ++sequence;
-    const response = await fetch(section.dataset.searchUrl + "?" + params, {
-      credentials: "same-origin", headers: { Accept: "application/json" },
-    });
-    if (mine !== sequence) return;  // a newer keystroke already asked again
-    const data = await response.json();
-    if (mine !== sequence) return;
+    const mine = ++issued;
+    let response, data;
+    try {
+      response = await fetch(config.searchUrl + "?" + params, {
+        credentials: "same-origin", headers: { Accept: "application/json" },
+      });
+      data = await response.json();
+    } catch (error) {
+      if (mine > shown) say(text.unavailable);
+      return;
+    }
+    if (mine < shown) return;  // a newer answer is already on screen
+    shown = mine;
     resultsFor = params;
     if (!response.ok) {
       results = [];
-      status.textContent = data.detail || Object.values(data).flat().join(" ");
+      say(data.detail || Object.values(data).flat().join(" "));
     } else {
       results = data.results;
-      status.textContent = results.length ? "" : "Nothing found. Try fewer letters or another word.";
+      say(results.length ? "" : text.nothingFound);
     }
+    const empty = !new URLSearchParams(params).get("q").trim();
+    caption.hidden = !(empty && results.length);
+    caption.textContent = text.startCaption;
     selected = 0;
     render();
   }
 
-  function copyWithSelection(text) {
-    // Fallback where the async clipboard is unavailable or blocked: copy from a hidden textarea.
+  function search() {
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    again = false;
+    inFlight = fetchResults(currentParams()).finally(function () {
+      inFlight = null;
+      if (again) search();
+    });
+    return inFlight;
+  }
+
+  // The results for exactly what is typed now (Enter may come before the last letters were searched).
+  async function fresh() {
+    if (resultsFor === currentParams()) return;
+    if (inFlight) await inFlight;
+    if (resultsFor !== currentParams()) await fetchResults(currentParams());
+  }
+
+  // -- copying ---------------------------------------------------------------------------------
+
+  function copyWithSelection(value) {
+    // Where the async clipboard is unavailable or refused: copy from a hidden textarea.
     const area = document.createElement("textarea");
-    area.value = text;
+    area.value = value;
     area.setAttribute("readonly", "");
     area.style.position = "fixed";
     area.style.opacity = "0";
     document.body.append(area);
     area.select();
-    const copied = document.execCommand("copy");
+    let copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
     area.remove();
-    input.focus();
     return copied;
   }
 
-  async function copy(text) {
+  async function copy(value) {
     if (navigator.clipboard && window.isSecureContext) {
       try {
         const timeout = new Promise(function (resolve, reject) { setTimeout(reject, 800); });
-        await Promise.race([navigator.clipboard.writeText(text), timeout]);
+        await Promise.race([navigator.clipboard.writeText(value), timeout]);
         return true;
       } catch (error) { /* fall through to the selection copy */ }
     }
-    return copyWithSelection(text);
+    return copyWithSelection(value);
   }
 
-  async function choose() {
-    // Enter pressed before the last keystrokes were searched: answer what is typed now,
-    // never the list the previous letters produced.
-    if (resultsFor !== currentParams()) await search();
-    const hit = results[selected];
-    if (!hit) return;
-    fetch(section.dataset.usedUrl.replace("KEY", encodeURIComponent(hit.key)), {
+  function recordUse(hit) {
+    fetch(config.usedUrl.replace("KEY", encodeURIComponent(hit.key)), {
       method: "POST", credentials: "same-origin",
       headers: { "X-CSRFToken": csrf, "X-Client": "web", Accept: "application/json" },
     });
-    status.textContent = (await copy(hit.body))
-      ? "Copied “" + hit.title + "”."
-      : "Select the text to copy: " + hit.body;
   }
 
-  function schedule() {
-    clearTimeout(pending);
-    pending = setTimeout(search, 60);
+  async function deliver(hit, finished) {
+    recordUse(hit);
+    const copied = await copy(finished);
+    say(copied ? format(text.copied, { title: hit.title }) : format(text.copyByHand, { text: finished }));
+    document.querySelector(".picker").dataset.copied = finished;
+    input.focus();
+    input.select();  // the next letters start a new search
   }
 
-  input.addEventListener("input", schedule);
-  language.addEventListener("change", search);
-  topic.addEventListener("change", search);
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "ArrowDown" && results.length) {
-      selected = (selected + 1) % results.length; render(); event.preventDefault();
-    } else if (event.key === "ArrowUp" && results.length) {
-      selected = (selected - 1 + results.length) % results.length; render(); event.preventDefault();
-    } else if (event.key === "Enter") {
-      choose(); event.preventDefault();
+  function placeholdersOf(body) {
+    return Array.from(new Set(Array.from(body.matchAll(PLACEHOLDER), function (m) { return m[1]; })));
+  }
+
+  async function choose() {
+    await fresh();
+    const hit = results[selected];
+    if (!hit) return;
+    if (placeholdersOf(hit.body).length) openFill(hit);
+    else deliver(hit, hit.body);
+  }
+
+  // -- filling placeholders --------------------------------------------------------------------
+
+  function today(languageCode) {
+    try {
+      return new Intl.DateTimeFormat(languageCode, { day: "numeric", month: "long" }).format(new Date());
+    } catch (error) {
+      return new Date().toLocaleDateString();
+    }
+  }
+
+  function known(name, hit) {
+    if (name === "operator_name") return config.operatorName || "";
+    if (name === "client_name") return sessionStorage.getItem(CLIENT_KEY) || "";
+    if (name === "date") return today(hit.language);
+    return "";
+  }
+
+  function finishedText(hit) {
+    const values = {};
+    filling.fields.forEach(function (field) { values[field.name] = field.input.value.trim(); });
+    return hit.body.replace(PLACEHOLDER, function (all, name) { return values[name] || ""; });
+  }
+
+  function updatePreview() {
+    const hit = filling.hit;
+    fillPreview.replaceChildren();
+    let position = 0;
+    const values = {};
+    filling.fields.forEach(function (field) { values[field.name] = field.input.value.trim(); });
+    for (const match of hit.body.matchAll(PLACEHOLDER)) {
+      fillPreview.append(hit.body.slice(position, match.index));
+      const piece = document.createElement("span");
+      piece.className = values[match[1]] ? "filled" : "ph";
+      piece.textContent = values[match[1]] || config.labels[match[1]] || match[1];
+      fillPreview.append(piece);
+      position = match.index + match[0].length;
+    }
+    fillPreview.append(hit.body.slice(position));
+  }
+
+  function openFill(hit) {
+    filling = { hit: hit, fields: [] };
+    fillTitle.textContent = format(text.fillTitle, { title: hit.title });
+    fillFields.replaceChildren();
+    placeholdersOf(hit.body).forEach(function (name) {
+      const label = document.createElement("label");
+      const labelText = document.createElement("span");
+      labelText.textContent = config.labels[name] || name;
+      const field = document.createElement("input");
+      field.type = "text";
+      field.name = name;
+      field.required = true;
+      field.autocomplete = "off";
+      field.maxLength = 200;
+      field.lang = hit.language;
+      field.value = known(name, hit);
+      field.addEventListener("input", function () {
+        field.removeAttribute("aria-invalid");
+        updatePreview();
+      });
+      label.append(labelText, field);
+      fillFields.append(label);
+      filling.fields.push({ name: name, input: field });
+    });
+    fill.hidden = false;
+    updatePreview();
+    say("");
+    const first = filling.fields.find(function (f) { return !f.input.value.trim(); }) || filling.fields[0];
+    first.input.focus();
+    first.input.select();
+  }
+
+  function closeFill() {
+    filling = null;
+    fill.hidden = true;
+    fillFields.replaceChildren();
+    input.focus();
+  }
+
+  fill.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!filling) return;
+    const missing = filling.fields.find(function (f) { return !f.input.value.trim(); });
+    if (missing) {
+      missing.input.setAttribute("aria-invalid", "true");
+      say(format(text.fillIn, { label: config.labels[missing.name] || missing.name }));
+      missing.input.focus();
+      return;
+    }
+    const hit = filling.hit;
+    const finished = finishedText(hit);  // every {placeholder} replaced by a non-empty value
+    const clientField = filling.fields.find(function (f) { return f.name === "client_name"; });
+    if (clientField) sessionStorage.setItem(CLIENT_KEY, clientField.input.value.trim());
+    showConversation();
+    closeFill();
+    deliver(hit, finished);
+  });
+  fill.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      closeFill();
     }
   });
+  document.getElementById("fill-cancel").addEventListener("click", closeFill);
+
+  // -- the conversation's client -----------------------------------------------------------------
+
+  function showConversation() {
+    const name = sessionStorage.getItem(CLIENT_KEY);
+    conversation.hidden = !name;
+    client.textContent = name ? format(text.clientIs, { name: name }) : "";
+  }
+
+  document.getElementById("new-conversation").addEventListener("click", function () {
+    sessionStorage.removeItem(CLIENT_KEY);
+    showConversation();
+    say(text.conversationCleared);
+    input.focus();
+  });
+
+  // -- pins and the remembered language --------------------------------------------------------
+
+  function post(url, payload) {
+    return fetch(url, {
+      method: "POST", credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf, "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(payload),
+    });
+  }
+
+  async function togglePin(index) {
+    const hit = results[index];
+    input.focus();
+    if (!hit) return;
+    const pin = !pinned.has(hit.key);
+    let response;
+    try {
+      response = await post(config.pinUrl, { key: hit.key, pinned: pin });
+    } catch (error) {
+      say(format(text.pinFailed, { reason: text.unavailable }));
+      return;
+    }
+    if (!response.ok) {
+      const data = await response.json().catch(function () { return {}; });
+      say(format(text.pinFailed, { reason: data.detail || response.status }));
+      return;
+    }
+    if (pin) pinned.add(hit.key); else pinned.delete(hit.key);
+    say(format(pin ? text.pinned : text.unpinned, { title: hit.title }));
+    render();
+  }
+
+  language.addEventListener("change", function () {
+    post(config.languageUrl, { language: language.value }).catch(function () { /* remembered next time */ });
+    search();
+    input.focus();
+  });
+  topic.addEventListener("change", function () {
+    search();
+    input.focus();
+  });
+
+  // -- keyboard and mouse ----------------------------------------------------------------------
+
+  input.addEventListener("input", search);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && results.length) {
+      selected = (selected + 1) % results.length;
+      showSelected();
+      event.preventDefault();
+    } else if (event.key === "ArrowUp" && results.length) {
+      selected = (selected - 1 + results.length) % results.length;
+      showSelected();
+      event.preventDefault();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      choose();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      if (input.value) {
+        input.value = "";
+        search();
+      }
+      say("");
+    } else if (event.altKey && !event.ctrlKey && event.code === "KeyP") {
+      event.preventDefault();
+      togglePin(selected);
+    }
+  });
+  // A click in the results must not take the focus out of the search box.
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+
+  showConversation();
   search();
 })();

@@ -2,10 +2,20 @@
 
 "/eta" followed by an ending character (space, Enter, …) types the phrase; "Ctrl+Alt+1" becomes
 the hotkey ^!1. Text is sent with SendText, so nothing in a phrase is read as AutoHotkey keys.
+A phrase with placeholders becomes a function that first asks for each one with an InputBox
+(labelled in the phrase's language) and sends nothing if a box is cancelled; an empty answer asks
+again. Hotkeys that misbehave on some keyboards (Ctrl+Alt+S is AltGr+S = «ś» on the Polish
+layout) carry the warning as a comment.
 """
-from phrases.exporters.triggers import unique_triggers
+import re
 
-description = "AutoHotkey v2 script: hotstrings for shortcuts, hotkeys as ^!1"
+from django.utils import translation
+
+from phrases.exporters.triggers import unique_triggers
+from phrases.placeholders import body_parts, label, placeholders_in
+from phrases.validation import hotkey_warnings
+
+description = "AutoHotkey v2 script: hotstrings for shortcuts, hotkeys as ^!1; placeholders asked with InputBox"
 content_type = "text/plain; charset=utf-8"
 extension = ".ahk"
 
@@ -29,13 +39,55 @@ def hotstring_trigger(trigger: str) -> str:
     return trigger.replace("`", "``").replace(":", "`:")
 
 
+def comment(text: str) -> str:
+    return "; " + " ".join(text.split())
+
+
+def function_name(key: str, taken: set) -> str:
+    base = "Phrase_" + re.sub(r"[^A-Za-z0-9_]", "_", key)
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}_{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def prompting_function(phrase, name: str) -> list[str]:
+    """A function that asks for every placeholder, then sends the finished text."""
+    with translation.override(phrase.language):
+        labels = {placeholder: label(placeholder) for placeholder in placeholders_in(phrase.body)}
+    lines = [f"{name}(*) {{"]
+    for placeholder, prompt in labels.items():
+        box = f"box_{placeholder}"  # prefixed, so no placeholder name shadows a built-in function
+        lines += [
+            "    loop {",
+            f"        {box} := InputBox({quote(prompt)}, {quote(phrase.title)})",
+            f'        if {box}.Result = "Cancel"',
+            "            return  ; cancelled: send nothing",
+            f'        if Trim({box}.Value) != ""',
+            "            break",
+            "    }",
+        ]
+    pieces = [quote(value) if kind == "text" else f"box_{value}.Value" for kind, value in body_parts(phrase.body)]
+    lines += [f"    SendText({' '.join(pieces)})", "}"]
+    return lines
+
+
 def export(phrases) -> bytes:
     phrases = list(phrases)
     triggers = unique_triggers(phrases)
+    taken = set()
     lines = ["#Requires AutoHotkey v2.0", "; Quickphrases export: run with AutoHotkey v2.", ""]
     for phrase in phrases:
-        send = f"SendText({quote(phrase.body)})"
-        lines.append(f"; {phrase.key}: {phrase.title}".replace("\n", " "))
+        lines.append(comment(f"{phrase.key}: {phrase.title}"))
+        if phrase.hotkey:
+            lines += [comment(warning) for warning in hotkey_warnings(phrase.hotkey)]
+        if placeholders_in(phrase.body):
+            name = function_name(phrase.key, taken)
+            lines += prompting_function(phrase, name)
+            send = f"{name}()"
+        else:
+            send = f"SendText({quote(phrase.body)})"
         if phrase.key in triggers:
             lines.append(f":X:/{hotstring_trigger(triggers[phrase.key])}::{send}")
         if phrase.hotkey:

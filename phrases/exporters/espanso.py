@@ -1,28 +1,43 @@
 """Espanso match file (YAML): each shortcut becomes a trigger, ":eta" for "/eta".
 
 Espanso's own convention starts triggers with ":"; the phrase's title is the label and its
-keywords the search terms, so the Espanso search bar finds phrases too. Placeholders such as
-{client_name} are kept as written for the operator to fill in.
+keywords the search terms, so the Espanso search bar finds phrases too. A phrase with
+placeholders becomes a form: Espanso shows the text with one field per placeholder
+(`[[client_name]]`) and types the finished text, so no raw `{client_name}` reaches the client.
+Phrases without placeholders are a plain `replace`.
 """
 import yaml
 
 from phrases.exporters.triggers import unique_triggers
+from phrases.placeholders import body_parts, placeholders_in
 
-description = "Espanso match file (YAML), triggers `:shortcut`"
+description = "Espanso match file (YAML), triggers `:shortcut`; phrases with placeholders open a form"
 content_type = "application/x-yaml; charset=utf-8"
 extension = ".yml"
+
+
+def form_layout(body: str) -> str:
+    """The body with each `{name}` as an Espanso form field `[[name]]`."""
+    return "".join(value if kind == "text" else f"[[{value}]]" for kind, value in body_parts(body))
+
+
+def match_for(phrase, trigger: str) -> dict:
+    match = {"trigger": ":" + trigger}
+    names = placeholders_in(phrase.body)
+    if names:
+        match["form"] = form_layout(phrase.body)
+        match["form_fields"] = {name: {"type": "text"} for name in names}
+    else:
+        match["replace"] = phrase.body
+    match["label"] = phrase.title
+    if phrase.keywords:
+        match["search_terms"] = list(phrase.keywords)
+    return match
 
 
 def export(phrases) -> bytes:
     phrases = list(phrases)
     triggers = unique_triggers(phrases)
-    matches = []
-    for phrase in phrases:
-        if phrase.key not in triggers:
-            continue
-        match = {"trigger": ":" + triggers[phrase.key], "replace": phrase.body, "label": phrase.title}
-        if phrase.keywords:
-            match["search_terms"] = list(phrase.keywords)
-        matches.append(match)
+    matches = [match_for(phrase, triggers[phrase.key]) for phrase in phrases if phrase.key in triggers]
     header = "# Quickphrases export for Espanso: put this file in espanso/match/\n"
     return (header + yaml.safe_dump({"matches": matches}, allow_unicode=True, sort_keys=False, width=1000)).encode()

@@ -1,7 +1,7 @@
 """Export formats by name, as `GET /api/v1/export/{format}/` offers them."""
 from types import SimpleNamespace
 
-from phrases.exporters import ahk, csv_export, espanso
+from phrases.exporters import ahk, chatwoot, csv_export, espanso
 from phrases.exporters import quickphrases as v1
 
 EXPORTERS = {
@@ -11,4 +11,5 @@ EXPORTERS = {
     "espanso": espanso,
     "ahk": ahk,
     "csv": csv_export,
+    "chatwoot": chatwoot,
 }

@@ -13,13 +13,13 @@ def test_operator_types_in_wrong_layout_and_copies_the_phrase(page, operator, ma
     make_live_phrase(key="wait-ru", title="Ожидание", shortcut="/wait", body="Одну минуту, пожалуйста.")
     log_in(page, operator.username, "pw-" + operator.username)
 
-    page.locator("#results .result").first.wait_for()  # the page opens on the live library
+    page.locator("#results [role=option]").first.wait_for()  # the page opens on the live library
     # «привет» typed on the English layout, and Enter pressed before the results caught up:
     # the copy must answer what is typed now, not the list shown a moment ago.
     page.fill("#q", "ghbdtn")
     page.press("#q", "Enter")
     page.wait_for_function("document.getElementById('status').textContent.length > 0")
-    assert page.locator("#results .result").first.get_attribute("data-key") == "greeting-ru"
+    assert page.locator("#results [role=option]").first.get_attribute("data-key") == "greeting-ru"
     # Headless Chromium may refuse clipboard access; the page then shows the text to copy by hand.
     status = page.inner_text("#status")
     assert status == "Copied “Приветствие”." or status.startswith("Select the text to copy: Здравствуйте")
@@ -36,12 +36,12 @@ def test_arrow_keys_choose_another_result(page, operator, make_live_phrase):
                      body="Проверка займёт ещё несколько минут, спасибо за терпение.")
     log_in(page, operator.username, "pw-" + operator.username)
     page.fill("#q", "ожидание")
-    page.locator("#results .result").nth(1).wait_for()
+    page.locator("#results [role=option]").nth(1).wait_for()
     page.wait_for_load_state("networkidle")
-    keys = [item.get_attribute("data-key") for item in page.locator("#results .result").all()]
-    assert page.locator("#results .result.selected").get_attribute("data-key") == keys[0]
+    keys = [item.get_attribute("data-key") for item in page.locator("#results [role=option]").all()]
+    assert page.locator("#results [role=option][aria-selected=true]").get_attribute("data-key") == keys[0]
     page.press("#q", "ArrowDown")
-    assert page.locator("#results .result.selected").get_attribute("data-key") == keys[1]
+    assert page.locator("#results [role=option][aria-selected=true]").get_attribute("data-key") == keys[1]
 
 
 def test_drafts_never_reach_the_operator(page, operator, make_phrase):
@@ -49,7 +49,7 @@ def test_drafts_never_reach_the_operator(page, operator, make_phrase):
     log_in(page, operator.username, "pw-" + operator.username)
     page.fill("#q", "черновик")
     page.wait_for_function("document.getElementById('status').textContent.length > 0")
-    assert page.locator("#results .result").count() == 0
+    assert page.locator("#results [role=option]").count() == 0
 
 
 def test_anonymous_visitor_is_sent_to_log_in(page):

@@ -33,7 +33,8 @@ def test_espanso_file_is_valid_and_triggers_are_unique(live):
         jsonschema.validate(document, json.loads(SCHEMA.read_text()))
     triggers = {m["trigger"]: m for m in document["matches"]}
     assert set(triggers) == {":eta-ru", ":eta-en"}  # /eta exists in two languages
-    assert triggers[":eta-ru"]["replace"] == live[1].body and triggers[":eta-ru"]["search_terms"] == ["когда"]
+    assert triggers[":eta-en"]["form"] == "Your order arrives [[date]]. Use `code` 100% [[link]]!"
+    assert triggers[":eta-ru"]["search_terms"] == ["когда"] and triggers[":eta-ru"]["label"] == "Сроки"
 
 
 def test_espanso_keeps_a_plain_trigger_for_one_language(live):
@@ -45,9 +46,10 @@ def test_ahk_script_escapes_text_and_maps_hotkeys(live):
     script = ahk.export(live).decode("utf-8-sig")
     assert script.startswith("#Requires AutoHotkey v2.0")
     lines = script.split("\r\n")
-    ru = 'SendText("{client_name}, заказ `"{order_id}`" будет у Вас {date}`;`nкурьер позвонит заранее.")'
-    assert f":X:/eta-ru::{ru}" in lines and f"^!1::{ru}" in lines
-    assert ':X:/eta-en::SendText("Your order arrives {date}. Use ``code`` 100% {link}!")' in lines
+    ru = ('    SendText(box_client_name.Value ", заказ `"" box_order_id.Value "`" будет у Вас " box_date.Value '
+          '"`;`nкурьер позвонит заранее.")')
+    assert ru in lines and ":X:/eta-ru::Phrase_eta_ru()" in lines and "^!1::Phrase_eta_ru()" in lines
+    assert '    SendText("Your order arrives " box_date.Value ". Use ``code`` 100% " box_link.Value "!")' in lines
     assert any(line.startswith("^+7::SendText(") for line in lines)
 
 

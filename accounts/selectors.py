@@ -1,0 +1,37 @@
+"""Reads of a person's preferences. A user without a profile row reads as the defaults."""
+from django.conf import settings
+
+from accounts.models import Profile
+
+
+def interface_language(user) -> str:
+    """The interface language the user chose, or "" to follow the browser."""
+    return Profile.objects.filter(user_id=user.pk).values_list("interface_language", flat=True).first() or ""
+
+
+def phrase_languages(user) -> list[str]:
+    """The languages the user writes to clients in, first preferred (still allowed ones only)."""
+    languages = Profile.objects.filter(user_id=user.pk).values_list("phrase_languages", flat=True).first() or []
+    return [code for code in languages if code in settings.QUICKPHRASES_LANGUAGES]
+
+
+def pinned_keys(user) -> list[str]:
+    """Keys of the user's pinned phrases that are live, in the order they were pinned."""
+    through = Profile.pinned.through
+    return list(through.objects.filter(profile__user_id=user.pk, phrase__live__isnull=False)
+                .order_by("id").values_list("phrase__key", flat=True))
+
+
+def picker_preferences(user) -> dict:
+    """What the picker page needs up front, in one query for the profile and one for the pins."""
+    row = (Profile.objects.filter(user_id=user.pk)
+           .values("display_name", "search_language", "phrase_languages").first()) or {}
+    search_language = row.get("search_language") or ""
+    if search_language not in settings.QUICKPHRASES_LANGUAGES:
+        search_language = ""
+    return {
+        "operator_name": row.get("display_name") or user.first_name or user.get_username(),
+        "search_language": search_language,
+        "phrase_languages": [c for c in row.get("phrase_languages") or [] if c in settings.QUICKPHRASES_LANGUAGES],
+        "pinned": pinned_keys(user),
+    }

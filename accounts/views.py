@@ -1,0 +1,74 @@
+"""The profile page, and the two small endpoints the picker calls to remember choices."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import services
+from accounts.forms import ProfileForm
+from api.permissions import IsOperator
+from phrases.roles import is_operator
+
+
+@login_required
+def profile_page(request):
+    """Interface and phrase languages, the name clients see, review e-mails."""
+    if not is_operator(request.user):
+        raise PermissionDenied
+    profile = services.profile_get(user=request.user)
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile = services.profile_update(
+                user=request.user, interface_language=form.cleaned_data["interface_language"],
+                phrase_languages=form.phrase_languages(), display_name=form.cleaned_data["display_name"],
+                review_emails=form.cleaned_data["review_emails"])
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            request.session[services.SESSION_LANGUAGE_KEY] = {
+                "user": request.user.pk, "language": profile.interface_language}
+            if profile.interface_language:
+                translation.activate(profile.interface_language)
+            messages.success(request, _("Your preferences are saved."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+
+
+class SearchLanguageInput(serializers.Serializer):
+    language = serializers.CharField(allow_blank=True, max_length=8)
+
+
+class SearchLanguageView(APIView):
+    """POST {"language": "ru"|""}: the picker's language filter, preselected next time."""
+
+    permission_classes = [IsOperator]
+
+    def post(self, request):
+        data = SearchLanguageInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        profile = services.profile_set_search_language(user=request.user, language=data.validated_data["language"])
+        return Response({"language": profile.search_language})
+
+
+class PinInput(serializers.Serializer):
+    key = serializers.SlugField(max_length=100)
+    pinned = serializers.BooleanField()
+
+
+class PinView(APIView):
+    """POST {"key", "pinned": true|false}: pin a live phrase to the empty picker, or unpin it."""
+
+    permission_classes = [IsOperator]
+
+    def post(self, request):
+        data = PinInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.profile_set_pinned(user=request.user, **data.validated_data)
+        return Response({"key": data.validated_data["key"], "pinned": data.validated_data["pinned"]},
+                        status=status.HTTP_200_OK)
