@@ -140,6 +140,7 @@ def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) ->
                          ("hotkey", Phrase(pk=own, language=language, hotkey=hotkey))):
         if not getattr(probe, field):
             continue
+        probe._state.adding = own is None  # so the check leaves the phrase's own row out
         try:
             probe.validate_constraints()
             clash = field in live_conflicts(probe)
