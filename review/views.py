@@ -92,6 +92,12 @@ def _live_changes(phrase: Phrase) -> list[dict]:
     return changes
 
 
+def _quote(body: str, finding: dict) -> str:
+    """The flagged words, unless the finding's message already quotes them."""
+    words = body[finding.get("start", 0):finding.get("end", 0)].strip()
+    return "" if not words or words in finding.get("message", "") else words
+
+
 def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None) -> dict:
     """Everything one queue card shows about a phrase waiting for review."""
     findings = findings_override if findings_override is not None else (phrase.lint_findings or [])
@@ -110,13 +116,14 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
                       "severity_label": presentation.SEVERITY_LABELS.get(f.get("severity"), f.get("severity")),
                       "rule": presentation.rule_label(f.get("rule", "")), "message": f.get("message", ""),
                       "suggestion": f.get("suggestion"),
-                      "words": phrase.body[f.get("start", 0):f.get("end", 0)]}
+                      "quote": _quote(phrase.body, f)}
                      for number, f in enumerate(findings, start=1)],
         "blocked": bool(errors),
         "warnings_text": _findings_text(warnings),
         "warnings_count": len(warnings),
         "submitter": submitter,
-        "waiting": timesince(phrase.submitted_at, now, depth=1) if phrase.submitted_at else None,
+        "waiting": (timesince(phrase.submitted_at, now, depth=1)
+                    if phrase.submitted_at and (now - phrase.submitted_at).total_seconds() >= 60 else None),
         "form": form,
         "reject_open": form is not None and form.data.get("action") == REJECT,
     }
@@ -183,16 +190,28 @@ def decide(request, key):
 
 # History --------------------------------------------------------------------------------------------
 
+def _content(version) -> tuple:
+    return tuple(getattr(version, "topic_id" if name == "topic" else name) for name in LIVE_FIELDS)
+
+
 def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
     live_version = phrase.live.version if phrase.is_live else None
+    current = _content(entries[0]["version"]) if entries else None
+    live_content = next((_content(e["version"]) for e in entries if e["version"].history_id == live_version), None)
     rows = []
     count = len(entries)
     for index, entry in enumerate(entries):
         version = entry["version"]
         previous = entries[index + 1]["version"] if index + 1 < count else None
-        changes = [{"field": change["field"], "label": presentation.field_label(change["field"]),
-                    "html": presentation.change_html(change["field"], change["old"], change["new"])}
-                   for change in entry["changes"] if change["field"] != "status"]
+        if previous is None:  # the first version: its content as written, empty fields left out
+            changes = [{"field": c["field"], "label": presentation.field_label(c["field"]),
+                        "html": presentation.value_text(c["field"], c["new"])}
+                       for c in entry["changes"] if c["field"] != "status" and c["new"] not in (None, "", [])]
+        else:
+            changes = [{"field": c["field"], "label": presentation.field_label(c["field"]),
+                        "html": presentation.change_html(c["field"], c["old"], c["new"])}
+                       for c in entry["changes"] if c["field"] != "status"]
+        content = _content(version)
         rows.append({
             "version": version,
             "number": count - index,
@@ -205,6 +224,9 @@ def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
             "is_live": version.history_id == live_version,
             "is_current": index == 0,
             "previous_id": previous.history_id if previous else None,
+            # Restoring only makes sense for a text other than the working copy's; publishing, other than the live one.
+            "can_restore": content != current,
+            "can_publish": content != live_content,
         })
     return rows
 

@@ -170,10 +170,11 @@ def test_rejected_phrase_shows_changes_requested_with_the_comment(as_writer, sub
 
 def test_history_page_query_count_is_fixed(as_reviewer, edited_live, writer, django_assert_num_queries):
     as_reviewer.get(url(edited_live))
-    # session, user, groups, the phrase (with live copy), its versions (with authors), the first one's topic
-    with django_assert_num_queries(6):
+    # session, user, groups, the phrase (with live copy), its versions (with authors), the first one's topic,
+    # and the navigation's two counts
+    with django_assert_num_queries(8):
         assert as_reviewer.get(url(edited_live)).status_code == 200
     for word in ("мгновение", "минутку", "секундочку"):
         services.phrase_update(phrase=edited_live, actor=writer, changes={"body": f"Одну {word}, пожалуйста."})
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         assert as_reviewer.get(url(edited_live)).status_code == 200
