@@ -212,6 +212,7 @@ def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
                         "html": presentation.change_html(c["field"], c["old"], c["new"])}
                        for c in entry["changes"] if c["field"] != "status"]
         content = _content(version)
+        newest_of_its_text = index == 0 or content != _content(entries[index - 1]["version"])
         rows.append({
             "version": version,
             "number": count - index,
@@ -224,9 +225,10 @@ def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
             "is_live": version.history_id == live_version,
             "is_current": index == 0,
             "previous_id": previous.history_id if previous else None,
-            # Restoring only makes sense for a text other than the working copy's; publishing, other than the live one.
-            "can_restore": content != current,
-            "can_publish": content != live_content,
+            # Restore is offered once per text (on its newest version), for texts other than the working
+            # copy's; publishing, for texts other than the live one.
+            "can_restore": newest_of_its_text and content != current,
+            "can_publish": newest_of_its_text and content != current and content != live_content,
         })
     return rows
 
