@@ -58,6 +58,29 @@ class FindingSerializer(serializers.Serializer):
     suggestion = serializers.CharField(allow_null=True)
 
 
+class DismissedSerializer(serializers.Serializer):
+    by = serializers.CharField(allow_null=True, help_text="The reviewer who dismissed the finding")
+    reason = serializers.CharField()
+    at = serializers.DateTimeField()
+
+
+class PhraseFindingSerializer(FindingSerializer):
+    """A finding stored on a phrase: the lint shape, plus whether a reviewer dismissed it."""
+
+    dismissed = DismissedSerializer(allow_null=True, default=None,
+                                    help_text="Set when a reviewer overruled this finding (it no longer blocks approval)")
+
+
+class DismissalSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    rule = serializers.CharField()
+    text = serializers.CharField(help_text="The flagged words")
+    reason = serializers.CharField()
+    by = serializers.CharField(source="dismissed_by.username", allow_null=True, default=None)
+    at = serializers.DateTimeField(source="created_at")
+    in_force = serializers.BooleanField(help_text="The linter still flags these words under this rule")
+
+
 class PhraseSerializer(serializers.Serializer):
     """The working copy, for writers and reviewers, with its live text beside it."""
 
@@ -78,7 +101,10 @@ class PhraseSerializer(serializers.Serializer):
     reviewed_at = serializers.DateTimeField(allow_null=True)
     review_due_at = serializers.DateField(allow_null=True)
     review_comment = serializers.CharField(allow_blank=True)
-    lint_findings = FindingSerializer(many=True)
+    changes_requested = serializers.BooleanField(help_text="A reviewer sent it back; stays until resubmitted")
+    submit_note = serializers.CharField(allow_blank=True, help_text="The writer's note to the reviewer")
+    submitted_at = serializers.DateTimeField(allow_null=True, help_text="When it entered the review queue")
+    lint_findings = PhraseFindingSerializer(many=True)
     warnings_acknowledged = serializers.BooleanField()
     live = serializers.SerializerMethodField()
     uses_7d = serializers.IntegerField(required=False)
@@ -153,6 +179,11 @@ class SyncSerializer(serializers.Serializer):
     has_more = serializers.BooleanField(help_text="More changes wait: call again with the new cursor at once")
 
 
+class HeldSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    rules = serializers.ListField(child=serializers.CharField())
+
+
 class ImportReportSerializer(serializers.Serializer):
     created = serializers.ListField(child=serializers.CharField())
     updated = serializers.ListField(child=serializers.CharField())
@@ -160,6 +191,8 @@ class ImportReportSerializer(serializers.Serializer):
     topics_created = serializers.ListField(child=serializers.CharField())
     topics_updated = serializers.ListField(child=serializers.CharField())
     findings = serializers.DictField(child=FindingSerializer(many=True))
+    held = HeldSerializer(many=True, help_text="Approved in the file but held in review over brand-voice errors")
+    overruled = HeldSerializer(many=True, help_text="Published over brand-voice errors (publish_over_findings)")
     dry_run = serializers.BooleanField()
 
 
@@ -199,6 +232,20 @@ class ReasonInput(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
+class SubmitInput(ReasonInput):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000,
+                                 help_text="A note to the reviewer")
+
+
+class DismissInput(serializers.Serializer):
+    rule = serializers.CharField(max_length=40, help_text="The finding's rule id")
+    text = serializers.CharField(required=False, max_length=500, trim_whitespace=False,
+                                 help_text="The flagged words (or give start and end)")
+    start = serializers.IntegerField(required=False, min_value=0, help_text="Start of the flagged span in the body")
+    end = serializers.IntegerField(required=False, min_value=0, help_text="End of the flagged span in the body")
+    reason = serializers.CharField(max_length=2000, help_text="Why the finding does not apply; kept in history")
+
+
 class ApproveInput(ReasonInput):
     acknowledge_warnings = serializers.BooleanField(default=False,
                                                     help_text="Approve over brand-voice warnings (recorded in history)")
@@ -210,6 +257,9 @@ class RejectInput(serializers.Serializer):
 
 class RevertInput(ReasonInput):
     version = serializers.IntegerField(help_text="A version id from the history")
+    publish = serializers.BooleanField(default=False, help_text="Restore and publish in one step (the approval gate "
+                                                                "applies)")
+    acknowledge_warnings = serializers.BooleanField(default=False, help_text="With publish: accept brand-voice warnings")
 
 
 class UsedInput(serializers.Serializer):

@@ -6,6 +6,7 @@ that operators, search, sync and exports ever read. Each change to the live libr
 `LiveChange`, whose id is the library revision: sync cursors and the search index build on it.
 """
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -45,8 +46,6 @@ class Topic(models.Model):
         return self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk or ancestor.slug == self.slug:
@@ -123,6 +122,16 @@ class Phrase(models.Model):
     @property
     def is_live(self):
         return hasattr(self, "live")
+
+    def validate_constraints(self, exclude=None):
+        """The shortcut and hotkey constraints, checked by the one trigger check the services, the
+        import and publishing share (it names the phrase holding the trigger)."""
+        from phrases.services.triggers import phrase_trigger_errors
+
+        errors = {name: messages for name, messages in phrase_trigger_errors(self).items()
+                  if name not in (exclude or ())}
+        if errors:
+            raise ValidationError(errors)
 
 
 class LivePhrase(models.Model):

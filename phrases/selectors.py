@@ -100,3 +100,15 @@ def _display(name, value):
     if name == "topic" and value is not None:
         return Topic.objects.filter(pk=value).values_list("slug", flat=True).first() or value
     return value
+
+
+def phrase_dismissal_list(phrase: Phrase) -> list:
+    """The reviewers' dismissals of findings on a phrase, newest first, each with `in_force`: the
+    linter still flags those words under that rule in the current text."""
+    from phrases.services.findings import flagged_text, phrase_dismissals, run_lint
+
+    flagged = {(f["rule"], flagged_text(phrase.body, f)) for f in run_lint(phrase)}
+    dismissals = phrase_dismissals(phrase)
+    for dismissal in dismissals:
+        dismissal.in_force = (dismissal.rule, dismissal.text) in flagged
+    return dismissals

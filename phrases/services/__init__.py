@@ -1,4 +1,5 @@
 """Every write to the phrase library goes through these services (see STYLE.md)."""
+from phrases.services.findings import finding_dismiss, finding_dismissal_withdraw
 from phrases.services.library_import import ImportReport, library_import
 from phrases.services.reminders import send_review_reminders
 from phrases.services.usage import phrase_record_use
@@ -17,6 +18,8 @@ from phrases.services.workflow import (
 
 __all__ = [
     "ImportReport",
+    "finding_dismiss",
+    "finding_dismissal_withdraw",
     "library_import",
     "phrase_approve",
     "phrase_archive",

@@ -13,7 +13,9 @@ from phrases import roles
 from phrases.errors import ImportRejected
 from phrases.models import LivePhrase, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
-from phrases.services.workflow import CONTENT_FIELDS, publish_approved, run_lint, save_version, stamp_approval
+from phrases.services.findings import run_lint
+from phrases.services.transitions import ApproveAction
+from phrases.services.versions import CONTENT_FIELDS, save_version
 from phrases.validation import validate_language
 
 FORMAT = "quickphrases/v1"
@@ -31,6 +33,8 @@ class ImportReport:
     topics_created: list = field(default_factory=list)
     topics_updated: list = field(default_factory=list)
     findings: dict = field(default_factory=dict)  # phrase key -> brand-voice findings
+    held: list = field(default_factory=list)  # [{"key", "rules"}]: approved in the file, held in review
+    overruled: list = field(default_factory=list)  # [{"key", "rules"}]: published over findings
     dry_run: bool = False
 
     def as_dict(self):
@@ -256,15 +260,19 @@ def _apply_phrase(key, values, status, *, topics, existing, actor, report):
             setattr(phrase, name, values[name])
         report.updated.append(key)
     phrase.status = status
+    approval = None
     if status == PhraseStatus.APPROVED:
-        stamp_approval(phrase, actor=actor, findings=report.findings.get(key, []))
+        approval = ApproveAction(phrase, actor=actor, trusted=True, acknowledge_warnings=True,
+                                 findings=report.findings.get(key, []), reason=IMPORT_REASON)
+        approval.check()
+        approval.apply()
     elif status == PhraseStatus.IN_REVIEW:
         phrase.lint_findings = report.findings.get(key, [])
     save_version(phrase, actor=actor, reason=IMPORT_REASON)
-    if status == PhraseStatus.APPROVED:
-        publish_approved(phrase)
+    if approval is not None:
+        approval.publish()
     elif status == PhraseStatus.ARCHIVED:
-        live_library.unpublish(phrase)
+        live_library.unpublish([phrase])
 
 
 def library_import(data, *, actor=None, dry_run: bool = False) -> ImportReport:

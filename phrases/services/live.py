@@ -1,71 +1,117 @@
-"""Publishing to the live library: the only code that writes LivePhrase and LiveChange."""
+"""Publishing to the live library: the only code that writes LivePhrase and LiveChange.
+
+One phrase (an approval) or many at once (an import) take the same path: one trigger check
+against the live library as it will be, bulk writes, one LiveChange per phrase in key order.
+"""
+from collections.abc import Sequence
+
 from django.db import transaction
+from django.db.models import Max
 
 from phrases.errors import PhraseValidationError
 from phrases.models import LiveChange, LiveLibraryLock, LivePhrase, Phrase
+from phrases.services.triggers import trigger_clashes, triggers_of
 from phrases.signals import live_library_changed
 
 LIVE_FIELDS = ("key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
+CHUNK = 900  # rows per IN (...) list: below SQLite's parameter limit
+
+
+def chunks(items: Sequence, size: int = CHUNK):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _announce():
     transaction.on_commit(lambda: live_library_changed.send(sender=LivePhrase))
 
 
-def live_conflicts(phrase: Phrase) -> dict:
-    """Field errors if publishing `phrase` would clash with another phrase's live shortcut or hotkey."""
-    others = LivePhrase.objects.exclude(phrase_id=phrase.pk)
-    errors = {}
-    if phrase.shortcut and others.filter(language=phrase.language, shortcut=phrase.shortcut).exists():
-        holder = others.get(language=phrase.language, shortcut=phrase.shortcut).key
-        errors["shortcut"] = [f"Shortcut '{phrase.shortcut}' is live on phrase '{holder}' in this language."]
-    if phrase.hotkey and others.filter(hotkey=phrase.hotkey).exists():
-        holder = others.get(hotkey=phrase.hotkey).key
-        errors["hotkey"] = [f"Hotkey '{phrase.hotkey}' is live on phrase '{holder}'."]
-    return errors
+def _attname(field):
+    return "topic_id" if field == "topic" else field
 
 
-def live_matches(phrase: Phrase) -> bool:
+def live_matches(phrase: Phrase, live: LivePhrase | None = None) -> bool:
     """True when the phrase's working copy is exactly its live text."""
-    live = getattr(phrase, "live", None) if phrase.pk else None
+    if live is None:
+        live = getattr(phrase, "live", None) if phrase.pk else None
     if live is None:
         return False
-    return all(getattr(live, f if f != "topic" else "topic_id") == getattr(phrase, f if f != "topic" else "topic_id")
-               for f in LIVE_FIELDS)
+    return all(getattr(live, _attname(f)) == getattr(phrase, _attname(f)) for f in LIVE_FIELDS)
 
 
-def _record_change(key: str, action: str) -> None:
+def _record_changes(keys: Sequence[str], action: str) -> None:
     # Hold the library lock until commit, so change ids become visible in order.
     LiveLibraryLock.objects.select_for_update().get_or_create(pk=1)
-    LiveChange.objects.create(key=key, action=action)
+    LiveChange.objects.bulk_create([LiveChange(key=key, action=action) for key in keys])
     _announce()
 
 
-def publish(phrase: Phrase, *, version: int, approved_by, approved_at) -> LivePhrase:
-    """Make the phrase's current working copy its live text and record the change."""
-    errors = live_conflicts(phrase)
-    if errors:
-        raise PhraseValidationError(phrase.key, errors)
-    live, _ = LivePhrase.objects.update_or_create(
-        phrase=phrase,
-        defaults={
-            **{field: getattr(phrase, field) for field in LIVE_FIELDS},
-            "version": version,
-            "approved_by": approved_by,
-            "approved_at": approved_at,
-        },
-    )
-    phrase.live = live
-    _record_change(phrase.key, LiveChange.Action.UPSERT)
-    return live
+def _latest_versions(pks) -> dict[int, int]:
+    versions = {}
+    for part in chunks(pks):
+        versions.update(Phrase.history.filter(id__in=part).values("id").annotate(latest=Max("history_id"))
+                        .values_list("id", "latest"))
+    return versions
 
 
-def unpublish(phrase: Phrase) -> bool:
-    """Withdraw the phrase's live text, if any. Returns whether anything was live."""
-    deleted, _ = LivePhrase.objects.filter(phrase_id=phrase.pk).delete()
-    if not deleted:
-        return False
-    if hasattr(phrase, "_state"):
+def publish(phrases: Sequence[Phrase]) -> None:
+    """Make each phrase's saved, approved working copy its live text and record the change.
+
+    Refuses (PhraseValidationError, nothing written) if a shortcut or hotkey would clash with
+    another phrase's live text. Approval and the import both publish through here."""
+    phrases = sorted(phrases, key=lambda p: p.key)
+    if not phrases:
+        return
+    problems = trigger_clashes({p.key: triggers_of(p) for p in phrases}, live=True)
+    if problems:
+        errors = {}
+        for problem in problems:
+            errors.setdefault(problem["field"], []).append(problem["message"])
+        raise PhraseValidationError(phrases[0].key if len(phrases) == 1 else "(library)", errors)
+    pks = [p.pk for p in phrases]
+    versions = _latest_versions(pks)
+    existing = {}
+    for part in chunks(pks):
+        existing.update((live.phrase_id, live) for live in LivePhrase.objects.filter(phrase_id__in=part))
+    # A batch may swap triggers between live phrases; rows are checked one by one as they are
+    # written, so the moving triggers are released first (inside this transaction only).
+    by_pk = {p.pk: p for p in phrases}
+    moving = [live for live in existing.values()
+              if (live.shortcut, live.hotkey) != (by_pk[live.phrase_id].shortcut, by_pk[live.phrase_id].hotkey)]
+    for live in moving:
+        live.shortcut = live.hotkey = ""
+    if moving:
+        LivePhrase.objects.bulk_update(moving, ["shortcut", "hotkey"], batch_size=CHUNK)
+    created, updated = [], []
+    for phrase in phrases:
+        live = existing.get(phrase.pk) or LivePhrase(phrase=phrase)
+        for field in LIVE_FIELDS:
+            setattr(live, _attname(field), getattr(phrase, _attname(field)))
+        live.version = versions[phrase.pk]
+        live.approved_by_id = phrase.reviewed_by_id
+        live.approved_at = phrase.reviewed_at
+        (updated if phrase.pk in existing else created).append(live)
+        phrase.live = live
+    if updated:
+        LivePhrase.objects.bulk_update(updated, [_attname(f) for f in LIVE_FIELDS] + [
+            "version", "approved_by_id", "approved_at"], batch_size=CHUNK)
+    if created:
+        LivePhrase.objects.bulk_create(created, batch_size=CHUNK)
+    _record_changes([p.key for p in phrases], LiveChange.Action.UPSERT)
+
+
+def unpublish(phrases: Sequence[Phrase]) -> list[str]:
+    """Withdraw the live text of each phrase that has one. Returns the keys withdrawn."""
+    by_pk = {p.pk: p for p in phrases if p.pk}
+    withdrawn = []
+    for part in chunks(sorted(by_pk)):
+        keys = list(LivePhrase.objects.filter(phrase_id__in=part).values_list("key", flat=True))
+        if keys:
+            LivePhrase.objects.filter(phrase_id__in=part).delete()
+            withdrawn += keys
+    for phrase in by_pk.values():
         phrase._state.fields_cache.pop("live", None)
-    _record_change(phrase.key, LiveChange.Action.DELETE)
-    return True
+    if withdrawn:
+        _record_changes(sorted(withdrawn), LiveChange.Action.DELETE)
+    return withdrawn

@@ -7,52 +7,41 @@ archive and delete.
 """
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from phrases import roles
-from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
+from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
 from phrases.models import Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
+from phrases.services.findings import phrase_findings, run_lint
+from phrases.services.transitions import ApproveAction, ArchiveAction, RestoreAction, review_interval_days
+from phrases.services.versions import CONTENT_FIELDS, save_version
 from phrases.signals import phrase_reviewed
 
-CONTENT_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
 S = PhraseStatus
 
+__all__ = ["CONTENT_FIELDS", "locked", "run_lint", "save_version"]
 
-def _locked(phrase: Phrase, expected_revision: int | None) -> Phrase:
-    """Re-read the phrase under a row lock and check the caller saw its latest revision."""
-    current = Phrase.objects.select_for_update(of=("self",)).select_related("live", "topic").get(pk=phrase.pk)
+
+def locked(phrase: Phrase, expected_revision: int | None) -> Phrase:
+    """Re-read the phrase under a row lock and check the caller saw its latest revision.
+
+    The locking query joins nothing: on PostgreSQL a joined row read with the lock is the one from
+    before the lock wait (and a concurrent topic change can drop the row altogether). Everything
+    else (live text, topic) is read after the lock, in fresh queries, so every state check sees
+    the state that holds once the lock is ours."""
+    try:
+        current = Phrase.objects.select_for_update().get(pk=phrase.pk)
+    except Phrase.DoesNotExist:
+        raise IllegalTransition(f"Phrase '{phrase.key}' no longer exists.") from None
     if expected_revision is not None and current.revision != expected_revision:
         raise StaleRevision(
             f"Phrase '{current.key}' was changed by someone else (revision {current.revision}, "
             f"you edited revision {expected_revision}). Reload it and apply your edit again."
         )
     return current
-
-
-def _validate(phrase: Phrase) -> None:
-    try:
-        phrase.full_clean(exclude=["owner", "reviewed_by"])
-    except ValidationError as error:
-        raise PhraseValidationError(phrase.key or "(new phrase)", error.error_dict) from None
-
-
-def save_version(phrase: Phrase, *, actor, reason: str) -> Phrase:
-    """Validate and save the working copy as a new version authored by `actor`."""
-    _validate(phrase)
-    if phrase.pk:
-        phrase.revision += 1  # safe: callers hold the row lock taken in _locked()
-    phrase._history_user = actor if getattr(actor, "is_authenticated", False) else None
-    phrase._change_reason = reason
-    phrase.save()
-    return phrase
-
-
-def _latest_version_id(phrase: Phrase) -> int:
-    return phrase.history.values_list("history_id", flat=True).first()
 
 
 def _require(condition: bool, message: str) -> None:
@@ -89,7 +78,7 @@ def _settle_status(phrase: Phrase, actor=None) -> None:
         phrase.status = S.APPROVED
         phrase.changes_requested = False
     elif phrase.status == S.IN_REVIEW and roles.is_reviewer(actor):
-        phrase.lint_findings = run_lint(phrase)
+        phrase.lint_findings = phrase_findings(phrase)
     else:
         phrase.status = S.DRAFT
 
@@ -118,7 +107,7 @@ def phrase_update(*, phrase: Phrase, actor, changes: dict, reason: str = "",
     """
     roles.require_writer(actor, "edit phrases")
     changes = _normalise(changes)
-    phrase = _locked(phrase, expected_revision)
+    phrase = locked(phrase, expected_revision)
     _require(phrase.status != S.ARCHIVED, f"Phrase '{phrase.key}' is archived; restore it before editing.")
     changed = [name for name, value in changes.items() if getattr(phrase, name) != value]
     if not changed:
@@ -131,23 +120,17 @@ def phrase_update(*, phrase: Phrase, actor, changes: dict, reason: str = "",
     return save_version(phrase, actor=actor, reason=reason or "Edited " + ", ".join(changed))
 
 
-def run_lint(phrase: Phrase) -> list[dict]:
-    from phrases.lint import lint_text  # the linter loads its tuned rules lazily
-
-    return [finding.as_dict() for finding in lint_text(phrase.body, phrase.language)]
-
-
 @transaction.atomic
 def phrase_submit(*, phrase: Phrase, actor, note: str = "", reason: str = "",
                   expected_revision: int | None = None) -> Phrase:
     """Send a draft for review, with an optional note to the reviewer; the brand-voice findings
     are stored with this version."""
     roles.require_writer(actor, "submit phrases for review")
-    phrase = _locked(phrase, expected_revision)
+    phrase = locked(phrase, expected_revision)
     _require(phrase.status == S.DRAFT,
              f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a draft can be submitted.")
     phrase.status = S.IN_REVIEW
-    phrase.lint_findings = run_lint(phrase)
+    phrase.lint_findings = phrase_findings(phrase)
     phrase.warnings_acknowledged = False
     phrase.review_comment = ""
     phrase.changes_requested = False
@@ -156,55 +139,10 @@ def phrase_submit(*, phrase: Phrase, actor, note: str = "", reason: str = "",
     return save_version(phrase, actor=actor, reason=reason or "Submitted for review")
 
 
-def _approve(phrase: Phrase, *, actor, acknowledge_warnings: bool, reason: str) -> Phrase:
-    findings = run_lint(phrase)
-    errors = [f for f in findings if f["severity"] == "error"]
-    warnings = [f for f in findings if f["severity"] == "warning"]
-    if errors:
-        rules = ", ".join(sorted({f["rule"] for f in errors}))
-        raise LintBlocked(f"Phrase '{phrase.key}' breaks the chat standards ({rules}); fix the text first.", errors)
-    if warnings and not acknowledge_warnings:
-        rules = ", ".join(sorted({f["rule"] for f in warnings}))
-        raise LintBlocked(
-            f"Phrase '{phrase.key}' has brand-voice warnings ({rules}); approve with acknowledge_warnings "
-            "to accept them.", warnings)
-    stamp_approval(phrase, actor=actor, findings=findings)
-    if warnings:
-        reason = (reason or "Approved") + " over warnings: " + ", ".join(sorted({f["rule"] for f in warnings}))
-    save_version(phrase, actor=actor, reason=reason or "Approved")
-    publish_approved(phrase)
-    return phrase
-
-
-def stamp_approval(phrase: Phrase, *, actor, findings: list[dict]) -> None:
-    """Mark the working copy approved by `actor` now, and schedule its next review."""
-    now = timezone.now()
-    phrase.status = S.APPROVED
-    phrase.lint_findings = findings
-    phrase.warnings_acknowledged = any(f["severity"] == "warning" for f in findings)
-    phrase.reviewed_by = actor if getattr(actor, "pk", None) else None
-    phrase.reviewed_at = now
-    phrase.review_due_at = (now + timedelta(days=review_interval_days(phrase))).date()
-    phrase.review_comment = ""
-    phrase.changes_requested = False
-
-
-def review_interval_days(phrase: Phrase) -> int:
-    """Days from approval to the phrase's next review: its topic's interval, else the global one."""
-    topic_interval = phrase.topic.review_interval_days if phrase.topic_id else None
-    return topic_interval or settings.QUICKPHRASES_REVIEW_INTERVAL_DAYS
-
-
 def _announce_review(phrase: Phrase, *, actor, outcome: str, comment: str = "") -> None:
     # After commit only: a rolled-back decision must not mail anyone.
     transaction.on_commit(lambda: phrase_reviewed.send(
         sender=Phrase, phrase=phrase, actor=actor, outcome=outcome, comment=comment))
-
-
-def publish_approved(phrase: Phrase) -> None:
-    """Publish the saved, approved working copy as the phrase's live text."""
-    live_library.publish(phrase, version=_latest_version_id(phrase), approved_by=phrase.reviewed_by,
-                         approved_at=phrase.reviewed_at)
 
 
 @transaction.atomic
@@ -212,10 +150,8 @@ def phrase_approve(*, phrase: Phrase, actor, acknowledge_warnings: bool = False,
                    expected_revision: int | None = None) -> Phrase:
     """Approve a phrase in review: its text becomes live and its next review is scheduled."""
     roles.require_reviewer(actor, "approve phrases")
-    phrase = _locked(phrase, expected_revision)
-    _require(phrase.status == S.IN_REVIEW,
-             f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a phrase in review can be approved.")
-    _approve(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings, reason=reason)
+    phrase = locked(phrase, expected_revision)
+    ApproveAction(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings, reason=reason).execute()
     _announce_review(phrase, actor=actor, outcome="approved")
     return phrase
 
@@ -227,7 +163,7 @@ def phrase_reject(*, phrase: Phrase, actor, comment: str, expected_revision: int
     comment = (comment or "").strip()
     if not comment:
         raise PhraseValidationError(phrase.key, {"comment": ["A rejection needs a comment for the writer."]})
-    phrase = _locked(phrase, expected_revision)
+    phrase = locked(phrase, expected_revision)
     _require(phrase.status == S.IN_REVIEW,
              f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a phrase in review can be rejected.")
     phrase.status = S.DRAFT
@@ -247,7 +183,7 @@ def phrase_confirm_current(*, phrase: Phrase, actor, reason: str = "",
 
     Recorded in history as a version with who and when; the live text does not move."""
     roles.require_reviewer(actor, "confirm phrases after review")
-    phrase = _locked(phrase, expected_revision)
+    phrase = locked(phrase, expected_revision)
     _require(phrase.status == S.APPROVED and phrase.is_live,
              f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only an approved phrase with "
              "no pending edit can be confirmed as still right.")
@@ -262,24 +198,16 @@ def phrase_confirm_current(*, phrase: Phrase, actor, reason: str = "",
 def phrase_archive(*, phrase: Phrase, actor, reason: str = "", expected_revision: int | None = None) -> Phrase:
     """Retire a phrase: it leaves the live library. Archiving a live phrase needs a reviewer."""
     roles.require_writer(actor, "archive phrases")
-    phrase = _locked(phrase, expected_revision)
-    _require(phrase.status != S.ARCHIVED, f"Phrase '{phrase.key}' is already archived.")
-    if phrase.is_live:
-        roles.require_reviewer(actor, "archive a live phrase")
-    phrase.status = S.ARCHIVED
-    save_version(phrase, actor=actor, reason=reason or "Archived")
-    live_library.unpublish(phrase)
-    return phrase
+    phrase = locked(phrase, expected_revision)
+    return ArchiveAction(phrase, actor=actor, reason=reason).execute()
 
 
 @transaction.atomic
 def phrase_restore(*, phrase: Phrase, actor, reason: str = "", expected_revision: int | None = None) -> Phrase:
     """Bring an archived phrase back as a draft."""
     roles.require_writer(actor, "restore phrases")
-    phrase = _locked(phrase, expected_revision)
-    _require(phrase.status == S.ARCHIVED, f"Phrase '{phrase.key}' is not archived.")
-    phrase.status = S.DRAFT
-    return save_version(phrase, actor=actor, reason=reason or "Restored from archive")
+    phrase = locked(phrase, expected_revision)
+    return RestoreAction(phrase, actor=actor, reason=reason).execute()
 
 
 @transaction.atomic
@@ -287,8 +215,8 @@ def phrase_delete(*, phrase: Phrase, actor, expected_revision: int | None = None
     """Delete a phrase for good (superusers only); its history keeps a deletion record."""
     if not (actor and actor.is_superuser):
         raise PermissionDenied("Only superusers may delete phrases for good; archive it instead.")
-    phrase = _locked(phrase, expected_revision)
-    live_library.unpublish(phrase)
+    phrase = locked(phrase, expected_revision)
+    live_library.unpublish([phrase])
     phrase._history_user = actor
     phrase._change_reason = "Deleted"
     phrase.delete()
@@ -304,7 +232,7 @@ def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "", p
     under the same brand-voice gate as any approval; the version records it as such.
     """
     roles.require_reviewer(actor, "revert phrases")
-    phrase = _locked(phrase, expected_revision)
+    phrase = locked(phrase, expected_revision)
     _require(phrase.status != S.ARCHIVED, f"Phrase '{phrase.key}' is archived; restore it before reverting.")
     try:
         version = phrase.history.get(history_id=version_id)
@@ -318,8 +246,9 @@ def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "", p
         raise PhraseValidationError(phrase.key, {"topic": ["The topic of that version no longer exists."]})
     _settle_status(phrase)
     if publish and phrase.status != S.APPROVED:
-        _approve(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings,
-                 reason=reason or f"Restored version {version_id} and published")
+        # The role was checked above and the state is the restored text's: trusted, but gated.
+        ApproveAction(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings, trusted=True,
+                      reason=reason or f"Restored version {version_id} and published").execute()
         _announce_review(phrase, actor=actor, outcome="approved")
         return phrase
     if not phrase.changes_requested:

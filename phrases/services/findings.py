@@ -1,0 +1,133 @@
+"""Brand-voice findings on a phrase, and a reviewer's overrule of one of them.
+
+A dismissal names a rule and the flagged words. It holds while the linter still flags those very
+words under that rule, so a re-lint keeps it and an edit of the words ends it. A dismissed error
+no longer blocks approval; a dismissed warning counts as acknowledged.
+"""
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from phrases import roles
+from phrases.errors import IllegalTransition, PhraseValidationError
+from phrases.models import FindingDismissal, Phrase
+
+ERROR, WARNING = "error", "warning"
+
+
+def run_lint(phrase: Phrase) -> list[dict]:
+    """The linter's findings for the phrase's body, as stored on the phrase (without dismissals)."""
+    from phrases.lint import lint_text  # the linter loads its tuned rules lazily
+
+    return [finding.as_dict() for finding in lint_text(phrase.body, phrase.language)]
+
+
+def flagged_text(body: str, finding: dict) -> str:
+    return body[finding["start"]:finding["end"]]
+
+
+def dismissal_info(dismissal: FindingDismissal) -> dict:
+    by = dismissal.dismissed_by
+    return {"by": by.get_username() if by is not None else None, "reason": dismissal.reason,
+            "at": dismissal.created_at.isoformat()}
+
+
+def mark_dismissed(findings: list[dict], body: str, dismissals: Iterable[FindingDismissal]) -> list[dict]:
+    """Each finding with `dismissed`: {"by", "reason", "at"} when a dismissal of its rule and
+    flagged words holds, else None."""
+    by_words = {(d.rule, d.text): d for d in dismissals}
+    for finding in findings:
+        dismissal = by_words.get((finding["rule"], flagged_text(body, finding)))
+        finding["dismissed"] = dismissal_info(dismissal) if dismissal is not None else None
+    return findings
+
+
+def phrase_dismissals(phrase: Phrase) -> list[FindingDismissal]:
+    if not phrase.pk:
+        return []
+    return list(FindingDismissal.objects.filter(phrase_id=phrase.pk).select_related("dismissed_by"))
+
+
+def phrase_findings(phrase: Phrase, *, findings: list[dict] | None = None) -> list[dict]:
+    """Lint the working copy (unless `findings` are given) and mark what reviewers dismissed."""
+    findings = run_lint(phrase) if findings is None else [dict(f) for f in findings]
+    return mark_dismissed(findings, phrase.body, phrase_dismissals(phrase))
+
+
+def standing(findings: list[dict], severity: str) -> list[dict]:
+    """The findings of this severity that no reviewer dismissed."""
+    return [f for f in findings if f["severity"] == severity and not f.get("dismissed")]
+
+
+def _field_error(phrase, name, message):
+    return PhraseValidationError(phrase.key, {name: [message]})
+
+
+def _pick_finding(phrase, findings, *, rule, text, start, end) -> dict:
+    of_rule = [f for f in findings if f["rule"] == rule]
+    if not of_rule:
+        raise _field_error(phrase, "rule", f"The text of phrase '{phrase.key}' has no '{rule}' finding.")
+    if start is not None or end is not None:
+        if start is None or end is None:
+            raise _field_error(phrase, "start" if start is None else "end", "Give both start and end of the span.")
+        match = [f for f in of_rule if (f["start"], f["end"]) == (start, end)]
+        if not match:
+            raise _field_error(phrase, "start", f"No '{rule}' finding at {start}–{end}; the text may have changed.")
+    elif text:
+        match = [f for f in of_rule if flagged_text(phrase.body, f) == text]
+        if not match:
+            raise _field_error(phrase, "text", f"No '{rule}' finding flags «{text}» in this text.")
+    else:
+        raise _field_error(phrase, "text", "Name the flagged words (text) or their span (start and end).")
+    return match[0]
+
+
+@transaction.atomic
+def finding_dismiss(*, phrase: Phrase, actor, rule: str, reason: str, text: str | None = None,
+                    start: int | None = None, end: int | None = None,
+                    expected_revision: int | None = None) -> FindingDismissal:
+    """A reviewer overrules one finding on one phrase, with a reason.
+
+    The finding is named by its rule and either the flagged words (`text`) or their span
+    (`start`, `end`) in the current body. Recorded in history as a version whose reason says which
+    rule, which words, why and by whom; the phrase's stored findings show it as dismissed.
+    """
+    from phrases.services.versions import save_version
+    from phrases.services.workflow import locked
+
+    roles.require_reviewer(actor, "dismiss brand-voice findings")
+    reason = (reason or "").strip()
+    if not reason:
+        raise _field_error(phrase, "reason", "Say why the finding does not apply; the reason is kept in history.")
+    phrase = locked(phrase, expected_revision)
+    if phrase.status == "archived":
+        raise IllegalTransition(f"Phrase '{phrase.key}' is archived; restore it before reviewing its findings.")
+    findings = run_lint(phrase)
+    finding = _pick_finding(phrase, findings, rule=rule, text=text, start=start, end=end)
+    words = flagged_text(phrase.body, finding)
+    if FindingDismissal.objects.filter(phrase=phrase, rule=rule, text=words).exists():
+        raise IllegalTransition(f"The '{rule}' finding on «{words}» is already dismissed.")
+    dismissal = FindingDismissal.objects.create(phrase=phrase, rule=rule, text=words, reason=reason,
+                                                dismissed_by=actor if getattr(actor, "pk", None) else None)
+    phrase.lint_findings = phrase_findings(phrase, findings=findings)
+    who = actor.get_username() if getattr(actor, "pk", None) else "import"
+    save_version(phrase, actor=actor, reason=f"Dismissed finding {rule} on «{words}» ({who}): {reason}")
+    return dismissal
+
+
+@transaction.atomic
+def finding_dismissal_withdraw(*, phrase: Phrase, actor, dismissal_id: int,
+                               expected_revision: int | None = None) -> Phrase:
+    """Undo a dismissal: the finding counts again (and an error blocks approval again)."""
+    from phrases.services.versions import save_version
+    from phrases.services.workflow import locked
+
+    roles.require_reviewer(actor, "withdraw dismissals of brand-voice findings")
+    phrase = locked(phrase, expected_revision)
+    dismissal = FindingDismissal.objects.filter(phrase=phrase, pk=dismissal_id).first()
+    if dismissal is None:
+        raise _field_error(phrase, "dismissal", f"Phrase '{phrase.key}' has no dismissal {dismissal_id}.")
+    dismissal.delete()
+    phrase.lint_findings = phrase_findings(phrase)
+    return save_version(phrase, actor=actor,
+                        reason=f"Withdrew the dismissal of {dismissal.rule} on «{dismissal.text}»")
