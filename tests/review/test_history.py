@@ -178,3 +178,11 @@ def test_history_page_query_count_is_fixed(as_reviewer, edited_live, writer, dja
         services.phrase_update(phrase=edited_live, actor=writer, changes={"body": f"Одну {word}, пожалуйста."})
     with django_assert_num_queries(8):
         assert as_reviewer.get(url(edited_live)).status_code == 200
+
+
+def test_restore_is_offered_once_per_earlier_text(as_reviewer, edited_live):
+    # Versions: created, submitted, approved (text 1); edited, submitted, approved (text 2, current and live).
+    html = as_reviewer.get(url(edited_live)).content.decode()
+    restorable = re.findall(r'name="version" value="(\d+)"', html)
+    assert restorable == [str(ids(edited_live)[2])]  # the newest version of the first text
+    assert html.count("Restore and publish") == 1
