@@ -1,24 +1,258 @@
-"""The writers' pages: the working library and the editor."""
-from django.http import HttpResponse, JsonResponse
+"""The writers' pages: the working library and the editor. Thin: a form, a selector or service, a template."""
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
 
+from phrases import services
+from phrases.diffing import has_changes, word_diff
+from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
+from phrases.models import Phrase, PhraseStatus
+from phrases.validation import allowed_placeholders
+from studio import selectors
+from studio.forms import STATUS_LABELS, PhraseFilterForm, PhraseForm, language_choices
 from studio.permissions import writer_required
 
+PAGE_SIZE = 50
+
 
 @writer_required
+@require_GET
 def phrase_list(request):
-    return HttpResponse("")
+    """The working library: every phrase with its status, findings, owner, next review and usage."""
+    form = PhraseFilterForm(request.GET)
+    if form.is_valid():
+        filters = form.cleaned_data
+    else:
+        filters = {name: value for name, value in form.cleaned_data.items()}  # the valid ones still apply
+    page = Paginator(selectors.phrase_list(filters=filters, actor=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    rows = [{"phrase": phrase, "findings": selectors.findings_summary(phrase.lint_findings),
+             "status_label": STATUS_LABELS.get(phrase.status, phrase.status)} for phrase in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "studio/phrase_list.html", {
+        "form": form, "page": page, "rows": rows, "query": query.urlencode(),
+        "status_labels": STATUS_LABELS, "filtered": any(filters.get(name) for name in form.fields),
+        "owner_choices": _owner_choices(request.user),
+        "flags": {name: filters.get(name) for name in ("overdue", "unapproved", "unused", "flagged", "reminded")},
+    }, status=200 if form.is_valid() else 400)
+
+
+def _owner_choices(user):
+    from django.contrib.auth import get_user_model
+
+    from phrases.roles import REVIEWERS, WRITERS
+
+    people = (get_user_model().objects.filter(groups__name__in=[WRITERS, REVIEWERS], is_active=True)
+              .exclude(pk=user.pk).distinct().order_by("username").values_list("username", flat=True))
+    return list(people)
+
+
+def _samples(request):
+    """Sample values for the preview of {placeholders}."""
+    name = request.user.get_full_name() or request.user.get_username()
+    samples = {
+        "client_name": _("Anna"), "operator_name": name, "order_id": "A-10482",
+        "date": formats.date_format(timezone.localdate() + timezone.timedelta(days=2), "DATE_FORMAT"),
+        "amount": formats.number_format(1250, decimal_pos=2, use_l10n=True), "link": "https://example.com/t/A-10482",
+    }
+    return {name: samples.get(name, name.replace("_", " ")) for name in allowed_placeholders()}
+
+
+def _editor(request, form, phrase=None, *, status=200, stale=None):
+    live = getattr(phrase, "live", None) if phrase is not None and phrase.pk else None
+    body = form["body"].value() if form.is_bound else (phrase.body if phrase else "")
+    diff = word_diff(live.body, body) if live is not None else None
+    return render(request, "studio/editor.html", {
+        "form": form, "phrase": phrase, "live": live,
+        "diff": diff if diff and has_changes(diff) else None,
+        "findings": selectors.findings_summary(phrase.lint_findings) if phrase else None,
+        "status_labels": STATUS_LABELS, "stale": stale,
+        "samples": _samples(request), "languages": dict(language_choices()),
+        "keywords": form["keywords"].value() or [],
+        "editable": phrase is None or phrase.status != PhraseStatus.ARCHIVED,
+        "i18n_strings": _editor_strings(),
+    }, status=status)
+
+
+def _editor_strings():
+    """The editor script's words, translated here so the script holds none."""
+    return {
+        "checking": _("Checking…"), "noFindings": _("No brand-voice findings."),
+        "findings": _("Brand-voice findings: %(errors)s errors, %(warnings)s warnings."),
+        "error": _("Error"), "warning": _("Warning"), "apply": _("Replace with «%(text)s»"),
+        "show": _("Show in the text"), "lintFailed": _("The text could not be checked just now; it is checked again "
+                                                       "when you submit."),
+        "free": _("Free"), "keyWillBe": _("Will be: %(key)s"), "remove": _("Remove keyword %(word)s"),
+        "hotkeyHint": _("Use a letter, a digit or F1–F12 with Ctrl, Alt or Win."),
+        "spellingOff": _("Spelling is not checked on this server."),
+        "chars": _("%(count)s of %(max)s characters"),
+    }
+
+
+def _apply_service_errors(form, error: PhraseValidationError):
+    for field, messages_ in error.message_dict.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
+
+
+def _after_submit(request, phrase):
+    counts = selectors.findings_summary(phrase.lint_findings)
+    if counts["errors"]:
+        messages.warning(request, ngettext(
+            "Sent for review, but the text has %(count)d error that blocks approval. Please fix it and save "
+            "again: a reviewer cannot approve the phrase until then.",
+            "Sent for review, but the text has %(count)d errors that block approval. Please fix them and save "
+            "again: a reviewer cannot approve the phrase until then.", counts["errors"]) % {"count": counts["errors"]})
+    elif counts["warnings"]:
+        messages.success(request, ngettext(
+            "Sent for review. The reviewer will see %(count)d warning.",
+            "Sent for review. The reviewer will see %(count)d warnings.", counts["warnings"]) % {"count": counts["warnings"]})
+    else:
+        messages.success(request, _("Sent for review. No brand-voice findings."))
 
 
 @writer_required
+@require_http_methods(["GET", "POST"])
 def phrase_new(request):
-    return HttpResponse("")
+    """Create a phrase; "Submit for review" creates and submits it in one step."""
+    if request.method != "POST":
+        initial = {"language": request.GET.get("language") or _default_language(request)}
+        return _editor(request, PhraseForm(initial=initial))
+    form = PhraseForm(request.POST)
+    if not form.is_valid():
+        return _editor(request, form, status=400)
+    data = form.cleaned_data
+    key = data["key"] or selectors.suggest_key(data["title"], data["language"])
+    if key in selectors.RESERVED_KEYS:
+        form.add_error("key", _("“%(key)s” is reserved; please choose another key.") % {"key": key})
+        return _editor(request, form, status=400)
+    if Phrase.objects.filter(key=key).exists():
+        form.add_error("key", _("Another phrase already has the key “%(key)s”.") % {"key": key})
+        return _editor(request, form, status=400)
+    if not _triggers_free(form, key=key):
+        return _editor(request, form, status=400)
+    try:
+        with transaction.atomic():
+            phrase = services.phrase_create(actor=request.user, key=key, **form.content())
+            if "submit" in request.POST:
+                phrase = services.phrase_submit(phrase=phrase, actor=request.user, note=data["note"])
+    except PhraseValidationError as error:
+        _apply_service_errors(form, error)
+        return _editor(request, form, status=400)
+    if "submit" in request.POST:
+        _after_submit(request, phrase)
+    else:
+        messages.success(request, _("Draft saved. Operators will not see it until a reviewer approves it."))
+    return redirect("studio:phrase_edit", key=phrase.key)
+
+
+def _default_language(request):
+    profile = getattr(request.user, "profile", None) if hasattr(request.user, "profile") else None
+    preferred = [code for code in (getattr(profile, "phrase_languages", None) or []) if isinstance(code, str)]
+    for code in preferred + [getattr(request, "LANGUAGE_CODE", "")]:
+        if code in settings.QUICKPHRASES_LANGUAGES:
+            return code
+    return ""
+
+
+def _triggers_free(form, *, key):
+    data = form.cleaned_data
+    conflicts = selectors.trigger_conflicts(key=key, language=data["language"], shortcut=data["shortcut"],
+                                            hotkey=data["hotkey"])
+    if "shortcut" in conflicts:
+        form.add_error("shortcut", _("This shortcut is already used by another phrase in this language%(holder)s.")
+                       % {"holder": f" ({conflicts['shortcut']})" if conflicts["shortcut"] else ""})
+    if "hotkey" in conflicts:
+        form.add_error("hotkey", _("This hotkey is already used by another phrase%(holder)s.")
+                       % {"holder": f" ({conflicts['hotkey']})" if conflicts["hotkey"] else ""})
+    return not conflicts
 
 
 @writer_required
+@require_http_methods(["GET", "POST"])
 def phrase_edit(request, key):
-    return HttpResponse("")
+    """Edit a working copy. The live text, if any, stays what operators see until a reviewer approves."""
+    phrase = get_object_or_404(Phrase.objects.select_related("topic", "live", "owner"), key=key)
+    if request.method != "POST":
+        initial = {name: getattr(phrase, name) for name in ("title", "body", "topic", "language", "shortcut",
+                                                            "hotkey", "keywords")}
+        initial["revision"] = phrase.revision
+        return _editor(request, PhraseForm(initial=initial, phrase=phrase), phrase)
+    form = PhraseForm(request.POST, phrase=phrase)
+    if phrase.status == PhraseStatus.ARCHIVED:
+        messages.error(request, _("This phrase is archived. A reviewer can restore it from its history."))
+        return redirect("studio:phrase_edit", key=phrase.key)
+    if not form.is_valid() or not _triggers_free(form, key=phrase.key):
+        return _editor(request, form, phrase, status=400)
+    data = form.cleaned_data
+    submitting = "submit" in request.POST
+    try:
+        with transaction.atomic():
+            updated = services.phrase_update(phrase=phrase, actor=request.user, changes=form.content(),
+                                             expected_revision=data["revision"])
+            if submitting and updated.status == PhraseStatus.DRAFT:
+                updated = services.phrase_submit(phrase=updated, actor=request.user, note=data["note"])
+    except StaleRevision:
+        current = Phrase.objects.select_related("topic", "live", "owner").get(pk=phrase.pk)
+        # The form keeps what the user typed; the next save is a deliberate choice made after seeing this.
+        form.data = form.data.copy()
+        form.data["revision"] = current.revision
+        return _editor(request, form, current, status=409, stale=current)
+    except PhraseValidationError as error:
+        _apply_service_errors(form, error)
+        return _editor(request, form, phrase, status=400)
+    except IllegalTransition as error:
+        messages.error(request, error.message)
+        return redirect("studio:phrase_edit", key=phrase.key)
+    if submitting and phrase.status == PhraseStatus.IN_REVIEW and updated.status == PhraseStatus.IN_REVIEW:
+        messages.info(request, _("Saved. The phrase was already waiting for review and stays in the queue."))
+    elif submitting and updated.status == PhraseStatus.APPROVED:
+        messages.info(request, _("Nothing to submit: the text is the approved one."))
+    elif submitting:
+        _after_submit(request, updated)
+    elif updated.revision == data["revision"]:
+        messages.info(request, _("No changes to save."))
+    elif updated.status == PhraseStatus.APPROVED:
+        messages.success(request, _("Saved: the text is the approved one again, so nothing waits for review."))
+    elif updated.status == PhraseStatus.IN_REVIEW:
+        messages.success(request, _("Saved. The phrase stays in review with your fix."))
+    else:
+        messages.success(request, _("Draft saved. Operators keep the approved text until a reviewer approves "
+                                    "this one.") if updated.is_live else _("Draft saved."))
+    return redirect("studio:phrase_edit", key=updated.key)
 
 
 @writer_required
+@require_GET
 def phrase_check(request):
-    return JsonResponse({})
+    """As the writer types: is the shortcut or hotkey taken, and which key would the title make?"""
+    params = {name: request.GET.get(name, "").strip() for name in ("key", "language", "shortcut", "hotkey", "title")}
+    if any(len(value) > 200 for value in params.values()):
+        return JsonResponse({"detail": _("Each parameter may have at most 200 characters.")}, status=400)
+    answer = {}
+    conflicts = selectors.trigger_conflicts(key=params["key"], language=params["language"],
+                                            shortcut=params["shortcut"].lower(), hotkey=params["hotkey"])
+    for field in ("shortcut", "hotkey"):
+        if params[field]:
+            holder = conflicts.get(field)
+            if holder is None:
+                answer[field] = {"free": True, "message": ""}
+            elif field == "shortcut":
+                answer[field] = {"free": False, "holder": holder, "message": _(
+                    "Already used by another phrase in this language%(holder)s.") % {
+                    "holder": f" ({holder})" if holder else ""}}
+            else:
+                answer[field] = {"free": False, "holder": holder, "message": _(
+                    "Already used by another phrase%(holder)s.") % {"holder": f" ({holder})" if holder else ""}}
+    if params["title"] and not params["key"]:
+        answer["key"] = selectors.suggest_key(params["title"], params["language"])
+    return JsonResponse(answer)

@@ -1,0 +1,153 @@
+"""Reads for the writers' pages: the working library with its filters, and the topic tree."""
+from datetime import timedelta
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from phrases.models import LivePhrase, Phrase, PhraseStatus, PhraseUse, Topic
+from phrases.search import SearchQueryError, search_phrases
+from phrases.selectors import topic_and_descendants
+
+UNUSED_DAYS = 30
+# How many live search hits a query in the library box may bring in beside the plain text matches.
+SEARCH_HITS = 50
+
+
+def topic_tree() -> list[tuple[Topic, int]]:
+    """Every topic with its depth, parents before their children, siblings in their order (one query)."""
+    topics = list(Topic.objects.order_by("order", "slug"))
+    children = {}
+    for topic in topics:
+        children.setdefault(topic.parent_id, []).append(topic)
+    ordered = []
+
+    def walk(parent_id, depth):
+        for topic in children.get(parent_id, []):
+            ordered.append((topic, depth))
+            walk(topic.pk, depth + 1)
+
+    walk(None, 0)
+    seen = {topic.pk for topic, _ in ordered}
+    ordered += [(topic, 0) for topic in topics if topic.pk not in seen]  # a cycle would orphan these
+    return ordered
+
+
+def _text_match(query: str) -> Q:
+    # SQLite folds case for ASCII only, so Cyrillic and Polish words are tried in their usual cases too.
+    variants = {query, query.lower(), query.capitalize(), query.upper()}
+    match = Q()
+    for variant in variants:
+        match |= Q(title__contains=variant) | Q(key__contains=variant) | Q(body__contains=variant)
+    return match | Q(shortcut=query.lower()) | Q(shortcut="/" + query.lower().lstrip("/"))
+
+
+def phrase_list(*, filters: dict, actor) -> QuerySet[Phrase]:
+    """Working copies for the library page, filtered; each annotated with `uses_30d` and `has_live`.
+
+    `filters` holds the cleaned values of `studio.forms.PhraseFilterForm`; empty values mean "any".
+    """
+    today = timezone.localdate()
+    since = timezone.now() - timedelta(days=UNUSED_DAYS)
+    recent_uses = PhraseUse.objects.filter(phrase=OuterRef("pk"), used_at__gte=since)
+    queryset = Phrase.objects.select_related("topic", "owner").annotate(
+        # Subqueries, not a join with GROUP BY: the database counts only for the rows of the page.
+        uses_30d=Coalesce(Subquery(recent_uses.order_by().values("phrase").annotate(n=Count("pk")).values("n"),
+                                   output_field=IntegerField()), Value(0)),
+        has_live=Exists(LivePhrase.objects.filter(phrase=OuterRef("pk"))),
+    )
+    order = ["key"]
+    query = (filters.get("q") or "").strip()
+    if query:
+        try:
+            hits = [hit.key for hit in search_phrases(query, language=filters.get("language") or None,
+                                                      limit=SEARCH_HITS)]
+        except SearchQueryError:
+            hits = []
+        queryset = queryset.filter(_text_match(query) | Q(key__in=hits))
+    if filters.get("topic"):
+        queryset = queryset.filter(topic_id__in=topic_and_descendants(filters["topic"].slug))
+    if filters.get("language"):
+        queryset = queryset.filter(language=filters["language"])
+    status = filters.get("status")
+    if status == "changes_requested":
+        queryset = queryset.filter(changes_requested=True).exclude(status=PhraseStatus.ARCHIVED)
+    elif status == PhraseStatus.DRAFT:
+        queryset = queryset.filter(status=PhraseStatus.DRAFT, changes_requested=False)
+    elif status:
+        queryset = queryset.filter(status=status)
+    due = filters.get("due")
+    if due or filters.get("overdue"):
+        queryset = queryset.filter(status=PhraseStatus.APPROVED)
+        if filters.get("overdue"):
+            queryset = queryset.filter(review_due_at__lt=today)
+        if due == "1":
+            queryset = queryset.filter(review_due_at__lte=today)
+        elif due == "week":
+            queryset = queryset.filter(review_due_at__lte=today + timedelta(days=7))
+        order = ["review_due_at", "key"]
+    if filters.get("unapproved"):
+        queryset = queryset.filter(status__in=[PhraseStatus.DRAFT, PhraseStatus.IN_REVIEW], has_live=True)
+    owner = filters.get("owner")
+    if owner == "me":
+        queryset = queryset.filter(owner=actor)
+    elif owner:
+        queryset = queryset.filter(owner__username=owner)
+    if filters.get("unused"):
+        queryset = queryset.filter(has_live=True).exclude(Exists(recent_uses))
+    if filters.get("flagged"):
+        queryset = queryset.exclude(status=PhraseStatus.ARCHIVED).exclude(lint_findings=[])
+    return queryset.order_by(*order)
+
+
+def findings_summary(findings: list[dict]) -> dict:
+    """Counts of the stored brand-voice findings by severity."""
+    errors = sum(1 for finding in findings or () if finding.get("severity") == "error")
+    warnings = sum(1 for finding in findings or () if finding.get("severity") == "warning")
+    return {"errors": errors, "warnings": warnings}
+
+
+def suggest_key(title: str, language: str, *, taken=None) -> str:
+    """A free key made from the title, transliterated: «Сроки доставки», ru → `sroki-dostavki-ru`."""
+    from slugify import slugify
+
+    base = slugify(title or "", max_length=80, word_boundary=True) or "phrase"
+    if language:
+        base = f"{base}-{language}"
+    existing = set(Phrase.objects.filter(key__startswith=base).values_list("key", flat=True)) if taken is None else taken
+    key, n = base, 2
+    while key in existing or key in RESERVED_KEYS:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+# Path segments under /phrases/ that are pages, so they cannot be phrase keys there.
+RESERVED_KEYS = {"new", "check"}
+
+
+def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) -> dict:
+    """Which of `shortcut` and `hotkey` another phrase already holds, as {field: holder key}.
+
+    Decided by the same checks the services run on save and on approval: the model's uniqueness
+    constraints over working copies, and `live_conflicts` over the live library."""
+    from django.core.exceptions import ValidationError
+
+    from phrases.services.live import live_conflicts
+
+    own = Phrase.objects.filter(key=key).values_list("pk", flat=True).first() if key else None
+    conflicts = {}
+    for field, probe in (("shortcut", Phrase(pk=own, language=language, shortcut=shortcut)),
+                         ("hotkey", Phrase(pk=own, language=language, hotkey=hotkey))):
+        if not getattr(probe, field):
+            continue
+        try:
+            probe.validate_constraints()
+            clash = field in live_conflicts(probe)
+        except ValidationError:
+            clash = True
+        if clash:
+            holders = Phrase.objects.exclude(pk=own).filter(**{field: getattr(probe, field)})
+            if field == "shortcut":
+                holders = holders.filter(language=language)
+            conflicts[field] = holders.values_list("key", flat=True).first() or ""
+    return conflicts
