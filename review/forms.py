@@ -21,6 +21,18 @@ class DecisionForm(forms.Form):
         return data
 
 
+class DismissForm(forms.Form):
+    """A reviewer overrules one finding (its rule and span in the text they saw), with a reason."""
+
+    rule = forms.CharField(label=_("Rule"), max_length=40)
+    start = forms.IntegerField(label=_("Start"), min_value=0)
+    end = forms.IntegerField(label=_("End"), min_value=0)
+    revision = forms.IntegerField(label=_("Revision"), min_value=1)
+    reason = forms.CharField(label=_("Why does it not apply here?"), max_length=1000,
+                             error_messages={"required": _("Please say why the finding does not apply: "
+                                                           "the reason is kept in the history.")})
+
+
 class RestoreForm(forms.Form):
     """Restore one version of a phrase (optionally publishing it), against the revision seen."""
 

@@ -71,9 +71,6 @@ def rule_label(rule: str) -> str:
 _REASONS = [
     (re.compile(r"^Created$"), lambda m: _("Created")),
     (re.compile(r"^Submitted for review$"), lambda m: _("Submitted for review")),
-    (re.compile(r"^Approved$"), lambda m: _("Approved")),
-    (re.compile(r"^Approved over warnings: (?P<rules>.+)$"),
-     lambda m: _("Approved over warnings: %(rules)s") % {"rules": _rule_list(m["rules"])}),
     (re.compile(r"^Rejected: (?P<comment>.*)$", re.DOTALL),
      lambda m: _("Changes requested: %(comment)s") % {"comment": m["comment"]}),
     (re.compile(r"^Reviewed, still right$"), lambda m: _("Reviewed, still right")),
@@ -83,15 +80,30 @@ _REASONS = [
     (re.compile(r"^Imported from library file$"), lambda m: _("Imported from a library file")),
     (re.compile(r"^Reverted to version (?P<id>\d+)$"),
      lambda m: _("Restored version #%(id)s") % {"id": m["id"]}),
-    (re.compile(r"^Restored version (?P<id>\d+) and published$"),
-     lambda m: _("Restored version #%(id)s and published") % {"id": m["id"]}),
-    (re.compile(r"^Restored version (?P<id>\d+) and published over warnings: (?P<rules>.+)$"),
-     lambda m: _("Restored version #%(id)s and published over warnings: %(rules)s")
-     % {"id": m["id"], "rules": _rule_list(m["rules"])}),
+    (re.compile(r"^(?:Approved|Restored version (?P<id>\d+) and published)(?: over warnings: (?P<warnings>.+?))?"
+                r"(?: with dismissed findings: (?P<dismissed>.+))?$"), lambda m: _approval_label(m)),
+    (re.compile(r"^Dismissed finding (?P<rule>[\w-]+) on «(?P<words>.*?)» \((?P<who>[^)]*)\): (?P<reason>.*)$", re.DOTALL),
+     lambda m: _("Dismissed the “%(rule)s” finding on «%(words)s»: %(reason)s") % {
+         "rule": rule_label(m["rule"]), "words": m["words"], "reason": m["reason"]}),
+    (re.compile(r"^Withdrew the dismissal of (?P<rule>[\w-]+) on «(?P<words>.*?)»$", re.DOTALL),
+     lambda m: _("Withdrew the dismissal of the “%(rule)s” finding on «%(words)s»") % {
+         "rule": rule_label(m["rule"]), "words": m["words"]}),
     (re.compile(r"^Edited (?P<fields>[a-z_, ]+)$"),
      lambda m: _("Edited: %(fields)s") % {"fields": ", ".join(
          str(field_label(name.strip())) for name in m["fields"].split(","))}),
 ]
+
+
+def _approval_label(match) -> str:
+    if match["id"]:
+        label = _("Restored version #%(id)s and published") % {"id": match["id"]}
+    else:
+        label = _("Approved")
+    if match["warnings"]:
+        label += "; " + _("over warnings: %(rules)s") % {"rules": _rule_list(match["warnings"])}
+    if match["dismissed"]:
+        label += "; " + _("with dismissed findings: %(rules)s") % {"rules": _rule_list(match["dismissed"])}
+    return label
 
 
 def _rule_list(rules: str) -> str:
@@ -120,7 +132,8 @@ def _marks(text: str, findings) -> list[Mark | None]:
     marks: list[Mark | None] = [None] * len(text)
     for number, finding in enumerate(findings, start=1):
         start, end = max(0, int(finding.get("start", 0))), min(len(text), int(finding.get("end", 0)))
-        mark = Mark(number, finding.get("severity", "warning"), end)
+        severity = "dismissed" if finding.get("dismissed") else finding.get("severity", "warning")
+        mark = Mark(number, severity, end)
         for index in range(start, end):
             if marks[index] is None:
                 marks[index] = mark

@@ -24,7 +24,15 @@ from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError
 from phrases.models import Phrase, PhraseStatus
 from phrases.selectors import phrase_versions, version_changes
 from review import presentation
-from review.forms import APPROVE_OVER_WARNINGS, REJECT, CompareForm, ConfirmForm, DecisionForm, RestoreForm
+from review.forms import (
+    APPROVE_OVER_WARNINGS,
+    REJECT,
+    CompareForm,
+    ConfirmForm,
+    DecisionForm,
+    DismissForm,
+    RestoreForm,
+)
 from review.selectors import phrase_version, review_queue, users_by_id
 
 QUEUE_PAGE_SIZE = 20
@@ -103,8 +111,9 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
     findings = findings_override if findings_override is not None else (phrase.lint_findings or [])
     findings = sorted(findings, key=lambda f: (f.get("start", 0), f.get("end", 0)))
     live = phrase.live if phrase.is_live else None
-    errors = [f for f in findings if f.get("severity") == "error"]
-    warnings = [f for f in findings if f.get("severity") == "warning"]
+    # Findings a reviewer dismissed neither block nor need acknowledging.
+    errors = [f for f in findings if f.get("severity") == "error" and not f.get("dismissed")]
+    warnings = [f for f in findings if f.get("severity") == "warning" and not f.get("dismissed")]
     submitter = users.get(phrase.submitted_by_id) or phrase.owner
     return {
         "phrase": phrase,
@@ -116,7 +125,8 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
                       "severity_label": presentation.SEVERITY_LABELS.get(f.get("severity"), f.get("severity")),
                       "rule": presentation.rule_label(f.get("rule", "")), "message": f.get("message", ""),
                       "suggestion": f.get("suggestion"),
-                      "quote": _quote(phrase.body, f)}
+                      "quote": _quote(phrase.body, f), "start": f.get("start"), "end": f.get("end"),
+                      "rule_id": f.get("rule", ""), "dismissed": f.get("dismissed")}
                      for number, f in enumerate(findings, start=1)],
         "blocked": bool(errors),
         "warnings_text": _findings_text(warnings),
@@ -125,7 +135,8 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
         "waiting": (timesince(phrase.submitted_at, now, depth=1)
                     if phrase.submitted_at and (now - phrase.submitted_at).total_seconds() >= 60 else None),
         "form": form,
-        "reject_open": form is not None and form.data.get("action") == REJECT,
+        "reject_open": isinstance(form, DecisionForm) and form.data.get("action") == REJECT,
+        "dismiss_open": (form.data.get("rule"), form.data.get("start")) if isinstance(form, DismissForm) else None,
     }
 
 
@@ -186,6 +197,37 @@ def decide(request, key):
         messages.success(request, _("«%(title)s» is approved: operators see the new text now.") % {
             "title": phrase.title})
     return redirect(reverse("review:queue") + "?" + urlencode({"page": page_number}))
+
+
+@require_POST
+@reviewers_only
+def dismiss(request, key):
+    """Overrule one brand-voice finding on a phrase in the queue, with a reason kept in history."""
+    phrase = get_object_or_404(Phrase, key=key)
+    page_number = request.POST.get("page") or 1
+    form = DismissForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("No finding was dismissed on «%(title)s»: %(problems)s") % {
+            "title": phrase.title,
+            "problems": " ".join(str(e) for errors in form.errors.values() for e in errors)})
+        return _render_queue(request, page_number=page_number, status=400, failed=(phrase, form, None))
+    data = form.cleaned_data
+    try:
+        services.finding_dismiss(phrase=phrase, actor=request.user, rule=data["rule"], start=data["start"],
+                                 end=data["end"], reason=data["reason"], expected_revision=data["revision"])
+    except PhraseValidationError:
+        # The finding is no longer where the reviewer saw it: the text or the rules changed meanwhile.
+        phrase.refresh_from_db()
+        messages.error(request, _("«%(title)s» no longer has that finding (its text or the rules have changed), "
+                                  "so nothing was dismissed. Here is its current state.") % {"title": phrase.title})
+        return _render_queue(request, page_number=page_number, status=409, failed=(phrase, form, None))
+    except (StaleRevision, IllegalTransition) as error:
+        phrase.refresh_from_db()
+        messages.error(request, _domain_error_message(phrase, error))
+        return _render_queue(request, page_number=page_number, status=409, failed=(phrase, form, None))
+    messages.success(request, _("The finding on «%(title)s» is dismissed; your reason is kept in its history.") % {
+        "title": phrase.title})
+    return redirect(reverse("review:queue") + "?" + urlencode({"page": page_number}) + f"#phrase-{phrase.key}")
 
 
 # History --------------------------------------------------------------------------------------------

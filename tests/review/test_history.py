@@ -186,3 +186,13 @@ def test_restore_is_offered_once_per_earlier_text(as_reviewer, edited_live):
     restorable = re.findall(r'name="version" value="(\d+)"', html)
     assert restorable == [str(ids(edited_live)[2])]  # the newest version of the first text
     assert html.count("Restore and publish") == 1
+
+
+def test_dismissals_and_approvals_over_them_read_plainly_in_history(as_reviewer, submitted, reviewer):
+    phrase = submitted(body="Спасибо, спс, Вы молодец.")
+    services.finding_dismiss(phrase=phrase, actor=reviewer, rule="banned-abbreviation", text="спс",
+                             reason="Цитата клиента.")
+    services.phrase_approve(phrase=phrase, actor=reviewer)
+    html = as_reviewer.get(url(phrase)).content.decode()
+    assert "Dismissed the “chat abbreviation” finding on «спс»: Цитата клиента." in html
+    assert "Approved; with dismissed findings: chat abbreviation" in html

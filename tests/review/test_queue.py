@@ -182,3 +182,40 @@ def test_bad_page_number_shows_a_page_not_an_error(as_reviewer, submitted):
     submitted()
     assert as_reviewer.get(QUEUE + "?page=zzz").status_code == 200
     assert as_reviewer.get(QUEUE + "?page=999").status_code == 200
+
+
+def dismiss(client, phrase, finding, **data):
+    data = {"rule": finding["rule"], "start": finding["start"], "end": finding["end"],
+            "revision": Phrase.objects.get(pk=phrase.pk).revision, **data}
+    return client.post(f"/review/{phrase.key}/dismiss/", data)
+
+
+def test_dismissing_the_errors_with_reasons_lets_the_phrase_be_approved(as_reviewer, submitted, reviewer):
+    phrase = submitted(body="Спасибо, спс, вы молодец.")
+    for finding in Phrase.objects.get(pk=phrase.pk).lint_findings:
+        response = dismiss(as_reviewer, phrase, finding, reason="Цитата клиента, оставляем как есть.")
+        assert response.status_code == 302 and response["Location"].endswith(f"#phrase-{phrase.key}")
+    html = as_reviewer.get(QUEUE).content.decode()
+    assert f"Dismissed by {reviewer.username}: Цитата клиента" in html
+    assert "finding-dismissed" in html and "Cannot be approved yet" not in html
+    assert decide(as_reviewer, phrase, action="approve").status_code == 302
+    assert LivePhrase.objects.get(pk=phrase.pk).body == "Спасибо, спс, вы молодец."
+
+
+def test_dismissing_needs_a_reason_and_a_finding_that_is_still_there(as_reviewer, submitted):
+    phrase = submitted(body="Спасибо, спс, вы молодец.")
+    finding = Phrase.objects.get(pk=phrase.pk).lint_findings[0]
+    no_reason = dismiss(as_reviewer, phrase, finding, reason=" ")
+    assert no_reason.status_code == 400 and "Please say why the finding does not apply" in no_reason.content.decode()
+    moved = dismiss(as_reviewer, phrase, finding, start=0, end=3, reason="Не про это.")
+    assert moved.status_code == 409 and "no longer has that finding" in moved.content.decode()
+    stale = dismiss(as_reviewer, phrase, finding, revision=1, reason="Не про это.")
+    assert stale.status_code == 409 and "changed by someone else" in stale.content.decode()
+    assert not Phrase.objects.get(pk=phrase.pk).dismissals.exists()
+
+
+def test_writers_cannot_dismiss_findings(as_writer, submitted):
+    phrase = submitted(body="Спасибо, спс, вы молодец.")
+    finding = Phrase.objects.get(pk=phrase.pk).lint_findings[0]
+    assert dismiss(as_writer, phrase, finding, reason="Хочу так.").status_code == 403
+    assert not Phrase.objects.get(pk=phrase.pk).dismissals.exists()
