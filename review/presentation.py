@@ -1,0 +1,214 @@
+"""How the reviewers' pages show phrases: inline word diffs with the flagged words marked, and
+the labels of statuses, fields, rules and history reasons in the reader's language.
+
+Diffs are rendered here rather than in templates because inline text must not pick up template
+whitespace, and every piece of phrase text goes through `escape` on its way into the markup.
+"""
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from phrases.diffing import DELETE, EQUAL, INSERT, Segment, word_diff
+
+STATUS_LABELS = {
+    "draft": gettext_lazy("Draft"),
+    "in_review": gettext_lazy("In review"),
+    "approved": gettext_lazy("Approved"),
+    "archived": gettext_lazy("Archived"),
+}
+
+FIELD_LABELS = {
+    "title": gettext_lazy("Title"),
+    "body": gettext_lazy("Text"),
+    "topic": gettext_lazy("Topic"),
+    "language": gettext_lazy("Language"),
+    "shortcut": gettext_lazy("Shortcut"),
+    "hotkey": gettext_lazy("Hotkey"),
+    "keywords": gettext_lazy("Keywords"),
+    "status": gettext_lazy("Status"),
+}
+
+# Short names of the brand-voice rules, for buttons and lists ("Approve over warnings: cliché").
+RULE_LABELS = {
+    "banned-abbreviation": gettext_lazy("chat abbreviation"),
+    "slang": gettext_lazy("slang"),
+    "lowercase-formal-you": gettext_lazy("lowercase formal “you”"),
+    "sentence-start-lowercase": gettext_lazy("sentence starts in lowercase"),
+    "missing-terminal-punctuation": gettext_lazy("no closing punctuation"),
+    "i-dont-know": gettext_lazy("“I don't know”"),
+    "redirect-channel": gettext_lazy("sends the client elsewhere"),
+    "legal-reference": gettext_lazy("legal reference"),
+    "blame-shift": gettext_lazy("shifting blame"),
+    "unknown-placeholder": gettext_lazy("unknown placeholder"),
+    "too-many-emoji": gettext_lazy("too many emoji"),
+    "all-caps": gettext_lazy("capitals"),
+    "too-many-exclamations": gettext_lazy("too many exclamation marks"),
+    "cliche": gettext_lazy("cliché"),
+    "too-long": gettext_lazy("too long"),
+    "spelling": gettext_lazy("spelling"),
+}
+
+SEVERITY_LABELS = {"error": gettext_lazy("Error"), "warning": gettext_lazy("Warning")}
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name)
+
+
+def rule_label(rule: str) -> str:
+    return RULE_LABELS.get(rule, rule)
+
+
+# The reasons the services write into history, in English; shown translated, anything else as typed.
+_REASONS = [
+    (re.compile(r"^Created$"), lambda m: _("Created")),
+    (re.compile(r"^Submitted for review$"), lambda m: _("Submitted for review")),
+    (re.compile(r"^Rejected: (?P<comment>.*)$", re.DOTALL),
+     lambda m: _("Changes requested: %(comment)s") % {"comment": m["comment"]}),
+    (re.compile(r"^Reviewed, still right$"), lambda m: _("Reviewed, still right")),
+    (re.compile(r"^Archived$"), lambda m: _("Archived")),
+    (re.compile(r"^Restored from archive$"), lambda m: _("Restored from the archive")),
+    (re.compile(r"^Deleted$"), lambda m: _("Deleted")),
+    (re.compile(r"^Imported from library file$"), lambda m: _("Imported from a library file")),
+    (re.compile(r"^Reverted to version (?P<id>\d+)$"),
+     lambda m: _("Restored version #%(id)s") % {"id": m["id"]}),
+    (re.compile(r"^(?:Approved|Restored version (?P<id>\d+) and published)(?: over warnings: (?P<warnings>.+?))?"
+                r"(?: with dismissed findings: (?P<dismissed>.+))?$"), lambda m: _approval_label(m)),
+    (re.compile(r"^Dismissed finding (?P<rule>[\w-]+) on «(?P<words>.*?)» \((?P<who>[^)]*)\): (?P<reason>.*)$", re.DOTALL),
+     lambda m: _("Dismissed the “%(rule)s” finding on «%(words)s»: %(reason)s") % {
+         "rule": rule_label(m["rule"]), "words": m["words"], "reason": m["reason"]}),
+    (re.compile(r"^Withdrew the dismissal of (?P<rule>[\w-]+) on «(?P<words>.*?)»$", re.DOTALL),
+     lambda m: _("Withdrew the dismissal of the “%(rule)s” finding on «%(words)s»") % {
+         "rule": rule_label(m["rule"]), "words": m["words"]}),
+    (re.compile(r"^Edited (?P<fields>[a-z_, ]+)$"),
+     lambda m: _("Edited: %(fields)s") % {"fields": ", ".join(
+         str(field_label(name.strip())) for name in m["fields"].split(","))}),
+]
+
+
+def _approval_label(match) -> str:
+    if match["id"]:
+        label = _("Restored version #%(id)s and published") % {"id": match["id"]}
+    else:
+        label = _("Approved")
+    if match["warnings"]:
+        label += "; " + _("over warnings: %(rules)s") % {"rules": _rule_list(match["warnings"])}
+    if match["dismissed"]:
+        label += "; " + _("with dismissed findings: %(rules)s") % {"rules": _rule_list(match["dismissed"])}
+    return label
+
+
+def _rule_list(rules: str) -> str:
+    return ", ".join(str(rule_label(rule.strip())) for rule in rules.split(","))
+
+
+def reason_label(reason: str | None) -> str:
+    """A history reason in the reader's language (reasons people typed are shown as they are)."""
+    reason = (reason or "").strip()
+    for pattern, label in _REASONS:
+        match = pattern.match(reason)
+        if match:
+            return label(match)
+    return reason
+
+
+@dataclass(frozen=True)
+class Mark:
+    number: int       # the finding's number in the list under the text
+    severity: str
+    end: int
+
+
+def _marks(text: str, findings) -> list[Mark | None]:
+    """For each character of `text`, the finding covering it (the first one listed wins)."""
+    marks: list[Mark | None] = [None] * len(text)
+    for number, finding in enumerate(findings, start=1):
+        start, end = max(0, int(finding.get("start", 0))), min(len(text), int(finding.get("end", 0)))
+        severity = "dismissed" if finding.get("dismissed") else finding.get("severity", "warning")
+        mark = Mark(number, severity, end)
+        for index in range(start, end):
+            if marks[index] is None:
+                marks[index] = mark
+    return marks
+
+
+def _marked(text: str, marks: list[Mark | None], offset: int) -> str:
+    """Escaped `text` (which starts at `offset` of the new text) with its flagged words in <mark>."""
+    out, index = [], 0
+    while index < len(text):
+        mark = marks[offset + index] if offset + index < len(marks) else None
+        stop = index + 1
+        while stop < len(text) and (marks[offset + stop] if offset + stop < len(marks) else None) == mark:
+            stop += 1
+        piece = escape(text[index:stop])
+        if mark is None:
+            out.append(piece)
+        else:
+            reference = ""
+            if offset + stop == mark.end:  # the finding's number after its last character
+                reference = format_html('<sup class="finding-ref">{}</sup>', mark.number)
+            out.append(format_html('<mark class="finding finding-{}">{}{}</mark>', mark.severity, piece, reference))
+        index = stop
+    return "".join(out)
+
+
+def diff_html(old: str | None, new: str, findings=()) -> SafeString:
+    """`new` as an inline word diff against `old` (None: a new text, no diff), flagged words marked.
+
+    Deleted words are struck through in <del>, inserted ones underlined in <ins>, each announced to
+    screen readers, so the diff reads without colour too."""
+    new = new or ""
+    segments = [Segment(EQUAL, new)] if old is None else word_diff(old, new)
+    marks = _marks(new, findings)
+    out, offset = [], 0
+    for segment in segments:
+        if segment.op == DELETE:
+            out.append(format_html('<del><span class="visually-hidden">{} </span>{}<span class="visually-hidden"> {}'
+                                   '</span></del>', _("[deleted:"), segment.text, _("]")))
+            continue
+        inner = _marked(segment.text, marks, offset)
+        offset += len(segment.text)
+        if segment.op == INSERT:
+            out.append(format_html('<ins><span class="visually-hidden">{} </span>{}<span class="visually-hidden"> {}'
+                                   '</span></ins>', _("[added:"), mark_safe(inner), _("]")))
+        else:
+            out.append(inner)
+    return mark_safe("".join(out))
+
+
+def value_text(name: str, value) -> str:
+    """A field value as one line of text for a diff."""
+    if value is None:
+        return ""
+    if name == "keywords":
+        return ", ".join(value or [])
+    if name == "status":
+        return str(status_label(value))
+    return str(value)
+
+
+def change_html(name: str, old, new) -> SafeString:
+    """One changed field: titles and texts as inline word diffs, other values as old → new."""
+    old_text, new_text = value_text(name, old), value_text(name, new)
+    if name in ("title", "body", "keywords"):
+        return diff_html(old_text if old is not None else None, new_text)
+    parts = []
+    if old_text:
+        parts.append(format_html('<del><span class="visually-hidden">{} </span>{}<span class="visually-hidden"> {}'
+                                 '</span></del>', _("[deleted:"), old_text, _("]")))
+    if old_text and new_text:
+        parts.append(mark_safe(' <span aria-hidden="true">→</span> '))
+    if new_text:
+        parts.append(format_html('<ins><span class="visually-hidden">{} </span>{}<span class="visually-hidden"> {}'
+                                 '</span></ins>', _("[added:"), new_text, _("]")))
+    if not parts:
+        return mark_safe('<span class="muted">—</span>')
+    return mark_safe("".join(parts))

@@ -1,0 +1,396 @@
+"""The reviewers' pages: the review queue (decide in one action per phrase) and each phrase's
+history (versions, diffs, compare, restore, "reviewed, still right").
+
+Views stay thin: a form validates the POST, one service acts, and a domain error becomes a clear
+message on the page (4xx) instead of a silent overwrite.
+"""
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from phrases import roles, services
+from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
+from phrases.models import Phrase, PhraseStatus
+from phrases.selectors import phrase_versions, version_changes
+from review import presentation
+from review.forms import (
+    APPROVE_OVER_WARNINGS,
+    REJECT,
+    CompareForm,
+    ConfirmForm,
+    DecisionForm,
+    DismissForm,
+    RestoreForm,
+)
+from review.selectors import phrase_version, review_queue, users_by_id
+
+QUEUE_PAGE_SIZE = 20
+# The fields a reviewer compares between the working copy and the live text, in reading order.
+LIVE_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
+
+
+def _role_required(check):
+    """Logged out: the login page. Logged in without the role: 403."""
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            if not check(request.user):
+                raise PermissionDenied(_("This page is for reviewers only.") if check is roles.is_reviewer
+                                       else _("This page is for writers and reviewers only."))
+            return view(request, *args, **kwargs)
+        return wrapped
+    return decorator
+
+
+reviewers_only = _role_required(roles.is_reviewer)
+writers_and_reviewers = _role_required(roles.is_writer)
+
+
+def _findings_text(findings) -> str:
+    return ", ".join(dict.fromkeys(str(presentation.rule_label(f.get("rule", ""))) for f in findings))
+
+
+def _domain_error_message(phrase: Phrase, error: Exception) -> str:
+    """A domain error, said to the reviewer in their language (the services speak English)."""
+    title = phrase.title
+    if isinstance(error, StaleRevision):
+        return _("«%(title)s» was changed by someone else while you were looking at it, so nothing was done. "
+                 "Here is its current state: please check it and decide again.") % {"title": title}
+    if isinstance(error, IllegalTransition):
+        return _("«%(title)s» is no longer waiting for this decision (someone else has already acted on it, "
+                 "or it is now %(status)s), so nothing was done.") % {
+            "title": title, "status": presentation.status_label(phrase.status)}
+    if isinstance(error, LintBlocked):
+        if any(f.get("severity") == "error" for f in error.findings):
+            return _("«%(title)s» cannot be approved: it breaks the chat standards (%(rules)s). Fix the text "
+                     "in the editor or send it back to the writer.") % {
+                "title": title, "rules": _findings_text(error.findings)}
+        return _("«%(title)s» has brand-voice warnings (%(rules)s). Approve it over the warnings if they are "
+                 "acceptable.") % {"title": title, "rules": _findings_text(error.findings)}
+    if isinstance(error, PhraseValidationError):
+        return _("«%(title)s» could not be saved: %(problems)s") % {
+            "title": title, "problems": "; ".join(p["message"] for p in error.problems())}
+    raise error
+
+
+# The review queue ---------------------------------------------------------------------------------
+
+def _live_changes(phrase: Phrase) -> list[dict]:
+    """The fields other than title and text in which the working copy differs from the live one."""
+    live = phrase.live
+    changes = []
+    for name in ("topic", "language", "shortcut", "hotkey", "keywords"):
+        old, new = getattr(live, name), getattr(phrase, name)
+        if name == "topic":
+            old, new = live.topic.name, phrase.topic.name
+        if old != new:
+            changes.append({"label": presentation.field_label(name), "html": presentation.change_html(name, old, new)})
+    return changes
+
+
+def _quote(body: str, finding: dict) -> str:
+    """The flagged words, unless the finding's message already quotes them."""
+    words = body[finding.get("start", 0):finding.get("end", 0)].strip()
+    return "" if not words or words in finding.get("message", "") else words
+
+
+def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None) -> dict:
+    """Everything one queue card shows about a phrase waiting for review."""
+    findings = findings_override if findings_override is not None else (phrase.lint_findings or [])
+    findings = sorted(findings, key=lambda f: (f.get("start", 0), f.get("end", 0)))
+    live = phrase.live if phrase.is_live else None
+    # Findings a reviewer dismissed neither block nor need acknowledging.
+    errors = [f for f in findings if f.get("severity") == "error" and not f.get("dismissed")]
+    warnings = [f for f in findings if f.get("severity") == "warning" and not f.get("dismissed")]
+    submitter = users.get(phrase.submitted_by_id) or phrase.owner
+    return {
+        "phrase": phrase,
+        "is_new": live is None,
+        "title_html": presentation.diff_html(live.title if live else None, phrase.title),
+        "body_html": presentation.diff_html(live.body if live else None, phrase.body, findings),
+        "other_changes": _live_changes(phrase) if live else [],
+        "findings": [{"number": number, "severity": f.get("severity"),
+                      "severity_label": presentation.SEVERITY_LABELS.get(f.get("severity"), f.get("severity")),
+                      "rule": presentation.rule_label(f.get("rule", "")), "message": f.get("message", ""),
+                      "suggestion": f.get("suggestion"),
+                      "quote": _quote(phrase.body, f), "start": f.get("start"), "end": f.get("end"),
+                      "rule_id": f.get("rule", ""), "dismissed": f.get("dismissed")}
+                     for number, f in enumerate(findings, start=1)],
+        "blocked": bool(errors),
+        "warnings_text": _findings_text(warnings),
+        "warnings_count": len(warnings),
+        "submitter": submitter,
+        "waiting": (timesince(phrase.submitted_at, now, depth=1)
+                    if phrase.submitted_at and (now - phrase.submitted_at).total_seconds() >= 60 else None),
+        "form": form,
+        "reject_open": isinstance(form, DecisionForm) and form.data.get("action") == REJECT,
+        "dismiss_open": (form.data.get("rule"), form.data.get("start")) if isinstance(form, DismissForm) else None,
+    }
+
+
+def _render_queue(request, *, page_number, status=200, failed=None):
+    """The queue page. `failed` = (phrase, form, findings) re-shows one card with its errors."""
+    paginator = Paginator(review_queue(), QUEUE_PAGE_SIZE)
+    page = paginator.get_page(page_number)
+    phrases = list(page.object_list)
+    users = users_by_id(phrase.submitted_by_id for phrase in phrases)
+    now = timezone.now()
+    cards = []
+    for phrase in phrases:
+        extra = {}
+        if failed is not None and failed[0].pk == phrase.pk:
+            extra = {"form": failed[1], "findings_override": failed[2]}
+        cards.append(_card(phrase, users=users, now=now, **extra))
+    return render(request, "review/queue.html", {
+        "page": page, "cards": cards, "total": paginator.count,
+    }, status=status)
+
+
+@require_GET
+@reviewers_only
+def queue(request):
+    """Every phrase waiting for review, oldest first, each decided in one action."""
+    return _render_queue(request, page_number=request.GET.get("page"))
+
+
+@require_POST
+@reviewers_only
+def decide(request, key):
+    """Approve, approve over warnings, or reject with a comment: one phrase, one POST."""
+    phrase = get_object_or_404(Phrase, key=key)
+    page_number = request.POST.get("page") or 1
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was done to «%(title)s»: %(problems)s") % {
+            "title": phrase.title,
+            "problems": " ".join(str(e) for errors in form.errors.values() for e in errors)})
+        return _render_queue(request, page_number=page_number, status=400, failed=(phrase, form, None))
+    action, revision = form.cleaned_data["action"], form.cleaned_data["revision"]
+    try:
+        if action == REJECT:
+            services.phrase_reject(phrase=phrase, actor=request.user, comment=form.cleaned_data["comment"],
+                                   expected_revision=revision)
+        else:
+            services.phrase_approve(phrase=phrase, actor=request.user, expected_revision=revision,
+                                    acknowledge_warnings=action == APPROVE_OVER_WARNINGS)
+    except (StaleRevision, IllegalTransition, LintBlocked, PhraseValidationError) as error:
+        phrase.refresh_from_db()
+        messages.error(request, _domain_error_message(phrase, error))
+        findings = error.findings if isinstance(error, LintBlocked) else None
+        return _render_queue(request, page_number=page_number, status=409, failed=(phrase, form, findings))
+    if action == REJECT:
+        messages.success(request, _("«%(title)s» was sent back to the writer with your comment.") % {
+            "title": phrase.title})
+    else:
+        messages.success(request, _("«%(title)s» is approved: operators see the new text now.") % {
+            "title": phrase.title})
+    return redirect(reverse("review:queue") + "?" + urlencode({"page": page_number}))
+
+
+@require_POST
+@reviewers_only
+def dismiss(request, key):
+    """Overrule one brand-voice finding on a phrase in the queue, with a reason kept in history."""
+    phrase = get_object_or_404(Phrase, key=key)
+    page_number = request.POST.get("page") or 1
+    form = DismissForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("No finding was dismissed on «%(title)s»: %(problems)s") % {
+            "title": phrase.title,
+            "problems": " ".join(str(e) for errors in form.errors.values() for e in errors)})
+        return _render_queue(request, page_number=page_number, status=400, failed=(phrase, form, None))
+    data = form.cleaned_data
+    try:
+        services.finding_dismiss(phrase=phrase, actor=request.user, rule=data["rule"], start=data["start"],
+                                 end=data["end"], reason=data["reason"], expected_revision=data["revision"])
+    except PhraseValidationError:
+        # The finding is no longer where the reviewer saw it: the text or the rules changed meanwhile.
+        phrase.refresh_from_db()
+        messages.error(request, _("«%(title)s» no longer has that finding (its text or the rules have changed), "
+                                  "so nothing was dismissed. Here is its current state.") % {"title": phrase.title})
+        return _render_queue(request, page_number=page_number, status=409, failed=(phrase, form, None))
+    except (StaleRevision, IllegalTransition) as error:
+        phrase.refresh_from_db()
+        messages.error(request, _domain_error_message(phrase, error))
+        return _render_queue(request, page_number=page_number, status=409, failed=(phrase, form, None))
+    messages.success(request, _("The finding on «%(title)s» is dismissed; your reason is kept in its history.") % {
+        "title": phrase.title})
+    return redirect(reverse("review:queue") + "?" + urlencode({"page": page_number}) + f"#phrase-{phrase.key}")
+
+
+# History --------------------------------------------------------------------------------------------
+
+def _content(version) -> tuple:
+    return tuple(getattr(version, "topic_id" if name == "topic" else name) for name in LIVE_FIELDS)
+
+
+def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
+    live_version = phrase.live.version if phrase.is_live else None
+    current = _content(entries[0]["version"]) if entries else None
+    live_content = next((_content(e["version"]) for e in entries if e["version"].history_id == live_version), None)
+    rows = []
+    count = len(entries)
+    for index, entry in enumerate(entries):
+        version = entry["version"]
+        previous = entries[index + 1]["version"] if index + 1 < count else None
+        if previous is None:  # the first version: its content as written, empty fields left out
+            changes = [{"field": c["field"], "label": presentation.field_label(c["field"]),
+                        "html": presentation.value_text(c["field"], c["new"])}
+                       for c in entry["changes"] if c["field"] != "status" and c["new"] not in (None, "", [])]
+        else:
+            changes = [{"field": c["field"], "label": presentation.field_label(c["field"]),
+                        "html": presentation.change_html(c["field"], c["old"], c["new"])}
+                       for c in entry["changes"] if c["field"] != "status"]
+        content = _content(version)
+        newest_of_its_text = index == 0 or content != _content(entries[index - 1]["version"])
+        rows.append({
+            "version": version,
+            "number": count - index,
+            "author": version.history_user,
+            "reason": presentation.reason_label(version.history_change_reason),
+            "status": presentation.status_label(version.status),
+            "previous_status": presentation.status_label(previous.status) if previous else None,
+            "status_changed": previous is None or previous.status != version.status,
+            "changes": changes,
+            "is_live": version.history_id == live_version,
+            "is_current": index == 0,
+            "previous_id": previous.history_id if previous else None,
+            # Restore is offered once per text (on its newest version), for texts other than the working
+            # copy's; publishing, for texts other than the live one.
+            "can_restore": newest_of_its_text and content != current,
+            "can_publish": newest_of_its_text and content != current and content != live_content,
+        })
+    return rows
+
+
+def _comparison(phrase, rows, query):
+    """The `?a=&b=` comparison of any two versions, with its form (errors name the field)."""
+    choices = [(row["version"], _("#%(id)s, %(date)s") % {
+        "id": row["version"].history_id,
+        "date": date_format(timezone.localtime(row["version"].history_date), "SHORT_DATETIME_FORMAT")})
+        for row in rows]
+    if "a" not in query and "b" not in query:
+        initial = {}
+        if len(rows) > 1:
+            initial = {"a": rows[1]["version"].history_id, "b": rows[0]["version"].history_id}
+        return CompareForm(versions=choices, initial=initial), None
+    form = CompareForm(query, versions=choices)
+    if not form.is_valid():
+        return form, None
+    by_id = {row["version"].history_id: row for row in rows}
+    older, newer = by_id[form.cleaned_data["a"]], by_id[form.cleaned_data["b"]]
+    changes = version_changes(older["version"], newer["version"])
+    return form, {
+        "a": older, "b": newer,
+        "changes": [{"label": presentation.field_label(c["field"]),
+                     "html": presentation.change_html(c["field"], c["old"], c["new"])} for c in changes],
+    }
+
+
+def _render_history(request, phrase, *, status=200, restore_pending=None):
+    entries = phrase_versions(phrase)
+    rows = _version_rows(phrase, entries)
+    compare_form, comparison = _comparison(phrase, rows, request.GET)
+    if compare_form.errors and status == 200:
+        status = 400
+    is_reviewer = roles.is_reviewer(request.user)
+    return render(request, "review/history.html", {
+        "phrase": phrase,
+        "status_label": presentation.status_label(phrase.status),
+        "rows": rows,
+        "compare_form": compare_form,
+        "comparison": comparison,
+        "is_reviewer": is_reviewer,
+        "can_confirm": is_reviewer and phrase.status == PhraseStatus.APPROVED and phrase.is_live,
+        "pending_edit": phrase.is_live and phrase.status != PhraseStatus.APPROVED,
+        "restore_pending": restore_pending,
+    }, status=status)
+
+
+def _phrase(key):
+    return get_object_or_404(Phrase.objects.select_related("live", "topic", "reviewed_by"), key=key)
+
+
+@require_GET
+@writers_and_reviewers
+def history(request, key):
+    """Every version of a phrase with its author, time, reason and diff; compare any two; restore."""
+    return _render_history(request, _phrase(key))
+
+
+@require_POST
+@writers_and_reviewers
+def restore(request, key):
+    """"Restore this version" (a new version; reviewers), optionally publishing it in the same step."""
+    phrase = _phrase(key)
+    if not roles.is_reviewer(request.user):
+        raise PermissionDenied(_("Only reviewers may restore versions."))
+    form = RestoreForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was restored: %(problems)s") % {
+            "problems": " ".join(f"{form.fields[name].label}: {e}" for name, errors in form.errors.items()
+                                 for e in errors)})
+        return _render_history(request, phrase, status=400)
+    data = form.cleaned_data
+    version = phrase_version(phrase, data["version"])
+    if version is None:
+        messages.error(request, _("Nothing was restored: this phrase has no version #%(id)s.") % {"id": data["version"]})
+        return _render_history(request, phrase, status=400)
+    try:
+        services.phrase_revert(phrase=phrase, actor=request.user, version_id=version.history_id,
+                               publish=data["publish"], acknowledge_warnings=data["acknowledge_warnings"],
+                               expected_revision=data["revision"])
+    except (StaleRevision, IllegalTransition, LintBlocked, PhraseValidationError) as error:
+        phrase = _phrase(key)
+        pending = None
+        if isinstance(error, LintBlocked) and not any(f.get("severity") == "error" for f in error.findings):
+            pending = {"version": version, "warnings": _findings_text(error.findings)}
+            messages.warning(request, _("This version has brand-voice warnings (%(rules)s). Confirm below to "
+                                        "publish it over them.") % {"rules": _findings_text(error.findings)})
+        elif isinstance(error, LintBlocked):
+            messages.error(request, _("This version cannot be published: it breaks the chat standards "
+                                      "(%(rules)s). Restore it without publishing, fix it and submit it.")
+                           % {"rules": _findings_text(error.findings)})
+        else:
+            messages.error(request, _domain_error_message(phrase, error))
+        return _render_history(request, phrase, status=409,
+                               restore_pending=pending)
+    phrase.refresh_from_db()
+    if data["publish"] or phrase.status == PhraseStatus.APPROVED:
+        messages.success(request, _("The text of version #%(id)s is restored and live.") % {"id": version.history_id})
+    else:
+        messages.success(request, _("The text of version #%(id)s is restored as a new version; it is now %(status)s.")
+                         % {"id": version.history_id, "status": presentation.status_label(phrase.status)})
+    return redirect("review:history", key=phrase.key)
+
+
+@require_POST
+@reviewers_only
+def confirm(request, key):
+    """"Reviewed, still right": restart an approved phrase's review clock without a new text."""
+    phrase = _phrase(key)
+    form = ConfirmForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was recorded: the form was incomplete. Please try again."))
+        return _render_history(request, phrase, status=400)
+    try:
+        services.phrase_confirm_current(phrase=phrase, actor=request.user, expected_revision=form.cleaned_data["revision"])
+    except (StaleRevision, IllegalTransition) as error:
+        phrase = _phrase(key)
+        messages.error(request, _domain_error_message(phrase, error))
+        return _render_history(request, phrase, status=409)
+    messages.success(request, _("Recorded: the text is still right. The next review is due on %(date)s.") % {
+        "date": date_format(Phrase.objects.get(pk=phrase.pk).review_due_at, "DATE_FORMAT")})
+    return redirect("review:history", key=phrase.key)
