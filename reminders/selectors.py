@@ -84,9 +84,10 @@ def unapproved(queryset: QuerySet[Phrase]) -> QuerySet[Phrase]:
 
 
 def reminded_unanswered(queryset: QuerySet[Phrase]) -> QuerySet[Phrase]:
-    # A reminder about the phrase's current review date: approval and "still right" move that date.
+    # A reminder about the phrase's current review date, with no review since it was sent
+    # (approval and "still right" stamp reviewed_at and move the date).
     reminder = ReminderEntry.objects.filter(
-        phrase=OuterRef("pk"), due_on=OuterRef("review_due_at"), digest__sent_at__isnull=False)
+        phrase=OuterRef("pk"), due_on=OuterRef("review_due_at"), digest__sent_at__gte=OuterRef("reviewed_at"))
     return queryset.exclude(status=PhraseStatus.ARCHIVED).filter(Exists(reminder))
 
 
@@ -268,26 +269,25 @@ def review_health(*, today: date | None = None, most: int = 5, overdue_limit: in
     """The figures on /health/: what is due, overdue, unused, most and least used, flagged,
     waiting for approval, and reminders nobody has answered yet."""
     today = today or timezone.localdate()
-    working = Phrase.objects.all()
     since = timezone.now() - timedelta(days=USAGE_DAYS)
-    live_usage = (Phrase.objects.filter(live__isnull=False)
-                  .annotate(uses_30d=Count("uses", filter=Q(uses__used_at__gte=since))))
-    used = live_usage.filter(uses_30d__gt=0)
-    overdue_qs = overdue(working, today=today)
+    counts = Phrase.objects.aggregate(
+        due_week=Count("pk", filter=Q(pk__in=due_within_week(Phrase.objects.all(), today=today).values("pk"))),
+        overdue=Count("pk", filter=Q(pk__in=overdue(Phrase.objects.all(), today=today).values("pk"))),
+        unapproved=Count("pk", filter=Q(pk__in=unapproved(Phrase.objects.all()).values("pk"))),
+        reminded=Count("pk", filter=Q(pk__in=reminded_unanswered(Phrase.objects.all()).values("pk"))),
+    )
+    used = (Phrase.objects.filter(live__isnull=False)
+            .annotate(uses_30d=Count("uses", filter=Q(uses__used_at__gte=since))).filter(uses_30d__gt=0))
+    overdue_rows = overdue(Phrase.objects.all(), today=today).select_related("live").order_by("review_due_at", "key")
     return Health(
         today=today,
-        due_week=due_within_week(working, today=today).count(),
-        overdue=overdue_qs.count(),
-        unused=unused(working).count(),
+        unused=unused(Phrase.objects.all()).count(),
         flagged=len(flagged_ids()),
-        unapproved=unapproved(working).count(),
-        reminded=reminded_unanswered(working).count(),
         digests_sent_30d=ReminderDigest.objects.filter(sent_at__gte=since).count(),
         most_used=list(used.order_by("-uses_30d", "key")[:most]),
         least_used=list(used.order_by("uses_30d", "key")[:most]),
-        overdue_phrases=[
-            {"phrase": phrase, "days_overdue": (today - phrase.review_due_at).days}
-            for phrase in overdue_qs.select_related("live").order_by("review_due_at", "key")[:overdue_limit]
-        ],
+        overdue_phrases=[{"phrase": phrase, "days_overdue": (today - phrase.review_due_at).days}
+                         for phrase in overdue_rows[:overdue_limit]],
         links={name: phrase_list_path(name) for name in FIGURE_QUERIES},
+        **counts,
     )
