@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from django.utils.formats import date_format
 from freezegun import freeze_time
 
 from accounts.models import Profile
@@ -175,7 +176,7 @@ def test_digest_lists_usage_findings_links_and_retire_candidates_apart(
     assert "Никому не нужная [ru, idle-ru]" in retire_part
     assert "3 uses in the last 30 days" in review_part
     assert "1 open brand-voice finding: cliche" in review_part
-    assert f"last used {due_day - timedelta(days=2):%B} {(due_day - timedelta(days=2)).day}," in review_part
+    assert "last used " + date_format(due_day - timedelta(days=2), "DATE_FORMAT") in review_part
     assert "https://phrases.example.com/phrases/used-ru/" in review_part
     assert "due today" in review_part
     html, mimetype = message.alternatives[0]
