@@ -136,6 +136,8 @@ LOGIN_REDIRECT_URL = "phrases:search"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="quickphrases@localhost")
+# Seconds before a silent mail server counts as failed (Django's default waits forever).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=EMAIL_CONFIG.get("EMAIL_TIMEOUT") or 30)
 
 # --- Security behind a TLS proxy -----------------------------------------------------------------
 # With BEHIND_TLS_PROXY (and not DEBUG) the defaults are production ones: HTTPS redirect, HSTS for a
@@ -173,6 +175,9 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # --- Quickphrases -------------------------------------------------------------------------------
 QUICKPHRASES_REVIEW_INTERVAL_DAYS = env.int("QUICKPHRASES_REVIEW_INTERVAL_DAYS", default=30)
+# Review reminders: an overdue phrase is mentioned again after this many days; links in e-mails start here.
+QUICKPHRASES_REMINDER_REPEAT_DAYS = env.int("QUICKPHRASES_REMINDER_REPEAT_DAYS", default=7)
+QUICKPHRASES_SITE_URL = env("QUICKPHRASES_SITE_URL", default="http://127.0.0.1:8000")
 QUICKPHRASES_PLACEHOLDERS = env.list(
     "QUICKPHRASES_PLACEHOLDERS",
     default=["client_name", "operator_name", "order_id", "date", "amount", "link"],

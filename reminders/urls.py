@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from reminders import views
 
 app_name = "reminders"
-urlpatterns = []
+urlpatterns = [
+    path("health/", views.health, name="health"),
+    path("health/<slug:key>/still-right/", views.confirm_still_right, name="still-right"),
+]

@@ -1,7 +1,6 @@
 """Every write to the phrase library goes through these services (see STYLE.md)."""
 from phrases.services.findings import finding_dismiss, finding_dismissal_withdraw
 from phrases.services.library_import import ImportReport, library_import
-from phrases.services.reminders import send_review_reminders
 from phrases.services.usage import phrase_record_use
 from phrases.services.workflow import (
     phrase_approve,
@@ -32,5 +31,4 @@ __all__ = [
     "phrase_revert",
     "phrase_submit",
     "phrase_update",
-    "send_review_reminders",
 ]

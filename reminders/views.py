@@ -1,0 +1,54 @@
+"""The library health page, with a one-button "reviewed, still right" for reviewers."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from phrases import roles
+from phrases.errors import DomainError
+from phrases.models import Phrase
+from phrases.services import phrase_confirm_current
+from reminders import selectors
+
+
+def _health(request, *, status=200):
+    return render(request, "reminders/health.html", {
+        "health": selectors.review_health(),
+        "can_confirm": roles.is_reviewer(request.user),
+    }, status=status)
+
+
+@login_required
+@require_GET
+def health(request):
+    """What is due, overdue, unused, most used, flagged and unanswered: writers and reviewers."""
+    if not roles.is_writer(request.user):
+        raise PermissionDenied
+    return _health(request)
+
+
+@login_required
+@require_POST
+def confirm_still_right(request, key):
+    """Reviewed, still right: restart the phrase's review clock without a new text (reviewers)."""
+    if not roles.is_reviewer(request.user):
+        raise PermissionDenied
+    phrase = get_object_or_404(Phrase, key=key)
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        messages.error(request, _("The form is missing the phrase's revision; reload the page and try again."))
+        return _health(request, status=400)
+    try:
+        phrase = phrase_confirm_current(phrase=phrase, actor=request.user, expected_revision=revision)
+    except DomainError:
+        messages.error(request, _("“%(title)s” changed since you opened this page, or it is no longer approved "
+                                  "and live; nothing was confirmed. Open the phrase to review it.")
+                       % {"title": phrase.title})
+        return _health(request, status=409)
+    messages.success(request, _("“%(title)s” is confirmed as still right; its next review is due on %(day)s.")
+                     % {"title": phrase.title, "day": formats.date_format(phrase.review_due_at, "DATE_FORMAT")})
+    return redirect("reminders:health")
