@@ -11,7 +11,7 @@ def create_cache_tables(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("api", "0001_chat_tool_tokens"),
+        ("api", "0002_import_jobs"),
     ]
 
     operations = [
