@@ -128,27 +128,13 @@ RESERVED_KEYS = {"new", "check"}
 def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) -> dict:
     """Which of `shortcut` and `hotkey` another phrase already holds, as {field: holder key}.
 
-    Decided by the same checks the services run on save and on approval: the model's uniqueness
-    constraints over working copies, and `live_conflicts` over the live library."""
-    from django.core.exceptions import ValidationError
+    Decided by the one trigger check the services run on save and on approval, over the working
+    copies and over the live library."""
+    from phrases.services.triggers import Triggers, trigger_clashes
 
-    from phrases.services.live import live_conflicts
-
-    own = Phrase.objects.filter(key=key).values_list("pk", flat=True).first() if key else None
+    proposed = {key or "": Triggers(language or "", shortcut or "", hotkey or "")}
     conflicts = {}
-    for field, probe in (("shortcut", Phrase(pk=own, language=language, shortcut=shortcut)),
-                         ("hotkey", Phrase(pk=own, language=language, hotkey=hotkey))):
-        if not getattr(probe, field):
-            continue
-        probe._state.adding = own is None  # so the check leaves the phrase's own row out
-        try:
-            probe.validate_constraints()
-            clash = field in live_conflicts(probe)
-        except ValidationError:
-            clash = True
-        if clash:
-            holders = Phrase.objects.exclude(pk=own).filter(**{field: getattr(probe, field)})
-            if field == "shortcut":
-                holders = holders.filter(language=language)
-            conflicts[field] = holders.values_list("key", flat=True).first() or ""
+    for live in (False, True):
+        for problem in trigger_clashes(proposed, live=live):
+            conflicts.setdefault(problem["field"], problem["holder"])
     return conflicts

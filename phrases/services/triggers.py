@@ -59,12 +59,12 @@ def trigger_clashes(proposed: Mapping[str, Triggers], *, live: bool = False,
         if shortcut:
             holder = shortcut_holder.setdefault((language, shortcut), key)
             if holder != key:
-                problems.append({"key": key, "field": "shortcut", "message":
+                problems.append({"key": key, "field": "shortcut", "holder": holder, "message":
                                  f"Shortcut '{shortcut}' ({language}) is {where}on phrase '{holder}' already."})
         if hotkey:
             holder = hotkey_holder.setdefault(hotkey, key)
             if holder != key:
-                problems.append({"key": key, "field": "hotkey",
+                problems.append({"key": key, "field": "hotkey", "holder": holder,
                                  "message": f"Hotkey '{hotkey}' is {where}on phrase '{holder}' already."})
     return problems
 
