@@ -208,24 +208,38 @@ def _triggers(values) -> Triggers:
     return Triggers(values["language"], values["shortcut"], values["hotkey"])
 
 
-def _dismissals_by_key(keys) -> dict:
+def _dismissals_by_key(existing) -> dict:
+    keys = {phrase.pk: key for key, phrase in existing.items()}
     by_key = {}
     for part in chunks(sorted(keys)):
-        for dismissal in FindingDismissal.objects.filter(phrase__key__in=part).select_related(
-                "phrase", "dismissed_by"):
-            by_key.setdefault(dismissal.phrase.key, []).append(dismissal)
+        for dismissal in FindingDismissal.objects.filter(phrase_id__in=part).select_related("dismissed_by"):
+            by_key.setdefault(keys[dismissal.phrase_id], []).append(dismissal)
     return by_key
 
 
-def _lint(valid, report, progress) -> dict:
-    """Lint each entry once; returns {key: findings marked with the dismissals that hold}."""
-    dismissals = _dismissals_by_key(valid)
+def _unchanged_and_live(phrase, live_text, values, status) -> bool:
+    """An approved entry that is exactly the phrase's approved, live text: nothing to do, not even
+    a lint (it passed the gate when it was approved; an import does not re-review it)."""
+    return (phrase is not None and status == S.APPROVED and phrase.status == S.APPROVED
+            and all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS if name != "topic")
+            and live_text is not None and live_text.topic.slug == values["topic"] == phrase.topic.slug
+            and live_library.live_matches(phrase, live_text))
+
+
+def _lint(valid, existing, live, report, progress) -> dict:
+    """Lint each entry once (none for an unchanged live one); returns {key: findings marked with
+    the dismissals that hold}."""
+    dismissals = _dismissals_by_key(existing)
     findings_by_key = {}
-    for index, (key, (values, _status)) in enumerate(valid.items()):
+    for index, (key, (values, status)) in enumerate(valid.items()):
         if index % 500 == 0:
             progress("linting", index, len(valid))
-        findings = mark_dismissed(run_lint(Phrase(body=values["body"], language=values["language"])),
-                                  values["body"], dismissals.get(key, ()))
+        phrase = existing.get(key)
+        if _unchanged_and_live(phrase, live.get(getattr(phrase, "pk", None)), values, status):
+            findings = [dict(f) for f in phrase.lint_findings]
+        else:
+            findings = mark_dismissed(run_lint(Phrase(body=values["body"], language=values["language"])),
+                                      values["body"], dismissals.get(key, ()))
         findings_by_key[key] = findings
         if findings:
             report.findings[key] = findings
@@ -279,9 +293,14 @@ def _lock_existing(keys) -> tuple[dict, dict]:
     existing = {}
     for part in chunks(sorted(keys)):
         existing.update((p.key, p) for p in Phrase.objects.select_for_update().filter(key__in=part).order_by("key"))
+    topics = {topic.pk: topic for topic in Topic.objects.all()}
+    for phrase in existing.values():
+        phrase.topic = topics[phrase.topic_id]
     live = {}
     for part in chunks(sorted(p.pk for p in existing.values())):
-        live.update((row.phrase_id, row) for row in LivePhrase.objects.filter(phrase_id__in=part))
+        for row in LivePhrase.objects.filter(phrase_id__in=part):
+            row.topic = topics[row.topic_id]
+            live[row.phrase_id] = row
     return existing, live
 
 
@@ -310,7 +329,8 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
         for problem in trigger_clashes({key: _triggers(values) for key, (values, _) in valid.items()}):
             problems.add(problem["key"], problem["field"], problem["message"])
         report = ImportReport(dry_run=dry_run)
-        findings = _lint(valid, report, progress)
+        existing, live = _lock_existing(valid)
+        findings = _lint(valid, existing, live, report, progress)
         now = timezone.now()
         going_live, overruled, archived = {}, {}, []
         for key, (values, status) in valid.items():
@@ -334,7 +354,6 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
         if problems:
             raise ImportRejected(list(problems))
         topics = _apply_topics(by_slug, report)
-        existing, live = _lock_existing(valid)
         try:
             _write(valid, findings, going_live, overruled, topics=topics, existing=existing, live=live, actor=actor,
                    reason=reason, report=report, progress=progress, dry_run=dry_run)
@@ -362,7 +381,8 @@ def _write(valid, findings, going_live, overruled, *, topics, existing, live, ac
         target = S.IN_REVIEW if held else status
         live_text = live.get(phrase.pk) if phrase is not None else None
         if phrase is not None:
-            same = all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS)
+            same = all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS if name != "topic") \
+                and phrase.topic_id == values["topic"].pk
             live_ok = target != S.APPROVED or live_library.live_matches(phrase, live_text)
             if same and phrase.status == target and live_ok and key not in overruled:
                 report.unchanged.append(key)

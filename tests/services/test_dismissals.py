@@ -116,3 +116,13 @@ def test_dismissing_twice_is_refused_and_withdrawing_makes_the_error_block_again
     assert "Withdrew the dismissal" in flagged_in_review.history.first().history_change_reason
     with pytest.raises(LintBlocked):
         services.phrase_approve(phrase=flagged_in_review, actor=reviewer, acknowledge_warnings=True)
+
+
+def test_refusals_speak_the_users_language(flagged_in_review, reviewer):
+    from django.utils import translation
+
+    for language, expected in (("ru", "Пожалуйста, объясните"), ("pl", "Proszę wyjaśnić")):
+        with translation.override(language), pytest.raises(PhraseValidationError) as error:
+            services.finding_dismiss(phrase=flagged_in_review, actor=reviewer, rule="banned-abbreviation",
+                                     text="спс", reason="")
+        assert expected in error.value.message_dict["reason"][0]
