@@ -39,7 +39,10 @@ def redirect_channel(draft):
     """Yield (start, end, {"word": …}, None) for each clause that sends the client elsewhere."""
     clauses = draft.clauses
     language = draft.language
-    find = lambda kind: clauses.find(draft.ruleset.terms_for(language, kind))  # noqa: E731
+
+    def find(kind):
+        return clauses.find(draft.ruleset.terms_for(language, kind))
+
     hits = [(s.start, s.end) for s in find("redirect")]
     requests = find("request")
     chats = {clauses.tokens[s.first].clause for s in find("chat")}
