@@ -2,7 +2,6 @@
 import json
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 from phrases.lint import lint
