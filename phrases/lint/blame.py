@@ -48,17 +48,21 @@ def blame_shift(draft):
     """Yield (start, end, {"word": …}, None) for each sentence that shifts the blame."""
     clauses = draft.clauses
     language = draft.language
-    terms = draft.ruleset.terms_for
-    hits = [(s.start, s.end) for s in clauses.find(terms(language, "blame"))]
-    parties = clauses.find(terms(language, "third-party"))
-    party_sentences = {clauses.tokens[s.first].sentence for s in parties}
-    for fault in clauses.find(terms(language, "fault")):
-        agent = _agent(clauses, fault, parties, party_sentences, language)
-        if agent is not None:
-            hits.append((min(agent.start, fault.start), max(agent.end, fault.end)))
-    for disown in clauses.find(terms(language, "disown")):
-        if clauses.tokens[disown.first].sentence in party_sentences:
-            hits.append((disown.start, disown.end))
+    def find(kind):
+        return clauses.find(draft.ruleset.combined(language, kind))
+
+    hits = [(s.start, s.end) for s in find("blame")]
+    faults, disowns = find("fault"), find("disown")
+    if faults or disowns:  # only then is it worth looking for third parties
+        parties = find("third-party")
+        party_sentences = {clauses.tokens[s.first].sentence for s in parties}
+        for fault in faults:
+            agent = _agent(clauses, fault, parties, party_sentences, language)
+            if agent is not None:
+                hits.append((min(agent.start, fault.start), max(agent.end, fault.end)))
+        for disown in disowns:
+            if clauses.tokens[disown.first].sentence in party_sentences:
+                hits.append((disown.start, disown.end))
     for start, end in merge_spans(hits):
         yield start, end, {"word": draft.body[start:end]}, None
 

@@ -60,6 +60,8 @@ class Clauses:
     @staticmethod
     def _tokens(prose, language):
         tokens, sentence, clause, previous = [], 0, 0, None
+        if language == "ru":
+            from phrases.lint.morphology import reading
         abbreviations = SENTENCE_ABBREVIATIONS.get(language, ())
         conjunctions = CONJUNCTIONS.get(language, ())
         for word in t.words(prose):
@@ -76,11 +78,7 @@ class Clauses:
                 elif lower in conjunctions or (CLAUSE_MARKS.search(gap) and lower not in COURTESY
                                                and previous.lower not in COURTESY):
                     clause += 1
-            lemma = lower
-            if language == "ru":
-                from phrases.lint.morphology import reading
-
-                lemma = reading(lower).lemma
+            lemma = reading(lower).lemma if language == "ru" else lower
             previous = Token(word.text, lower, word.start, word.end, sentence, clause, lemma)
             tokens.append(previous)
         return tokens
@@ -102,23 +100,22 @@ class Clauses:
         return Span(first, last, self.tokens[first].start, self.tokens[last].end)
 
     def find(self, patterns) -> list[Span]:
-        """Token spans where any of `patterns` matches the words or (Russian) their lemmas."""
+        """Token spans where any of `patterns` matches the words or (Russian) their lemmas.
+
+        Terms are whole words, so a pattern is tried only where a word starts: a few dozen match
+        attempts instead of a scan of every character."""
         spans = set()
-        for pattern, _ in patterns:
-            for match in pattern.finditer(self.prose):
-                first = bisect.bisect_right(self.starts, match.start()) - 1
-                first = max(first, 0)
-                if first < len(self.tokens) and self.tokens[first].end <= match.start():
-                    first += 1
-                last = bisect.bisect_left(self.starts, match.end()) - 1
-                if first <= last:
-                    spans.add(self._span(first, last))
-            if self.lemma_text is not None:
-                for match in pattern.finditer(self.lemma_text):
-                    first = bisect.bisect_right(self.lemma_starts, match.start()) - 1
-                    last = bisect.bisect_left(self.lemma_starts, match.end()) - 1
-                    if 0 <= first <= last:
-                        spans.add(self._span(first, last))
+        views = [(self.prose, self.starts)]
+        if self.lemma_text is not None:
+            views.append((self.lemma_text, self.lemma_starts))
+        for text, starts in views:
+            for pattern, _ in patterns:
+                for first, position in enumerate(starts):
+                    match = pattern.match(text, position)
+                    if match is None or match.end() == position:
+                        continue
+                    last = bisect.bisect_left(starts, match.end()) - 1
+                    spans.add(self._span(first, max(first, last)))
         return sorted(spans, key=lambda s: (s.first, -s.last))
 
     def clause_of(self, index):

@@ -18,9 +18,11 @@ RULES = {
     "all-caps": (WARNING, 4, "A word of at least this many letters in capitals that is not an acronym."),
     "too-many-exclamations": (WARNING, 1, "More exclamation marks than the limit."),
     "i-dont-know": (ERROR, None, "«Я не знаю» / “I don't know” / «nie wiem»: promise to find out instead."),
-    "redirect-channel": (ERROR, None, "Sends the client to phone, e-mail or an office instead of answering."),
+    "redirect-channel": (ERROR, None, "Asks the client to call, e-mail, write to or visit another channel (phone, "
+                                      "hotline, e-mail, office, shop, bank) instead of answering in the chat."),
     "legal-reference": (ERROR, None, "Cites laws, articles or regulations."),
-    "blame-shift": (ERROR, None, "Blames couriers, colleagues, departments, partners or banks."),
+    "blame-shift": (ERROR, None, "Puts a fault on a third party (courier, colleague, warehouse, bank, partner…) "
+                                 "or disowns the problem."),
     "cliche": (WARNING, None, "Stock corporate formulas."),
     "too-long": (WARNING, 500, "Longer than this many characters: too long for a messenger."),
     "unknown-placeholder": (ERROR, None, "A {placeholder} that is not configured, or unbalanced braces."),

@@ -7,7 +7,13 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
+
+
+def gettext_noop(message):
+    """Marks a message for the catalogue (makemessages) without needing Django settings at import."""
+    return message
+
 
 MESSAGES = {
     "banned-abbreviation": gettext_noop("Chat abbreviation “%(word)s”: write the word out."),

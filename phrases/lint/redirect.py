@@ -39,14 +39,20 @@ def redirect_channel(draft):
     """Yield (start, end, {"word": …}, None) for each clause that sends the client elsewhere."""
     clauses = draft.clauses
     language = draft.language
-    find = lambda kind: clauses.find(draft.ruleset.terms_for(language, kind))  # noqa: E731
+
+    def find(kind):
+        return clauses.find(draft.ruleset.combined(language, kind))
+
     hits = [(s.start, s.end) for s in find("redirect")]
-    requests = find("request")
-    chats = {clauses.tokens[s.first].clause for s in find("chat")}
-    channels = [s for s in find("channel") if not _clients_own(clauses, s, language)]
-    targets = {"contact": channels + find("venue") + find("third-party"), "visit": find("venue")}
-    for kind in ("call", "contact", "visit"):
-        for verb in find(kind):
+    verbs = {kind: find(kind) for kind in ("call", "contact", "visit")}
+    # Requests and targets are looked for only where something could send the client anywhere.
+    requests = find("request") if any(verbs.values()) or clauses.literals else []
+    if any(verbs.values()):
+        chats = {clauses.tokens[s.first].clause for s in find("chat")}
+        channels = [s for s in find("channel") if not _clients_own(clauses, s, language)]
+        targets = {"contact": channels + find("venue") + find("third-party"), "visit": find("venue")}
+    for kind, found in verbs.items():
+        for verb in found:
             clause = clauses.tokens[verb.first].clause
             if not _requested(clauses, verb, requests, language):
                 continue
@@ -121,6 +127,8 @@ def _aimed_at_client(clauses, verb, language) -> bool:
 
 def _literals_handed_over(clauses, requests, language):
     """An e-mail address or phone number in a clause that asks the client to do something."""
+    if not clauses.literals:
+        return
     for clause in {tok.clause for tok in clauses.tokens}:
         if not clauses.literal_in(clause):
             continue

@@ -70,6 +70,16 @@ class RuleSet:
             self._compiled[key] = compiled
         return compiled
 
+    def combined(self, language: str, kind: str):
+        """The kind's terms as one pattern, [(pattern, None)] or [], for finding where any matches."""
+        key = (language, kind, "combined")
+        combined = self._compiled.get(key)
+        if combined is None:
+            sources = [pattern.pattern for pattern, _ in self.terms_for(language, kind)]
+            combined = [(re.compile("|".join(sources), re.IGNORECASE), None)] if sources else []
+            self._compiled[key] = combined
+        return combined
+
     def acronyms_for(self, language: str):
         return self.acronyms.get(language, frozenset()) | self.acronyms.get(ALL_LANGUAGES, frozenset())
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from phrases.validation import PLACEHOLDER_RE  # one placeholder syntax for the whole app
 
-__all__ = ["PLACEHOLDER_RE", "WORD_RE", "URL_RE", "EMOJI_RE", "Word", "mask_placeholders", "mask_urls", "words"]
+__all__ = ["EMOJI_RE", "PLACEHOLDER_RE", "URL_RE", "WORD_RE", "Word", "mask_placeholders", "mask_urls", "words"]
 # A word: letters (any script) and digits, joined by inner hyphens or apostrophes ("PIN-u", "don't").
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:ru|com|pl|net|org|рф)\b\S*", re.IGNORECASE)

@@ -161,3 +161,51 @@ def test_messages_come_in_the_phrase_language(rules):
 def test_language_without_rules_still_gets_the_common_checks(rules_of):
     assert rules_of("bonjour {foo}", "fr") == {"sentence-start-lowercase", "missing-terminal-punctuation",
                                                "unknown-placeholder"}
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("ru", "Восклицательных знаков: 2; допускается не больше 1."),
+    ("pl", "Wykrzykników: 2; dozwolone najwyżej 1."),
+    ("en", "2 exclamation marks; at most 1 are allowed."),
+    ("fr", "2 exclamation marks; at most 1 are allowed."),  # no catalogue: English
+])
+def test_messages_speak_the_phrase_language_whatever_the_active_one(rules, language, expected):
+    from django.utils import translation
+
+    with translation.override("ru"):
+        finding = next(f for f in lint("Super!! Ok.", language, rules) if f.rule == "too-many-exclamations")
+    assert finding.message == expected
+
+
+def test_placeholder_findings_come_from_the_validation_check(rules):
+    from phrases.validation import find_placeholder_problems
+
+    body = "{client_name}, заказ {order_number} готов}."
+    findings = [(f.start, f.end) for f in lint(body, "ru", rules) if f.rule == "unknown-placeholder"]
+    problems = find_placeholder_problems(body, rules.placeholders)
+    assert findings == [(p.start, p.end) for p in problems] == [(21, 35), (41, 42)]
+    messages = [f.message for f in lint(body, "ru", rules) if f.rule == "unknown-placeholder"]
+    assert messages[0].startswith("Неизвестная подстановка {order_number}; допустимы: {amount}")
+    assert messages[1] == "Скобки не сбалансированы: эта «}» ничего не закрывает."
+
+
+def test_every_rule_has_a_message_and_a_default(rules):
+    from phrases.lint.defaults import RULES
+    from phrases.lint.engine import RULE_IDS
+    from phrases.lint.messages import MESSAGES
+
+    assert set(RULE_IDS) == set(RULES) == set(MESSAGES)
+
+
+def test_validation_speaks_the_same_placeholder_messages_in_the_users_language():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from phrases.validation import validate_placeholders
+
+    with translation.override("pl"), pytest.raises(ValidationError) as error:
+        validate_placeholders("{client_name, zamówienie {order_id} jest gotowe.")
+    assert error.value.messages == [
+        "Nawiasy nie są zrównoważone: ten „{” nigdzie się nie zamyka.",
+        "Nawiasy nie są zrównoważone: symbole zastępcze nie mogą być zagnieżdżone, a ten „{” otwiera się "
+        "wewnątrz innego."]
