@@ -253,8 +253,8 @@ class StrictInput(serializers.Serializer):
         errors = {}
         if isinstance(data, dict):
             for name in sorted(set(data) - set(self.fields), key=str):
-                errors[name] = ["This field is read-only." if name in self.read_only_fields
-                                else "Unknown field."]
+                errors[name] = ["This field is read-only: it cannot be set here." if name in self.read_only_fields
+                                else "Unknown field: it is not accepted here."]
         try:
             value = super().to_internal_value(data)
         except serializers.ValidationError as error:
@@ -277,8 +277,7 @@ class PhraseFieldsInput(StrictInput):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500,
                                    help_text="Why: kept with the version in history")
 
-
-    read_only_fields = tuple(set(PhraseSerializer._declared_fields) - {"key"})
+    read_only_fields = tuple(sorted(set(PhraseSerializer._declared_fields) - {"key"}))
 
 
 class PhraseCreateInput(PhraseFieldsInput):

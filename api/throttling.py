@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 _RATE_RE = re.compile(r"^\s*(?P<count>\d+)\s*/\s*(?P<number>\d*)\s*(?P<unit>s|sec|m|min|h|hour|d|day)\s*$")
+MAX_FAILURES = 1000
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
 
@@ -40,8 +41,10 @@ class LoginThrottled(Exception):
 def parse_rate(rate: str) -> tuple[int, int]:
     """"10/15m" → (10, 900): at most 10 failures in any 15 minutes. Units: s, m (min), h, d."""
     match = _RATE_RE.match(rate or "")
-    if not match or int(match["count"]) < 1:
-        raise ValueError(f"Rate '{rate}' must look like '10/15m' (count / window in s, m, h or d).")
+    # Each failure allowed is one cache key read per attempt, so the count stays modest.
+    if not match or not 1 <= int(match["count"]) <= MAX_FAILURES:
+        raise ValueError(f"Rate '{rate}' must look like '10/15m' (1–{MAX_FAILURES} failures / window in s, m, h "
+                         "or d).")
     return int(match["count"]), int(match["number"] or 1) * _UNIT_SECONDS[match["unit"]]
 
 

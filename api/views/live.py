@@ -121,7 +121,8 @@ class ExportView(APIView):
 
     @extend_schema(parameters=[
         OpenApiParameter("export_format", str, OpenApiParameter.PATH, enum=sorted(EXPORTERS)),
-        OpenApiParameter("language", str), OpenApiParameter("topic", str)],
+        OpenApiParameter("language", str, description="One of QUICKPHRASES_LANGUAGES (400 otherwise)"),
+        OpenApiParameter("topic", str, description="An existing topic slug, with its subtopics (400 otherwise)")],
         responses={**{(200, exporter.content_type.split(";")[0]):
                       OpenApiTypes.OBJECT if ("json" in exporter.content_type or "yaml" in exporter.content_type)
                       else OpenApiTypes.BINARY

@@ -138,7 +138,7 @@ def test_rates_read_count_and_window(rate, expected):
     assert parse_rate(rate) == expected
 
 
-@pytest.mark.parametrize("rate", ["", "0/m", "ten/m", "10/fortnight"])
+@pytest.mark.parametrize("rate", ["", "0/m", "ten/m", "10/fortnight", "100000/m"])
 def test_unreadable_rates_are_refused(rate):
     with pytest.raises(ValueError):
         parse_rate(rate)
