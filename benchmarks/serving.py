@@ -14,6 +14,7 @@ benchmark-only /api/v1/fts-search/ over a GIN index), and measures on loopback o
   requests and seconds, for our search and for PostgreSQL FTS, in the same run.
 """
 import argparse
+import http.client
 import json
 import os
 import shutil
@@ -32,6 +33,15 @@ PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_NAME = "qp_bench"
 
 
+def psycopg_error():
+    try:
+        import psycopg
+
+        return psycopg.Error
+    except ImportError:
+        return OSError
+
+
 def _postgres_available():
     try:
         import psycopg
@@ -41,7 +51,7 @@ def _postgres_available():
             conn.execute(f"DROP DATABASE IF EXISTS {PG_BENCH_NAME} WITH (FORCE)")
             conn.execute(f"CREATE DATABASE {PG_BENCH_NAME}")
         return True
-    except Exception as error:  # no server, no rights: fall back to SQLite
+    except (ImportError, OSError, psycopg_error()) as error:  # no server, no rights: fall back to SQLite
         print(f"PostgreSQL not available ({error.__class__.__name__}); using SQLite, no FTS comparison")
         return False
 
@@ -95,7 +105,7 @@ class Server:
         env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "WEB_CONCURRENCY": str(workers),
                "QUICKPHRASES_SEARCH_SNAPSHOT_DIR": snapshot_dir, "ALLOWED_HOSTS": "127.0.0.1",
                "GUNICORN_MAX_REQUESTS": "0"}
-        self.log = tempfile.TemporaryFile(mode="w+")
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (closed in stop())
         self.started = time.perf_counter()
         self.process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py",
                                          "--log-level", "warning", "benchmarks.fts_app"],
@@ -123,6 +133,9 @@ class Server:
             self.process.kill()
             self.process.wait()
 
+    def close(self):
+        self.log.close()
+
 
 def _get(url, token, timeout=60):
     request = urllib.request.Request(url, headers={"Authorization": f"Token {token}"})
@@ -144,7 +157,7 @@ def _first_answer(server, token, query, limit_s):
         try:
             _get(_query_url(server, "/api/v1/search/", query), token, timeout=limit_s)
             return time.perf_counter() - server.started
-        except Exception:
+        except (OSError, http.client.HTTPException, ValueError):  # not listening yet, or starting
             time.sleep(0.05)
     return None
 
@@ -180,7 +193,7 @@ def _load(server, token, path, queries, clients, max_requests, max_seconds):
             started = time.perf_counter()
             try:
                 _get(_query_url(server, path, query), token, timeout=30)
-            except Exception:
+            except (OSError, http.client.HTTPException, ValueError):
                 with lock:
                     errors[0] += 1
                 continue
@@ -228,6 +241,8 @@ def main(argv=None):
             cold_build = _first_answer(first, token, queries[0], limit_s=900)
         finally:
             first.stop()
+            first_log = first.output()
+            first.close()
         notes.append(("cold start, first start ever (builds the index, writes the snapshot)", cold_build))
         server = Server(snapshot_dir, args.workers)
         try:
@@ -256,6 +271,7 @@ def main(argv=None):
             log = server.output()
         finally:
             server.stop()
+            server.close()
     finally:
         shutil.rmtree(snapshot_dir, ignore_errors=True)
 
@@ -266,7 +282,7 @@ def main(argv=None):
     print()
     for label, value in notes:
         print(f"{label}: " + (f"{value:.1f} s" if value is not None else "no answer"))
-    for line in log.splitlines():
+    for line in (first_log + log).splitlines():
         if line.startswith("Search index ready"):
             print(line)
 

@@ -1,3 +1,4 @@
+# ruff: noqa: N999  (gunicorn's conventional file name)
 """gunicorn settings for Quickphrases: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
 
 The search index is built once, in the master, before any worker accepts a request (preload_app): it is
