@@ -128,13 +128,13 @@ class LiveIndex:
 
     # -- serving: build once, before the workers start ------------------------------------------
 
-    def preload(self, *, use_snapshot=True) -> str:
+    def preload(self, *, use_snapshot=True, for_fork=True) -> str:
         """Make the index ready in this process (the gunicorn master, before it forks its workers).
 
         Loads the snapshot if there is one for this database and it is consistent with it, applies the
         live changes since, else builds from the database; writes a fresh snapshot when it built or had
-        many changes to apply. Then closes the database connections (a forked worker must open its own)
-        and freezes the heap so the workers' garbage collector leaves the shared pages alone.
+        many changes to apply. Then (`for_fork`) closes the database connections (a forked worker must open
+        its own) and freezes the heap so the workers' garbage collector leaves the shared pages alone.
         Returns how it got the index, for the log."""
         started = time.monotonic()
         with self._lock:
@@ -159,9 +159,10 @@ class LiveIndex:
                 self._write_snapshot()
             self.index.usage = usage_counts()
             self.checked_at = self.usage_checked_at = time.monotonic()
-        connections.close_all()
-        gc.collect()
-        gc.freeze()
+        if for_fork:
+            connections.close_all()
+            gc.collect()
+            gc.freeze()
         message = (f"Search index ready: {self.index.alive_count} phrases, {how}, "
                    f"in {time.monotonic() - started:.1f} s")
         logger.info(message)
