@@ -217,12 +217,12 @@ def main(argv=None):
     parser.add_argument("--quick", action="store_true", help="1,000 phrases, 1 and 5 clients, seconds")
     parser.add_argument("--size", type=int, help="phrases (default 100,000; 1,000 with --quick)")
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--seconds", type=float, help="per load level (default 20; 2 with --quick)")
+    parser.add_argument("--seconds", type=float, help="per load level (default 15; 2 with --quick)")
     parser.add_argument("--sqlite", action="store_true", help="use SQLite even when PostgreSQL answers")
     args = parser.parse_args(argv)
     size = args.size or (1_000 if args.quick else 100_000)
     levels = [1, 5] if args.quick else [1, 20, 50]
-    seconds = args.seconds or (2.0 if args.quick else 20.0)
+    seconds = args.seconds or (2.0 if args.quick else 15.0)
     max_requests = 200 if args.quick else 5_000
     use_postgres = not args.sqlite and _postgres_available()
     documents, token = _setup(size, use_postgres)
@@ -254,6 +254,12 @@ def main(argv=None):
             # Every worker answers at once: a burst of as many requests as workers, timed.
             burst = _load(server, token, "/api/v1/search/", queries, args.workers, args.workers, 60)
             notes.append((f"first {args.workers} concurrent searches after that, slowest (ms)", burst["p99"] / 1000))
+            found, judged = {}, queries[:60] if args.quick else queries
+            for label, path in [("ours", "/api/v1/search/")] + (
+                    [("PostgreSQL FTS", "/api/v1/fts-search/")] if use_postgres else []):
+                found[label] = sum(
+                    any(hit["key"] == query.expect for hit in _get(_query_url(server, path, query), token)["results"][:5])
+                    for query in judged)
             rows = []
             for clients in levels:
                 for label, path in [("ours", "/api/v1/search/")] + (
@@ -280,6 +286,8 @@ def main(argv=None):
     print()
     table(["process", "pid", "RSS MiB", "PSS MiB", "private MiB (not shared)"], memory_rows)
     print()
+    for label, count in found.items():
+        print(f"{label}: the intended phrase in the top 5 for {count} of {len(judged)} operator-style queries")
     for label, value in notes:
         print(f"{label}: " + (f"{value:.1f} s" if value is not None else "no answer"))
     for line in (first_log + log).splitlines():

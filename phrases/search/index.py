@@ -129,6 +129,7 @@ class PhraseIndex:
         self.dead_count = 0
         self._scratch = np.zeros((2, 0), dtype=np.float32)
         self._positions = np.zeros(0, dtype=np.int32)
+        self._alphabetical = None
 
     def __getstate__(self):
         """For the snapshot: everything but the lock and the per-process scratch buffers."""
@@ -181,6 +182,7 @@ class PhraseIndex:
                 df[token] += 1
                 token_ids.append(token)
             self.documents.append(document)
+            self._alphabetical = None
             self.slot_tokens.append(tuple(token_ids))
             self.rerank_text.append(heading)
             self.slot_of[document.key] = slot
@@ -228,9 +230,17 @@ class PhraseIndex:
             if slot in holders:
                 holders.remove(slot)
         self.documents[slot] = None
+        self._alphabetical = None
         self.alive.set(slot, False)
         self.alive_count -= 1
         self.dead_count += 1
+
+    def prepare(self) -> None:
+        """Finish the lazy work of the lookups now (before a snapshot or a fork), not in a first query."""
+        with self.lock:
+            for forms in (self.forms, self.stems, self.translit):
+                forms.prepare()
+            self._alphabetical_slots()
 
     def needs_compaction(self) -> bool:
         return self.dead_count > 1000 and self.dead_count > self.alive_count // 4
@@ -542,11 +552,26 @@ class PhraseIndex:
                     if len(chosen) == limit:
                         break
             if len(chosen) < limit:
-                preference = self._preference(None if language else prefer_languages)
-                rest = sorted((-preference.get(self.documents[s].language, 0.0), self.documents[s].key, s)
-                              for s in np.flatnonzero(mask) if self.documents[s].key not in seen)
-                chosen.extend(s for _, _, s in rest[:limit - len(chosen)])
+                alphabetical = self._alphabetical_slots()
+                rest = alphabetical[mask[alphabetical]]
+                preferred = [self.languages[code] for code in dict.fromkeys(prefer_languages or ())
+                             if not language and code in self.languages]
+                groups = [rest[self.language_code.data[rest] == code] for code in preferred] + [rest]
+                for group in groups:
+                    for slot in group[:limit + len(seen)].tolist():
+                        if len(chosen) == limit:
+                            break
+                        if self.documents[slot].key not in seen:
+                            seen.add(self.documents[slot].key)
+                            chosen.append(slot)
             return [self._hit(int(slot), 0.0, MATCH_TEXT, set()) for slot in chosen]
+
+    def _alphabetical_slots(self):
+        """Live slots in key order, kept until the next change (the tail of an empty query's list)."""
+        if self._alphabetical is None:
+            self._alphabetical = np.array(sorted(self.slot_of.values(), key=lambda slot: self.documents[slot].key),
+                                          dtype=np.int32)
+        return self._alphabetical
 
     def _hit(self, slot, score, match, matched_tokens):
         d = self.documents[slot]

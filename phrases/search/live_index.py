@@ -155,6 +155,7 @@ class LiveIndex:
                     how, write = "built (the snapshot did not match the database)", True
             else:
                 self._build()
+            self.index.prepare()
             if write:
                 self._write_snapshot()
             self.index.usage = usage_counts()
@@ -203,6 +204,7 @@ class LiveIndex:
         """Build the index from the database now and write its snapshot (the `search_index` command)."""
         with self._lock:
             self._build()
+            self.index.prepare()
             self._write_snapshot()
         return snapshot_path()
 
