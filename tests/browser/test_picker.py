@@ -11,6 +11,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 WIDTHS = {"desktop": (1280, 800), "narrow": (400, 700)}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_index():
+    # The live server shares this process's search index; each test starts from its own library.
+    from phrases.search.live_index import live_index
+
+    live_index.reset()
+    yield
+    live_index.reset()
+
+
 @pytest.fixture(params=list(WIDTHS))
 def picker(request, browser, live_server, operator):
     width, height = WIDTHS[request.param]
