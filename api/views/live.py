@@ -129,8 +129,10 @@ class ExportView(APIView):
         OpenApiParameter("export_format", str, OpenApiParameter.PATH, enum=sorted(EXPORTERS)),
         OpenApiParameter("language", str), OpenApiParameter("topic", str)],
         responses={**{(200, exporter.content_type.split(";")[0]):
-                      OpenApiTypes.OBJECT if ("json" in exporter.content_type or "yaml" in exporter.content_type)
-                      else OpenApiTypes.BINARY
+                      # JSON exports are a document (quickphrases) or a list (chatwoot canned responses)
+                      {"oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]}
+                      if "json" in exporter.content_type
+                      else OpenApiTypes.OBJECT if "yaml" in exporter.content_type else OpenApiTypes.BINARY
                       for exporter in EXPORTERS.values()}, **ERRORS},
         description="Download the approved library: " + "; ".join(
             f"`{name}`: {exporter.description}" for name, exporter in sorted(EXPORTERS.items())))
