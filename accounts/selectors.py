@@ -35,3 +35,9 @@ def picker_preferences(user) -> dict:
         "phrase_languages": [c for c in row.get("phrase_languages") or [] if c in settings.QUICKPHRASES_LANGUAGES],
         "pinned": pinned_keys(user),
     }
+
+
+def wants_review_emails(user) -> bool:
+    """Whether to mail this person when a reviewer approves or sends back their phrase (default: yes)."""
+    chosen = Profile.objects.filter(user_id=user.pk).values_list("review_emails", flat=True).first()
+    return True if chosen is None else chosen

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -44,6 +45,7 @@ class SearchLanguageInput(serializers.Serializer):
     language = serializers.CharField(allow_blank=True, max_length=8)
 
 
+@extend_schema(exclude=True)  # the picker page's own endpoint, not part of the public API
 class SearchLanguageView(APIView):
     """POST {"language": "ru"|""}: the picker's language filter, preselected next time."""
 
@@ -61,6 +63,7 @@ class PinInput(serializers.Serializer):
     pinned = serializers.BooleanField()
 
 
+@extend_schema(exclude=True)  # the picker page's own endpoint, not part of the public API
 class PinView(APIView):
     """POST {"key", "pinned": true|false}: pin a live phrase to the empty picker, or unpin it."""
 

@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import selectors as profile_selectors
 from api import sync
 from api.permissions import CanReadLive, IsOperator, IsWriter, is_chat_tool
 from api.serializers import (
@@ -37,9 +38,15 @@ class SearchView(APIView):
         description="Fuzzy search over the approved library, best first.")
     def get(self, request):
         params = request.query_params
-        hits = search_phrases(params.get("q", ""), language=params.get("language") or None,
-                              topic=params.get("topic") or None, limit=params.get("limit", 10),
-                              user=None if is_chat_tool(request) else request.user)
+        query, language = params.get("q", ""), params.get("language") or None
+        user = None if is_chat_tool(request) else request.user
+        # A person's own preferences: their phrase languages rank first when no language is chosen,
+        # and their pinned favourites open the empty picker.
+        prefer = profile_selectors.phrase_languages(user) if user and not language else []
+        pinned = profile_selectors.pinned_keys(user) if user and not query.strip() else []
+        hits = search_phrases(query, language=language, topic=params.get("topic") or None,
+                              limit=params.get("limit", 10), user=user, prefer_languages=prefer,
+                              pinned_keys=pinned)
         return Response({"results": [hit.as_dict() for hit in hits]})
 
 
@@ -124,8 +131,10 @@ class ExportView(APIView):
         OpenApiParameter("language", str, description="One of QUICKPHRASES_LANGUAGES (400 otherwise)"),
         OpenApiParameter("topic", str, description="An existing topic slug, with its subtopics (400 otherwise)")],
         responses={**{(200, exporter.content_type.split(";")[0]):
-                      OpenApiTypes.OBJECT if ("json" in exporter.content_type or "yaml" in exporter.content_type)
-                      else OpenApiTypes.BINARY
+                      # JSON exports are a document (quickphrases) or a list (chatwoot canned responses)
+                      {"oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]}
+                      if "json" in exporter.content_type
+                      else OpenApiTypes.OBJECT if "yaml" in exporter.content_type else OpenApiTypes.BINARY
                       for exporter in EXPORTERS.values()}, **ERRORS},
         description="Download the approved library: " + "; ".join(
             f"`{name}`: {exporter.description}" for name, exporter in sorted(EXPORTERS.items())))

@@ -116,7 +116,7 @@ def test_pin_input_must_be_well_formed(logged_in):
 
 
 def test_preference_endpoints_need_a_person_with_a_role(client, django_user_model):
-    token, key = ChatToolToken.issue(name="Widget")
+    _token, key = ChatToolToken.issue(name="Widget")
     for headers in ({}, {"HTTP_AUTHORIZATION": f"Token {key}"}):
         assert client.post("/profile/pinned/", {"key": "a", "pinned": True}, content_type="application/json",
                            **headers).status_code in (401, 403)
@@ -138,3 +138,13 @@ def test_the_picker_fills_the_operator_name_from_the_profile(logged_in, operator
     assert '"operatorName": "Olga"' in logged_in.get("/").content.decode()
     logged_in.post("/profile/", {"display_name": "Ольга", "interface_language": ""})
     assert '"operatorName": "\\u041e\\u043b\\u044c\\u0433\\u0430"' in logged_in.get("/").content.decode()
+
+
+def test_review_emails_default_on_and_follow_the_profile(logged_in, operator):
+    from accounts.selectors import wants_review_emails
+
+    assert wants_review_emails(operator)  # no profile row yet
+    logged_in.post("/profile/", {"display_name": "", "interface_language": ""})  # the box left unticked
+    assert not wants_review_emails(operator)
+    logged_in.post("/profile/", {"display_name": "", "interface_language": "", "review_emails": "on"})
+    assert wants_review_emails(operator)

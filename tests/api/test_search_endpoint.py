@@ -40,3 +40,43 @@ def test_search_query_count_is_pinned(api, make_live_phrase, django_assert_max_n
     live_index.refresh_now()
     with django_assert_max_num_queries(4):  # session user + groups + revision check (+ token)
         assert len(api["operator"].get("/api/v1/search/", {"q": "фраза"}).json()["results"]) == 10
+
+
+def test_the_operator_phrase_languages_rank_first_without_a_language_filter(api, operator, make_live_phrase):
+    from accounts.services import profile_update
+
+    make_live_phrase(key="hello-en", title="Hello", body="Hello!", shortcut="/hi", language="en")
+    make_live_phrase(key="hello-pl", title="Hello", body="Hello!", shortcut="/hi", language="pl")
+    for first in ("pl", "en"):
+        profile_update(user=operator, interface_language="", phrase_languages=[first], display_name="",
+                       review_emails=True)
+        assert api["operator"].get("/api/v1/search/", {"q": "/hi"}).json()["results"][0]["language"] == first
+    # An explicit filter still decides.
+    results = api["operator"].get("/api/v1/search/", {"q": "/hi", "language": "pl"}).json()["results"]
+    assert [r["key"] for r in results] == ["hello-pl"]
+
+
+def test_the_empty_query_opens_on_the_operator_pins(api, operator, writer, make_live_phrase):
+    from accounts.services import profile_set_pinned
+
+    for key in ("a-ru", "b-ru", "c-ru"):
+        make_live_phrase(key=key, title=key, body="Спасибо.")
+    profile_set_pinned(user=operator, key="c-ru", pinned=True)
+    profile_set_pinned(user=operator, key="b-ru", pinned=True)
+    keys = [r["key"] for r in api["operator"].get("/api/v1/search/", {"q": ""}).json()["results"]]
+    assert keys[:2] == ["c-ru", "b-ru"]
+    # Pins are personal.
+    assert [r["key"] for r in api["writer"].get("/api/v1/search/", {"q": ""}).json()["results"]][:2] != ["c-ru", "b-ru"]
+
+
+def test_empty_query_with_pins_has_a_pinned_query_count(api, operator, make_live_phrase, django_assert_max_num_queries):
+    from accounts.services import profile_set_pinned
+
+    for number in range(10):
+        make_live_phrase(key=f"p{number}", title=f"Фраза {number}", body="Спасибо.")
+        profile_set_pinned(user=operator, key=f"p{number}", pinned=True)
+    api["operator"].get("/api/v1/search/", {"q": ""})
+    live_index.refresh_now()
+    # token user + groups + revision check + the operator's phrase languages, pins, and recent uses
+    with django_assert_max_num_queries(7):
+        assert len(api["operator"].get("/api/v1/search/", {"q": ""}).json()["results"]) == 10
