@@ -95,6 +95,32 @@ class PhraseAdmin(SimpleHistoryAdmin):
     def delete_model(self, request, obj):
         services.phrase_delete(phrase=obj, actor=request.user)
 
+    # Working copies hold drafts and rejected text: only writers and reviewers may see them here,
+    # whatever permissions a staff account was given by hand.
+    def has_module_permission(self, request):
+        return roles.is_writer(request.user) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return roles.is_writer(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return roles.is_writer(request.user) and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return roles.is_writer(request.user) and super().has_change_permission(request, obj)
+
+    _REVIEWER_ACTIONS = ("approve_selected", "approve_over_warnings", "reject_selected")
+
+    def get_actions(self, request):
+        """Offer only the actions the user's role may run."""
+        actions = super().get_actions(request)
+        if not roles.is_reviewer(request.user):
+            for name in self._REVIEWER_ACTIONS:
+                actions.pop(name, None)
+        if not roles.is_writer(request.user):
+            actions.clear()
+        return actions
+
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 

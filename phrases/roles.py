@@ -9,7 +9,8 @@ ALL_GROUPS = (OPERATORS, WRITERS, REVIEWERS)
 _LINT_TUNING = ("rulesetting", "term", "teamword")
 # The model permissions each role holds in the admin: {group: {app label: [codenames]}}.
 ROLE_PERMISSIONS = {
-    OPERATORS: {"phrases": ["view_phrase", "view_topic", "view_livephrase", "add_phraseuse"]},
+    # Operators read only the live library: no view of working copies (drafts, rejected text) or their history.
+    OPERATORS: {"phrases": ["view_topic", "view_livephrase", "add_phraseuse"]},
     WRITERS: {
         "phrases": ["view_phrase", "add_phrase", "change_phrase", "view_topic", "view_livephrase",
                     "view_historicalphrase", "add_phraseuse"],
@@ -26,17 +27,28 @@ ROLE_PERMISSIONS = {
 }
 
 
-def install_role_groups(group_model, permission_model):
-    """Create the role groups and grant them their permissions (those that exist yet); idempotent.
+_MANAGED_APPS = sorted({app_label for by_app in ROLE_PERMISSIONS.values() for app_label in by_app})
 
-    Used by the data migrations with historical models, and after every `migrate` or `flush`
-    (post_migrate) with the real ones, so the groups come back if a flush emptied the tables.
+
+def install_role_groups(group_model, permission_model):
+    """Give each role group exactly its permissions in the apps the roles cover; idempotent.
+
+    Grants what is missing and takes back what a role no longer has (an install from before
+    operators lost `view_phrase` gets it removed on the next migrate). Permissions of other apps
+    are left alone. Used by the data migrations with historical models, and after every `migrate`
+    or `flush` (post_migrate) with the real ones, so the groups come back if a flush emptied the tables.
     """
     for name, by_app in ROLE_PERMISSIONS.items():
         group, _ = group_model.objects.get_or_create(name=name)
+        wanted = set()
         for app_label, codenames in by_app.items():
-            group.permissions.add(*permission_model.objects.filter(
-                content_type__app_label=app_label, codename__in=codenames))
+            wanted |= set(permission_model.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames).values_list("pk", flat=True))
+        held = set(group.permissions.filter(content_type__app_label__in=_MANAGED_APPS).values_list("pk", flat=True))
+        if wanted - held:
+            group.permissions.add(*(wanted - held))
+        if held - wanted:
+            group.permissions.remove(*(held - wanted))
 
 
 def _groups(user):

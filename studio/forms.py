@@ -7,7 +7,13 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from phrases.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Phrase, PhraseStatus, Topic
+from phrases.models import (
+    BODY_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Phrase,
+    PhraseStatus,
+    Topic,
+)
 from phrases.validation import (
     HOTKEY_MAX_LENGTH,
     KEYWORD_MAX_LENGTH,
@@ -162,13 +168,13 @@ class PhraseForm(forms.Form):
         if not body:
             raise ValidationError(_("This field is required."), code="required")
         if placeholder_problems(body):
-            allowed = ", ".join("{%s}" % name for name in allowed_placeholders())
+            allowed = ", ".join(f"{{{name}}}" for name in allowed_placeholders())
             unknown = sorted({name for name in PLACEHOLDER_RE.findall(body) if name not in allowed_placeholders()})
             if unknown:
                 raise ValidationError(ngettext(
                     "Unknown placeholder %(names)s. Allowed: %(allowed)s.",
                     "Unknown placeholders %(names)s. Allowed: %(allowed)s.", len(unknown)),
-                    params={"names": ", ".join("{%s}" % name for name in unknown), "allowed": allowed})
+                    params={"names": ", ".join(f"{{{name}}}" for name in unknown), "allowed": allowed})
             raise ValidationError(_("Braces are unbalanced: every “{” needs a matching “}”, and they cannot nest."))
         return body
 

@@ -1,7 +1,16 @@
 """Reads for the writers' pages: the working library with its filters, and the topic tree."""
 from datetime import timedelta
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -140,6 +149,7 @@ def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) ->
                          ("hotkey", Phrase(pk=own, language=language, hotkey=hotkey))):
         if not getattr(probe, field):
             continue
+        probe._state.adding = own is None  # so the check leaves the phrase's own row out
         try:
             probe.validate_constraints()
             clash = field in live_conflicts(probe)

@@ -1,7 +1,8 @@
 """The writers' pages: the working library and the editor. Thin: a form, a selector or service, a template."""
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import JsonResponse
@@ -61,7 +62,7 @@ def _samples(request):
     name = request.user.get_full_name() or request.user.get_username()
     samples = {
         "client_name": _("Anna"), "operator_name": name, "order_id": "A-10482",
-        "date": formats.date_format(timezone.localdate() + timezone.timedelta(days=2), "DATE_FORMAT"),
+        "date": formats.date_format(timezone.localdate() + timedelta(days=2), "SHORT_DATE_FORMAT"),
         "amount": formats.number_format(1250, decimal_pos=2, use_l10n=True), "link": "https://example.com/t/A-10482",
     }
     return {name: samples.get(name, name.replace("_", " ")) for name in allowed_placeholders()}
@@ -86,15 +87,15 @@ def _editor(request, form, phrase=None, *, status=200, stale=None):
 def _editor_strings():
     """The editor script's words, translated here so the script holds none."""
     return {
-        "checking": _("Checking…"), "noFindings": _("No brand-voice findings."),
-        "findings": _("Brand-voice findings: %(errors)s errors, %(warnings)s warnings."),
+        "noFindings": _("No brand-voice findings."),
+        "findings": _("Brand-voice findings. Errors: %(errors)s, warnings: %(warnings)s."),
         "error": _("Error"), "warning": _("Warning"), "apply": _("Replace with «%(text)s»"),
         "show": _("Show in the text"), "lintFailed": _("The text could not be checked just now; it is checked again "
                                                        "when you submit."),
         "free": _("Free"), "keyWillBe": _("Will be: %(key)s"), "remove": _("Remove keyword %(word)s"),
         "hotkeyHint": _("Use a letter, a digit or F1–F12 with Ctrl, Alt or Win."),
         "spellingOff": _("Spelling is not checked on this server."),
-        "chars": _("%(count)s of %(max)s characters"),
+        "chars": _("Characters: %(count)s / %(max)s"),
     }
 
 

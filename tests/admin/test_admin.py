@@ -94,7 +94,9 @@ def test_load_demo_creates_users_that_can_log_in_and_keeps_data(client, settings
     assert LivePhrase.objects.count() >= 40
     for username, password in credentials.items():
         assert client.login(username=username, password=password), username
-        assert client.get(reverse("admin:index")).status_code == 200
+        assert client.get("/").status_code == 200
+        # Only reviewers and admins use the admin; operators and writers are not staff.
+        assert (client.get(reverse("admin:index")).status_code == 200) == (username in {"reviewer", "admin"})
     versions = Phrase.history.count()
     call_command("load_demo", library=starter)
     assert json.loads((tmp_path / ".demo-credentials").read_text()) == credentials
@@ -106,4 +108,4 @@ def test_load_demo_points_at_the_address_it_is_served_on(settings, tmp_path):
     settings.BASE_DIR = tmp_path
     output = io.StringIO()
     call_command("load_demo", library=starter, site="http://127.0.0.1:8765/", stdout=output)
-    assert "log in at http://127.0.0.1:8765/admin/" in output.getvalue()
+    assert "log in at http://127.0.0.1:8765/login/" in output.getvalue()

@@ -39,10 +39,16 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Starter library: {report.summary()}"))
         credentials = self._credentials()
         User = get_user_model()
-        self.stdout.write(f"Demo users (log in at {options['site'].rstrip('/')}/admin/):")
+        self.stdout.write(f"Demo users (log in at {options['site'].rstrip('/')}/login/):")
         for username, group, superuser in DEMO_USERS:
+            # The admin is for reviewers (accounts, brand-voice rules) and admins; operators and
+            # writers work in the app's own pages.
+            staff = superuser or group == REVIEWERS
             user, created = User.objects.get_or_create(
-                username=username, defaults={"is_staff": True, "is_superuser": superuser})
+                username=username, defaults={"is_staff": staff, "is_superuser": superuser})
+            if user.is_staff != staff:
+                user.is_staff = staff
+                user.save(update_fields=["is_staff"])
             if created or username not in credentials:
                 credentials[username] = secrets.token_urlsafe(9)
                 user.set_password(credentials[username])

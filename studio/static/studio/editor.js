@@ -127,6 +127,7 @@
                 from: unitOffset(text, issue.start), to: unitOffset(text, issue.end)};
       });
       renderFindings();
+      if ((data.unavailable || []).indexOf("spelling") >= 0) status.textContent += " " + T.spellingOff;
     }).catch(function () {
       if (seq === lintSeq) status.textContent = T.lintFailed;
     });
