@@ -42,6 +42,7 @@ bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.search $(if $(QUICK),--quick)
 	$(PY) -m benchmarks.api $(if $(QUICK),--quick)
 	$(PY) -m benchmarks.lint $(if $(QUICK),--quick)
+	$(PY) -m benchmarks.import_bench $(if $(QUICK),--quick)
 
 # Search quality and lint quality on the development data in ../shared/eval.
 eval: $(VENV)/.installed-test

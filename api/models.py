@@ -1,6 +1,7 @@
-"""Read-only API tokens for chat tools, issued and revoked by admins."""
+"""Read-only API tokens for chat tools, issued and revoked by admins; background import jobs."""
 import hashlib
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -68,3 +69,53 @@ class ChatTool:
 
     def __str__(self):
         return self.username
+
+
+class ImportJob(models.Model):
+    """A large library import running in the background; the client polls it for progress and result.
+
+    The import itself is one transaction (all or nothing), so a job whose worker died changed
+    nothing: it shows as failed once its heartbeat is older than STALE_AFTER_SECONDS."""
+
+    STALE_AFTER_SECONDS = 120
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="Last sign of life of the worker")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    phrases = models.PositiveIntegerField(help_text="Phrases in the file")
+    dry_run = models.BooleanField(default=False)
+    publish_over_findings = models.BooleanField(default=False)
+    stage = models.CharField(max_length=16, blank=True, help_text="validating, linting or writing")
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    report = models.JSONField(null=True, blank=True)
+    problems = models.JSONField(null=True, blank=True)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"import {self.pk} ({self.status})"
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+
+    def is_stale(self, now=None) -> bool:
+        """Unfinished, and no sign of life for STALE_AFTER_SECONDS: its worker process is gone."""
+        if self.is_finished:
+            return False
+        last = self.heartbeat_at or self.started_at or self.created_at
+        return ((now or timezone.now()) - last).total_seconds() > self.STALE_AFTER_SECONDS

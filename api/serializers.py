@@ -196,6 +196,28 @@ class ImportReportSerializer(serializers.Serializer):
     dry_run = serializers.BooleanField()
 
 
+class ImportJobSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    url = serializers.SerializerMethodField()
+    status = serializers.CharField(help_text="queued, running, succeeded or failed")
+    stage = serializers.CharField(allow_blank=True, help_text="validating, linting, writing, then done")
+    done = serializers.IntegerField()
+    total = serializers.IntegerField()
+    phrases = serializers.IntegerField(help_text="Phrases in the file")
+    dry_run = serializers.BooleanField()
+    publish_over_findings = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)
+    detail = serializers.CharField(allow_blank=True)
+    report = ImportReportSerializer(allow_null=True, help_text="When succeeded")
+    problems = serializers.ListField(child=serializers.DictField(), allow_null=True,
+                                     help_text="When the file was rejected: {key, field, message} each")
+
+    def get_url(self, obj) -> str:
+        return self.context["url"]
+
+
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
 
@@ -260,6 +282,12 @@ class RevertInput(ReasonInput):
     publish = serializers.BooleanField(default=False, help_text="Restore and publish in one step (the approval gate "
                                                                 "applies)")
     acknowledge_warnings = serializers.BooleanField(default=False, help_text="With publish: accept brand-voice warnings")
+
+
+class ImportOptionsInput(serializers.Serializer):
+    dry_run = serializers.BooleanField(default=False)
+    publish_over_findings = serializers.BooleanField(default=False)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
 class UsedInput(serializers.Serializer):

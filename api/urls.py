@@ -26,6 +26,7 @@ urlpatterns = [
     path("sync/", live.SyncView.as_view(), name="sync"),
     path("export/<str:export_format>/", live.ExportView.as_view(), name="export"),
     path("library/import/", library.ImportView.as_view(), name="import"),
+    path("library/import/<uuid:job_id>/", library.ImportJobView.as_view(), name="import-job"),
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     re_path(r"^.*$", not_found, name="not-found"),

@@ -149,6 +149,8 @@ QUICKPHRASES_PLACEHOLDERS = env.list(
     default=["client_name", "operator_name", "order_id", "date", "amount", "link"],
 )
 QUICKPHRASES_LANGUAGES = env.list("QUICKPHRASES_LANGUAGES", default=["ru", "en", "pl"])
+# A library file with more phrases than this is imported through the API as a background job.
+QUICKPHRASES_IMPORT_SYNC_LIMIT = env.int("QUICKPHRASES_IMPORT_SYNC_LIMIT", default=2000)
 
 # --- REST framework -----------------------------------------------------------------------------
 REST_FRAMEWORK = {

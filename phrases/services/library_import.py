@@ -1,28 +1,45 @@
-"""Importing a `quickphrases/v1` library file: all or nothing, idempotent, updating by key.
+"""Importing a `quickphrases/v1` library file: all or nothing on validity, idempotent, by key.
 
 The whole file is validated against the library as it would be after the import (so two phrases
 may swap shortcuts, and a duplicate inside the file is caught) before anything is written. Any
-problem rejects the file with every problem listed by phrase key and field.
+problem of format, keys, fields, uniqueness or placeholders rejects the file, with every problem
+listed by phrase key and field.
+
+Brand-voice findings never make a valid file fail. A phrase marked `approved` whose text has an
+error-level finding (not dismissed by a reviewer) is imported but held in review: its live text,
+if any, stays. `publish_over_findings` (reviewers, with a reason) publishes such phrases anyway,
+recording the overrule as dismissals and in history.
+
+The import approves, archives and publishes through the same transitions as every other door
+(`phrases.services.transitions`), checking in bulk (one query per kind of check, lint once per
+phrase) and writing in bulk (`versions.save_versions`, `live.publish`/`unpublish`).
 """
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from phrases import roles
 from phrases.errors import ImportRejected
-from phrases.models import LivePhrase, Phrase, PhraseStatus, Topic
+from phrases.models import FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
-from phrases.services.findings import run_lint
-from phrases.services.transitions import ApproveAction
-from phrases.services.versions import CONTENT_FIELDS, save_version
-from phrases.validation import validate_language
+from phrases.services.findings import ERROR, flagged_text, mark_dismissed, run_lint, standing
+from phrases.services.live import chunks
+from phrases.services.transitions import ApproveAction, ArchiveAction, PublishAction, RestoreAction
+from phrases.services.triggers import Triggers, trigger_clashes
+from phrases.services.versions import CONTENT_FIELDS, save_versions
 
 FORMAT = "quickphrases/v1"
 PHRASE_FIELDS = {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status"}
 REQUIRED_PHRASE_FIELDS = ("key", "title", "body", "topic", "language")
 TOPIC_FIELDS = {"slug", "name", "parent"}
 IMPORT_REASON = "Imported from library file"
+S = PhraseStatus
+
+# progress(stage, done, total): stages "validating", "linting", "writing".
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -42,13 +59,25 @@ class ImportReport:
 
     def summary(self):
         verb = "Would import" if self.dry_run else "Imported"
-        return (f"{verb}: {len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged "
+        text = (f"{verb}: {len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged "
                 f"phrases; {len(self.topics_created)} topics created, {len(self.topics_updated)} updated.")
+        if self.held:
+            text += f" {len(self.held)} approved phrases held in review over brand-voice errors."
+        if self.overruled:
+            text += f" {len(self.overruled)} published over brand-voice errors."
+        return text
 
 
 class _Problems(list):
     def add(self, key, field_name, message):
         self.append({"key": key, "field": field_name, "message": message})
+
+
+def _no_progress(stage, done, total):
+    pass
+
+
+# -- validation: nothing here writes --------------------------------------------------------------
 
 
 def _check_file(data, problems):
@@ -79,7 +108,7 @@ def _check_topics(entries, problems):
             problems.add(label, name, "Unknown topic field.")
         candidate = Topic(slug=entry.get("slug") or "", name=entry.get("name") or "")
         try:
-            candidate.clean_fields(exclude=["parent", "order"])
+            candidate.clean_fields(exclude=["parent", "order", "reviewer", "review_interval_days"])
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 for message in messages:
@@ -104,7 +133,7 @@ def _check_topics(entries, problems):
                 break
             seen.add(node)
             node = parents.get(node)
-    return by_slug
+    return by_slug, set(parents)
 
 
 def _phrase_values(entry):
@@ -120,11 +149,13 @@ def _phrase_values(entry):
     }
 
 
-def _check_phrases(entries, topic_slugs, problems):
-    """Validate phrase entries field by field; returns {key: (values, status)} for valid ones."""
+def _check_phrases(entries, topic_slugs, problems, progress):
+    """Validate phrase entries field by field, without queries; returns {key: (values, status)}."""
     valid = {}
     seen_keys = set()
     for index, entry in enumerate(entries):
+        if index % 1000 == 0:
+            progress("validating", index, len(entries))
         key = entry.get("key") if isinstance(entry, dict) and isinstance(entry.get("key"), str) else f"phrases[{index}]"
         if not isinstance(entry, dict):
             problems.add(key, "phrase", "Each phrase must be an object.")
@@ -138,11 +169,11 @@ def _check_phrases(entries, topic_slugs, problems):
         if key in seen_keys:
             problems.add(key, "key", "This key appears more than once in the file.")
         seen_keys.add(key)
-        status = entry.get("status") or PhraseStatus.DRAFT
-        if status not in PhraseStatus.values:
-            problems.add(key, "status", f"Unknown status '{status}'; use one of {', '.join(PhraseStatus.values)}.")
+        status = entry.get("status") or S.DRAFT
+        if not isinstance(status, str) or status not in S.values:
+            problems.add(key, "status", f"Unknown status '{status}'; use one of {', '.join(S.values)}.")
         values = _phrase_values(entry)
-        if values["topic"] and values["topic"] not in topic_slugs:
+        if values["topic"] and (not isinstance(values["topic"], str) or values["topic"] not in topic_slugs):
             problems.add(key, "topic", f"Unknown topic '{values['topic']}'.")
         for name in ("title", "body", "language", "shortcut", "hotkey"):
             if values[name] is not None and not isinstance(values[name], str):
@@ -151,6 +182,7 @@ def _check_phrases(entries, topic_slugs, problems):
         if len(problems) == before:
             candidate = Phrase(key=key, **{k: v for k, v in values.items() if k != "topic"})
             try:
+                # Field rules only: uniqueness is checked for the whole file at once, below.
                 candidate.full_clean(exclude=["topic", "owner", "reviewed_by"], validate_unique=False,
                                      validate_constraints=False)
             except ValidationError as error:
@@ -159,47 +191,67 @@ def _check_phrases(entries, topic_slugs, problems):
                         problems.add(key, name, message)
         if len(problems) == before:
             valid[key] = (values, status)
+    progress("validating", len(entries), len(entries))
     return valid
 
 
-def _check_uniqueness(valid, problems):
-    """Shortcuts (per language) and hotkeys must be unique in the library as it will be."""
-    final = {
-        key: (language, shortcut, hotkey)
-        for key, language, shortcut, hotkey in Phrase.objects.values_list("key", "language", "shortcut", "hotkey")
-    }
-    for key, (values, _) in valid.items():
-        final[key] = (values["language"], values["shortcut"], values["hotkey"])
-    shortcut_owner, hotkey_owner = {}, {}
-    for key in sorted(final):
-        language, shortcut, hotkey = final[key]
-        if shortcut:
-            other = shortcut_owner.setdefault((language, shortcut), key)
-            if other != key:
-                blame = key if key in valid else other
-                problems.add(blame, "shortcut", f"Shortcut '{shortcut}' ({language}) is also used by phrase "
-                                                f"'{other if blame == key else key}'.")
-        if hotkey:
-            other = hotkey_owner.setdefault(hotkey, key)
-            if other != key:
-                blame = key if key in valid else other
-                problems.add(blame, "hotkey", f"Hotkey '{hotkey}' is also used by phrase "
-                                              f"'{other if blame == key else key}'.")
+def _triggers(values) -> Triggers:
+    return Triggers(values["language"], values["shortcut"], values["hotkey"])
 
 
-def _lint_entries(valid, report, problems):
-    for key, (values, status) in valid.items():
-        phrase = Phrase(key=key, body=values["body"], language=values["language"])
-        findings = run_lint(phrase)
+def _dismissals_by_key(existing) -> dict:
+    keys = {phrase.pk: key for key, phrase in existing.items()}
+    by_key = {}
+    for part in chunks(sorted(keys)):
+        for dismissal in FindingDismissal.objects.filter(phrase_id__in=part).select_related("dismissed_by"):
+            by_key.setdefault(keys[dismissal.phrase_id], []).append(dismissal)
+    return by_key
+
+
+def _unchanged_and_live(phrase, live_text, values, status) -> bool:
+    """An approved entry that is exactly the phrase's approved, live text: nothing to do, not even
+    a lint (it passed the gate when it was approved; an import does not re-review it)."""
+    return (phrase is not None and status == S.APPROVED and phrase.status == S.APPROVED
+            and all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS if name != "topic")
+            and live_text is not None and live_text.topic.slug == values["topic"] == phrase.topic.slug
+            and live_library.live_matches(phrase, live_text))
+
+
+def _lint(valid, existing, live, report, progress) -> dict:
+    """Lint each entry once (none for an unchanged live one); returns {key: findings marked with
+    the dismissals that hold}."""
+    dismissals = _dismissals_by_key(existing)
+    findings_by_key = {}
+    for index, (key, (values, status)) in enumerate(valid.items()):
+        if index % 500 == 0:
+            progress("linting", index, len(valid))
+        phrase = existing.get(key)
+        if _unchanged_and_live(phrase, live.get(getattr(phrase, "pk", None)), values, status):
+            findings = [dict(f) for f in phrase.lint_findings]
+        else:
+            findings = mark_dismissed(run_lint(Phrase(body=values["body"], language=values["language"])),
+                                      values["body"], dismissals.get(key, ()))
+        findings_by_key[key] = findings
         if findings:
             report.findings[key] = findings
-        if status == PhraseStatus.APPROVED:
-            for finding in findings:
-                if finding["severity"] == "error":
-                    problems.add(key, "body", f"Cannot be approved: {finding['rule']}: {finding['message']}")
+    progress("linting", len(valid), len(valid))
+    return findings_by_key
 
 
-def _apply_topics(topic_entries, by_slug, report):
+def _overrule(findings, *, actor, reason, now) -> list[dict]:
+    """Mark the standing errors dismissed by the import's overrule (in memory); returns them."""
+    info = {"by": actor.get_username() if getattr(actor, "pk", None) else None, "reason": reason,
+            "at": now.isoformat()}
+    errors = standing(findings, ERROR)
+    for finding in errors:
+        finding["dismissed"] = dict(info)
+    return errors
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _apply_topics(by_slug, report):
     existing = {topic.slug: topic for topic in Topic.objects.all()}
     order = {slug: index for index, slug in enumerate(by_slug)}
     for slug, entry in by_slug.items():
@@ -222,94 +274,163 @@ def _apply_topics(topic_entries, by_slug, report):
     return existing
 
 
-def _release_moving_triggers(valid, existing):
-    """Clear the shortcuts and hotkeys that entries of this file move, before any entry is applied.
+def _lock_existing(keys) -> tuple[dict, dict]:
+    """Lock the working copies the file touches and read their live texts (after the lock).
 
-    The file was checked for clashes as the library will be after the import, so a file may swap
-    two phrases' shortcuts or pass a hotkey on; applied one phrase at a time, the first would
-    clash with the second's old value. The cleared values never outlive the transaction: each
-    phrase is saved (and, when approved, published) with its new ones right after.
-    """
-    def moves(copy, key, name):
-        old = getattr(copy, name) if copy is not None else ""
-        return bool(old) and old != valid[key][0][name]
-
-    for name in ("shortcut", "hotkey"):
-        moving = [phrase.pk for key, phrase in existing.items() if moves(phrase, key, name)]
-        if moving:
-            Phrase.objects.filter(pk__in=moving).update(**{name: ""})
-        going_live = [phrase.pk for key, phrase in existing.items()
-                      if valid[key][1] == PhraseStatus.APPROVED and moves(getattr(phrase, "live", None), key, name)]
-        if going_live:
-            LivePhrase.objects.filter(phrase_id__in=going_live).update(**{name: ""})
-
-
-def _apply_phrase(key, values, status, *, topics, existing, actor, report):
-    values = {**values, "topic": topics[values["topic"]]}
-    phrase = existing.get(key)
-    if phrase is None:
-        phrase = Phrase(key=key, owner=actor if getattr(actor, "pk", None) else None, **values)
-        report.created.append(key)
-    else:
-        content_same = all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS)
-        live_ok = status != PhraseStatus.APPROVED or live_library.live_matches(phrase)
-        if content_same and phrase.status == status and live_ok:
-            report.unchanged.append(key)
-            return
-        for name in CONTENT_FIELDS:
-            setattr(phrase, name, values[name])
-        report.updated.append(key)
-    phrase.status = status
-    approval = None
-    if status == PhraseStatus.APPROVED:
-        approval = ApproveAction(phrase, actor=actor, trusted=True, acknowledge_warnings=True,
-                                 findings=report.findings.get(key, []), reason=IMPORT_REASON)
-        approval.check()
-        approval.apply()
-    elif status == PhraseStatus.IN_REVIEW:
-        phrase.lint_findings = report.findings.get(key, [])
-    save_version(phrase, actor=actor, reason=IMPORT_REASON)
-    if approval is not None:
-        approval.publish()
-    elif status == PhraseStatus.ARCHIVED:
-        live_library.unpublish([phrase])
+    Every phrase the file touches is locked, in key order, before the first publish takes the
+    live library lock: an approval holds its phrase's row and then that lock, so taking rows one
+    at a time between publishes could deadlock with it. The locking query joins nothing (see
+    `workflow.locked`); edits made meanwhile are read fresh."""
+    existing = {}
+    for part in chunks(sorted(keys)):
+        existing.update((p.key, p) for p in Phrase.objects.select_for_update().filter(key__in=part).order_by("key"))
+    topics = {topic.pk: topic for topic in Topic.objects.all()}
+    for phrase in existing.values():
+        phrase.topic = topics[phrase.topic_id]
+    live = {}
+    for part in chunks(sorted(p.pk for p in existing.values())):
+        for row in LivePhrase.objects.filter(phrase_id__in=part):
+            row.topic = topics[row.topic_id]
+            live[row.phrase_id] = row
+    return existing, live
 
 
-def library_import(data, *, actor=None, dry_run: bool = False) -> ImportReport:
+def library_import(data, *, actor=None, dry_run: bool = False, publish_over_findings: bool = False,
+                   reason: str = "", progress: Progress | None = None) -> ImportReport:
     """Import a parsed `quickphrases/v1` file. Raises ImportRejected, changing nothing, on any problem.
 
     `actor=None` is the trusted command line; otherwise only reviewers may import, because a file
-    can approve and archive phrases.
+    can approve and archive phrases. Approved entries with brand-voice errors are held in review,
+    unless `publish_over_findings` (with a `reason`) publishes them with the overrule recorded.
+    `progress(stage, done, total)` is called as the work advances.
     """
+    progress = progress or _no_progress
     if actor is not None:
         roles.require_reviewer(actor, "import library files")
+    reason = (reason or "").strip()
+    if publish_over_findings and not reason:
+        raise ImportRejected([{"key": "(request)", "field": "reason",
+                               "message": "Publishing over brand-voice findings needs a reason; it is kept in "
+                                          "history."}])
     with transaction.atomic():
         problems = _Problems()
         topic_entries, phrase_entries = _check_file(data, problems)
-        by_slug = _check_topics(topic_entries, problems)
-        topic_slugs = set(by_slug) | set(Topic.objects.values_list("slug", flat=True))
-        valid = _check_phrases(phrase_entries, topic_slugs, problems)
-        _check_uniqueness(valid, problems)
+        by_slug, topic_slugs = _check_topics(topic_entries, problems)
+        valid = _check_phrases(phrase_entries, topic_slugs, problems, progress)
+        for problem in trigger_clashes({key: _triggers(values) for key, (values, _) in valid.items()}):
+            problems.add(problem["key"], problem["field"], problem["message"])
         report = ImportReport(dry_run=dry_run)
-        _lint_entries(valid, report, problems)
+        existing, live = _lock_existing(valid)
+        findings = _lint(valid, existing, live, report, progress)
+        now = timezone.now()
+        going_live, overruled, archived = {}, {}, []
+        for key, (values, status) in valid.items():
+            if status == S.ARCHIVED:
+                archived.append(key)
+            elif status == S.APPROVED:
+                errors = standing(findings[key], ERROR)
+                rules = sorted({f["rule"] for f in errors})
+                if not errors:
+                    going_live[key] = _triggers(values)
+                elif publish_over_findings:
+                    overruled[key] = _overrule(findings[key], actor=actor, reason=reason, now=now)
+                    report.overruled.append({"key": key, "rules": rules})
+                    going_live[key] = _triggers(values)
+                else:
+                    report.held.append({"key": key, "rules": rules})
+        # The live library as it will be: what goes live, minus what is archived, plus every live
+        # text that stays (a held phrase keeps its old one).
+        for problem in trigger_clashes(going_live, live=True, withdrawn=archived):
+            problems.add(problem["key"], problem["field"], problem["message"])
         if problems:
             raise ImportRejected(list(problems))
-        topics = _apply_topics(topic_entries, by_slug, report)
-        # Lock every phrase the file touches, in one order, before the first publish takes the live
-        # library lock: an approval holds its phrase's row and then that lock, so taking rows one
-        # at a time between publishes could deadlock with it. Edits made meanwhile are read fresh.
-        existing = {p.key: p for p in Phrase.objects.select_for_update(of=("self",)).select_related("live")
-                    .filter(key__in=list(valid)).order_by("pk")}
+        topics = _apply_topics(by_slug, report)
         try:
-            _release_moving_triggers(valid, existing)
-            for key, (values, status) in valid.items():
-                _apply_phrase(key, values, status, topics=topics, existing=existing, actor=actor, report=report)
+            _write(valid, findings, going_live, overruled, topics=topics, existing=existing, live=live, actor=actor,
+                   reason=reason, report=report, progress=progress, dry_run=dry_run)
         except IntegrityError as error:
             raise ImportRejected([{"key": "(file)", "field": "__all__",
                                    "message": f"The library could not be updated consistently: {error}"}]) from None
         except ValidationError as error:
-            raise ImportRejected(getattr(error, "problems", lambda: [
-                {"key": "(file)", "field": "__all__", "message": str(error)}])()) from None
+            raise ImportRejected(getattr(error, "problems", lambda e=error: [
+                {"key": "(file)", "field": "__all__", "message": str(e)}])()) from None
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _write(valid, findings, going_live, overruled, *, topics, existing, live, actor, reason, report, progress, dry_run):
+    created, updated, to_publish, to_withdraw = [], [], [], []
+    owner = actor if getattr(actor, "pk", None) else None
+    total = len(valid)
+    for index, (key, (values, status)) in enumerate(valid.items()):
+        if index % 1000 == 0:
+            progress("writing", index, total)
+        values = {**values, "topic": topics[values["topic"]]}
+        phrase = existing.get(key)
+        held = status == S.APPROVED and key not in going_live
+        target = S.IN_REVIEW if held else status
+        live_text = live.get(phrase.pk) if phrase is not None else None
+        if phrase is not None:
+            same = all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS if name != "topic") \
+                and phrase.topic_id == values["topic"].pk
+            live_ok = target != S.APPROVED or live_library.live_matches(phrase, live_text)
+            if same and phrase.status == target and live_ok and key not in overruled:
+                report.unchanged.append(key)
+                continue
+            for name in CONTENT_FIELDS:
+                setattr(phrase, name, values[name])
+            updated.append(phrase)
+            report.updated.append(key)
+        else:
+            phrase = Phrase(key=key, owner=owner, status=S.DRAFT, **values)
+            created.append(phrase)
+            report.created.append(key)
+        _transition(phrase, target, findings[key], held=held, overruled=overruled.get(key), actor=actor,
+                    reason=reason)
+        if phrase.status == S.APPROVED:
+            to_publish.append(phrase)
+        elif phrase.status == S.ARCHIVED and live_text is not None:
+            to_withdraw.append(phrase)
+    progress("writing", total, total)
+    if dry_run:
+        return
+    save_versions(created=created, updated=updated, actor=actor, reason=IMPORT_REASON)
+    by_key = {phrase.key: phrase for phrase in created + updated}
+    # The overrule holds for the phrases the import published over findings, changed or not.
+    targets = {key: by_key.get(key) or existing[key] for key in overruled}
+    FindingDismissal.objects.bulk_create([
+        FindingDismissal(phrase_id=targets[key].pk, rule=f["rule"], text=flagged_text(targets[key].body, f),
+                         reason=reason, dismissed_by=owner)
+        for key, errors in overruled.items() for f in errors
+    ], batch_size=500, ignore_conflicts=True)
+    live_library.unpublish(to_withdraw)
+    PublishAction(to_publish).execute()
+
+
+def _transition(phrase, target, findings, *, held, overruled, actor, reason):
+    """Move the working copy to the file's status through the transitions (in memory)."""
+    if target == S.APPROVED:
+        approval = ApproveAction(phrase, actor=actor, trusted=True, acknowledge_warnings=True, findings=findings,
+                                 reason=IMPORT_REASON)
+        approval.check()
+        approval.apply()
+        if overruled:
+            rules = ", ".join(sorted({f["rule"] for f in overruled}))
+            phrase._change_reason = f"{IMPORT_REASON}; published over brand-voice findings ({rules}): {reason}"
+        elif approval.reason != IMPORT_REASON:
+            phrase._change_reason = approval.reason
+        return
+    if target == S.ARCHIVED:
+        ArchiveAction(phrase, actor=actor, trusted=True, reason=IMPORT_REASON).apply()
+        return
+    if phrase.status == S.ARCHIVED and phrase.pk:
+        RestoreAction(phrase, actor=actor, trusted=True, reason=IMPORT_REASON).apply()
+    phrase.status = target
+    if target == S.IN_REVIEW:
+        phrase.lint_findings = findings
+        phrase.warnings_acknowledged = False
+        phrase.submitted_at = timezone.now()
+        if held:
+            rules = ", ".join(sorted({f["rule"] for f in standing(findings, ERROR)}))
+            phrase._change_reason = f"{IMPORT_REASON}; held in review over brand-voice errors: {rules}"

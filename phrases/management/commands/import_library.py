@@ -1,19 +1,54 @@
 import json
+import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from phrases.errors import ImportRejected
 from phrases.services import library_import
 
+STAGES = {"validating": "Validating", "linting": "Linting", "writing": "Writing"}
+
+
+class _ProgressBar:
+    """A tqdm bar per stage, on stderr; nothing when stderr is not a terminal or --no-progress."""
+
+    def __init__(self, enabled):
+        self.enabled, self.bar, self.stage = enabled, None, None
+
+    def __call__(self, stage, done, total):
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = tqdm(total=total, desc=STAGES.get(stage, stage), unit="phrase", file=sys.stderr,
+                            leave=False, dynamic_ncols=True)
+        self.bar.update(done - self.bar.n)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
 
 class Command(BaseCommand):
-    help = "Import a quickphrases/v1 library file: all or nothing, updating phrases by key."
+    help = ("Import a quickphrases/v1 library file: all or nothing on validity, updating phrases by key. "
+            "Approved phrases with brand-voice errors are held in review unless --publish-over-findings.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Path to the UTF-8 JSON library file")
         parser.add_argument("--dry-run", action="store_true", help="Validate and report without changing anything")
+        parser.add_argument("--publish-over-findings", action="store_true",
+                            help="Publish approved phrases over brand-voice errors (needs --reason; recorded as "
+                                 "dismissals and in history)")
+        parser.add_argument("--reason", default="", help="Why the findings do not apply (with --publish-over-findings)")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar (it is off when not a TTY)")
 
-    def handle(self, *args, file, dry_run, **options):
+    def handle(self, *args, file, dry_run, publish_over_findings, reason, no_progress, **options):
+        if publish_over_findings and not reason.strip():
+            raise CommandError("--publish-over-findings needs --reason \"…\": it is kept in history.")
         try:
             with open(file, encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -21,11 +56,21 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise CommandError(f"{file} is not UTF-8 JSON: {error}.") from None
+        progress = _ProgressBar(enabled=not no_progress and sys.stderr.isatty())
         try:
-            report = library_import(data, actor=None, dry_run=dry_run)
+            report = library_import(data, actor=None, dry_run=dry_run, publish_over_findings=publish_over_findings,
+                                    reason=reason, progress=progress)
         except ImportRejected as error:
             raise CommandError(error.message) from None
+        finally:
+            progress.close()
         for key, findings in sorted(report.findings.items()):
             for finding in findings:
-                self.stdout.write(f"lint {finding['severity']}: {key}: {finding['rule']}: {finding['message']}")
+                dismissed = " (dismissed)" if finding.get("dismissed") else ""
+                self.stdout.write(f"lint {finding['severity']}: {key}: {finding['rule']}: {finding['message']}"
+                                  f"{dismissed}")
+        for held in report.held:
+            self.stdout.write(f"held in review: {held['key']} ({', '.join(held['rules'])})")
+        for overruled in report.overruled:
+            self.stdout.write(f"published over findings: {overruled['key']} ({', '.join(overruled['rules'])})")
         self.stdout.write(self.style.SUCCESS(report.summary()))

@@ -1,0 +1,179 @@
+"""Library import speed: the command (dry run, first import, unchanged re-import) and the API's
+background job, at 10,000 and 50,000 approved phrases: time, queries per phrase, peak memory.
+
+    python -m benchmarks.import_bench            # 10k and 50k phrases
+    python -m benchmarks.import_bench --quick    # 300 phrases, seconds long (CI smoke run)
+    python -m benchmarks.import_bench --sizes 3000
+"""
+import argparse
+import json
+import os
+import tempfile
+import threading
+import time
+
+from benchmarks.common import rss_mb, setup_django, table
+
+
+class QueryCounter:
+    """Counts queries on every connection (the API job runs on its own thread and connection)."""
+
+    def __init__(self):
+        self.count, self._lock = 0, threading.Lock()
+
+    def __call__(self, execute, sql, params, many, context):
+        with self._lock:
+            self.count += 1
+        return execute(sql, params, many, context)
+
+    def install(self):
+        from django.db import connection
+        from django.db.backends.signals import connection_created
+
+        connection.ensure_connection()
+        connection.execute_wrappers.append(self)
+        connection_created.connect(lambda sender, connection, **kw: connection.execute_wrappers.append(self),
+                                   weak=False)
+
+
+class PeakMemory:
+    """Peak resident memory above the starting point while the block runs (sampled every 20 ms)."""
+
+    def __enter__(self):
+        self.base = self.peak = rss_mb()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self):
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, rss_mb())
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_mb())
+
+    @property
+    def grew_mb(self):
+        return self.peak - self.base
+
+
+def library_file(size, seed=7) -> dict:
+    """An approved library of `size` phrases, from the synthetic generator."""
+    from benchmarks import synthetic
+
+    documents = synthetic.library(size, seed=seed)
+    topics = sorted({d.topic for d in documents})
+    return {"format": "quickphrases/v1",
+            "topics": [{"slug": slug, "name": slug.replace("-", " ").title(), "parent": None} for slug in topics],
+            "phrases": [{"key": d.key, "title": d.title[:120], "body": d.body, "topic": d.topic,
+                         "language": d.language, "shortcut": d.shortcut or None, "hotkey": None,
+                         "keywords": list(d.keywords), "status": "approved"} for d in documents]}
+
+
+def _empty_library():
+    from phrases.models import FindingDismissal, LiveChange, LivePhrase, Phrase, Topic
+
+    FindingDismissal.objects.all().delete()
+    LivePhrase.objects.all().delete()
+    LiveChange.objects.all().delete()
+    Phrase.history.all().delete()
+    Phrase.objects.all().delete()
+    Topic.objects.all().delete()
+
+
+def _measure(counter, run):
+    before = counter.count
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        result = run()
+        seconds = time.perf_counter() - started
+    return seconds, counter.count - before, memory.grew_mb, result
+
+
+def bench_size(size, counter, reviewer, api_client, rows):
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from api.import_jobs import wait_for_import_job
+    from api.models import ImportJob
+    from phrases.models import LivePhrase
+
+    document = library_file(size)
+    path = os.path.join(tempfile.mkdtemp(prefix="qp-import-"), "library.json")
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(document, handle, ensure_ascii=False)
+    quiet = open(os.devnull, "w")  # noqa: SIM115  (the command's report is long)
+
+    def command(*extra):
+        return lambda: call_command("import_library", path, "--no-progress", *extra, stdout=quiet)
+
+    _empty_library()
+    for label, run in (("command, dry run", command("--dry-run")), ("command, first import", command()),
+                       ("command, re-import unchanged", command())):
+        seconds, queries, grew, _ = _measure(counter, run)
+        rows.append([f"{size:,}", label, f"{seconds:.1f} s", f"{size / seconds:,.0f}/s", f"{queries:,}",
+                     f"{queries / size:.3f}", f"{grew:.0f} MiB"])
+    live = LivePhrase.objects.count()
+
+    _empty_library()
+    settings.QUICKPHRASES_IMPORT_SYNC_LIMIT = min(settings.QUICKPHRASES_IMPORT_SYNC_LIMIT, size - 1)
+
+    def through_api():
+        response = api_client.post("/api/v1/library/import/", document, format="json")
+        assert response.status_code == 202, response.content[:300]
+        accepted = time.perf_counter()
+        job = ImportJob.objects.get(pk=response.json()["id"])
+        wait_for_import_job(job.pk)
+        polled = api_client.get(response.json()["url"]).json()
+        assert polled["status"] == "succeeded", polled.get("detail")
+        return accepted
+
+    started = time.perf_counter()
+    seconds, queries, grew, accepted = _measure(counter, through_api)
+    rows.append([f"{size:,}", f"API job (202 after {accepted - started:.2f} s)", f"{seconds:.1f} s",
+                 f"{size / seconds:,.0f}/s", f"{queries:,}", f"{queries / size:.3f}", f"{grew:.0f} MiB"])
+    return live
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")])
+    args = parser.parse_args(argv)
+    setup_django()
+    from django.contrib.auth.models import Group, User
+    from rest_framework.test import APIClient
+
+    sizes = args.sizes or ([300] if args.quick else [10_000, 50_000])
+    from django.conf import settings
+
+    from phrases.lint import lint_text
+
+    if args.quick:
+        settings.QUICKPHRASES_HUNSPELL_DIRS = ()  # a smoke run: skip loading the spelling dictionaries
+
+    started = time.perf_counter()
+    for text, language in (("Спасибо.", "ru"), ("Thank you.", "en"), ("Dziękuję.", "pl")):
+        lint_text(text, language)  # loads the rules and the spelling dictionaries, once per process
+    warm_up = time.perf_counter() - started
+    counter = QueryCounter()
+    counter.install()
+    reviewer = User.objects.create_user("bench-reviewer", password="x")
+    reviewer.groups.add(Group.objects.get(name="reviewers"))
+    api_client = APIClient(HTTP_HOST="127.0.0.1")
+    api_client.force_authenticate(reviewer)
+    rows, live = [], {}
+    for size in sizes:
+        live[size] = bench_size(size, counter, reviewer, api_client, rows)
+    print("Library import benchmark (SQLite; approved synthetic phrases in ru/en/pl; peak memory above start; "
+          f"linter warm-up, once per process: {warm_up:.1f} s{'; spelling off' if args.quick else ''})")
+    table(["phrases", "run", "time", "rate", "queries", "queries/phrase", "peak memory"], rows)
+    for size, count in live.items():
+        print(f"{size:,} phrases: {count:,} live after the import, {size - count:,} held in review over lint errors")
+
+
+if __name__ == "__main__":
+    main()
