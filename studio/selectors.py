@@ -138,21 +138,21 @@ def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) ->
     """Which of `shortcut` and `hotkey` another phrase already holds, as {field: holder key}.
 
     Decided by the same checks the services run on save and on approval: the model's uniqueness
-    constraints over working copies, and `live_conflicts` over the live library."""
+    constraints over working copies, and `phrase_trigger_errors` over the live library."""
     from django.core.exceptions import ValidationError
 
-    from phrases.services.live import live_conflicts
+    from phrases.services.triggers import phrase_trigger_errors
 
     own = Phrase.objects.filter(key=key).values_list("pk", flat=True).first() if key else None
     conflicts = {}
-    for field, probe in (("shortcut", Phrase(pk=own, language=language, shortcut=shortcut)),
-                         ("hotkey", Phrase(pk=own, language=language, hotkey=hotkey))):
+    for field, probe in (("shortcut", Phrase(pk=own, key=key or "", language=language, shortcut=shortcut)),
+                         ("hotkey", Phrase(pk=own, key=key or "", language=language, hotkey=hotkey))):
         if not getattr(probe, field):
             continue
         probe._state.adding = own is None  # so the check leaves the phrase's own row out
         try:
             probe.validate_constraints()
-            clash = field in live_conflicts(probe)
+            clash = field in phrase_trigger_errors(probe, live=True)
         except ValidationError:
             clash = True
         if clash:
