@@ -4,7 +4,6 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-
 from django.utils.formats import date_format
 from freezegun import freeze_time
 
