@@ -265,7 +265,7 @@ class Health:
     links: dict = field(default_factory=dict)
 
 
-def review_health(*, today: date | None = None, most: int = 5, overdue_limit: int = 20) -> Health:
+def review_health(*, today: date | None = None, most: int = 5, overdue_limit: int = 10) -> Health:
     """The figures on /health/: what is due, overdue, unused, most and least used, flagged,
     waiting for approval, and reminders nobody has answered yet."""
     today = today or timezone.localdate()

@@ -49,6 +49,6 @@ def confirm_still_right(request, key):
                                   "and live; nothing was confirmed. Open the phrase to review it.")
                        % {"title": phrase.title})
         return _health(request, status=409)
-    messages.success(request, _("“%(title)s” is confirmed as still right; its next review is due on %(day)s.")
+    messages.success(request, _("“%(title)s” is confirmed as still right (next review: %(day)s).")
                      % {"title": phrase.title, "day": formats.date_format(phrase.review_due_at, "DATE_FORMAT")})
     return redirect("reminders:health")

@@ -4,7 +4,6 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-
 from django.utils.formats import date_format
 from freezegun import freeze_time
 
@@ -216,3 +215,29 @@ def test_planning_a_run_takes_a_fixed_number_of_queries(make_live_phrase, writer
     with django_assert_num_queries(7):
         plan = reminder_plan(as_of=due_day)
     assert len(plan.digests[0].phrases) == 6
+
+
+def test_owner_who_no_longer_writes_falls_back_to_reviewers(make_live_phrase, writer_with_address,
+                                                            reviewer_with_address, due_day):
+    make_live_phrase()
+    writer_with_address.groups.set([Group.objects.get(name="operators")])
+
+    send_review_reminders(as_of=due_day)
+
+    assert [m.to for m in mail.outbox] == [["roman@example.com"]]
+
+
+def test_owned_and_ownerless_phrases_go_to_their_own_people(make_live_phrase, writer_with_address,
+                                                           reviewer_with_address, due_day):
+    make_live_phrase(key="owned")
+    orphan = make_live_phrase(key="orphan", shortcut="/orph")
+    orphan.owner = None
+    orphan.save()
+
+    send_review_reminders(as_of=due_day)
+
+    by_address = {m.to[0]: m.body for m in mail.outbox}
+    assert set(by_address) == {"wanda@example.com", "roman@example.com"}
+    assert "/phrases/owned/" in by_address["wanda@example.com"]
+    assert "/phrases/orphan/" in by_address["roman@example.com"]
+    assert "/phrases/owned/" not in by_address["roman@example.com"]
