@@ -16,10 +16,14 @@ class ProfileLanguageMiddleware:
 
     def __call__(self, request):
         language = self._chosen_language(request)
-        if language:
-            translation.activate(language)
+        if not language:
+            return self.get_response(request)
+        # override, not activate: the choice must not outlive the request in this thread.
+        with translation.override(language):
             request.LANGUAGE_CODE = translation.get_language()
-        return self.get_response(request)
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
 
     @staticmethod
     def _chosen_language(request):

@@ -20,6 +20,16 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    # A page request may leave its interface language active in this thread; every test starts
+    # from the default, as every request in production starts from LocaleMiddleware's choice.
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_lint_rules():
     # Each test's database is rolled back, so rules compiled in one test must not leak into the next.
     from phrases.lint.ruleset import reset_cache

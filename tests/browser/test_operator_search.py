@@ -4,7 +4,7 @@ import pytest
 from phrases.models import PhraseUse
 from tests.browser.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_operator_types_in_wrong_layout_and_copies_the_phrase(page, operator, make_live_phrase):

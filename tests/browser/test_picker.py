@@ -6,7 +6,7 @@ from accounts.services import profile_get
 from phrases.models import PhraseUse
 from tests.browser.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = {"desktop": (1280, 800), "narrow": (400, 700)}
 

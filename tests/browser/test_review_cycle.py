@@ -8,7 +8,7 @@ import pytest
 from phrases.models import LivePhrase, Phrase
 from tests.browser.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LIVE_TEXT = "Спасибо за ожидание."
 TYPED = "Спасибо за ожидание, спс что вы с нами."

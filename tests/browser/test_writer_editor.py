@@ -4,7 +4,7 @@ import pytest
 from phrases.models import Phrase, PhraseStatus
 from tests.browser.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_writer_sees_findings_in_place_applies_a_fix_saves_and_submits(page, writer, topic):

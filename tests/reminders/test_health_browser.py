@@ -7,7 +7,7 @@ from django.utils import timezone
 from phrases.models import Phrase
 from tests.browser.conftest import browser, log_in, page  # noqa: F401  (the browser fixtures)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_reviewer_confirms_an_overdue_phrase_from_the_health_page(page, reviewer, make_live_phrase, settings):  # noqa: F811

@@ -5,9 +5,9 @@ from phrases import services
 from phrases.models import Phrase
 from phrases.search.live_index import live_index
 
-# Real commits, so the on-commit refresh runs as in production; serialized_rollback restores the
-# rows the migrations installed (role groups, lint rules) after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Real commits, so the on-commit refresh runs as in production (the flush after each test is
+# followed by post_migrate, which brings back the role groups and the default lint rules).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_drafts_and_phrases_in_review_are_never_found(keys, make_phrase, writer):
