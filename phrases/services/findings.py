@@ -4,6 +4,7 @@ A dismissal names a rule and the flagged words. It holds while the linter still 
 words under that rule, so a re-lint keeps it and an edit of the words ends it. A dismissed error
 no longer blocks approval; a dismissed warning counts as acknowledged.
 """
+import hashlib
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -23,8 +24,17 @@ def run_lint(phrase: Phrase) -> list[dict]:
     return [finding.as_dict() for finding in lint_text(phrase.body, phrase.language)]
 
 
+TEXT_MAX_LENGTH = FindingDismissal._meta.get_field("text").max_length
+
+
 def flagged_text(body: str, finding: dict) -> str:
-    return body[finding["start"]:finding["end"]]
+    """The flagged words as a dismissal stores them: a long span (a whole over-long text) keeps its
+    beginning and a digest of the rest, so it still matches exactly the same words only."""
+    words = body[finding["start"]:finding["end"]]
+    if len(words) <= TEXT_MAX_LENGTH:
+        return words
+    digest = hashlib.sha256(words.encode()).hexdigest()[:16]
+    return f"{words[:TEXT_MAX_LENGTH - 20]}… {digest}"
 
 
 def dismissal_info(dismissal: FindingDismissal) -> dict:
@@ -76,7 +86,7 @@ def _pick_finding(phrase, findings, *, rule, text, start, end) -> dict:
             raise _field_error(phrase, "start", _("No '%(rule)s' finding at %(start)s–%(end)s; the text may have changed.") % {
                 "rule": rule, "start": start, "end": end})
     elif text:
-        match = [f for f in of_rule if flagged_text(phrase.body, f) == text]
+        match = [f for f in of_rule if phrase.body[f["start"]:f["end"]] == text]
         if not match:
             raise _field_error(phrase, "text", _("No '%(rule)s' finding flags «%(text)s» in this text.") % {"rule": rule, "text": text})
     else:

@@ -24,7 +24,6 @@ from phrases.services import live as live_library
 from phrases.services.findings import ERROR, WARNING, phrase_findings, standing
 from phrases.services.versions import save_version
 
-S = PhraseStatus
 
 
 def review_interval_days(phrase: Phrase) -> int:
@@ -93,7 +92,7 @@ class ApproveAction(Action):
         roles.require_reviewer(self.actor, self.permission)
 
     def check_state(self):
-        if self.phrase.status != S.IN_REVIEW:
+        if self.phrase.status != PhraseStatus.IN_REVIEW:
             self._refuse(_("only a phrase in review can be approved"))
 
     def check(self):
@@ -112,7 +111,7 @@ class ApproveAction(Action):
 
     def apply(self):
         phrase, now = self.phrase, timezone.now()
-        phrase.status = S.APPROVED
+        phrase.status = PhraseStatus.APPROVED
         phrase.lint_findings = self.findings
         phrase.warnings_acknowledged = any(f["severity"] == WARNING for f in self.findings)
         phrase.reviewed_by = self.actor if getattr(self.actor, "pk", None) else None
@@ -143,7 +142,7 @@ class PublishAction:
 
     def check(self):
         for phrase in self.phrases:
-            if phrase.status != S.APPROVED or phrase.pk is None:
+            if phrase.status != PhraseStatus.APPROVED or phrase.pk is None:
                 raise IllegalTransition(_("Phrase '%(key)s' is not a saved, approved text; it cannot go live.") % {
                     "key": phrase.key})
 
@@ -158,14 +157,14 @@ class ArchiveAction(Action):
     permission = "archive phrases"
 
     def check_state(self):
-        if self.phrase.status == S.ARCHIVED:
+        if self.phrase.status == PhraseStatus.ARCHIVED:
             raise IllegalTransition(_("Phrase '%(key)s' is already archived.") % {"key": self.phrase.key})
         # Read after the caller's row lock: a live text approved meanwhile counts.
         if self.phrase.is_live:
             roles.require_reviewer(self.actor, "archive a live phrase")
 
     def apply(self):
-        self.phrase.status = S.ARCHIVED
+        self.phrase.status = PhraseStatus.ARCHIVED
         self.reason = self.reason or "Archived"
 
     def publish(self):
@@ -178,9 +177,9 @@ class RestoreAction(Action):
     permission = "restore phrases"
 
     def check_state(self):
-        if self.phrase.status != S.ARCHIVED:
+        if self.phrase.status != PhraseStatus.ARCHIVED:
             raise IllegalTransition(_("Phrase '%(key)s' is not archived.") % {"key": self.phrase.key})
 
     def apply(self):
-        self.phrase.status = S.DRAFT
+        self.phrase.status = PhraseStatus.DRAFT
         self.reason = self.reason or "Restored from archive"
