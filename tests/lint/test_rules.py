@@ -207,5 +207,5 @@ def test_validation_speaks_the_same_placeholder_messages_in_the_users_language()
         validate_placeholders("{client_name, zamówienie {order_id} jest gotowe.")
     assert error.value.messages == [
         "Nawiasy nie są zrównoważone: ten „{” nigdzie się nie zamyka.",
-        "Nawiasy nie są zrównoważone: symbole zastępcze nie mogą być zagnieżdżone, a ten „{” otwiera się "
-        "wewnątrz innego."]
+        ("Nawiasy nie są zrównoważone: symbole zastępcze nie mogą być zagnieżdżone, a ten „{” otwiera się "
+         "wewnątrz innego.")]
