@@ -77,6 +77,7 @@ TERMS = {
             ("(?:электронн\\w+\\s+)?почт\\w+|e-?mail\\w*|имейл\\w*|и-?мейл\\w*|мейл\\w*|емейл\\w*|(?:на|по)\\s+адрес\\w*", ""),
             ("whatsapp|вотсап\\w*|ватсап\\w*|telegram|телеграм\\w*|viber|вайбер\\w*|вконтакте|соцсет\\w+", ""),
             ("служб\\w+\\s+поддержки|поддержк\\w+", ""),
+            ("туда|(?:к\\s+)?(?:ним|нему|ней)|им", ""),
         ],
         "venue": [
             ("офис\\w*|отделени\\w+|филиал\\w*|магазин\\w*|салон\\w*|шоу-?рум\\w*|сервисн\\w+\\s+центр\\w*|"
@@ -125,7 +126,7 @@ TERMS = {
              "учесть|оформить|обработать)", ""),
             ("(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+)?(?:ошибка|промах|оплошность)|"
              "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
-            ("не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
+            ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
              "бракованн\\w*|виноват\\w*", ""),
         ],
         "disown": [
@@ -173,10 +174,10 @@ TERMS = {
         ],
         "request": [
             ("please|kindly|you(?:'ll|\\s+will|'d|\\s+would)?\\s+(?:need|have|want)\\s+to|you\\s+(?:should|must|can|could|may|might)"
-             "(?:\\s+(?:only|also|just|always))?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to|"
-             "(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
-             "encourage\\s+you\\s+to)|"
-             "feel\\s+free\\s+to|make\\s+sure\\s+(?:to|you)|be\\s+sure\\s+to|remember\\s+to|(?:don'?t|do\\s+not)\\s+forget\\s+to|"
+             "(?:\\s+(?:only|also|just|always))?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to", ""),
+            ("(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
+             "encourage\\s+you\\s+to)", ""),
+            ("feel\\s+free\\s+to|make\\s+sure\\s+(?:to|you)|be\\s+sure\\s+to|remember\\s+to|(?:don'?t|do\\s+not)\\s+forget\\s+to|"
              "try\\s+to|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
         ],
         "call": [
@@ -193,7 +194,7 @@ TERMS = {
         "channel": [
             ("(?:by|over\\s+the|on\\s+the|via)\\s+(?:phone|telephone|e-?mail)|(?:phone|telephone|contact)\\s+number|e-?mail(?:\\s+address)?|"
              "inbox|hotline|helpline|call\\s+cent(?:er|re)|support\\s+line|(?:customer|client)\\s+(?:service|support|care)|support\\s+team|"
-             "support|whatsapp|telegram|messenger|(?:to|at)\\s+(?:the|this|our|that)\\s+address", ""),
+             "support|whatsapp|telegram|messenger|(?:to|at)\\s+(?:the|this|our|that)\\s+address|them", ""),
         ],
         "venue": [
             ("store|stores|shop|shops|office|offices|branch|branches|service\\s+cent(?:er|re)s?|showroom|outlet|repair\\s+shop|bank|"
@@ -298,7 +299,8 @@ TERMS = {
         ],
         "channel": [
             ("infolini\\w+|call\\s*cent\\w*|telefon\\w*|(?:na|pod)\\s+numer\\w*|mail\\w*|e-?mail\\w*|(?:na|pod)\\s+adres\\w*|"
-             "biur\\w+\\s+obsługi(?:\\s+klienta)?|obsług\\w+\\s+klienta|whatsapp|messenger\\w*|telegram\\w*", ""),
+             "biur\\w+\\s+obsługi(?:\\s+klienta)?|obsług\\w+\\s+klienta|whatsapp|messenger\\w*|telegram\\w*|"
+             "(?:z|do)\\s+(?:nimi|nich|nim|niego|nią|niej)", ""),
         ],
         "venue": [
             ("sklep\\w*|salon\\w*|oddzia\\w+|biur\\w*|placówk\\w+|siedzib\\w+|punkt\\w*\\s+serwisow\\w+|serwis\\w*|osobiście|"
@@ -335,7 +337,7 @@ TERMS = {
              "pogubi|przeoczy|pokpi|sknoci|spapra|pochrzani|zmarnowa|zawini)(?:ł|l)\\w*", ""),
             ("nie\\s+(?:dopilnowa|dostarczy|przekaza|poinformowa|sprawdzi|wysła|dowióz|dowioz|zgłosi|zarejestrowa)(?:ł|l)\\w*", ""),
             ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
-            ("win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
+            ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
         ],
         "disown": [

@@ -45,6 +45,8 @@ def test_rule_settings_show_how_many_findings_reviewers_dismissed(admin_client, 
     assert counts[("all-caps", "ru")] == 1  # the Russian override: Russian phrases only
     assert counts[("slang", "")] == 1 and counts[("cliche", "")] == 0
     assert "dismissed findings" in response.content.decode().lower()
+    in_russian = admin_client.get(reverse("admin:lint_rulesetting_changelist"), HTTP_ACCEPT_LANGUAGE="ru")
+    assert "отклонённые замечания" in in_russian.content.decode().lower()
 
 
 def test_rule_settings_sort_by_dismissals(admin_client, make_phrase, reviewer):

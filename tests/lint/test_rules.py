@@ -207,5 +207,21 @@ def test_validation_speaks_the_same_placeholder_messages_in_the_users_language()
         validate_placeholders("{client_name, zamówienie {order_id} jest gotowe.")
     assert error.value.messages == [
         "Nawiasy nie są zrównoważone: ten „{” nigdzie się nie zamyka.",
-        "Nawiasy nie są zrównoważone: symbole zastępcze nie mogą być zagnieżdżone, a ten „{” otwiera się "
-        "wewnątrz innego."]
+        ("Nawiasy nie są zrównoważone: symbole zastępcze nie mogą być zagnieżdżone, a ten „{” otwiera się "
+         "wewnątrz innego.")]
+
+
+def test_every_default_term_fits_the_term_table_and_compiles():
+    import re
+
+    from phrases.lint.defaults import TERMS
+    from phrases.lint.models import Term
+
+    pattern_limit = Term._meta.get_field("pattern").max_length
+    suggestion_limit = Term._meta.get_field("suggestion").max_length
+    for language, kinds in TERMS.items():
+        for kind, entries in kinds.items():
+            assert kind in Term.Kind.values
+            for pattern, suggestion in entries:
+                assert len(pattern) <= pattern_limit and len(suggestion) <= suggestion_limit, (language, kind)
+                re.compile(pattern)
