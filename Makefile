@@ -40,6 +40,7 @@ test-postgres: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.search $(if $(QUICK),--quick)
+	$(PY) -m benchmarks.serving $(if $(QUICK),--quick)
 	$(PY) -m benchmarks.api $(if $(QUICK),--quick)
 	$(PY) -m benchmarks.lint $(if $(QUICK),--quick)
 

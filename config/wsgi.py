@@ -1,7 +1,17 @@
-"""WSGI entry point for gunicorn: `gunicorn config.wsgi`."""
+"""WSGI entry point for gunicorn: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
+
+With QUICKPHRASES_SEARCH_PRELOAD=1 (config/gunicorn.conf.py sets it, with preload_app) the search index
+is loaded here, in the gunicorn master, before the workers are forked: every worker starts with it ready
+and shares its memory instead of building its own inside its first request.
+"""
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
+
+if os.environ.get("QUICKPHRASES_SEARCH_PRELOAD") == "1":
+    from phrases.search.live_index import live_index
+
+    print(live_index.preload(), flush=True)

@@ -5,29 +5,38 @@ from phrases.search.normalize import FOLD, TOKEN_RE
 from phrases.validation import PLACEHOLDER_RE
 
 _WORD_RE = re.compile(r"[^\W_]+")
+_TOKEN_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя")
 
 
-def spans(text: str, matched: set) -> list[list[int]]:
-    """[[start, end], …] character spans in `text` of the words whose folded form is in `matched`.
+def spans(text: str, words) -> list[list[int]]:
+    """[[start, end], …] character spans in `text` of the words whose folded form is in `words`.
 
-    Spans index the original string (so a caller can slice it as stored); placeholders are skipped."""
-    if not matched or not text:
+    Spans index the original string (so a caller can slice it as stored); placeholders are skipped.
+    `words` is the few words of this phrase the query matched, so each is looked for with str.find."""
+    if not words or not text:
         return []
     hidden = [m.span() for m in PLACEHOLDER_RE.finditer(text)] if "{" in text else []
     folded = text.lower().translate(FOLD)
-    if len(folded) == len(text):  # the usual case: one pass over the folded text
-        return [[m.start(), m.end()] for m in TOKEN_RE.finditer(folded)
-                if m.group() in matched and not any(a <= m.start() < b for a, b in hidden)]
+    if len(folded) != len(text):  # lowercasing changed the length (rare letters): mark whole words
+        return _spans_by_word(text, words, hidden)
+    found = []
+    for word in words:
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if ((start == 0 or folded[start - 1] not in _TOKEN_CHARS)
+                    and (end == len(folded) or folded[end] not in _TOKEN_CHARS)
+                    and not any(a <= start < b for a, b in hidden)):
+                found.append([start, end])
+            start = folded.find(word, end)
+    found.sort()
+    return found
+
+
+def _spans_by_word(text, words, hidden):
     found = []
     for word in _WORD_RE.finditer(text):
-        start = word.start()
-        if any(a <= start < b for a, b in hidden):
-            continue
-        folded = word.group().lower().translate(FOLD)
-        if len(folded) == len(word.group()):
-            for token in TOKEN_RE.finditer(folded):
-                if token.group() in matched:
-                    found.append([start + token.start(), start + token.end()])
-        elif any(token in matched for token in TOKEN_RE.findall(folded)):
-            found.append([start, word.end()])  # lowercasing changed the length: mark the whole word
+        if not any(a <= word.start() < b for a, b in hidden) and any(
+                token in words for token in TOKEN_RE.findall(word.group().lower().translate(FOLD))):
+            found.append([word.start(), word.end()])
     return found

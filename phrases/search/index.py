@@ -127,7 +127,21 @@ class PhraseIndex:
         self.usage: dict[str, int] = {}
         self.alive_count = 0
         self.dead_count = 0
-        self._scratch = np.zeros(0, dtype=np.float32)
+        self._scratch = np.zeros((2, 0), dtype=np.float32)
+        self._positions = np.zeros(0, dtype=np.int32)
+        self._alphabetical = None
+
+    def __getstate__(self):
+        """For the snapshot: everything but the lock and the per-process scratch buffers."""
+        state = self.__dict__.copy()
+        del state["lock"], state["_scratch"], state["_positions"]
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.lock = threading.RLock()
+        self._scratch = np.zeros((2, 0), dtype=np.float32)
+        self._positions = np.zeros(0, dtype=np.int32)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -168,6 +182,7 @@ class PhraseIndex:
                 df[token] += 1
                 token_ids.append(token)
             self.documents.append(document)
+            self._alphabetical = None
             self.slot_tokens.append(tuple(token_ids))
             self.rerank_text.append(heading)
             self.slot_of[document.key] = slot
@@ -215,9 +230,17 @@ class PhraseIndex:
             if slot in holders:
                 holders.remove(slot)
         self.documents[slot] = None
+        self._alphabetical = None
         self.alive.set(slot, False)
         self.alive_count -= 1
         self.dead_count += 1
+
+    def prepare(self) -> None:
+        """Finish the lazy work of the lookups now (before a snapshot or a fork), not in a first query."""
+        with self.lock:
+            for forms in (self.forms, self.stems, self.translit):
+                forms.prepare()
+            self._alphabetical_slots()
 
     def needs_compaction(self) -> bool:
         return self.dead_count > 1000 and self.dead_count > self.alive_count // 4
@@ -272,9 +295,27 @@ class PhraseIndex:
         return found
 
     def _scratch_for(self, size):
-        if len(self._scratch) < size:
-            self._scratch = np.zeros(max(size, len(self._scratch) * 2), dtype=np.float32)
+        """Zeroed float32 buffers over all slots, reused by every query (under the lock), and a position
+        buffer: only the entries a query touches are written, read and zeroed again, so no query pays for
+        the size of the library."""
+        if len(self._positions) < size:
+            grown = max(size, len(self._positions) * 2)
+            self._scratch = np.zeros((2, grown), dtype=np.float32)
+            self._positions = np.zeros(grown, dtype=np.int32)
         return self._scratch
+
+    def _unique(self, slots):
+        """`slots` without repeats, in linear time: each slot's position is written to a buffer, and only
+        the one occurrence whose position survived is kept (whichever it is)."""
+        order = np.arange(len(slots), dtype=np.int32)
+        self._positions[slots] = order
+        return slots[self._positions[slots] == order]
+
+    def _take(self, buffer, slots):
+        """The values at `slots` (unique), zeroing them for the next query."""
+        values = buffer[slots]
+        buffer[slots] = 0.0
+        return values
 
     def _score_words(self, words, language, allow_translit, matched_tokens):
         """(slots, summed scores, best possible total) over the phrases any query word matched.
@@ -282,44 +323,46 @@ class PhraseIndex:
         Work is proportional to the postings of the matched words, not to the library: each word's
         postings are merged (best match per phrase), then summed across words; a phrase that matches
         more of the query's words gains over one that matches a single word strongly."""
-        scratch = self._scratch_for(len(self.documents))
+        best_buffer, total_buffer = self._scratch_for(len(self.documents))
         word_slots, word_scores = [], []
         best_possible = 0.0
         unmatched = math.log(1.0 + self.alive_count + 1)
         for position, word in enumerate(words):
             matches = self._match_word(word, position == len(words) - 1, language, allow_translit)
-            parts = []
+            slot_parts, score_parts = [], []
             top_idf = 0.0
             for token_id, strength in matches.items():
                 if self.df[token_id] <= 0:
                     continue
                 idf = self._idf(token_id)
                 top_idf = max(top_idf, idf)
-                slots = np.frombuffer(self.postings_slots[token_id], dtype=np.int32)
-                weights = np.frombuffer(self.postings_weights[token_id], dtype=np.float32)
-                parts.append((slots, weights * np.float32(strength * idf)))
+                slot_parts.append(np.frombuffer(self.postings_slots[token_id], dtype=np.int32))
+                score_parts.append(np.frombuffer(self.postings_weights[token_id], dtype=np.float32)
+                                   * np.float32(strength * idf))
                 matched_tokens.add(token_id)
             best_possible += top_idf or unmatched
-            if not parts:
+            if not slot_parts:
                 continue
-            if len(parts) == 1:
-                slots, scores = parts[0]
-            else:
-                # A token's postings hold each slot once, so fancy indexing per token is safe.
-                for slots, scores in parts:
-                    scratch[slots] = np.maximum(scratch[slots], scores)
-                slots = np.unique(np.concatenate([p[0] for p in parts]))
-                scores = scratch[slots]
-                scratch[slots] = 0.0
+            if len(slot_parts) == 1:
+                slots, scores = slot_parts[0], score_parts[0]
+            else:  # the best of the word's matches per phrase (a token's postings hold a slot once)
+                slots = np.concatenate(slot_parts)
+                np.maximum.at(best_buffer, slots, np.concatenate(score_parts))
+                slots = self._unique(slots)
+                scores = self._take(best_buffer, slots)
             word_slots.append(slots)
             word_scores.append(scores)
         if not word_slots:
             return None, None, best_possible
         if len(word_slots) == 1:
-            return word_slots[0], word_scores[0].astype(np.float32), best_possible
-        slots, inverse = np.unique(np.concatenate(word_slots), return_inverse=True)
-        total = np.bincount(inverse, weights=np.concatenate(word_scores)).astype(np.float32)
-        matched_words = np.bincount(inverse).astype(np.float32)
+            return word_slots[0], word_scores[0], best_possible
+        # Sum over words, and count the words each phrase matched (in the other buffer).
+        slots = np.concatenate(word_slots)
+        np.add.at(total_buffer, slots, np.concatenate(word_scores))
+        np.add.at(best_buffer, slots, np.float32(1.0))
+        slots = self._unique(slots)
+        total = self._take(total_buffer, slots)
+        matched_words = self._take(best_buffer, slots)
         total *= COVERAGE_FLOOR + (1.0 - COVERAGE_FLOOR) * matched_words / len(words)
         return slots, total, best_possible
 
@@ -363,13 +406,11 @@ class PhraseIndex:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), None
         if len(merged_slots) == 1:
             return merged_slots[0], merged_scores[0], best_reading
-        scratch = self._scratch_for(len(self.documents))
-        for slots, scores in zip(merged_slots, merged_scores):
-            scratch[slots] = np.maximum(scratch[slots], scores)
-        slots = np.unique(np.concatenate(merged_slots))
-        scores = scratch[slots].copy()
-        scratch[slots] = 0.0
-        return slots, scores, best_reading
+        scratch = self._scratch_for(len(self.documents))[0]
+        slots = np.concatenate(merged_slots)
+        np.maximum.at(scratch, slots, np.concatenate(merged_scores))
+        slots = self._unique(slots)
+        return slots, self._take(scratch, slots), best_reading
 
     # -- querying: shortcuts and hotkeys --------------------------------------------------------
 
@@ -474,8 +515,7 @@ class PhraseIndex:
                 similarity = fuzz.token_set_ratio(best_reading, self.rerank_text[slot]) / 100.0 if best_reading else 0
                 offer(slot, base + 0.12 * similarity * base + bonus(slot), MATCH_TEXT)
             ranked = sorted(results.items(), key=lambda item: (-item[1][0], self.documents[item[0]].key))[:limit]
-            matched = {self.token_text[token_id] for token_id in matched_tokens}
-            return [self._hit(slot, score, match, matched) for slot, (score, match) in ranked]
+            return [self._hit(slot, score, match, matched_tokens) for slot, (score, match) in ranked]
 
     @staticmethod
     def _preference(prefer_languages):
@@ -512,14 +552,30 @@ class PhraseIndex:
                     if len(chosen) == limit:
                         break
             if len(chosen) < limit:
-                preference = self._preference(None if language else prefer_languages)
-                rest = sorted((-preference.get(self.documents[s].language, 0.0), self.documents[s].key, s)
-                              for s in np.flatnonzero(mask) if self.documents[s].key not in seen)
-                chosen.extend(s for _, _, s in rest[:limit - len(chosen)])
+                alphabetical = self._alphabetical_slots()
+                rest = alphabetical[mask[alphabetical]]
+                preferred = [self.languages[code] for code in dict.fromkeys(prefer_languages or ())
+                             if not language and code in self.languages]
+                groups = [rest[self.language_code.data[rest] == code] for code in preferred] + [rest]
+                for group in groups:
+                    for slot in group[:limit + len(seen)].tolist():
+                        if len(chosen) == limit:
+                            break
+                        if self.documents[slot].key not in seen:
+                            seen.add(self.documents[slot].key)
+                            chosen.append(slot)
             return [self._hit(int(slot), 0.0, MATCH_TEXT, set()) for slot in chosen]
 
-    def _hit(self, slot, score, match, matched):
+    def _alphabetical_slots(self):
+        """Live slots in key order, kept until the next change (the tail of an empty query's list)."""
+        if self._alphabetical is None:
+            self._alphabetical = np.array(sorted(self.slot_of.values(), key=lambda slot: self.documents[slot].key),
+                                          dtype=np.int32)
+        return self._alphabetical
+
+    def _hit(self, slot, score, match, matched_tokens):
         d = self.documents[slot]
+        matched = {self.token_text[t] for t in matched_tokens.intersection(self.slot_tokens[slot])}
         return Hit(d.key, d.title, d.body, d.topic, d.language, d.shortcut or None, d.hotkey or None,
                    round(min(score / MAX_RANK_SCORE, 1.0), 4), topic_name=d.topic_name or d.topic,
                    highlights={"title": highlight.spans(d.title, matched), "body": highlight.spans(d.body, matched)},

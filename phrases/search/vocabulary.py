@@ -38,11 +38,16 @@ class FormIndex:
     def exact(self, form: str) -> list[int]:
         return self.ids.get(form, [])
 
-    def prefixed(self, prefix: str, limit: int) -> list[str]:
-        """Forms that start with `prefix` (and are longer), at most `limit`, shortest first."""
+    def prepare(self) -> None:
+        """Sort in the forms added since the last lookup. Done before a server forks its workers: sorting
+        touches every form, which in each worker would copy the shared pages of the whole vocabulary."""
         if self._pending:
             self._sorted = sorted(self._sorted + self._pending)
             self._pending = []
+
+    def prefixed(self, prefix: str, limit: int) -> list[str]:
+        """Forms that start with `prefix` (and are longer), at most `limit`, shortest first."""
+        self.prepare()
         start = bisect_left(self._sorted, prefix)
         found = []
         for form in self._sorted[start:start + limit * 4]:

@@ -1,0 +1,25 @@
+# ruff: noqa: N999  (gunicorn's conventional file name)
+"""gunicorn settings for Quickphrases: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
+
+The search index is built once, in the master, before any worker accepts a request (preload_app): it is
+loaded from the snapshot the last build wrote (.search-index/, or QUICKPHRASES_SEARCH_SNAPSHOT_DIR) and
+brought up to date from the live-change log, or built from the database the first time. Workers are
+forked from the master and share the index's memory copy-on-write; each then keeps it fresh on its own
+(an approval is visible in every worker within a second). No worker ever builds inside a request, so
+gunicorn's default 30 s timeout holds at any library size.
+
+Environment: GUNICORN_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (workers, default 3),
+GUNICORN_TIMEOUT (default 30).
+"""
+import os
+
+os.environ.setdefault("QUICKPHRASES_SEARCH_PRELOAD", "1")
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+preload_app = True
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+# Recycling a worker is cheap (a fork of the ready master), so bound slow leaks this way.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
