@@ -428,7 +428,8 @@ class PhraseIndex:
             # On ЙЦУКЕН the "/" key types "." and the letters come out Cyrillic: ".рш" is "/hi".
             latin = keyboard.russian_typed_as_latin(typed)
             readings.append((latin[1:], True) if latin.startswith("/") else (latin, False))
-        return [(text, slash) for text, slash in readings if text and SHORTCUT_CHARS_RE.match(text)]
+        # A lone "/" lists the shortcuts, shortest first.
+        return [(text, slash) for text, slash in readings if (text or slash) and (not text or SHORTCUT_CHARS_RE.match(text))]
 
     def _shortcut_completions(self, prefix: str, wanted: int, allowed):
         """Slots whose shortcut starts with `prefix`, shortest shortcut first, at most `wanted` allowed ones."""

@@ -63,6 +63,12 @@ def test_shortcut_prefix_respects_the_language_filter(picker_library):
     assert "refund-timing-en" not in keys_of("/ref", language="pl")
 
 
+def test_a_lone_slash_lists_shortcuts_shortest_first(picker_library):
+    hits = search_phrases("/", language="ru", limit=3)
+    assert [h.shortcut for h in hits] == ["/hi", "/eta", "/mir"]  # 2 letters, then 3 (A–Z by key)
+    assert all(h.match == "shortcut" for h in hits)
+
+
 def test_exact_shortcut_still_beats_a_longer_completion(picker_library):
     assert keys_of("/return", language="en")[:2] == ["returns-en", "welcome-back-en"]
 
@@ -149,7 +155,7 @@ def test_empty_query_respects_filters_and_skips_unknown_pins(picker_library, ope
     services.phrase_record_use(phrase=Phrase.objects.get(key="greeting-ru"), user=operator, client="test")
     hits = search_phrases("", user=operator, language="en", pinned_keys=["no-such-key", "lift-ru", "apology-en"],
                           limit=2)
-    assert [h.key for h in hits][0] == "apology-en"
+    assert hits[0].key == "apology-en"
     assert all(h.language == "en" for h in hits)
 
 
