@@ -440,7 +440,10 @@
 
   // -- keyboard and mouse ----------------------------------------------------------------------
 
-  input.addEventListener("input", search);
+  input.addEventListener("input", function () {
+    if (filling) closeFill();  // typing a new search abandons the half-filled phrase
+    search();
+  });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" && results.length) {
       selected = (selected + 1) % results.length;
