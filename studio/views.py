@@ -78,7 +78,7 @@ def _editor(request, form, phrase=None, *, status=200, stale=None):
         "findings": selectors.findings_summary(phrase.lint_findings) if phrase else None,
         "status_labels": STATUS_LABELS, "stale": stale,
         "samples": _samples(request), "languages": dict(language_choices()),
-        "keywords": form["keywords"].value() or [],
+        "keywords": form.fields["keywords"].to_python(form["keywords"].value()),
         "editable": phrase is None or phrase.status != PhraseStatus.ARCHIVED,
         "i18n_strings": _editor_strings(), "is_reviewer": roles.is_reviewer(request.user),
     }, status=status)
