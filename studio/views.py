@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from phrases import services
+from phrases import roles, services
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
 from phrases.models import Phrase, PhraseStatus
@@ -78,9 +78,9 @@ def _editor(request, form, phrase=None, *, status=200, stale=None):
         "findings": selectors.findings_summary(phrase.lint_findings) if phrase else None,
         "status_labels": STATUS_LABELS, "stale": stale,
         "samples": _samples(request), "languages": dict(language_choices()),
-        "keywords": form["keywords"].value() or [],
+        "keywords": form.fields["keywords"].to_python(form["keywords"].value()),
         "editable": phrase is None or phrase.status != PhraseStatus.ARCHIVED,
-        "i18n_strings": _editor_strings(),
+        "i18n_strings": _editor_strings(), "is_reviewer": roles.is_reviewer(request.user),
     }, status=status)
 
 
