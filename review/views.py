@@ -134,6 +134,10 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
         "submitter": submitter,
         "waiting": (timesince(phrase.submitted_at, now, depth=1)
                     if phrase.submitted_at and (now - phrase.submitted_at).total_seconds() >= 60 else None),
+        "urls": {"decide": reverse("review:decide", args=[phrase.key]),
+                 "dismiss": reverse("review:dismiss", args=[phrase.key]),
+                 "history": reverse("review:history", args=[phrase.key]),
+                 "edit": reverse("studio:phrase_edit", args=[phrase.key])},
         "form": form,
         "reject_open": isinstance(form, DecisionForm) and form.data.get("action") == REJECT,
         "dismiss_open": (form.data.get("rule"), form.data.get("start")) if isinstance(form, DismissForm) else None,
