@@ -22,15 +22,23 @@ class DecisionForm(forms.Form):
 
 
 class DismissForm(forms.Form):
-    """A reviewer overrules one finding (its rule and span in the text they saw), with a reason."""
+    """A reviewer overrules one finding (its rule and span in the text they saw), with a reason.
 
-    rule = forms.CharField(label=_("Rule"), max_length=40)
-    start = forms.IntegerField(label=_("Start"), min_value=0)
-    end = forms.IntegerField(label=_("End"), min_value=0)
+    `finding` is "rule:start:end", as the queue lists the findings."""
+
+    finding = forms.RegexField(label=_("Finding"), regex=r"^[a-z][a-z-]{0,39}:\d{1,5}:\d{1,5}$",
+                               error_messages={"invalid": _("Please choose one of the findings listed.")})
     revision = forms.IntegerField(label=_("Revision"), min_value=1)
     reason = forms.CharField(label=_("Why does it not apply here?"), max_length=1000,
                              error_messages={"required": _("Please say why the finding does not apply: "
                                                            "the reason is kept in the history.")})
+
+    def clean(self):
+        data = super().clean()
+        if data.get("finding"):
+            rule, start, end = data["finding"].split(":")
+            data.update(rule=rule, start=int(start), end=int(end))
+        return data
 
 
 class RestoreForm(forms.Form):

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -126,6 +127,7 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
                       "rule": presentation.rule_label(f.get("rule", "")), "message": f.get("message", ""),
                       "suggestion": f.get("suggestion"),
                       "quote": _quote(phrase.body, f), "start": f.get("start"), "end": f.get("end"),
+                      "words": Truncator(phrase.body[f.get("start", 0):f.get("end", 0)]).chars(40),
                       "rule_id": f.get("rule", ""), "dismissed": f.get("dismissed")}
                      for number, f in enumerate(findings, start=1)],
         "blocked": bool(errors),
@@ -134,9 +136,14 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
         "submitter": submitter,
         "waiting": (timesince(phrase.submitted_at, now, depth=1)
                     if phrase.submitted_at and (now - phrase.submitted_at).total_seconds() >= 60 else None),
+        "urls": {"decide": reverse("review:decide", args=[phrase.key]),
+                 "dismiss": reverse("review:dismiss", args=[phrase.key]),
+                 "history": reverse("review:history", args=[phrase.key]),
+                 "edit": reverse("studio:phrase_edit", args=[phrase.key])},
         "form": form,
         "reject_open": isinstance(form, DecisionForm) and form.data.get("action") == REJECT,
-        "dismiss_open": (form.data.get("rule"), form.data.get("start")) if isinstance(form, DismissForm) else None,
+        "dismiss_open": isinstance(form, DismissForm),
+        "dismissable": [f for f in findings if not f.get("dismissed")],
     }
 
 

@@ -184,8 +184,9 @@ def test_bad_page_number_shows_a_page_not_an_error(as_reviewer, submitted):
     assert as_reviewer.get(QUEUE + "?page=999").status_code == 200
 
 
-def dismiss(client, phrase, finding, **data):
-    data = {"rule": finding["rule"], "start": finding["start"], "end": finding["end"],
+def dismiss(client, phrase, of, **data):
+    """POST the queue's dismiss form for finding `of` (`start`/`end` may be overridden)."""
+    data = {"finding": f"{of['rule']}:{data.pop('start', of['start'])}:{data.pop('end', of['end'])}",
             "revision": Phrase.objects.get(pk=phrase.pk).revision, **data}
     return client.post(f"/review/{phrase.key}/dismiss/", data)
 
@@ -207,6 +208,8 @@ def test_dismissing_needs_a_reason_and_a_finding_that_is_still_there(as_reviewer
     finding = Phrase.objects.get(pk=phrase.pk).lint_findings[0]
     no_reason = dismiss(as_reviewer, phrase, finding, reason=" ")
     assert no_reason.status_code == 400 and "Please say why the finding does not apply" in no_reason.content.decode()
+    forged = dismiss(as_reviewer, phrase, finding, finding="<script>", reason="Не про это.")
+    assert forged.status_code == 400 and "choose one of the findings listed" in forged.content.decode()
     moved = dismiss(as_reviewer, phrase, finding, start=0, end=3, reason="Не про это.")
     assert moved.status_code == 409 and "no longer has that finding" in moved.content.decode()
     stale = dismiss(as_reviewer, phrase, finding, revision=1, reason="Не про это.")
