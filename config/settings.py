@@ -135,6 +135,13 @@ LOGIN_REDIRECT_URL = "phrases:search"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Django's own EMAIL_* variables work too, each overriding its part of EMAIL_URL.
+for _name, _cast in (("EMAIL_BACKEND", str), ("EMAIL_HOST", str), ("EMAIL_PORT", int), ("EMAIL_HOST_USER", str),
+                     ("EMAIL_HOST_PASSWORD", str), ("EMAIL_USE_TLS", bool), ("EMAIL_USE_SSL", bool)):
+    if _name in env:
+        vars()[_name] = env.get_value(_name, cast=_cast)
+if "EMAIL_HOST" in env and "EMAIL_URL" not in env and "EMAIL_BACKEND" not in env:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="quickphrases@localhost")
 # Seconds before a silent mail server counts as failed (Django's default waits forever).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=EMAIL_CONFIG.get("EMAIL_TIMEOUT") or 30)

@@ -5,12 +5,12 @@ import pytest
 from django.utils import timezone
 
 from phrases.models import Phrase
-from tests.browser.conftest import browser, log_in, page  # noqa: F401  (the browser fixtures)
+from tests.browser.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_reviewer_confirms_an_overdue_phrase_from_the_health_page(page, reviewer, make_live_phrase, settings):  # noqa: F811
+def test_reviewer_confirms_an_overdue_phrase_from_the_health_page(page, reviewer, make_live_phrase, settings):
     settings.QUICKPHRASES_REVIEW_INTERVAL_DAYS = 0  # approved today, due today
     make_live_phrase(key="eta-ru", title="Сроки доставки")
     make_live_phrase(key="refund-ru", title="Возврат", shortcut="/ref")
