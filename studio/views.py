@@ -44,7 +44,18 @@ def phrase_list(request):
         "status_labels": STATUS_LABELS, "filtered": any(filters.get(name) for name in form.fields),
         "owner_choices": _owner_choices(request.user),
         "flags": {name: filters.get(name) for name in ("overdue", "unapproved", "unused", "flagged", "reminded")},
+        "selects": _select_options(form, ("topic", "language", "status", "due")),
     }, status=200 if form.is_valid() else 400)
+
+
+def _select_options(form, names):
+    """(value, label, selected) for each filter select, rendered in a plain loop: the widget
+    templates cost a template include per option on a page that should be quick."""
+    options = {}
+    for name in names:
+        current = str(form[name].value() or "")
+        options[name] = [(str(value), label, str(value) == current) for value, label in form.fields[name].choices]
+    return options
 
 
 def _owner_choices(user):

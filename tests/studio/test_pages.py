@@ -344,3 +344,11 @@ def test_api_docs_use_only_local_assets(client, writer):
     for url in assets:
         if url.startswith("/static/"):
             assert client.get(url).status_code == 200, url
+
+
+def test_filters_stay_chosen_and_topics_are_indented_under_their_parent(client, writer, library):
+    client.force_login(writer)
+    page = client.get("/phrases/?topic=delivery-late&status=in_review&unused=1").content.decode()
+    assert '<option value="delivery-late" selected>\u00a0\u00a0\u00a0– Опоздания</option>' in page
+    assert '<option value="in_review" selected>' in page
+    assert 'name="unused" value="1" checked' in page
