@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from phrases import services
+from phrases import roles, services
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
 from phrases.models import Phrase, PhraseStatus
@@ -44,7 +44,18 @@ def phrase_list(request):
         "status_labels": STATUS_LABELS, "filtered": any(filters.get(name) for name in form.fields),
         "owner_choices": _owner_choices(request.user),
         "flags": {name: filters.get(name) for name in ("overdue", "unapproved", "unused", "flagged", "reminded")},
+        "selects": _select_options(form, ("topic", "language", "status", "due")),
     }, status=200 if form.is_valid() else 400)
+
+
+def _select_options(form, names):
+    """(value, label, selected) for each filter select, rendered in a plain loop: the widget
+    templates cost a template include per option on a page that should be quick."""
+    options = {}
+    for name in names:
+        current = str(form[name].value() or "")
+        options[name] = [(str(value), label, str(value) == current) for value, label in form.fields[name].choices]
+    return options
 
 
 def _owner_choices(user):
@@ -78,9 +89,9 @@ def _editor(request, form, phrase=None, *, status=200, stale=None):
         "findings": selectors.findings_summary(phrase.lint_findings) if phrase else None,
         "status_labels": STATUS_LABELS, "stale": stale,
         "samples": _samples(request), "languages": dict(language_choices()),
-        "keywords": form["keywords"].value() or [],
+        "keywords": form.fields["keywords"].to_python(form["keywords"].value()),
         "editable": phrase is None or phrase.status != PhraseStatus.ARCHIVED,
-        "i18n_strings": _editor_strings(),
+        "i18n_strings": _editor_strings(), "is_reviewer": roles.is_reviewer(request.user),
     }, status=status)
 
 

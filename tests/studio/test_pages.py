@@ -224,6 +224,8 @@ def test_bad_input_gets_400_naming_the_field_and_changes_nothing(client, writer,
     page = response.content.decode()
     assert f'id="id_{field}-errors"' in page and message in page
     assert not Phrase.objects.exists()
+    # what was typed is still there, keywords as chips
+    assert 'value="когда привезут" checked' in page and 'value="доставка" checked' in page
 
 
 def test_a_taken_shortcut_or_hotkey_is_refused_by_name(client, writer, topic, make_phrase):
@@ -342,3 +344,11 @@ def test_api_docs_use_only_local_assets(client, writer):
     for url in assets:
         if url.startswith("/static/"):
             assert client.get(url).status_code == 200, url
+
+
+def test_filters_stay_chosen_and_topics_are_indented_under_their_parent(client, writer, library):
+    client.force_login(writer)
+    page = client.get("/phrases/?topic=delivery-late&status=in_review&unused=1").content.decode()
+    assert '<option value="delivery-late" selected>\u00a0\u00a0\u00a0– Опоздания</option>' in page
+    assert '<option value="in_review" selected>' in page
+    assert 'name="unused" value="1" checked' in page
