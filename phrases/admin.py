@@ -54,7 +54,7 @@ class PhraseAdmin(SimpleHistoryAdmin):
     readonly_fields = ("status", "live_text", "review_comment", "lint_findings", "warnings_acknowledged",
                        "reviewed_by", "reviewed_at", "review_due_at", "owner", "created_at", "updated_at")
     actions = ("submit_selected", "approve_selected", "approve_over_warnings", "reject_selected",
-               "archive_selected", "restore_selected")
+               "confirm_selected", "archive_selected", "restore_selected")
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.readonly_fields)
@@ -164,6 +164,10 @@ class PhraseAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         })
+
+    @admin.action(description="Reviewed, still right: restart the review clock of selected phrases")
+    def confirm_selected(self, request, queryset):
+        self._run(request, queryset, services.phrase_confirm_current, "Confirmed")
 
     @admin.action(description="Archive selected phrases")
     def archive_selected(self, request, queryset):

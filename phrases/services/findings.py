@@ -4,9 +4,11 @@ A dismissal names a rule and the flagged words. It holds while the linter still 
 words under that rule, so a re-lint keeps it and an edit of the words ends it. A dismissed error
 no longer blocks approval; a dismissed warning counts as acknowledged.
 """
+import hashlib
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from phrases import roles
 from phrases.errors import IllegalTransition, PhraseValidationError
@@ -22,8 +24,17 @@ def run_lint(phrase: Phrase) -> list[dict]:
     return [finding.as_dict() for finding in lint_text(phrase.body, phrase.language)]
 
 
+TEXT_MAX_LENGTH = FindingDismissal._meta.get_field("text").max_length
+
+
 def flagged_text(body: str, finding: dict) -> str:
-    return body[finding["start"]:finding["end"]]
+    """The flagged words as a dismissal stores them: a long span (a whole over-long text) keeps its
+    beginning and a digest of the rest, so it still matches exactly the same words only."""
+    words = body[finding["start"]:finding["end"]]
+    if len(words) <= TEXT_MAX_LENGTH:
+        return words
+    digest = hashlib.sha256(words.encode()).hexdigest()[:16]
+    return f"{words[:TEXT_MAX_LENGTH - 20]}… {digest}"
 
 
 def dismissal_info(dismissal: FindingDismissal) -> dict:
@@ -66,19 +77,20 @@ def _field_error(phrase, name, message):
 def _pick_finding(phrase, findings, *, rule, text, start, end) -> dict:
     of_rule = [f for f in findings if f["rule"] == rule]
     if not of_rule:
-        raise _field_error(phrase, "rule", f"The text of phrase '{phrase.key}' has no '{rule}' finding.")
+        raise _field_error(phrase, "rule", _("The text of phrase '%(key)s' has no '%(rule)s' finding.") % {"key": phrase.key, "rule": rule})
     if start is not None or end is not None:
         if start is None or end is None:
-            raise _field_error(phrase, "start" if start is None else "end", "Give both start and end of the span.")
+            raise _field_error(phrase, "start" if start is None else "end", _("Give both start and end of the span."))
         match = [f for f in of_rule if (f["start"], f["end"]) == (start, end)]
         if not match:
-            raise _field_error(phrase, "start", f"No '{rule}' finding at {start}–{end}; the text may have changed.")
+            raise _field_error(phrase, "start", _("No '%(rule)s' finding at %(start)s–%(end)s; the text may have changed.") % {
+                "rule": rule, "start": start, "end": end})
     elif text:
-        match = [f for f in of_rule if flagged_text(phrase.body, f) == text]
+        match = [f for f in of_rule if phrase.body[f["start"]:f["end"]] == text]
         if not match:
-            raise _field_error(phrase, "text", f"No '{rule}' finding flags «{text}» in this text.")
+            raise _field_error(phrase, "text", _("No '%(rule)s' finding flags «%(text)s» in this text.") % {"rule": rule, "text": text})
     else:
-        raise _field_error(phrase, "text", "Name the flagged words (text) or their span (start and end).")
+        raise _field_error(phrase, "text", _("Name the flagged words (text) or their span (start and end)."))
     return match[0]
 
 
@@ -98,15 +110,15 @@ def finding_dismiss(*, phrase: Phrase, actor, rule: str, reason: str, text: str 
     roles.require_reviewer(actor, "dismiss brand-voice findings")
     reason = (reason or "").strip()
     if not reason:
-        raise _field_error(phrase, "reason", "Say why the finding does not apply; the reason is kept in history.")
+        raise _field_error(phrase, "reason", _("Say why the finding does not apply; the reason is kept in history."))
     phrase = locked(phrase, expected_revision)
     if phrase.status == "archived":
-        raise IllegalTransition(f"Phrase '{phrase.key}' is archived; restore it before reviewing its findings.")
+        raise IllegalTransition(_("Phrase '%(key)s' is archived; restore it before reviewing its findings.") % {"key": phrase.key})
     findings = run_lint(phrase)
     finding = _pick_finding(phrase, findings, rule=rule, text=text, start=start, end=end)
     words = flagged_text(phrase.body, finding)
     if FindingDismissal.objects.filter(phrase=phrase, rule=rule, text=words).exists():
-        raise IllegalTransition(f"The '{rule}' finding on «{words}» is already dismissed.")
+        raise IllegalTransition(_("The '%(rule)s' finding on «%(words)s» is already dismissed.") % {"rule": rule, "words": words})
     dismissal = FindingDismissal.objects.create(phrase=phrase, rule=rule, text=words, reason=reason,
                                                 dismissed_by=actor if getattr(actor, "pk", None) else None)
     phrase.lint_findings = phrase_findings(phrase, findings=findings)
@@ -126,7 +138,7 @@ def finding_dismissal_withdraw(*, phrase: Phrase, actor, dismissal_id: int,
     phrase = locked(phrase, expected_revision)
     dismissal = FindingDismissal.objects.filter(phrase=phrase, pk=dismissal_id).first()
     if dismissal is None:
-        raise _field_error(phrase, "dismissal", f"Phrase '{phrase.key}' has no dismissal {dismissal_id}.")
+        raise _field_error(phrase, "dismissal", _("Phrase '%(key)s' has no dismissal %(id)s.") % {"key": phrase.key, "id": dismissal_id})
     dismissal.delete()
     phrase.lint_findings = phrase_findings(phrase)
     return save_version(phrase, actor=actor,

@@ -36,7 +36,6 @@ PHRASE_FIELDS = {"key", "title", "body", "topic", "language", "shortcut", "hotke
 REQUIRED_PHRASE_FIELDS = ("key", "title", "body", "topic", "language")
 TOPIC_FIELDS = {"slug", "name", "parent"}
 IMPORT_REASON = "Imported from library file"
-S = PhraseStatus
 
 # progress(stage, done, total): stages "validating", "linting", "writing".
 Progress = Callable[[str, int, int], None]
@@ -169,9 +168,9 @@ def _check_phrases(entries, topic_slugs, problems, progress):
         if key in seen_keys:
             problems.add(key, "key", "This key appears more than once in the file.")
         seen_keys.add(key)
-        status = entry.get("status") or S.DRAFT
-        if not isinstance(status, str) or status not in S.values:
-            problems.add(key, "status", f"Unknown status '{status}'; use one of {', '.join(S.values)}.")
+        status = entry.get("status") or PhraseStatus.DRAFT
+        if not isinstance(status, str) or status not in PhraseStatus.values:
+            problems.add(key, "status", f"Unknown status '{status}'; use one of {', '.join(PhraseStatus.values)}.")
         values = _phrase_values(entry)
         if values["topic"] and (not isinstance(values["topic"], str) or values["topic"] not in topic_slugs):
             problems.add(key, "topic", f"Unknown topic '{values['topic']}'.")
@@ -211,7 +210,7 @@ def _dismissals_by_key(existing) -> dict:
 def _unchanged_and_live(phrase, live_text, values, status) -> bool:
     """An approved entry that is exactly the phrase's approved, live text: nothing to do, not even
     a lint (it passed the gate when it was approved; an import does not re-review it)."""
-    return (phrase is not None and status == S.APPROVED and phrase.status == S.APPROVED
+    return (phrase is not None and status == PhraseStatus.APPROVED and phrase.status == PhraseStatus.APPROVED
             and all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS if name != "topic")
             and live_text is not None and live_text.topic.slug == values["topic"] == phrase.topic.slug
             and live_library.live_matches(phrase, live_text))
@@ -325,9 +324,9 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
         now = timezone.now()
         going_live, overruled, archived = {}, {}, []
         for key, (values, status) in valid.items():
-            if status == S.ARCHIVED:
+            if status == PhraseStatus.ARCHIVED:
                 archived.append(key)
-            elif status == S.APPROVED:
+            elif status == PhraseStatus.APPROVED:
                 errors = standing(findings[key], ERROR)
                 rules = sorted({f["rule"] for f in errors})
                 if not errors:
@@ -368,13 +367,13 @@ def _write(valid, findings, going_live, overruled, *, topics, existing, live, ac
             progress("writing", index, total)
         values = {**values, "topic": topics[values["topic"]]}
         phrase = existing.get(key)
-        held = status == S.APPROVED and key not in going_live
-        target = S.IN_REVIEW if held else status
+        held = status == PhraseStatus.APPROVED and key not in going_live
+        target = PhraseStatus.IN_REVIEW if held else status
         live_text = live.get(phrase.pk) if phrase is not None else None
         if phrase is not None:
             same = all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS if name != "topic") \
                 and phrase.topic_id == values["topic"].pk
-            live_ok = target != S.APPROVED or live_library.live_matches(phrase, live_text)
+            live_ok = target != PhraseStatus.APPROVED or live_library.live_matches(phrase, live_text)
             if same and phrase.status == target and live_ok and key not in overruled:
                 report.unchanged.append(key)
                 continue
@@ -383,14 +382,14 @@ def _write(valid, findings, going_live, overruled, *, topics, existing, live, ac
             updated.append(phrase)
             report.updated.append(key)
         else:
-            phrase = Phrase(key=key, owner=owner, status=S.DRAFT, **values)
+            phrase = Phrase(key=key, owner=owner, status=PhraseStatus.DRAFT, **values)
             created.append(phrase)
             report.created.append(key)
         _transition(phrase, target, findings[key], held=held, overruled=overruled.get(key), actor=actor,
                     reason=reason)
-        if phrase.status == S.APPROVED:
+        if phrase.status == PhraseStatus.APPROVED:
             to_publish.append(phrase)
-        elif phrase.status == S.ARCHIVED and live_text is not None:
+        elif phrase.status == PhraseStatus.ARCHIVED and live_text is not None:
             to_withdraw.append(phrase)
     progress("writing", total, total)
     if dry_run:
@@ -410,7 +409,7 @@ def _write(valid, findings, going_live, overruled, *, topics, existing, live, ac
 
 def _transition(phrase, target, findings, *, held, overruled, actor, reason):
     """Move the working copy to the file's status through the transitions (in memory)."""
-    if target == S.APPROVED:
+    if target == PhraseStatus.APPROVED:
         approval = ApproveAction(phrase, actor=actor, trusted=True, acknowledge_warnings=True, findings=findings,
                                  reason=IMPORT_REASON)
         approval.check()
@@ -421,13 +420,13 @@ def _transition(phrase, target, findings, *, held, overruled, actor, reason):
         elif approval.reason != IMPORT_REASON:
             phrase._change_reason = approval.reason
         return
-    if target == S.ARCHIVED:
+    if target == PhraseStatus.ARCHIVED:
         ArchiveAction(phrase, actor=actor, trusted=True, reason=IMPORT_REASON).apply()
         return
-    if phrase.status == S.ARCHIVED and phrase.pk:
+    if phrase.status == PhraseStatus.ARCHIVED and phrase.pk:
         RestoreAction(phrase, actor=actor, trusted=True, reason=IMPORT_REASON).apply()
     phrase.status = target
-    if target == S.IN_REVIEW:
+    if target == PhraseStatus.IN_REVIEW:
         phrase.lint_findings = findings
         phrase.warnings_acknowledged = False
         phrase.submitted_at = timezone.now()

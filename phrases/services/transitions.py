@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from phrases import roles
 from phrases.errors import IllegalTransition, LintBlocked
@@ -23,7 +24,6 @@ from phrases.services import live as live_library
 from phrases.services.findings import ERROR, WARNING, phrase_findings, standing
 from phrases.services.versions import save_version
 
-S = PhraseStatus
 
 
 def review_interval_days(phrase: Phrase) -> int:
@@ -70,8 +70,9 @@ class Action:
         pass
 
     def _refuse(self, what: str) -> None:
-        status = self.phrase.get_status_display().lower()
-        raise IllegalTransition(f"Phrase '{self.phrase.key}' is {status}; {what}.")
+        # The status stays its English value in messages: clients match on it.
+        raise IllegalTransition(_("Phrase '%(key)s' is %(status)s; %(what)s.") % {
+            "key": self.phrase.key, "status": self.phrase.get_status_display().lower(), "what": what})
 
 
 class ApproveAction(Action):
@@ -91,8 +92,8 @@ class ApproveAction(Action):
         roles.require_reviewer(self.actor, self.permission)
 
     def check_state(self):
-        if self.phrase.status != S.IN_REVIEW:
-            self._refuse("only a phrase in review can be approved")
+        if self.phrase.status != PhraseStatus.IN_REVIEW:
+            self._refuse(_("only a phrase in review can be approved"))
 
     def check(self):
         super().check()
@@ -100,15 +101,17 @@ class ApproveAction(Action):
             self.findings = phrase_findings(self.phrase)
         errors, warnings = standing(self.findings, ERROR), standing(self.findings, WARNING)
         if errors:
-            raise LintBlocked(f"Phrase '{self.phrase.key}' breaks the chat standards ({_rules(errors)}); fix the "
-                              "text, or a reviewer may dismiss a finding that does not apply, with a reason.", errors)
+            raise LintBlocked(_("Phrase '%(key)s' breaks the chat standards (%(rules)s); fix the text, or a "
+                                "reviewer may dismiss a finding that does not apply, with a reason.") % {
+                "key": self.phrase.key, "rules": _rules(errors)}, errors)
         if warnings and not self.acknowledge_warnings:
-            raise LintBlocked(f"Phrase '{self.phrase.key}' has brand-voice warnings ({_rules(warnings)}); approve "
-                              "with acknowledge_warnings to accept them.", warnings)
+            raise LintBlocked(_("Phrase '%(key)s' has brand-voice warnings (%(rules)s); approve with "
+                                "acknowledge_warnings to accept them.") % {
+                "key": self.phrase.key, "rules": _rules(warnings)}, warnings)
 
     def apply(self):
         phrase, now = self.phrase, timezone.now()
-        phrase.status = S.APPROVED
+        phrase.status = PhraseStatus.APPROVED
         phrase.lint_findings = self.findings
         phrase.warnings_acknowledged = any(f["severity"] == WARNING for f in self.findings)
         phrase.reviewed_by = self.actor if getattr(self.actor, "pk", None) else None
@@ -139,8 +142,9 @@ class PublishAction:
 
     def check(self):
         for phrase in self.phrases:
-            if phrase.status != S.APPROVED or phrase.pk is None:
-                raise IllegalTransition(f"Phrase '{phrase.key}' is not a saved, approved text; it cannot go live.")
+            if phrase.status != PhraseStatus.APPROVED or phrase.pk is None:
+                raise IllegalTransition(_("Phrase '%(key)s' is not a saved, approved text; it cannot go live.") % {
+                    "key": phrase.key})
 
     def execute(self):
         self.check()
@@ -153,14 +157,14 @@ class ArchiveAction(Action):
     permission = "archive phrases"
 
     def check_state(self):
-        if self.phrase.status == S.ARCHIVED:
-            raise IllegalTransition(f"Phrase '{self.phrase.key}' is already archived.")
+        if self.phrase.status == PhraseStatus.ARCHIVED:
+            raise IllegalTransition(_("Phrase '%(key)s' is already archived.") % {"key": self.phrase.key})
         # Read after the caller's row lock: a live text approved meanwhile counts.
         if self.phrase.is_live:
             roles.require_reviewer(self.actor, "archive a live phrase")
 
     def apply(self):
-        self.phrase.status = S.ARCHIVED
+        self.phrase.status = PhraseStatus.ARCHIVED
         self.reason = self.reason or "Archived"
 
     def publish(self):
@@ -173,9 +177,9 @@ class RestoreAction(Action):
     permission = "restore phrases"
 
     def check_state(self):
-        if self.phrase.status != S.ARCHIVED:
-            raise IllegalTransition(f"Phrase '{self.phrase.key}' is not archived.")
+        if self.phrase.status != PhraseStatus.ARCHIVED:
+            raise IllegalTransition(_("Phrase '%(key)s' is not archived.") % {"key": self.phrase.key})
 
     def apply(self):
-        self.phrase.status = S.DRAFT
+        self.phrase.status = PhraseStatus.DRAFT
         self.reason = self.reason or "Restored from archive"

@@ -1,9 +1,10 @@
 """Every write to a phrase: create, edit, review workflow, archive, delete and revert.
 
 Each service is keyword-only and atomic, checks the actor's role and the phrase's current state
-before acting, and saves through `_save_version` so every change is a simple-history version with
-its author and reason. Live text moves only in `phrases.services.live`, called from approval,
-archive and delete.
+before acting, and saves through `versions.save_version` so every change is a simple-history
+version with its author and reason. Approving, archiving and restoring are the transitions of
+`phrases.services.transitions`, the same ones the import uses; live text moves only in
+`phrases.services.live`.
 """
 from datetime import timedelta
 
@@ -20,7 +21,6 @@ from phrases.services.transitions import ApproveAction, ArchiveAction, RestoreAc
 from phrases.services.versions import CONTENT_FIELDS, save_version
 from phrases.signals import phrase_reviewed
 
-S = PhraseStatus
 
 __all__ = ["CONTENT_FIELDS", "locked", "run_lint", "save_version"]
 
@@ -75,12 +75,12 @@ def _settle_status(phrase: Phrase, actor=None) -> None:
     A reviewer's own edit to a phrase in review (a small fix while reviewing) keeps it in review,
     with its findings re-read."""
     if live_library.live_matches(phrase):
-        phrase.status = S.APPROVED
+        phrase.status = PhraseStatus.APPROVED
         phrase.changes_requested = False
-    elif phrase.status == S.IN_REVIEW and roles.is_reviewer(actor):
+    elif phrase.status == PhraseStatus.IN_REVIEW and roles.is_reviewer(actor):
         phrase.lint_findings = phrase_findings(phrase)
     else:
-        phrase.status = S.DRAFT
+        phrase.status = PhraseStatus.DRAFT
 
 
 @transaction.atomic
@@ -91,7 +91,7 @@ def phrase_create(*, actor, key: str, title: str, body: str, topic, language: st
     fields = _normalise({"title": title, "body": body, "topic": topic, "language": language,
                          "shortcut": shortcut, "hotkey": hotkey, "keywords": list(keywords or [])})
     try:
-        phrase = Phrase(key=key, owner=actor if getattr(actor, "pk", None) else None, status=S.DRAFT, **fields)
+        phrase = Phrase(key=key, owner=actor if getattr(actor, "pk", None) else None, status=PhraseStatus.DRAFT, **fields)
     except (TypeError, ValueError) as error:
         raise PhraseValidationError(key, {"__all__": [str(error)]}) from None
     return save_version(phrase, actor=actor, reason=reason or "Created")
@@ -108,7 +108,7 @@ def phrase_update(*, phrase: Phrase, actor, changes: dict, reason: str = "",
     roles.require_writer(actor, "edit phrases")
     changes = _normalise(changes)
     phrase = locked(phrase, expected_revision)
-    _require(phrase.status != S.ARCHIVED, f"Phrase '{phrase.key}' is archived; restore it before editing.")
+    _require(phrase.status != PhraseStatus.ARCHIVED, f"Phrase '{phrase.key}' is archived; restore it before editing.")
     changed = [name for name, value in changes.items() if getattr(phrase, name) != value]
     if not changed:
         return phrase
@@ -127,9 +127,9 @@ def phrase_submit(*, phrase: Phrase, actor, note: str = "", reason: str = "",
     are stored with this version."""
     roles.require_writer(actor, "submit phrases for review")
     phrase = locked(phrase, expected_revision)
-    _require(phrase.status == S.DRAFT,
+    _require(phrase.status == PhraseStatus.DRAFT,
              f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a draft can be submitted.")
-    phrase.status = S.IN_REVIEW
+    phrase.status = PhraseStatus.IN_REVIEW
     phrase.lint_findings = phrase_findings(phrase)
     phrase.warnings_acknowledged = False
     phrase.review_comment = ""
@@ -164,9 +164,9 @@ def phrase_reject(*, phrase: Phrase, actor, comment: str, expected_revision: int
     if not comment:
         raise PhraseValidationError(phrase.key, {"comment": ["A rejection needs a comment for the writer."]})
     phrase = locked(phrase, expected_revision)
-    _require(phrase.status == S.IN_REVIEW,
+    _require(phrase.status == PhraseStatus.IN_REVIEW,
              f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only a phrase in review can be rejected.")
-    phrase.status = S.DRAFT
+    phrase.status = PhraseStatus.DRAFT
     phrase.changes_requested = True
     phrase.review_comment = comment
     phrase.reviewed_by = actor
@@ -184,7 +184,7 @@ def phrase_confirm_current(*, phrase: Phrase, actor, reason: str = "",
     Recorded in history as a version with who and when; the live text does not move."""
     roles.require_reviewer(actor, "confirm phrases after review")
     phrase = locked(phrase, expected_revision)
-    _require(phrase.status == S.APPROVED and phrase.is_live,
+    _require(phrase.status == PhraseStatus.APPROVED and phrase.is_live,
              f"Phrase '{phrase.key}' is {phrase.get_status_display().lower()}; only an approved phrase with "
              "no pending edit can be confirmed as still right.")
     now = timezone.now()
@@ -233,7 +233,7 @@ def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "", p
     """
     roles.require_reviewer(actor, "revert phrases")
     phrase = locked(phrase, expected_revision)
-    _require(phrase.status != S.ARCHIVED, f"Phrase '{phrase.key}' is archived; restore it before reverting.")
+    _require(phrase.status != PhraseStatus.ARCHIVED, f"Phrase '{phrase.key}' is archived; restore it before reverting.")
     try:
         version = phrase.history.get(history_id=version_id)
     except phrase.history.model.DoesNotExist:
@@ -245,7 +245,7 @@ def phrase_revert(*, phrase: Phrase, actor, version_id: int, reason: str = "", p
     if not Topic.objects.filter(pk=phrase.topic_id).exists():
         raise PhraseValidationError(phrase.key, {"topic": ["The topic of that version no longer exists."]})
     _settle_status(phrase)
-    if publish and phrase.status != S.APPROVED:
+    if publish and phrase.status != PhraseStatus.APPROVED:
         # The role was checked above and the state is the restored text's: trusted, but gated.
         ApproveAction(phrase, actor=actor, acknowledge_warnings=acknowledge_warnings, trusted=True,
                       reason=reason or f"Restored version {version_id} and published").execute()

@@ -111,3 +111,38 @@ def test_the_command_holds_flagged_phrases_and_publishes_over_them_when_asked(tm
     call_command("import_library", str(path), "--no-progress", "--publish-over-findings", "--reason", "Проверено.")
     assert LivePhrase.objects.get(key="eta-3").body == FLAGGED
     assert FindingDismissal.objects.get(phrase__key="eta-3").reason == "Проверено."
+
+
+def _count_queries(document):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        services.library_import(document)
+    return len(captured)
+
+
+def _document(size):
+    return _library(*(_phrase(f"eta-{i}", FLAGGED if i % 10 == 3 else CLEAN, shortcut=f"/e{i}")
+                      for i in range(size)))
+
+
+def _edited(document):
+    edited = json.loads(json.dumps(document))
+    for entry in edited["phrases"]:
+        entry["title"] = "Новый заголовок"
+    return edited
+
+
+def _three_imports(size):
+    """Queries of a first import, an unchanged re-import and an import editing every phrase."""
+    document = _document(size)
+    return [_count_queries(document), _count_queries(document), _count_queries(_edited(document))]
+
+
+def test_import_queries_do_not_grow_with_the_number_of_phrases():
+    # One query per kind of check, and writes in batches (SQLite takes ~45 rows per INSERT): three
+    # times the phrases may add a batch or two, never a query per phrase.
+    small, large = _three_imports(20), _three_imports(60)
+    for few, many in zip(small, large, strict=True):
+        assert many <= few + 6 and many < 40, (small, large)

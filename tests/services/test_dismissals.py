@@ -116,3 +116,23 @@ def test_dismissing_twice_is_refused_and_withdrawing_makes_the_error_block_again
     assert "Withdrew the dismissal" in flagged_in_review.history.first().history_change_reason
     with pytest.raises(LintBlocked):
         services.phrase_approve(phrase=flagged_in_review, actor=reviewer, acknowledge_warnings=True)
+
+
+def test_refusals_speak_the_users_language(flagged_in_review, reviewer):
+    from django.utils import translation
+
+    for language, expected in (("ru", "Пожалуйста, объясните"), ("pl", "Proszę wyjaśnić")):
+        with translation.override(language), pytest.raises(PhraseValidationError) as error:
+            services.finding_dismiss(phrase=flagged_in_review, actor=reviewer, rule="banned-abbreviation",
+                                     text="спс", reason="")
+        assert expected in error.value.message_dict["reason"][0]
+
+
+def test_a_long_flagged_span_is_stored_within_the_column_and_still_matches_only_itself():
+    from phrases.services.findings import TEXT_MAX_LENGTH, flagged_text
+
+    body = "Очень длинный текст. " * 60
+    whole = {"start": 0, "end": len(body)}
+    stored = flagged_text(body, whole)
+    assert len(stored) <= TEXT_MAX_LENGTH and stored == flagged_text(body, whole)
+    assert flagged_text(body + "!", {"start": 0, "end": len(body) + 1}) != stored
