@@ -82,7 +82,8 @@ _REASONS = [
      lambda m: _("Restored version #%(id)s") % {"id": m["id"]}),
     (re.compile(r"^(?:Approved|Restored version (?P<id>\d+) and published)(?: over warnings: (?P<warnings>.+?))?"
                 r"(?: with dismissed findings: (?P<dismissed>.+))?$"), lambda m: _approval_label(m)),
-    (re.compile(r"^Dismissed finding (?P<rule>[\w-]+) on «(?P<words>.*?)» \((?P<who>[^)]*)\): (?P<reason>.*)$", re.DOTALL),
+    (re.compile(r"^Dismissed finding (?P<rule>[\w-]+) on «(?P<words>.*?)» \((?P<who>[^)]*)\): (?P<reason>.*)$",
+                re.DOTALL),
      lambda m: _("Dismissed the “%(rule)s” finding on «%(words)s»: %(reason)s") % {
          "rule": rule_label(m["rule"]), "words": m["words"], "reason": m["reason"]}),
     (re.compile(r"^Withdrew the dismissal of (?P<rule>[\w-]+) on «(?P<words>.*?)»$", re.DOTALL),

@@ -353,7 +353,8 @@ def restore(request, key):
     data = form.cleaned_data
     version = phrase_version(phrase, data["version"])
     if version is None:
-        messages.error(request, _("Nothing was restored: this phrase has no version #%(id)s.") % {"id": data["version"]})
+        messages.error(request, _("Nothing was restored: this phrase has no version #%(id)s.") % {
+            "id": data["version"]})
         return _render_history(request, phrase, status=400)
     try:
         services.phrase_revert(phrase=phrase, actor=request.user, version_id=version.history_id,
@@ -393,7 +394,8 @@ def confirm(request, key):
         messages.error(request, _("Nothing was recorded: the form was incomplete. Please try again."))
         return _render_history(request, phrase, status=400)
     try:
-        services.phrase_confirm_current(phrase=phrase, actor=request.user, expected_revision=form.cleaned_data["revision"])
+        services.phrase_confirm_current(phrase=phrase, actor=request.user,
+                                        expected_revision=form.cleaned_data["revision"])
     except (StaleRevision, IllegalTransition) as error:
         phrase = _phrase(key)
         messages.error(request, _domain_error_message(phrase, error))
