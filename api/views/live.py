@@ -10,7 +10,6 @@ from accounts import selectors as profile_selectors
 from api import sync
 from api.permissions import CanReadLive, IsOperator, IsWriter, is_chat_tool
 from api.serializers import (
-    ErrorSerializer,
     ExportFilters,
     LintInput,
     LintResultSerializer,

@@ -18,6 +18,9 @@ class RulesRevision(models.Model):
 
     value = models.BigIntegerField(default=1)
 
+    def __str__(self):
+        return f"rules revision {self.value}"
+
     @classmethod
     def current(cls):
         return cls.objects.filter(pk=1).values_list("value", flat=True).first()
@@ -27,9 +30,6 @@ class RulesRevision(models.Model):
         updated = cls.objects.filter(pk=1).update(value=models.F("value") + 1)
         if not updated:
             cls.objects.create(pk=1, value=2)
-
-    def __str__(self):
-        return f"rules revision {self.value}"
 
 
 class RuleSetting(models.Model):

@@ -25,7 +25,6 @@ from phrases.services.findings import ERROR, WARNING, phrase_findings, standing
 from phrases.services.versions import save_version
 
 
-
 def review_interval_days(phrase: Phrase) -> int:
     """Days from approval to the phrase's next review: its topic's interval, else the global one."""
     topic_interval = phrase.topic.review_interval_days if phrase.topic_id else None

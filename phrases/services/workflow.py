@@ -21,7 +21,6 @@ from phrases.services.transitions import ApproveAction, ArchiveAction, RestoreAc
 from phrases.services.versions import CONTENT_FIELDS, save_version
 from phrases.signals import phrase_reviewed
 
-
 __all__ = ["CONTENT_FIELDS", "locked", "run_lint", "save_version"]
 
 

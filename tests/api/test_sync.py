@@ -1,6 +1,8 @@
 """Incremental sync: a client replaying the changes always holds exactly the live library."""
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from phrases import services
 from phrases.models import LivePhrase, Phrase

@@ -180,8 +180,8 @@ def test_dev_library_round_trips_through_the_commands(eval_dir, tmp_path):
     assert first.read_bytes() == second.read_bytes()
     original = json.loads((eval_dir / "dev_library.json").read_text(encoding="utf-8"))
     fields = ("key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status")
-    assert sorted((tuple(json.dumps(p.get(f)) for f in fields) for p in exported["phrases"])) == \
-        sorted((tuple(json.dumps(p.get(f)) for f in fields) for p in original["phrases"]))
+    assert sorted(tuple(json.dumps(p.get(f)) for f in fields) for p in exported["phrases"]) == \
+        sorted(tuple(json.dumps(p.get(f)) for f in fields) for p in original["phrases"])
 
 
 def test_export_approved_gives_the_live_text_not_pending_edits(tmp_path, writer):

@@ -1,6 +1,8 @@
 """Bad input gets a clear error; nothing a user types breaks the search."""
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from phrases.search import SearchQueryError, search_phrases
 
