@@ -253,7 +253,7 @@ def main(argv=None):
                 raise SystemExit("the server never answered")
             # Every worker answers at once: a burst of as many requests as workers, timed.
             burst = _load(server, token, "/api/v1/search/", queries, args.workers, args.workers, 60)
-            notes.append((f"first {args.workers} concurrent searches after that, slowest (ms)", burst["p99"] / 1000))
+            notes.append((f"slowest of the first {args.workers} concurrent searches after that", burst["p99"] / 1000))
             found, judged = {}, queries[:60] if args.quick else queries
             for label, path in [("ours", "/api/v1/search/")] + (
                     [("PostgreSQL FTS", "/api/v1/fts-search/")] if use_postgres else []):
@@ -289,7 +289,7 @@ def main(argv=None):
     for label, count in found.items():
         print(f"{label}: the intended phrase in the top 5 for {count} of {len(judged)} operator-style queries")
     for label, value in notes:
-        print(f"{label}: " + (f"{value:.1f} s" if value is not None else "no answer"))
+        print(f"{label}: " + (f"{value:.2f} s" if value is not None else "no answer"))
     for line in (first_log + log).splitlines():
         if line.startswith("Search index ready"):
             print(line)
