@@ -8,7 +8,7 @@ PORT ?= 8000
 EVAL_DIR ?= $(abspath ../shared/eval)
 EVAL_DB := $(CURDIR)/.eval.sqlite3
 
-.PHONY: run test test-postgres bench eval migrate lint-dicts clean
+.PHONY: run test test-postgres bench bench-picker eval migrate lint-dicts clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.api $(if $(QUICK),--quick)
 	$(PY) -m benchmarks.lint $(if $(QUICK),--quick)
 	$(PY) -m benchmarks.import_bench $(if $(QUICK),--quick)
+	$(PY) -m benchmarks.pages $(if $(QUICK),--quick)
+	$(PY) -m benchmarks.review_queue $(if $(QUICK),--quick)
+
+# The operator's picker in a real browser, keystroke to results on screen (needs Chromium).
+bench-picker: $(VENV)/.installed-test
+	$(PY) -m benchmarks.picker $(if $(QUICK),--quick)
 
 # Search quality and lint quality on the development data in ../shared/eval.
 eval: $(VENV)/.installed-test
