@@ -114,7 +114,7 @@ def test_whole_review_cycle(session, writer, reviewer, operator, make_live_phras
     # The operator's search returns the new text.
     searching = session(operator)
     searching.fill("#q", "с нами")
-    searching.wait_for_function("document.querySelector('#results .result') !== null")
+    searching.wait_for_function("document.querySelector('#results [role=option]') !== null")
     assert new_text in searching.inner_text("#results")
 
     # History shows every version; restoring (and publishing) the original text works.

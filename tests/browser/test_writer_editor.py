@@ -77,7 +77,7 @@ def test_an_operator_gets_no_draft_text_from_any_page(page, operator, make_phras
     operator.is_staff = True  # even an operator given admin access by hand
     operator.save()
     log_in(page, operator.username, "pw-" + operator.username)
-    page.locator("#results .result").first.wait_for()
+    page.locator("#results [role=option]").first.wait_for()
     pages = ["/", "/phrases/", f"/phrases/{draft.key}/", f"/phrases/{live.key}/", "/phrases/?status=draft",
              "/admin/", "/admin/phrases/phrase/", f"/admin/phrases/phrase/{draft.pk}/change/",
              f"/admin/phrases/phrase/{live.pk}/history/", "/admin/phrases/livephrase/"]
