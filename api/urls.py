@@ -30,5 +30,5 @@ urlpatterns = [
     path("library/import/<uuid:job_id>/", library.ImportJobView.as_view(), name="import-job"),
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    re_path(r"^.*$", not_found, name="not-found"),
+    re_path(r"^[\s\S]*$", not_found, name="not-found"),
 ]
