@@ -1,7 +1,6 @@
 """The profile page, and the two small endpoints the picker calls to remember choices."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -13,14 +12,12 @@ from rest_framework.views import APIView
 from accounts import services
 from accounts.forms import ProfileForm
 from api.permissions import IsOperator
-from phrases.roles import is_operator
+from phrases.page_access import operator_required
 
 
-@login_required
+@operator_required
 def profile_page(request):
     """Interface and phrase languages, the name clients see, review e-mails."""
-    if not is_operator(request.user):
-        raise PermissionDenied
     profile = services.profile_get(user=request.user)
     form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
     if request.method == "POST" and form.is_valid():

@@ -1,7 +1,5 @@
 """Server-rendered pages. The operator's picker talks to the REST API as the user types."""
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +8,7 @@ from accounts import selectors as profile_selectors
 from accounts.forms import language_name
 from phrases import placeholders
 from phrases.models import Topic
-from phrases.roles import is_operator
+from phrases.page_access import operator_required
 
 
 def picker_messages() -> dict:
@@ -34,11 +32,9 @@ def picker_messages() -> dict:
     }
 
 
-@login_required
+@operator_required
 def search_page(request):
     """The operator's picker: type a few letters, pick a phrase, fill its placeholders, it is copied."""
-    if not is_operator(request.user):
-        raise PermissionDenied
     preferences = profile_selectors.picker_preferences(request.user)
     topics = list(Topic.objects.order_by("order", "slug").values_list("slug", "name"))
     config = {

@@ -1,7 +1,5 @@
 """The library health page, with a one-button "reviewed, still right" for reviewers."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -10,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from phrases import roles
 from phrases.errors import DomainError
 from phrases.models import Phrase
+from phrases.page_access import reviewer_required, writer_required
 from phrases.services import phrase_confirm_current
 from reminders import selectors
 
@@ -21,21 +20,17 @@ def _health(request, *, status=200):
     }, status=status)
 
 
-@login_required
+@writer_required
 @require_GET
 def health(request):
     """What is due, overdue, unused, most used, flagged and unanswered: writers and reviewers."""
-    if not roles.is_writer(request.user):
-        raise PermissionDenied
     return _health(request)
 
 
-@login_required
+@reviewer_required
 @require_POST
 def confirm_still_right(request, key):
     """Reviewed, still right: restart the phrase's review clock without a new text (reviewers)."""
-    if not roles.is_reviewer(request.user):
-        raise PermissionDenied
     phrase = get_object_or_404(Phrase, key=key)
     try:
         revision = int(request.POST.get("revision", ""))

@@ -4,11 +4,9 @@ history (versions, diffs, compare, restore, "reviewed, still right").
 Views stay thin: a form validates the POST, one service acts, and a domain error becomes a clear
 message on the page (4xx) instead of a silent overwrite.
 """
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from phrases import roles, services
 from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.models import Phrase, PhraseStatus
+from phrases.page_access import reviewer_required, writer_required
 from phrases.selectors import phrase_versions, version_changes
 from review import presentation
 from review.forms import (
@@ -39,24 +38,6 @@ from review.selectors import phrase_version, review_queue, users_by_id
 QUEUE_PAGE_SIZE = 20
 # The fields a reviewer compares between the working copy and the live text, in reading order.
 LIVE_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
-
-
-def _role_required(check):
-    """Logged out: the login page. Logged in without the role: 403."""
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            if not check(request.user):
-                raise PermissionDenied(_("This page is for reviewers only.") if check is roles.is_reviewer
-                                       else _("This page is for writers and reviewers only."))
-            return view(request, *args, **kwargs)
-        return wrapped
-    return decorator
-
-
-reviewers_only = _role_required(roles.is_reviewer)
-writers_and_reviewers = _role_required(roles.is_writer)
 
 
 def _findings_text(findings) -> str:
@@ -166,14 +147,14 @@ def _render_queue(request, *, page_number, status=200, failed=None):
 
 
 @require_GET
-@reviewers_only
+@reviewer_required
 def queue(request):
     """Every phrase waiting for review, oldest first, each decided in one action."""
     return _render_queue(request, page_number=request.GET.get("page"))
 
 
 @require_POST
-@reviewers_only
+@reviewer_required
 def decide(request, key):
     """Approve, approve over warnings, or reject with a comment: one phrase, one POST."""
     phrase = get_object_or_404(Phrase, key=key)
@@ -207,7 +188,7 @@ def decide(request, key):
 
 
 @require_POST
-@reviewers_only
+@reviewer_required
 def dismiss(request, key):
     """Overrule one brand-voice finding on a phrase in the queue, with a reason kept in history."""
     phrase = get_object_or_404(Phrase, key=key)
@@ -331,14 +312,14 @@ def _phrase(key):
 
 
 @require_GET
-@writers_and_reviewers
+@writer_required
 def history(request, key):
     """Every version of a phrase with its author, time, reason and diff; compare any two; restore."""
     return _render_history(request, _phrase(key))
 
 
 @require_POST
-@writers_and_reviewers
+@writer_required
 def restore(request, key):
     """"Restore this version" (a new version; reviewers), optionally publishing it in the same step."""
     phrase = _phrase(key)
@@ -385,7 +366,7 @@ def restore(request, key):
 
 
 @require_POST
-@reviewers_only
+@reviewer_required
 def confirm(request, key):
     """"Reviewed, still right": restart an approved phrase's review clock without a new text."""
     phrase = _phrase(key)

@@ -16,10 +16,10 @@ from phrases import roles, services
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
 from phrases.models import Phrase, PhraseStatus
+from phrases.page_access import writer_required
 from phrases.validation import allowed_placeholders
 from studio import selectors
 from studio.forms import STATUS_LABELS, PhraseFilterForm, PhraseForm, language_choices
-from studio.permissions import writer_required
 
 PAGE_SIZE = 50
 
