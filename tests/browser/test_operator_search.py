@@ -22,16 +22,16 @@ def test_operator_types_in_wrong_layout_and_copies_the_phrase(page, operator, ma
     page.locator("#fill input[name=client_name]").wait_for()
     assert page.locator("#results [role=option]").first.get_attribute("data-key") == "greeting-ru"
     page.keyboard.type("Анна")
-    page.keyboard.press("Enter")
+    # The use is recorded by a request that does not block the copy; wait for its answer before
+    # reading the database (under SQLite the live server shares this test's connection).
+    with page.expect_response(lambda response: "/greeting-ru/used/" in response.url) as used:
+        page.keyboard.press("Enter")
+    assert used.value.ok
     page.wait_for_function("document.getElementById('status').textContent.length > 0")
     # Headless Chromium may refuse clipboard access; the page then shows the text to copy by hand.
     status = page.inner_text("#status")
     assert status == "Copied “Приветствие”." or status.startswith(
         "Select the text to copy: Здравствуйте, Анна! Меня зовут olga-operator")
-    for _ in range(20):  # the use is recorded by a request that does not block the copy
-        if PhraseUse.objects.filter(phrase__key="greeting-ru", user=operator, client="web").exists():
-            break
-        page.wait_for_timeout(100)
     assert PhraseUse.objects.filter(phrase__key="greeting-ru", user=operator, client="web").count() == 1
 
 

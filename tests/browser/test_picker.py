@@ -57,16 +57,6 @@ def copied_text(page):
         return status.removeprefix("Select the text to copy: ")
 
 
-def wait_for_use(key, user, count=1):
-    import time
-
-    for _ in range(50):
-        if PhraseUse.objects.filter(phrase__key=key, user=user).count() >= count:
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_shortcut_pick_fill_client_name_and_copy(picker, operator, make_live_phrase):
     profile = profile_get(user=operator)
     profile.display_name = "Ольга"
@@ -85,14 +75,18 @@ def test_shortcut_pick_fill_client_name_and_copy(picker, operator, make_live_phr
     assert picker.evaluate("document.activeElement.name") == "client_name"  # the one field not known yet
     assert picker.locator("#fill input[name=operator_name]").input_value() == "Ольга"
     picker.keyboard.type("Анна")
-    picker.keyboard.press("Enter")
+    # The use is recorded by a request that does not block the copy; wait for its answer before
+    # reading the database (under SQLite the live server shares this test's connection).
+    with picker.expect_response(lambda response: "/welcome-ru/used/" in response.url) as used:
+        picker.keyboard.press("Enter")
+    assert used.value.ok
 
     finished = copied_text(picker)
     assert finished == "Анна, добрый день! Меня зовут Ольга, чем могу помочь?"
     assert "{" not in finished
     assert picker.locator("#fill").is_hidden()
     assert picker.evaluate("document.activeElement.id") == "q"
-    assert wait_for_use("welcome-ru", operator)
+    assert PhraseUse.objects.filter(phrase__key="welcome-ru", user=operator).count() == 1
     # The client's name is kept for this conversation, until "New conversation".
     assert "Анна" in picker.inner_text("#conversation")
     search(picker, "/wi")
@@ -177,11 +171,11 @@ def test_the_highlighted_result_stays_in_view(picker, operator, make_live_phrase
 def test_the_language_filter_is_remembered(page, operator, make_live_phrase):
     make_live_phrase(key="thanks-ru", title="Спасибо", body="Спасибо за ожидание.")
     logged_in(page, operator)
-    page.select_option("#language", "pl")
-    for _ in range(50):
-        if profile_get(user=operator).search_language == "pl":
-            break
-        page.wait_for_timeout(100)
+    # Wait for the page's own save to answer rather than polling the database: under SQLite the
+    # live server shares the test's connection, and a read from here while it runs a query fails.
+    with page.expect_response(lambda response: "/search-language/" in response.url) as saved:
+        page.select_option("#language", "pl")
+    assert saved.value.ok
     page.reload()
     assert page.eval_on_selector("#language", "select => select.value") == "pl"
 
