@@ -48,9 +48,7 @@ def blame_shift(draft):
     """Yield (start, end, {"word": …}, None) for each sentence that shifts the blame."""
     clauses = draft.clauses
     language = draft.language
-    def find(kind):
-        return clauses.find(draft.ruleset.combined(language, kind))
-
+    find = draft.find
     hits = [(s.start, s.end) for s in find("blame")]
     faults, disowns = find("fault"), find("disown")
     if faults or disowns:  # only then is it worth looking for third parties

@@ -39,10 +39,7 @@ def redirect_channel(draft):
     """Yield (start, end, {"word": …}, None) for each clause that sends the client elsewhere."""
     clauses = draft.clauses
     language = draft.language
-
-    def find(kind):
-        return clauses.find(draft.ruleset.combined(language, kind))
-
+    find = draft.find
     hits = [(s.start, s.end) for s in find("redirect")]
     verbs = {kind: find(kind) for kind in ("call", "contact", "visit")}
     # Requests and targets are looked for only where something could send the client anywhere.

@@ -47,6 +47,10 @@ class Draft:
         """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
         return Clauses(self.prose, self.masked, self.language)
 
+    def find(self, kind):
+        """Spans of the clauses matching the ruleset's terms of `kind` in this draft's language."""
+        return self.clauses.find(self.ruleset.combined(self.language, kind))
+
 
 def _term_hits(draft, kind):
     for pattern, suggestion in draft.ruleset.terms_for(draft.language, kind):
