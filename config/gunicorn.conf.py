@@ -1,12 +1,13 @@
 # ruff: noqa: N999  (gunicorn's conventional file name)
 """gunicorn settings for Quickphrases: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
 
-The search index is built once, in the master, before any worker accepts a request (preload_app): it is
-loaded from the snapshot the last build wrote (.search-index/, or QUICKPHRASES_SEARCH_SNAPSHOT_DIR) and
-brought up to date from the live-change log, or built from the database the first time. Workers are
-forked from the master and share the index's memory copy-on-write; each then keeps it fresh on its own
-(an approval is visible in every worker within a second). No worker ever builds inside a request, so
-gunicorn's default 30 s timeout holds at any library size.
+The search index is made ready once, in the master, before any worker accepts a request (preload_app): its
+snapshot (.search-index/, or QUICKPHRASES_SEARCH_SNAPSHOT_DIR) is memory-mapped read-only and brought up
+to date from the live-change log, or the index is built from the database and the snapshot written the
+first time. Workers are forked from the master; the snapshot's arrays are shared through the page cache
+and never written, so a worker's own memory stays Django plus a small overlay of recent approvals, which
+each keeps fresh on its own (an approval is visible in every worker within a second). No worker ever
+builds inside a request, so gunicorn's default 30 s timeout holds at any library size.
 
 Environment: GUNICORN_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (workers, default 3),
 GUNICORN_TIMEOUT (default 30).

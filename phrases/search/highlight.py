@@ -1,7 +1,7 @@
 """Where the matched words are in a phrase's original text, for highlighting in the picker."""
 import re
 
-from phrases.search.normalize import FOLD, TOKEN_RE
+from phrases.search.normalize import TOKEN_RE, fold_letters
 from phrases.validation import PLACEHOLDER_RE
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -16,7 +16,7 @@ def spans(text: str, words) -> list[list[int]]:
     if not words or not text:
         return []
     hidden = [m.span() for m in PLACEHOLDER_RE.finditer(text)] if "{" in text else []
-    folded = text.lower().translate(FOLD)
+    folded = fold_letters(text.lower())
     if len(folded) != len(text):  # lowercasing changed the length (rare letters): mark whole words
         return _spans_by_word(text, words, hidden)
     found = []
@@ -37,6 +37,6 @@ def _spans_by_word(text, words, hidden):
     found = []
     for word in _WORD_RE.finditer(text):
         if not any(a <= word.start() < b for a, b in hidden) and any(
-                token in words for token in TOKEN_RE.findall(word.group().lower().translate(FOLD))):
+                token in words for token in TOKEN_RE.findall(fold_letters(word.group().lower()))):
             found.append([word.start(), word.end()])
     return found

@@ -7,23 +7,29 @@ as a prefix being typed, and within one or two typos; every matched word brings 
 numpy, and only the best few dozen phrases are re-ranked with rapidfuzz and usage. Documents are
 added and removed one at a time, so approvals update the index without a rebuild.
 """
+import gc
+import heapq
 import math
+import pickle
 import re
 import threading
 from array import array
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from phrases.search import highlight, hotkeys, keyboard
 from phrases.search.normalize import CYRILLIC_RE, LATIN_RE, TOKEN_RE, fold, tokens
+from phrases.search.segment import BODY_FIELD, TITLE_FIELD, Segment, SegmentBuilder
 from phrases.search.stemming import stem
 from phrases.search.transliteration import latin_skeleton, skeleton
 from phrases.search.vocabulary import FormIndex
 
-FIELD_WEIGHTS = {"title": 1.0, "keywords": 1.0, "body": 0.6}
+# What a word weighs by the field it is in (indexed by segment.BODY_FIELD / TITLE_FIELD; keywords count as title).
+FIELD_WEIGHT = np.array([0.6, 1.0], dtype=np.float32)
 EXACT, STEM, PREFIX, TYPO1, TYPO2 = 1.0, 0.92, 0.88, 0.8, 0.66
 TRANSLIT, LAYOUT = 0.9, 0.97
 RERANK_DEPTH = 40
@@ -88,11 +94,15 @@ class Hit:
 
 
 class _Grow:
-    """A numpy array that grows by doubling (slot attributes)."""
+    """A numpy array that grows by doubling (slot and word attributes private to a process)."""
 
-    def __init__(self, dtype, fill):
-        self.data = np.full(1024, fill, dtype=dtype)
+    def __init__(self, dtype, fill, initial=None):
         self.fill = fill
+        if initial is None:
+            self.data = np.full(1024, fill, dtype=dtype)
+        else:
+            self.data = np.full(max(1024, len(initial) + len(initial) // 8), fill, dtype=dtype)
+            self.data[:len(initial)] = initial
 
     def set(self, index, value):
         if index >= len(self.data):
@@ -102,57 +112,106 @@ class _Grow:
         self.data[index] = value
 
 
+def _fields(document: Document):
+    """(heading, {word: field}): each field is folded once; a word takes the heaviest field it is in."""
+    heading = fold(document.title + " " + " ".join(document.keywords))
+    fields = dict.fromkeys(TOKEN_RE.findall(fold(document.body)), BODY_FIELD)
+    fields.update(dict.fromkeys(TOKEN_RE.findall(heading), TITLE_FIELD))
+    return heading, fields
+
+
 class PhraseIndex:
-    def __init__(self):
+    """A frozen segment (flat arrays, built once) plus the phrases approved since, kept in Python.
+
+    Slots 0…segment.size-1 are the segment's; later slots are added one approval at a time, and a
+    replaced or removed phrase's slot is marked dead. The vocabulary (a few tens of thousands of words
+    and their lookup forms, whatever the library's size) stays in Python objects. The per-slot filters
+    (alive, language, topic) and the document frequencies are small arrays each process may change.
+    """
+
+    def __init__(self, segment: Segment | None = None, vocabulary: dict | None = None):
         self.lock = threading.RLock()
-        self.documents: list[Document | None] = []
-        self.slot_of: dict[str, int] = {}
-        self.slot_tokens: list[tuple] = []
-        self.rerank_text: list[str] = []
-        self.alive = _Grow(np.bool_, False)
-        self.language_code = _Grow(np.int16, -1)
-        self.topic = _Grow(np.int32, -1)
+        self.token_id: dict[str, int] = {}
+        self.token_text: list[str] = []
+        self.forms = FormIndex()
+        self.stems = FormIndex(typos=False)
+        self.translit = FormIndex()
         self.languages: dict[str, int] = {}
         self.shortcuts: dict[str, list[int]] = {}        # shortcut without "/", lowercased → slots
         self._shortcuts_by_length: dict[int, list[str]] = {}  # sorted, for completing a typed prefix
         self.hotkeys: dict[str, list[int]] = {}          # canonical hotkey → slots
-        self.token_id: dict[str, int] = {}
-        self.token_text: list[str] = []
-        self.postings_slots: list[array] = []
-        self.postings_weights: list[array] = []
-        self.df: list[int] = []
-        self.forms = FormIndex()
-        self.stems = FormIndex()
-        self.translit = FormIndex()
+        if vocabulary:
+            self.__dict__.update(vocabulary)
+        self.segment = segment if segment is not None else SegmentBuilder().finish(len(self.token_text))
+        base = self.segment.size
+        self.alive = _Grow(np.bool_, False, np.ones(base, dtype=np.bool_))
+        self.language_code = _Grow(np.int16, -1, self.segment.language)
+        self.topic = _Grow(np.int32, -1, self.segment.topic)
+        self.df = _Grow(np.int32, 0, self.segment.df)
+        self.size = base                      # slots in use
+        self.added: list[tuple] = []          # (Document, heading, token ids) of slots base, base+1, …
+        self.added_slot_of: dict[str, int] = {}
+        self.added_postings: dict[int, tuple[array, array]] = {}  # token → (slots, fields) among added slots
         self.usage: dict[str, int] = {}
-        self.alive_count = 0
+        self.alive_count = base
         self.dead_count = 0
         self._scratch = np.zeros((2, 0), dtype=np.float32)
         self._positions = np.zeros(0, dtype=np.int32)
-        self._alphabetical = None
-
-    def __getstate__(self):
-        """For the snapshot: everything but the lock and the per-process scratch buffers."""
-        state = self.__dict__.copy()
-        del state["lock"], state["_scratch"], state["_positions"]
-        return state
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self.lock = threading.RLock()
-        self._scratch = np.zeros((2, 0), dtype=np.float32)
-        self._positions = np.zeros(0, dtype=np.int32)
+        self._added_alphabetical = None
 
     # -- building ---------------------------------------------------------------------------
 
+    @classmethod
+    def build(cls, documents) -> "PhraseIndex":
+        """An index of `documents` (a later one with the same key replaces an earlier one)."""
+        documents = list({document.key: document for document in documents}.values())
+        index = cls()
+        builder = SegmentBuilder()
+        for slot, document in enumerate(documents):
+            heading, fields = _fields(document)
+            token_fields = []
+            for word, field_ in fields.items():
+                token = index.token_id.get(word)
+                if token is None:
+                    token = index._new_token(word, document.language)
+                token_fields.append((token, field_))
+            code = index.languages.setdefault(document.language, len(index.languages))
+            builder.add(document, heading, code, token_fields)
+            index._register_triggers(document, slot)
+        for forms in (index.forms, index.stems, index.translit):
+            forms.prepare()
+        return cls(builder.finish(len(index.token_text)), index.vocabulary())
+
+    def vocabulary(self) -> dict:
+        """The Python part saved beside the segment's arrays."""
+        return {name: getattr(self, name) for name in (
+            "token_id", "token_text", "forms", "stems", "translit", "languages", "shortcuts",
+            "_shortcuts_by_length", "hotkeys")}
+
+    def save(self, directory: Path) -> None:
+        """Write the index to an empty folder: the segment's arrays and the pickled vocabulary. Only an index
+        without phrases added since its build is saved (build one from the database to save it)."""
+        if self.added or self.dead_count:
+            raise ValueError("only a freshly built index can be saved")
+        self.segment.save(directory)
+        with (directory / "vocabulary.pickle").open("wb") as handle:
+            pickle.dump(self.vocabulary(), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, directory: Path, *, mmap=True) -> "PhraseIndex":
+        gc.disable()  # many small objects: the collector would run hundreds of times while unpickling
+        try:
+            with (directory / "vocabulary.pickle").open("rb") as handle:
+                vocabulary = pickle.load(handle)
+        finally:
+            gc.enable()
+        return cls(Segment.load(directory, mmap=mmap), vocabulary)
+
     def _new_token(self, text: str, language: str) -> int:
-        """Give a word the index has not seen an id, postings and its lookup forms."""
+        """Give a word the index has not seen an id and its lookup forms."""
         token_id = len(self.token_text)
         self.token_id[text] = token_id
         self.token_text.append(text)
-        self.postings_slots.append(array("i"))
-        self.postings_weights.append(array("f"))
-        self.df.append(0)
         self.forms.add(text, token_id)
         if not text.isdigit():
             self.stems.add(stem(text, language), token_id)
@@ -160,60 +219,65 @@ class PhraseIndex:
                 self.translit.add(skeleton(text), token_id)
         return token_id
 
+    def _register_triggers(self, document, slot):
+        if document.shortcut:
+            shortcut = _shortcut_key(document.shortcut)
+            holders = self.shortcuts.setdefault(shortcut, [])
+            if not holders:
+                insort(self._shortcuts_by_length.setdefault(len(shortcut), []), shortcut)
+            holders.append(slot)
+        if document.hotkey:
+            self.hotkeys.setdefault(hotkeys.canonical(document.hotkey), []).append(slot)
+
     def add(self, document: Document) -> None:
-        """Index a live phrase (replacing an earlier version with the same key)."""
-        # Each field is folded once; a word takes the weight of the heaviest field it is in.
-        heading = fold(document.title + " " + " ".join(document.keywords))
-        weights = dict.fromkeys(TOKEN_RE.findall(fold(document.body)), FIELD_WEIGHTS["body"])
-        weights.update(dict.fromkeys(TOKEN_RE.findall(heading), FIELD_WEIGHTS["title"]))
+        """Index a live phrase approved since the build (replacing an earlier version with the same key)."""
+        heading, fields = _fields(document)
         with self.lock:
-            if document.key in self.slot_of:
-                self._remove_slot(self.slot_of[document.key])
-            slot = len(self.documents)
-            known = self.token_id.get
-            slots, postings_weights, df = self.postings_slots, self.postings_weights, self.df
+            old = self.slot_of(document.key)
+            if old is not None:
+                self._remove_slot(old)
+            slot = self.size
             token_ids = []
-            for word, weight in weights.items():
-                token = known(word)
+            for word, field_ in fields.items():
+                token = self.token_id.get(word)
                 if token is None:
                     token = self._new_token(word, document.language)
-                slots[token].append(slot)
-                postings_weights[token].append(weight)
-                df[token] += 1
+                    self.df.set(token, 0)
+                postings = self.added_postings.get(token)
+                if postings is None:
+                    postings = self.added_postings[token] = (array("i"), array("B"))
+                postings[0].append(slot)
+                postings[1].append(field_)
+                self.df.data[token] += 1
                 token_ids.append(token)
-            self.documents.append(document)
-            self._alphabetical = None
-            self.slot_tokens.append(tuple(token_ids))
-            self.rerank_text.append(heading)
-            self.slot_of[document.key] = slot
+            self.added.append((document, heading, tuple(token_ids)))
+            self.added_slot_of[document.key] = slot
+            self.size += 1
+            self._added_alphabetical = None
             code = self.languages.setdefault(document.language, len(self.languages))
             self.alive.set(slot, True)
             self.language_code.set(slot, code)
             self.topic.set(slot, document.topic_id)
-            if document.shortcut:
-                shortcut = _shortcut_key(document.shortcut)
-                holders = self.shortcuts.setdefault(shortcut, [])
-                if not holders:
-                    insort(self._shortcuts_by_length.setdefault(len(shortcut), []), shortcut)
-                holders.append(slot)
-            if document.hotkey:
-                self.hotkeys.setdefault(hotkeys.canonical(document.hotkey), []).append(slot)
+            self._register_triggers(document, slot)
             self.alive_count += 1
 
     def remove(self, key: str) -> None:
         with self.lock:
-            slot = self.slot_of.pop(key, None)
+            slot = self.slot_of(key)
             if slot is not None:
-                self._remove_slot(slot, forget_key=False)
+                self._remove_slot(slot)
 
-    def _remove_slot(self, slot: int, forget_key=True) -> None:
-        document = self.documents[slot]
-        if document is None:
-            return
-        if forget_key:
-            self.slot_of.pop(document.key, None)
-        for token_id in self.slot_tokens[slot]:
-            self.df[token_id] -= 1
+    def slot_of(self, key: str) -> int | None:
+        """The live slot of `key`, or None."""
+        slot = self.added_slot_of.get(key)
+        if slot is None:
+            slot = self.segment.slot_of(key)
+        return slot if slot is not None and self.alive.data[slot] else None
+
+    def _remove_slot(self, slot: int) -> None:
+        document = self.document(slot)
+        self.added_slot_of.pop(document.key, None)
+        np.subtract.at(self.df.data, np.asarray(self._slot_tokens(slot), dtype=np.int64), 1)
         if document.shortcut:
             shortcut = _shortcut_key(document.shortcut)
             holders = self.shortcuts.get(shortcut, [])
@@ -229,9 +293,8 @@ class PhraseIndex:
             holders = self.hotkeys.get(hotkeys.canonical(document.hotkey), [])
             if slot in holders:
                 holders.remove(slot)
-        self.documents[slot] = None
-        self._alphabetical = None
         self.alive.set(slot, False)
+        self._added_alphabetical = None
         self.alive_count -= 1
         self.dead_count += 1
 
@@ -240,18 +303,58 @@ class PhraseIndex:
         with self.lock:
             for forms in (self.forms, self.stems, self.translit):
                 forms.prepare()
-            self._alphabetical_slots()
 
     def needs_compaction(self) -> bool:
-        return self.dead_count > 1000 and self.dead_count > self.alive_count // 4
+        """Many phrases approved or removed since the build: a rebuild would share them again."""
+        changed = len(self.added) + self.dead_count
+        return changed > 1000 and changed > self.segment.size // 4
 
-    def live_documents(self):
-        return [d for d in self.documents if d is not None]
+    # -- reading one phrase -------------------------------------------------------------------
+
+    def document(self, slot: int) -> Document:
+        if slot < self.segment.size:
+            return Document(*self.segment.record(slot))
+        return self.added[slot - self.segment.size][0]
+
+    def _heading(self, slot: int) -> str:
+        if slot < self.segment.size:
+            return self.segment.heading_of(slot)
+        return self.added[slot - self.segment.size][1]
+
+    def _slot_tokens(self, slot: int):
+        if slot < self.segment.size:
+            return self.segment.tokens(slot)
+        return self.added[slot - self.segment.size][2]
+
+    def live_keys(self) -> list[str]:
+        """The keys of every live phrase (segment and overlay), in slot order."""
+        slots = np.flatnonzero(self.alive.data[:self.size]).tolist()
+        return [self.segment.key(slot) if slot < self.segment.size else self.document(slot).key for slot in slots]
+
+    def _gather(self, token_ids, weights):
+        """(slots, scores) of every posting of `token_ids`, each scored its token's weight × its field's."""
+        segment = self.segment
+        in_segment = token_ids < segment.vocabulary_size
+        ids = token_ids[in_segment]
+        starts = segment.post_ptr[ids]
+        lengths = segment.post_ptr[ids + 1] - starts
+        # The postings rows of all the tokens as one index array: start of the row + position within it.
+        row_start = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        index = np.arange(len(row_start), dtype=np.int64) + row_start
+        slots = segment.post_slot[index]
+        scores = FIELD_WEIGHT[segment.post_field[index]] * np.repeat(weights[in_segment], lengths)
+        if self.added_postings:
+            extra_slots, extra_scores = [slots], [scores]
+            for token, weight in zip(token_ids.tolist(), weights.tolist()):
+                added = self.added_postings.get(token)
+                if added is not None:
+                    extra_slots.append(np.frombuffer(added[0], dtype=np.int32))
+                    extra_scores.append(FIELD_WEIGHT[np.frombuffer(added[1], dtype=np.uint8)] * np.float32(weight))
+            if len(extra_slots) > 1:
+                slots, scores = np.concatenate(extra_slots), np.concatenate(extra_scores)
+        return slots, scores
 
     # -- querying: words ------------------------------------------------------------------------
-
-    def _idf(self, token_id: int) -> float:
-        return math.log(1.0 + (self.alive_count + 1) / (1.0 + self.df[token_id]))
 
     def _match_word(self, word: str, is_last: bool, language: str | None, allow_translit: bool):
         """{token_id: match strength} for one query word."""
@@ -317,39 +420,46 @@ class PhraseIndex:
         buffer[slots] = 0.0
         return values
 
+    def _collect(self, slots, *buffers):
+        """(`slots` without repeats, then the values each buffer holds at them), zeroing those entries.
+
+        A few matches are de-duplicated where they are (random access to a few entries); when they are
+        many (a short prefix can match a good part of the library), one sequential pass over the first
+        buffer finds them faster. Either way every entry the query wrote is zeroed again."""
+        if len(slots) * 8 > self.size:
+            slots = np.flatnonzero(buffers[0][:self.size]).astype(np.int32)
+        else:
+            slots = self._unique(slots)
+        return (slots, *(self._take(buffer, slots) for buffer in buffers))
+
     def _score_words(self, words, language, allow_translit, matched_tokens):
         """(slots, summed scores, best possible total) over the phrases any query word matched.
 
         Work is proportional to the postings of the matched words, not to the library: each word's
         postings are merged (best match per phrase), then summed across words; a phrase that matches
-        more of the query's words gains over one that matches a single word strongly."""
-        best_buffer, total_buffer = self._scratch_for(len(self.documents))
+        more of the query's words gains over one that matches a single word strongly. A word typed as a
+        prefix can match dozens of vocabulary words: their postings are gathered in one go."""
+        best_buffer, total_buffer = self._scratch_for(self.size)
         word_slots, word_scores = [], []
         best_possible = 0.0
         unmatched = math.log(1.0 + self.alive_count + 1)
         for position, word in enumerate(words):
             matches = self._match_word(word, position == len(words) - 1, language, allow_translit)
-            slot_parts, score_parts = [], []
-            top_idf = 0.0
-            for token_id, strength in matches.items():
-                if self.df[token_id] <= 0:
-                    continue
-                idf = self._idf(token_id)
-                top_idf = max(top_idf, idf)
-                slot_parts.append(np.frombuffer(self.postings_slots[token_id], dtype=np.int32))
-                score_parts.append(np.frombuffer(self.postings_weights[token_id], dtype=np.float32)
-                                   * np.float32(strength * idf))
-                matched_tokens.add(token_id)
-            best_possible += top_idf or unmatched
-            if not slot_parts:
+            token_ids = np.fromiter(matches.keys(), dtype=np.int64, count=len(matches))
+            token_df = self.df.data[token_ids]
+            found = token_df > 0
+            if not found.any():
+                best_possible += unmatched
                 continue
-            if len(slot_parts) == 1:
-                slots, scores = slot_parts[0], score_parts[0]
-            else:  # the best of the word's matches per phrase (a token's postings hold a slot once)
-                slots = np.concatenate(slot_parts)
-                np.maximum.at(best_buffer, slots, np.concatenate(score_parts))
-                slots = self._unique(slots)
-                scores = self._take(best_buffer, slots)
+            token_ids, token_df = token_ids[found], token_df[found]
+            idf = np.log(1.0 + (self.alive_count + 1) / (1.0 + token_df))
+            best_possible += float(idf.max())
+            matched_tokens.update(token_ids.tolist())
+            strength = np.fromiter(matches.values(), dtype=np.float64, count=len(matches))[found]
+            slots, scores = self._gather(token_ids, (strength * idf).astype(np.float32))
+            if len(token_ids) > 1:  # the best of the word's matches per phrase (a token's postings hold a slot once)
+                np.maximum.at(best_buffer, slots, scores)
+                slots, scores = self._collect(slots, best_buffer)
             word_slots.append(slots)
             word_scores.append(scores)
         if not word_slots:
@@ -360,11 +470,21 @@ class PhraseIndex:
         slots = np.concatenate(word_slots)
         np.add.at(total_buffer, slots, np.concatenate(word_scores))
         np.add.at(best_buffer, slots, np.float32(1.0))
-        slots = self._unique(slots)
-        total = self._take(total_buffer, slots)
-        matched_words = self._take(best_buffer, slots)
+        slots, total, matched_words = self._collect(slots, total_buffer, best_buffer)
         total *= COVERAGE_FLOOR + (1.0 - COVERAGE_FLOOR) * matched_words / len(words)
         return slots, total, best_possible
+
+    def _filters(self, language, topic_ids):
+        """(language code or None, topic ids as an array and as a set, or None) for the filters; None when
+        the language has no phrase here (nothing can match)."""
+        code = None
+        if language:
+            code = self.languages.get(language)
+            if code is None:
+                return None
+        if topic_ids is None:
+            return code, None, None
+        return code, np.fromiter(topic_ids, dtype=np.int32), set(topic_ids)
 
     def _allowed(self, slots, language_code, topic_array):
         """The slots among `slots` that are live and within the filters."""
@@ -374,6 +494,11 @@ class PhraseIndex:
         if topic_array is not None:
             keep &= np.isin(self.topic.data[slots], topic_array)
         return keep
+
+    def _allows(self, slot, language_code, topic_set):
+        """_allowed for one slot (without building arrays: shortcut completion asks slot by slot)."""
+        return (bool(self.alive.data[slot]) and (language_code is None or self.language_code.data[slot] == language_code)
+                and (topic_set is None or int(self.topic.data[slot]) in topic_set))
 
     def _readings(self, query: str, language: str | None):
         """The query as typed and in the other keyboard layout: (words, factor, translit allowed)."""
@@ -406,11 +531,11 @@ class PhraseIndex:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), None
         if len(merged_slots) == 1:
             return merged_slots[0], merged_scores[0], best_reading
-        scratch = self._scratch_for(len(self.documents))[0]
+        scratch = self._scratch_for(self.size)[0]
         slots = np.concatenate(merged_slots)
         np.maximum.at(scratch, slots, np.concatenate(merged_scores))
-        slots = self._unique(slots)
-        return slots, self._take(scratch, slots), best_reading
+        slots, scores = self._collect(slots, scratch)
+        return slots, scores, best_reading
 
     # -- querying: shortcuts and hotkeys --------------------------------------------------------
 
@@ -449,28 +574,28 @@ class PhraseIndex:
 
     def search(self, query: str, *, language=None, topic_ids=None, limit=10, prefer_languages=()) -> list[Hit]:
         with self.lock:
-            size = len(self.documents)
-            if size == 0:
+            filters = self._filters(language, topic_ids) if self.alive_count else None
+            if filters is None:
                 return []
-            language_code = None
-            if language:
-                language_code = self.languages.get(language)
-                if language_code is None:
-                    return []
-            topic_array = np.fromiter(topic_ids, dtype=np.int32) if topic_ids is not None else None
-            topic_set = set(topic_ids) if topic_ids is not None else None
-            alive, codes, topics = self.alive.data, self.language_code.data, self.topic.data
+            language_code, topic_array, topic_set = filters
+            codes = self.language_code.data
 
             def allowed(slot):
-                return (bool(alive[slot]) and (language_code is None or codes[slot] == language_code)
-                        and (topic_set is None or int(topics[slot]) in topic_set))
+                return self._allows(slot, language_code, topic_set)
 
             most_used = max(self.usage.values(), default=0)
-            preference = self._preference(None if language else prefer_languages)
+            preference = {self.languages[code]: weight for code, weight in
+                          self._preference(None if language else prefer_languages).items() if code in self.languages}
+            records = {}  # slot → Document, decoded once per query
+
+            def record(slot):
+                if slot not in records:
+                    records[slot] = self.document(slot)
+                return records[slot]
 
             def bonus(slot, usage_weight=USAGE_BONUS):
-                return (PREFERENCE_BONUS * preference.get(self.documents[slot].language, 0.0)
-                        + usage_weight * self._usage_share(slot, most_used))
+                share = self._usage_share(record(slot).key, most_used) if most_used else 0.0
+                return PREFERENCE_BONUS * preference.get(int(codes[slot]), 0.0) + usage_weight * share
 
             results: dict[int, tuple[float, str]] = {}
 
@@ -488,7 +613,8 @@ class PhraseIndex:
                                       MATCH_HOTKEY)
                 if results and not hotkey.endswith("+"):
                     # A whole hotkey names one phrase: its letters and digits are no text query.
-                    return [self._hit(slot, score, match, set()) for slot, (score, match) in results.items()]
+                    return [self._hit(slot, score, match, set(), record(slot))
+                            for slot, (score, match) in results.items()]
             for typed, slash in self._shortcut_queries(query):
                 for slot in self.shortcuts.get(typed, ()):
                     if allowed(slot):
@@ -513,10 +639,19 @@ class PhraseIndex:
             for slot, base in zip(slots.tolist(), scores.tolist()):
                 if base <= 0.05 or slot in results:
                     continue
-                similarity = fuzz.token_set_ratio(best_reading, self.rerank_text[slot]) / 100.0 if best_reading else 0
+                similarity = fuzz.token_set_ratio(best_reading, self._heading(slot)) / 100.0 if best_reading else 0
                 offer(slot, base + 0.12 * similarity * base + bonus(slot), MATCH_TEXT)
-            ranked = sorted(results.items(), key=lambda item: (-item[1][0], self.documents[item[0]].key))[:limit]
-            return [self._hit(slot, score, match, matched_tokens) for slot, (score, match) in ranked]
+            return [self._hit(slot, score, match, matched_tokens, record(slot))
+                    for slot, (score, match) in self._best(results, limit, record)]
+
+    def _best(self, results, limit, record):
+        """The `limit` best of {slot: (score, match)}, equal scores in key order (keys read only for the
+        best few and the ties at the cut)."""
+        by_score = sorted(results.items(), key=lambda item: -item[1][0])
+        cut = limit
+        while 0 < cut < len(by_score) and by_score[cut][1][0] == by_score[limit - 1][1][0]:
+            cut += 1
+        return sorted(by_score[:cut], key=lambda item: (-item[1][0], record(item[0]).key))[:limit]
 
     @staticmethod
     def _preference(prefer_languages):
@@ -524,62 +659,66 @@ class PhraseIndex:
         ordered = list(dict.fromkeys(prefer_languages or ()))
         return {language: (len(ordered) - i) / len(ordered) for i, language in enumerate(ordered)}
 
-    def _usage_share(self, slot, most_used):
+    def _usage_share(self, key, most_used):
         """0..1: how much the phrase is used, relative to the most used one (log scale)."""
-        uses = self.usage.get(self.documents[slot].key, 0)
-        return math.log1p(uses) / math.log1p(most_used) if most_used else 0.0
+        return math.log1p(self.usage.get(key, 0)) / math.log1p(most_used) if most_used else 0.0
 
     def most_used(self, keys, *, language=None, topic_ids=None, limit=10, prefer_languages=()) -> list[Hit]:
         """Hits for `keys` in order (pinned, recent, usage), then the rest A–Z (preferred languages first),
         within the filters."""
         with self.lock:
-            size = len(self.documents)
-            if not size:
+            filters = self._filters(language, topic_ids) if self.alive_count else None
+            if filters is None:
                 return []
-            mask = self.alive.data[:size].copy()
-            if language:
-                code = self.languages.get(language)
-                if code is None:
-                    return []
-                mask &= self.language_code.data[:size] == code
-            if topic_ids is not None:
-                mask &= np.isin(self.topic.data[:size], list(topic_ids))
+            code, topic_array, topic_set = filters
             chosen, seen = [], set()
             for key in keys:
-                slot = self.slot_of.get(key)
-                if slot is not None and mask[slot] and key not in seen:
+                if key in seen:
+                    continue
+                slot = self.slot_of(key)
+                if slot is not None and self._allows(slot, code, topic_set):
                     seen.add(key)
                     chosen.append(slot)
                     if len(chosen) == limit:
                         break
-            if len(chosen) < limit:
-                alphabetical = self._alphabetical_slots()
-                rest = alphabetical[mask[alphabetical]]
-                preferred = [self.languages[code] for code in dict.fromkeys(prefer_languages or ())
-                             if not language and code in self.languages]
-                groups = [rest[self.language_code.data[rest] == code] for code in preferred] + [rest]
-                for group in groups:
-                    for slot in group[:limit + len(seen)].tolist():
-                        if len(chosen) == limit:
-                            break
-                        if self.documents[slot].key not in seen:
-                            seen.add(self.documents[slot].key)
-                            chosen.append(slot)
-            return [self._hit(int(slot), 0.0, MATCH_TEXT, set()) for slot in chosen]
+            preferred = [self.languages[c] for c in dict.fromkeys(prefer_languages or ())
+                         if not language and c in self.languages]
+            for group in preferred + [code]:
+                budget = limit + len(seen)
+                for key, slot in self._alphabetical(group, topic_array, topic_set):
+                    if len(chosen) == limit or not budget:
+                        break
+                    budget -= 1
+                    if key not in seen:
+                        seen.add(key)
+                        chosen.append(slot)
+            return [self._hit(slot, 0.0, MATCH_TEXT, set(), self.document(slot)) for slot in chosen]
 
-    def _alphabetical_slots(self):
-        """Live slots in key order, kept until the next change (the tail of an empty query's list)."""
-        if self._alphabetical is None:
-            self._alphabetical = np.array(sorted(self.slot_of.values(), key=lambda slot: self.documents[slot].key),
-                                          dtype=np.int32)
-        return self._alphabetical
+    def _alphabetical(self, code, topic_array, topic_set, chunk=2048):
+        """(key, slot) of the live slots within the filters, in key order: the segment's A–Z order is read a
+        chunk at a time (an empty query needs only its first few), merged with the phrases added since."""
+        def built():
+            order = self.segment.alphabetical
+            for start in range(0, len(order), chunk):
+                slots = np.asarray(order[start:start + chunk])
+                for slot in slots[self._allowed(slots, code, topic_array)].tolist():
+                    yield self.segment.key(slot), slot
 
-    def _hit(self, slot, score, match, matched_tokens):
-        d = self.documents[slot]
-        matched = {self.token_text[t] for t in matched_tokens.intersection(self.slot_tokens[slot])}
+        if self._added_alphabetical is None:
+            base = self.segment.size
+            self._added_alphabetical = sorted((document.key, base + offset)
+                                              for offset, (document, _, _) in enumerate(self.added))
+        added = [(key, slot) for key, slot in self._added_alphabetical
+                 if self._allows(slot, code, topic_set)]
+        return heapq.merge(built(), added)
+
+    def _hit(self, slot, score, match, matched_tokens, d):
+        words = set()
+        if matched_tokens:
+            words = {self.token_text[t] for t in matched_tokens.intersection(np.asarray(self._slot_tokens(slot)).tolist())}
         return Hit(d.key, d.title, d.body, d.topic, d.language, d.shortcut or None, d.hotkey or None,
                    round(min(score / MAX_RANK_SCORE, 1.0), 4), topic_name=d.topic_name or d.topic,
-                   highlights={"title": highlight.spans(d.title, matched), "body": highlight.spans(d.body, matched)},
+                   highlights={"title": highlight.spans(d.title, words), "body": highlight.spans(d.body, words)},
                    match=match)
 
 

@@ -1,34 +1,61 @@
 """Looking up word forms: exactly, as a prefix being typed, and within one or two typos."""
-from bisect import bisect_left
+import zlib
+from bisect import bisect_left, insort
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+MAX_TYPOS = 2
+MIN_TYPO_LENGTH = 3  # shorter forms are never looked up by typo
+
+
+def deletions(form: str, most: int) -> dict[str, int]:
+    """{variant: letters deleted} for every way of deleting up to `most` letters from `form` (never all)."""
+    variants = {form: 0}
+    frontier = [form]
+    for count in range(1, most + 1):
+        following = []
+        for word in frontier:
+            if len(word) > 1:
+                for position in range(len(word)):
+                    variant = word[:position] + word[position + 1:]
+                    if variant not in variants:
+                        variants[variant] = count
+                        following.append(variant)
+        frontier = following
+    return variants
+
+
+def _hash(variant: str) -> int:
+    return zlib.crc32(variant.encode())
+
 
 class FormIndex:
-    """Distinct strings ("forms") mapped to the vocabulary token ids that have them."""
+    """Distinct strings ("forms") mapped to the vocabulary token ids that have them.
 
-    def __init__(self):
+    Typo lookup is symmetric deletion (as in SymSpell): every form is filed under each string left by
+    deleting up to two of its letters, so the forms within two edits of a word are those filed under one
+    of the word's own deletions, found with a binary search each. The filing is two flat arrays (the
+    32-bit hashes of the deletions, sorted, and the forms' positions), built once when the vocabulary is
+    first sorted; a hash collision only adds a candidate, and every candidate's distance is computed.
+    Forms added after that (approvals in a running server) are few and compared directly."""
+
+    def __init__(self, typos=True):
         self.ids: dict[str, list[int]] = {}
+        self.typos = typos
         self._sorted: list[str] = []
         self._pending: list[str] = []  # added since the last sort: sorted in on the next lookup
-        # Typo lookup: every form under each of its one-letter deletions (a SymSpell-style index)
-        # finds all forms one edit away with a few dict lookups; forms two edits away are searched
-        # with rapidfuzz among forms of similar length sharing the first letter or the last two.
-        self._deletions: dict[str, list[str]] = {}
-        self._by_head: dict[tuple, list[str]] = {}
-        self._by_tail: dict[tuple, list[str]] = {}
+        self._later: list[str] = []    # sorted, added after the first sort (kept apart: see prepare())
+        self._variant_hash = np.zeros(0, dtype=np.uint32)
+        self._variant_form = np.zeros(0, dtype=np.int32)    # position in _sorted
+        self._variant_deleted = np.zeros(0, dtype=np.uint8)  # letters the form lost to give the variant
 
     def add(self, form: str, token_id: int) -> None:
         ids = self.ids.get(form)
         if ids is None:
             self.ids[form] = [token_id]
             self._pending.append(form)
-            if len(form) >= 3:
-                for position in range(len(form)):
-                    self._deletions.setdefault(form[:position] + form[position + 1:], []).append(form)
-                self._by_head.setdefault((form[0], len(form)), []).append(form)
-                self._by_tail.setdefault((form[-2:], len(form)), []).append(form)
         elif token_id not in ids:
             ids.append(token_id)
 
@@ -39,42 +66,101 @@ class FormIndex:
         return self.ids.get(form, [])
 
     def prepare(self) -> None:
-        """Sort in the forms added since the last lookup. Done before a server forks its workers: sorting
-        touches every form, which in each worker would copy the shared pages of the whole vocabulary."""
-        if self._pending:
-            self._sorted = sorted(self._sorted + self._pending)
-            self._pending = []
+        """Sort in the forms added since the last lookup. The first sort (at build time, before a server
+        forks its workers) takes the whole vocabulary and files its deletions; forms added later go to a
+        small list of their own, because re-sorting the whole list in a worker would copy the shared pages
+        of every form into it."""
+        if not self._pending:
+            return
+        if self._sorted:
+            for form in self._pending:
+                insort(self._later, form)
+        else:
+            self._sorted = sorted(self._pending)
+            if self.typos:
+                self._file_deletions()
+        self._pending = []
+
+    def _file_deletions(self):
+        hashes, forms, deleted = [], [], []
+        for position, form in enumerate(self._sorted):
+            if len(form) >= MIN_TYPO_LENGTH:
+                for variant, count in deletions(form, MAX_TYPOS).items():
+                    hashes.append(_hash(variant))
+                    forms.append(position)
+                    deleted.append(count)
+        hashes = np.array(hashes, dtype=np.uint32)
+        order = np.argsort(hashes, kind="stable")
+        self._variant_hash = hashes[order]
+        self._variant_form = np.array(forms, dtype=np.int32)[order]
+        self._variant_deleted = np.array(deleted, dtype=np.uint8)[order]
 
     def prefixed(self, prefix: str, limit: int) -> list[str]:
-        """Forms that start with `prefix` (and are longer), at most `limit`, shortest first."""
+        """Forms that start with `prefix` (and are longer), at most `limit`, shortest first (among the first
+        limit × 4 in alphabetical order)."""
         self.prepare()
-        start = bisect_left(self._sorted, prefix)
-        found = []
-        for form in self._sorted[start:start + limit * 4]:
-            if not form.startswith(prefix):
-                break
-            if form != prefix:
-                found.append(form)
+        window = limit * 4
+        found = self._starting_with(self._sorted, prefix, window)
+        if self._later:
+            found = sorted(found + self._starting_with(self._later, prefix, window))[:window]
+        found = [form for form in found if form != prefix]
         found.sort(key=len)
         return found[:limit]
 
+    @staticmethod
+    def _starting_with(forms, prefix, window):
+        start = bisect_left(forms, prefix)
+        found = []
+        for form in forms[start:start + window]:
+            if not form.startswith(prefix):
+                break
+            found.append(form)
+        return found
+
     def near(self, form: str, max_distance: int, limit: int = 12) -> list[tuple[str, int]]:
-        """Forms within `max_distance` edits (insert, delete, substitute, swap neighbours)."""
-        candidates = set(self._deletions.get(form, ()))
-        for position in range(len(form)):
-            deleted = form[:position] + form[position + 1:]
-            if deleted in self.ids:
-                candidates.add(deleted)
-            candidates.update(self._deletions.get(deleted, ()))
-        candidates.discard(form)
-        found = {c: OSA.distance(form, c) for c in candidates}
-        found = {c: d for c, d in found.items() if d <= max_distance}
-        if max_distance >= 2 and not any(d == 1 for d in found.values()):
-            for size in range(len(form) - 2, len(form) + 3):
-                for pool in (self._by_head.get((form[0], size)), self._by_tail.get((form[-2:], size))):
-                    if pool:
-                        for candidate, distance, _ in process.extract(form, pool, scorer=OSA.distance,
-                                                                      score_cutoff=2, limit=limit):
-                            if candidate != form:
-                                found.setdefault(candidate, distance)
+        """Forms within `max_distance` edits (insert, delete, substitute, swap neighbours), nearest first,
+        then alphabetical.
+
+        Two edits are looked for only when one does not find anything, and then among forms of about the
+        same length that share the word's first letter or its last two: beyond that, a two-letter typo
+        matches too many unrelated words to help."""
+        self.prepare()
+        variants = deletions(form, max_distance)
+        wanted = np.fromiter((_hash(variant) for variant in variants), dtype=np.uint32, count=len(variants))
+        order = np.argsort(wanted)  # sorted needles: each binary search starts where the last one ended
+        hashes = self._variant_hash
+        starts = np.searchsorted(hashes, wanted[order])
+        present = starts < len(hashes)
+        present[present] = hashes[starts[present]] == wanted[order][present]
+        close, far = [], []  # positions sharing a one-deletion variant with the word, and the rest
+        deleted_counts = list(variants.values())
+        for needle, start in zip(order[present].tolist(), starts[present].tolist()):
+            end = start + 1
+            while end < len(hashes) and hashes[end] == hashes[start]:
+                end += 1
+            forms, lost = self._variant_form[start:end], self._variant_deleted[start:end]
+            if deleted_counts[needle] <= 1:
+                close.append(forms[lost <= 1])
+            far.append(forms[lost <= max_distance])
+        found = self._within(form, self._positions(close) + self._later_close(form), max_distance)
+        if max_distance >= 2 and not any(distance == 1 for distance in found.values()):
+            pool = [c for c in self._positions(far) + self._later
+                    if len(c) >= MIN_TYPO_LENGTH and abs(len(c) - len(form)) <= 2 and (c[0] == form[0] or c[-2:] == form[-2:])]
+            for candidate, distance in self._within(form, pool, max_distance).items():
+                found.setdefault(candidate, distance)
         return sorted(found.items(), key=lambda item: (item[1], item[0]))[:limit]
+
+    def _later_close(self, form):
+        """The forms added after the first sort (few) that share a one-deletion variant with `form`."""
+        if not self._later:
+            return []
+        mine = deletions(form, 1)
+        return [c for c in self._later if len(c) >= MIN_TYPO_LENGTH and not mine.keys().isdisjoint(deletions(c, 1))]
+
+    def _positions(self, parts) -> list[str]:
+        return [self._sorted[p] for p in np.unique(np.concatenate(parts)).tolist()] if parts else []
+
+    @staticmethod
+    def _within(form, pool, max_distance) -> dict[str, int]:
+        return {candidate: int(distance) for candidate, distance, _ in process.extract(
+            form, pool, scorer=OSA.distance, score_cutoff=max_distance, limit=None) if candidate != form}
