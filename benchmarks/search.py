@@ -22,6 +22,10 @@ import urllib.request
 from benchmarks.common import ROOT, percentiles, rss_mb, setup_django, table
 
 TARGETS = {100_000: 1.5, 1_000_000: 6.0}  # p95 ms in process
+# Every query is timed in this many passes over the whole set (so no query follows itself) and the
+# percentiles are over all the timings: one pass of 240 queries puts p95 on its 12th slowest timing, which
+# a single scheduler hiccup on a shared machine moves by a tenth of a millisecond.
+PASSES = 3
 
 
 def _in_process(documents, queries):
@@ -38,11 +42,13 @@ def _in_process(documents, queries):
     for query in queries[:20]:  # warm caches as a running worker would have them
         index.search(query.text, language=query.language)
     samples, found = [], 0
-    for query in queries:
-        started = time.perf_counter()
-        hits = index.search(query.text, language=query.language, limit=10)
-        samples.append((time.perf_counter() - started) * 1000)
-        found += any(hit.key == query.expect for hit in hits[:5])
+    for timed_pass in range(PASSES):
+        for query in queries:
+            started = time.perf_counter()
+            hits = index.search(query.text, language=query.language, limit=10)
+            samples.append((time.perf_counter() - started) * 1000)
+            if timed_pass == 0:
+                found += any(hit.key == query.expect for hit in hits[:5])
     bodies = [document.body for document in documents]
     scan = []
     for query in queries[:60]:
@@ -177,7 +183,7 @@ def main(argv=None):
         sizes = [int(size) for size in args.sizes.split(",")]
     else:
         sizes = [1_000] if args.quick else [10_000, 100_000, 300_000, 1_000_000]
-    print(f"Search benchmark on {os.cpu_count()} cores; sizes {sizes}")
+    print(f"Search benchmark on {os.cpu_count()} cores; sizes {sizes}; in process, {PASSES} timed passes over 240 queries")
     rows, notes = [], []
     largest = None
     for size in sizes:

@@ -316,6 +316,12 @@ class PhraseIndex:
             return Document(*self.segment.record(slot))
         return self.added[slot - self.segment.size][0]
 
+    def _key(self, slot: int) -> str:
+        """The phrase's key alone (cheaper than its whole record: ties and usage need only this)."""
+        if slot < self.segment.size:
+            return self.segment.key(slot)
+        return self.added[slot - self.segment.size][0].key
+
     def _heading(self, slot: int) -> str:
         if slot < self.segment.size:
             return self.segment.heading_of(slot)
@@ -329,7 +335,7 @@ class PhraseIndex:
     def live_keys(self) -> list[str]:
         """The keys of every live phrase (segment and overlay), in slot order."""
         slots = np.flatnonzero(self.alive.data[:self.size]).tolist()
-        return [self.segment.key(slot) if slot < self.segment.size else self.document(slot).key for slot in slots]
+        return [self._key(slot) for slot in slots]
 
     def _gather(self, token_ids, weights):
         """(slots, scores) of every posting of `token_ids`, each scored its token's weight × its field's."""
@@ -341,14 +347,15 @@ class PhraseIndex:
         # The postings rows of all the tokens as one index array: start of the row + position within it.
         row_start = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
         index = np.arange(len(row_start), dtype=np.int64) + row_start
-        slots = segment.post_slot[index]
+        # Slots as the platform's index type: numpy converts any other index array on every use.
+        slots = segment.post_slot[index].astype(np.intp)
         scores = FIELD_WEIGHT[segment.post_field[index]] * np.repeat(weights[in_segment], lengths)
         if self.added_postings:
             extra_slots, extra_scores = [slots], [scores]
             for token, weight in zip(token_ids.tolist(), weights.tolist()):
                 added = self.added_postings.get(token)
                 if added is not None:
-                    extra_slots.append(np.frombuffer(added[0], dtype=np.int32))
+                    extra_slots.append(np.frombuffer(added[0], dtype=np.int32).astype(np.intp))
                     extra_scores.append(FIELD_WEIGHT[np.frombuffer(added[1], dtype=np.uint8)] * np.float32(weight))
             if len(extra_slots) > 1:
                 slots, scores = np.concatenate(extra_slots), np.concatenate(extra_scores)
@@ -424,42 +431,61 @@ class PhraseIndex:
         """(`slots` without repeats, then the values each buffer holds at them), zeroing those entries.
 
         A few matches are de-duplicated where they are (random access to a few entries); when they are
-        many (a short prefix can match a good part of the library), one sequential pass over the first
-        buffer finds them faster. Either way every entry the query wrote is zeroed again."""
-        if len(slots) * 8 > self.size:
-            slots = np.flatnonzero(buffers[0][:self.size]).astype(np.int32)
-        else:
+        many (a short prefix can match a good part of the library), sequential passes over the buffers
+        are faster: find the written entries (through a boolean mask: numpy finds the non-zero entries of
+        a boolean array several times faster than of a float one), read them, zero the used range in one
+        go. Either way every entry the query wrote is zeroed again."""
+        if len(slots) * 8 <= self.size:
             slots = self._unique(slots)
-        return (slots, *(self._take(buffer, slots) for buffer in buffers))
+            return (slots, *(self._take(buffer, slots) for buffer in buffers))
+        slots = np.flatnonzero(buffers[0][:self.size] != 0)
+        values = tuple(buffer[slots] for buffer in buffers)
+        for buffer in buffers:
+            buffer[:self.size] = 0.0
+        return (slots, *values)
 
-    def _score_words(self, words, language, allow_translit, matched_tokens):
+    def _word_postings(self, word, is_last, language, allow_translit):
+        """(slots, scores, best idf, matched token ids) of one query word, or None when no phrase has it:
+        the best of the word's matches per phrase. A word typed as a prefix can match dozens of vocabulary
+        words: their postings are gathered in one go."""
+        matches = self._match_word(word, is_last, language, allow_translit)
+        token_ids = np.fromiter(matches.keys(), dtype=np.int64, count=len(matches))
+        token_df = self.df.data[token_ids]
+        found = token_df > 0
+        if not found.any():
+            return None
+        token_ids, token_df = token_ids[found], token_df[found]
+        idf = np.log(1.0 + (self.alive_count + 1) / (1.0 + token_df))
+        strength = np.fromiter(matches.values(), dtype=np.float64, count=len(matches))[found]
+        slots, scores = self._gather(token_ids, (strength * idf).astype(np.float32))
+        if len(token_ids) > 1:  # a token's postings hold a slot once, several tokens' may not
+            best_buffer = self._scratch_for(self.size)[0]
+            np.maximum.at(best_buffer, slots, scores)
+            slots, scores = self._collect(slots, best_buffer)
+        return slots, scores, float(idf.max()), token_ids.tolist()
+
+    def _score_words(self, words, language, allow_translit, matched_tokens, seen):
         """(slots, summed scores, best possible total) over the phrases any query word matched.
 
         Work is proportional to the postings of the matched words, not to the library: each word's
         postings are merged (best match per phrase), then summed across words; a phrase that matches
-        more of the query's words gains over one that matches a single word strongly. A word typed as a
-        prefix can match dozens of vocabulary words: their postings are gathered in one go."""
-        best_buffer, total_buffer = self._scratch_for(self.size)
+        more of the query's words gains over one that matches a single word strongly. `seen` keeps each
+        word's postings for the query's other readings (a layout reading repeats the words it leaves)."""
         word_slots, word_scores = [], []
         best_possible = 0.0
         unmatched = math.log(1.0 + self.alive_count + 1)
         for position, word in enumerate(words):
-            matches = self._match_word(word, position == len(words) - 1, language, allow_translit)
-            token_ids = np.fromiter(matches.keys(), dtype=np.int64, count=len(matches))
-            token_df = self.df.data[token_ids]
-            found = token_df > 0
-            if not found.any():
+            is_last = position == len(words) - 1
+            key = (word, is_last, allow_translit and bool(LATIN_RE.search(word)))
+            if key not in seen:
+                seen[key] = self._word_postings(word, is_last, language, allow_translit)
+            postings = seen[key]
+            if postings is None:
                 best_possible += unmatched
                 continue
-            token_ids, token_df = token_ids[found], token_df[found]
-            idf = np.log(1.0 + (self.alive_count + 1) / (1.0 + token_df))
-            best_possible += float(idf.max())
-            matched_tokens.update(token_ids.tolist())
-            strength = np.fromiter(matches.values(), dtype=np.float64, count=len(matches))[found]
-            slots, scores = self._gather(token_ids, (strength * idf).astype(np.float32))
-            if len(token_ids) > 1:  # the best of the word's matches per phrase (a token's postings hold a slot once)
-                np.maximum.at(best_buffer, slots, scores)
-                slots, scores = self._collect(slots, best_buffer)
+            slots, scores, best_idf, token_ids = postings
+            best_possible += best_idf
+            matched_tokens.update(token_ids)
             word_slots.append(slots)
             word_scores.append(scores)
         if not word_slots:
@@ -467,10 +493,11 @@ class PhraseIndex:
         if len(word_slots) == 1:
             return word_slots[0], word_scores[0], best_possible
         # Sum over words, and count the words each phrase matched (in the other buffer).
+        total_buffer, count_buffer = self._scratch_for(self.size)
         slots = np.concatenate(word_slots)
         np.add.at(total_buffer, slots, np.concatenate(word_scores))
-        np.add.at(best_buffer, slots, np.float32(1.0))
-        slots, total, matched_words = self._collect(slots, total_buffer, best_buffer)
+        np.add.at(count_buffer, slots, np.float32(1.0))
+        slots, total, matched_words = self._collect(slots, total_buffer, count_buffer)
         total *= COVERAGE_FLOOR + (1.0 - COVERAGE_FLOOR) * matched_words / len(words)
         return slots, total, best_possible
 
@@ -510,12 +537,25 @@ class PhraseIndex:
             readings.append((tokens(keyboard.russian_typed_as_latin(lowered)), LAYOUT, False))
         return [r for r in readings if r[0]]
 
+    @staticmethod
+    def _top(slots, scores, count=RERANK_DEPTH):
+        """The `count` best-scoring of (slots, scores), in no particular order."""
+        if len(slots) <= count:
+            return slots, scores
+        best = np.argpartition(-scores, count - 1)[:count]
+        return slots[best], scores[best]
+
     def _text_candidates(self, query, language, language_code, topic_array, matched_tokens):
-        """(slots, normalised scores, the best-scoring reading) over every reading of the query."""
+        """(slots, normalised scores, the best-scoring reading): the RERANK_DEPTH best text matches over
+        every reading of the query.
+
+        Readings merge by their best score per phrase, so the best of the merge are among the best of each
+        reading: each reading is cut to its own best before merging, and the merge stays small."""
         merged_slots, merged_scores = [], []
         best_reading, best_top = None, 0.0
+        seen = {}
         for words, factor, allow_translit in self._readings(query, language):
-            slots, scores, possible = self._score_words(words, language, allow_translit, matched_tokens)
+            slots, scores, possible = self._score_words(words, language, allow_translit, matched_tokens, seen)
             if slots is None or possible <= 0:
                 continue
             keep = self._allowed(slots, language_code, topic_array)
@@ -525,17 +565,18 @@ class PhraseIndex:
             top = float(scores.max())
             if top > best_top:
                 best_top, best_reading = top, " ".join(words)
+            slots, scores = self._top(slots, scores)
             merged_slots.append(slots)
             merged_scores.append(scores)
         if not merged_slots:
-            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), None
+            return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32), None
         if len(merged_slots) == 1:
             return merged_slots[0], merged_scores[0], best_reading
         scratch = self._scratch_for(self.size)[0]
         slots = np.concatenate(merged_slots)
         np.maximum.at(scratch, slots, np.concatenate(merged_scores))
         slots, scores = self._collect(slots, scratch)
-        return slots, scores, best_reading
+        return (*self._top(slots, scores), best_reading)
 
     # -- querying: shortcuts and hotkeys --------------------------------------------------------
 
@@ -586,15 +627,8 @@ class PhraseIndex:
             most_used = max(self.usage.values(), default=0)
             preference = {self.languages[code]: weight for code, weight in
                           self._preference(None if language else prefer_languages).items() if code in self.languages}
-            records = {}  # slot → Document, decoded once per query
-
-            def record(slot):
-                if slot not in records:
-                    records[slot] = self.document(slot)
-                return records[slot]
-
             def bonus(slot, usage_weight=USAGE_BONUS):
-                share = self._usage_share(record(slot).key, most_used) if most_used else 0.0
+                share = self._usage_share(self._key(slot), most_used) if most_used else 0.0
                 return PREFERENCE_BONUS * preference.get(int(codes[slot]), 0.0) + usage_weight * share
 
             results: dict[int, tuple[float, str]] = {}
@@ -613,7 +647,7 @@ class PhraseIndex:
                                       MATCH_HOTKEY)
                 if results and not hotkey.endswith("+"):
                     # A whole hotkey names one phrase: its letters and digits are no text query.
-                    return [self._hit(slot, score, match, set(), record(slot))
+                    return [self._hit(slot, score, match, set(), self.document(slot))
                             for slot, (score, match) in results.items()]
             for typed, slash in self._shortcut_queries(query):
                 for slot in self.shortcuts.get(typed, ()):
@@ -633,25 +667,27 @@ class PhraseIndex:
             matched_tokens: set[int] = set()
             slots, scores, best_reading = self._text_candidates(query, language, language_code, topic_array,
                                                                 matched_tokens)
-            if len(slots) > RERANK_DEPTH:
-                best = np.argpartition(-scores, RERANK_DEPTH - 1)[:RERANK_DEPTH]
-                slots, scores = slots[best], scores[best]
             for slot, base in zip(slots.tolist(), scores.tolist()):
                 if base <= 0.05 or slot in results:
                     continue
                 similarity = fuzz.token_set_ratio(best_reading, self._heading(slot)) / 100.0 if best_reading else 0
                 offer(slot, base + 0.12 * similarity * base + bonus(slot), MATCH_TEXT)
-            return [self._hit(slot, score, match, matched_tokens, record(slot))
-                    for slot, (score, match) in self._best(results, limit, record)]
+            return [self._hit(slot, score, match, matched_tokens, self.document(slot))
+                    for slot, (score, match) in self._best(results, limit)]
 
-    def _best(self, results, limit, record):
+    def _best(self, results, limit):
         """The `limit` best of {slot: (score, match)}, equal scores in key order (keys read only for the
-        best few and the ties at the cut)."""
+        scores that tie among the best few and at the cut)."""
         by_score = sorted(results.items(), key=lambda item: -item[1][0])
         cut = limit
         while 0 < cut < len(by_score) and by_score[cut][1][0] == by_score[limit - 1][1][0]:
             cut += 1
-        return sorted(by_score[:cut], key=lambda item: (-item[1][0], record(item[0]).key))[:limit]
+        best = by_score[:cut]
+        scores = [score for _, (score, _) in best]
+        tied = {score for score in scores if scores.count(score) > 1}
+        if not tied:
+            return best[:limit]
+        return sorted(best, key=lambda item: (-item[1][0], self._key(item[0]) if item[1][0] in tied else ""))[:limit]
 
     @staticmethod
     def _preference(prefer_languages):

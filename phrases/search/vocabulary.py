@@ -10,21 +10,13 @@ MAX_TYPOS = 2
 MIN_TYPO_LENGTH = 3  # shorter forms are never looked up by typo
 
 
-def deletions(form: str, most: int) -> dict[str, int]:
-    """{variant: letters deleted} for every way of deleting up to `most` letters from `form` (never all)."""
-    variants = {form: 0}
-    frontier = [form]
-    for count in range(1, most + 1):
-        following = []
-        for word in frontier:
-            if len(word) > 1:
-                for position in range(len(word)):
-                    variant = word[:position] + word[position + 1:]
-                    if variant not in variants:
-                        variants[variant] = count
-                        following.append(variant)
-        frontier = following
-    return variants
+def deletions(form: str, most: int) -> list[set[str]]:
+    """[{form}, {one letter deleted}, {two deleted}, …] up to `most` letters (never all of them). Variants
+    with different numbers of letters deleted differ in length, so the sets never overlap."""
+    levels = [{form}]
+    for _ in range(most):
+        levels.append({word[:i] + word[i + 1:] for word in levels[-1] if len(word) > 1 for i in range(len(word))})
+    return levels
 
 
 def _hash(variant: str) -> int:
@@ -85,10 +77,11 @@ class FormIndex:
         hashes, forms, deleted = [], [], []
         for position, form in enumerate(self._sorted):
             if len(form) >= MIN_TYPO_LENGTH:
-                for variant, count in deletions(form, MAX_TYPOS).items():
-                    hashes.append(_hash(variant))
-                    forms.append(position)
-                    deleted.append(count)
+                for count, variants in enumerate(deletions(form, MAX_TYPOS)):
+                    for variant in variants:
+                        hashes.append(_hash(variant))
+                        forms.append(position)
+                        deleted.append(count)
         hashes = np.array(hashes, dtype=np.uint32)
         order = np.argsort(hashes, kind="stable")
         self._variant_hash = hashes[order]
@@ -125,40 +118,37 @@ class FormIndex:
         same length that share the word's first letter or its last two: beyond that, a two-letter typo
         matches too many unrelated words to help."""
         self.prepare()
-        variants = deletions(form, max_distance)
-        wanted = np.fromiter((_hash(variant) for variant in variants), dtype=np.uint32, count=len(variants))
-        order = np.argsort(wanted)  # sorted needles: each binary search starts where the last one ended
-        hashes = self._variant_hash
-        starts = np.searchsorted(hashes, wanted[order])
-        present = starts < len(hashes)
-        present[present] = hashes[starts[present]] == wanted[order][present]
-        close, far = [], []  # positions sharing a one-deletion variant with the word, and the rest
-        deleted_counts = list(variants.values())
-        for needle, start in zip(order[present].tolist(), starts[present].tolist()):
-            end = start + 1
-            while end < len(hashes) and hashes[end] == hashes[start]:
-                end += 1
-            forms, lost = self._variant_form[start:end], self._variant_deleted[start:end]
-            if deleted_counts[needle] <= 1:
-                close.append(forms[lost <= 1])
-            far.append(forms[lost <= max_distance])
-        found = self._within(form, self._positions(close) + self._later_close(form), max_distance)
+        one = set().union(*deletions(form, 1))
+        # Forms sharing a variant of at most one deletion each with the word: every form one edit away.
+        close = self._filed(one, 1)
+        found = self._within(form, self._positions(close) + self._later_close(one), max_distance)
         if max_distance >= 2 and not any(distance == 1 for distance in found.values()):
+            far = self._filed(set().union(*deletions(form, max_distance)), max_distance)
             pool = [c for c in self._positions(far) + self._later
                     if len(c) >= MIN_TYPO_LENGTH and abs(len(c) - len(form)) <= 2 and (c[0] == form[0] or c[-2:] == form[-2:])]
             for candidate, distance in self._within(form, pool, max_distance).items():
                 found.setdefault(candidate, distance)
         return sorted(found.items(), key=lambda item: (item[1], item[0]))[:limit]
 
-    def _later_close(self, form):
-        """The forms added after the first sort (few) that share a one-deletion variant with `form`."""
+    def _filed(self, variants, most_deleted) -> np.ndarray:
+        """Positions of the forms filed under any of `variants` by deleting at most `most_deleted` letters
+        (with repeats): one pair of binary searches per variant, every run gathered in one index array."""
+        wanted = np.sort(np.array([_hash(variant) for variant in variants], dtype=np.uint32))  # nearby searches
+        hashes = self._variant_hash
+        starts, ends = np.searchsorted(hashes, wanted, "left"), np.searchsorted(hashes, wanted, "right")
+        lengths = ends - starts
+        index = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        return self._variant_form[index][self._variant_deleted[index] <= most_deleted]
+
+    def _later_close(self, mine):
+        """The forms added after the first sort (few) that share one of the variants `mine` (the form and
+        its one-letter deletions)."""
         if not self._later:
             return []
-        mine = deletions(form, 1)
-        return [c for c in self._later if len(c) >= MIN_TYPO_LENGTH and not mine.keys().isdisjoint(deletions(c, 1))]
+        return [c for c in self._later if len(c) >= MIN_TYPO_LENGTH and not mine.isdisjoint(set().union(*deletions(c, 1)))]
 
-    def _positions(self, parts) -> list[str]:
-        return [self._sorted[p] for p in np.unique(np.concatenate(parts)).tolist()] if parts else []
+    def _positions(self, positions: np.ndarray) -> list[str]:
+        return [self._sorted[p] for p in np.unique(positions).tolist()]
 
     @staticmethod
     def _within(form, pool, max_distance) -> dict[str, int]:
