@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from phrases.search import highlight, hotkeys, keyboard
 from phrases.search.normalize import CYRILLIC_RE, LATIN_RE, TOKEN_RE, fold, tokens
-from phrases.search.segment import BODY_FIELD, TITLE_FIELD, Segment, SegmentBuilder
+from phrases.search.segment import BODY_FIELD, TITLE_FIELD, Segment, SegmentBuilder, run_positions
 from phrases.search.stemming import stem
 from phrases.search.transliteration import latin_skeleton, skeleton
 from phrases.search.vocabulary import FormIndex
@@ -344,9 +344,7 @@ class PhraseIndex:
         ids = token_ids[in_segment]
         starts = segment.post_ptr[ids]
         lengths = segment.post_ptr[ids + 1] - starts
-        # The postings rows of all the tokens as one index array: start of the row + position within it.
-        row_start = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-        index = np.arange(len(row_start), dtype=np.int64) + row_start
+        index = run_positions(starts, lengths)  # the postings rows of all the tokens
         # Slots as the platform's index type: numpy converts any other index array on every use.
         slots = segment.post_slot[index].astype(np.intp)
         scores = FIELD_WEIGHT[segment.post_field[index]] * np.repeat(weights[in_segment], lengths)

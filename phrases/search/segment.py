@@ -51,6 +51,11 @@ def decode_record(data: bytes) -> tuple:
             tuple(keywords.split(KEYWORD_SEPARATOR)) if keywords else (), topic_name)
 
 
+def run_positions(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions of several runs of a flat array as one index array (each run's start + offset)."""
+    return np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+
+
 class SegmentBuilder:
     """Collects phrases one by one (in slot order), then turns them into a Segment."""
 

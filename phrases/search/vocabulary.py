@@ -6,6 +6,8 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from phrases.search.segment import run_positions
+
 MAX_TYPOS = 2
 MIN_TYPO_LENGTH = 3  # shorter forms are never looked up by typo
 
@@ -136,8 +138,7 @@ class FormIndex:
         wanted = np.sort(np.array([_hash(variant) for variant in variants], dtype=np.uint32))  # nearby searches
         hashes = self._variant_hash
         starts, ends = np.searchsorted(hashes, wanted, "left"), np.searchsorted(hashes, wanted, "right")
-        lengths = ends - starts
-        index = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        index = run_positions(starts, ends - starts)
         return self._variant_form[index][self._variant_deleted[index] <= most_deleted]
 
     def _later_close(self, mine):
