@@ -1,7 +1,15 @@
 import pytest
 
 from phrases import services
+from phrases.search.index import Document
 from phrases.search.live_index import live_index
+
+
+def document(key, title, body="", *, language="ru", topic="delivery", topic_id=1, shortcut="", hotkey="", keywords=(),
+             topic_name=""):
+    """A Document for an index built in memory (no database)."""
+    return Document(key, title, body, topic, topic_id, language, shortcut, hotkey, tuple(keywords), topic_name)
+
 
 LIBRARY = {
     "format": "quickphrases/v1",

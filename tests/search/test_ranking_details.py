@@ -2,13 +2,13 @@
 however many tie, each keyboard reading of a query keeps its best phrases when the other reading matches
 many more, and special letters fold the same way in the index, the query and the highlights."""
 import random
+from functools import partial
 
-from phrases.search.index import Document, PhraseIndex
+from phrases.search.index import PhraseIndex
 from phrases.search.normalize import fold_letters
+from tests.search.conftest import document
 
-
-def _doc(key, title, body="", *, language="en", topic_id=1):
-    return Document(key, title, body, "general", topic_id, language, "", "", (), "General")
+_doc = partial(document, language="en")
 
 
 def test_equal_matches_come_in_key_order_even_when_more_tie_than_are_shown():

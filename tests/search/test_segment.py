@@ -9,14 +9,10 @@ import numpy as np
 import pytest
 from rapidfuzz.distance import OSA
 
-from phrases.search.index import Document, PhraseIndex
+from phrases.search.index import PhraseIndex
 from phrases.search.segment import ARRAYS
 from phrases.search.vocabulary import MIN_TYPO_LENGTH, FormIndex
-
-
-def _doc(key, title, body="", *, language="ru", topic="delivery", topic_id=1, shortcut="", hotkey="", keywords=(),
-         topic_name=""):
-    return Document(key, title, body, topic, topic_id, language, shortcut, hotkey, tuple(keywords), topic_name)
+from tests.search.conftest import document as _doc
 
 
 def _keys(index, query, **kwargs):
