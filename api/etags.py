@@ -5,7 +5,8 @@ from phrases.errors import StaleRevision
 
 # Any slug: keys are lower-case now, but a phrase stored before that rule keeps its key and must
 # still be editable with its own ETag. The key is matched greedily, so "a-r2-r3" is key "a-r2".
-TAG_RE = re.compile(r'^(?:W/)?"(?P<key>[A-Za-z0-9_-]+)-r(?P<revision>\d+)"$')
+# A revision is a database integer: ten digits at most (a longer number names no revision, so it is stale).
+TAG_RE = re.compile(r'(?:W/)?"(?P<key>[A-Za-z0-9_-]+)-r(?P<revision>\d{1,10})"')
 
 
 def working_etag(phrase) -> str:
@@ -23,7 +24,7 @@ def expected_revision(request, phrase) -> int | None:
     if not header or header.strip() == "*":
         return None
     for tag in (part.strip() for part in header.split(",")):
-        match = TAG_RE.match(tag)
+        match = TAG_RE.fullmatch(tag)
         if match and match["key"] == phrase.key:
             return int(match["revision"])
     raise StaleRevision(f"If-Match {header} does not match phrase '{phrase.key}' (current ETag "

@@ -3,7 +3,8 @@ from django.conf import settings
 from rest_framework import serializers
 
 from phrases.models import PhraseStatus, Topic
-from phrases.validation import validate_key, validate_language
+from phrases.text_cleaning import clean_line, clean_text
+from phrases.validation import DB_INTEGER_MAX, validate_key, validate_language
 
 # -- output -----------------------------------------------------------------------------------
 
@@ -243,6 +244,23 @@ class ErrorSerializer(serializers.Serializer):
 # -- input ------------------------------------------------------------------------------------
 
 
+class CleanLineField(serializers.CharField):
+    """A single-line text, cleaned at the boundary (phrases.text_cleaning) before its checks."""
+
+    def to_internal_value(self, data):
+        return clean_line(super().to_internal_value(data))
+
+
+class CleanTextField(serializers.CharField):
+    """A multi-line text, cleaned at the boundary before its checks."""
+
+    def __init__(self, **kwargs):
+        super().__init__(trim_whitespace=False, **kwargs)
+
+    def to_internal_value(self, data):
+        return clean_text(super().to_internal_value(data))
+
+
 class StrictInput(serializers.Serializer):
     """An input that refuses members it does not know, naming them, rather than ignoring them: a
     client sending {"status": "approved"} must learn that it did nothing."""
@@ -267,13 +285,17 @@ class StrictInput(serializers.Serializer):
 
 
 class PhraseFieldsInput(StrictInput):
-    title = serializers.CharField(max_length=120)
-    body = serializers.CharField(max_length=2000, trim_whitespace=False)
+    title = CleanLineField(max_length=120)
+    body = CleanTextField(max_length=2000)
     topic = serializers.SlugField(help_text="Topic slug")
     language = serializers.CharField(max_length=8)
-    shortcut = serializers.CharField(max_length=13, required=False, allow_blank=True, allow_null=True)
-    hotkey = serializers.CharField(max_length=32, required=False, allow_blank=True, allow_null=True)
-    keywords = serializers.ListField(child=serializers.CharField(max_length=80), required=False, max_length=20)
+    # Triggers are taken exactly as sent: whitespace or anything invisible in them is refused, not trimmed.
+    shortcut = serializers.CharField(max_length=13, required=False, allow_blank=True, allow_null=True,
+                                     trim_whitespace=False)
+    hotkey = serializers.CharField(max_length=32, required=False, allow_blank=True, allow_null=True,
+                                   trim_whitespace=False)
+    # Blank and repeated keywords are dropped and the count checked after cleaning, as on every door.
+    keywords = serializers.ListField(child=CleanLineField(max_length=80, allow_blank=True), required=False)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500,
                                    help_text="Why: kept with the version in history")
 
@@ -297,7 +319,7 @@ class ReasonInput(StrictInput):
 
 
 class SubmitInput(ReasonInput):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000,
+    note = CleanTextField(required=False, allow_blank=True, max_length=2000,
                                  help_text="A note to the reviewer")
 
 
@@ -305,8 +327,8 @@ class DismissInput(serializers.Serializer):
     rule = serializers.CharField(max_length=40, help_text="The finding's rule id")
     text = serializers.CharField(required=False, max_length=500, trim_whitespace=False,
                                  help_text="The flagged words (or give start and end)")
-    start = serializers.IntegerField(required=False, min_value=0, help_text="Start of the flagged span in the body")
-    end = serializers.IntegerField(required=False, min_value=0, help_text="End of the flagged span in the body")
+    start = serializers.IntegerField(required=False, min_value=0, max_value=DB_INTEGER_MAX, help_text="Start of the flagged span in the body")
+    end = serializers.IntegerField(required=False, min_value=0, max_value=DB_INTEGER_MAX, help_text="End of the flagged span in the body")
     reason = serializers.CharField(max_length=2000, help_text="Why the finding does not apply; kept in history")
 
 
@@ -316,11 +338,11 @@ class ApproveInput(ReasonInput):
 
 
 class RejectInput(StrictInput):
-    comment = serializers.CharField(max_length=2000, help_text="Shown to the writer; required")
+    comment = CleanTextField(max_length=2000, help_text="Shown to the writer; required")
 
 
 class RevertInput(ReasonInput):
-    version = serializers.IntegerField(help_text="A version id from the history")
+    version = serializers.IntegerField(min_value=1, max_value=DB_INTEGER_MAX, help_text="A version id from the history")
     publish = serializers.BooleanField(default=False, help_text="Restore and publish in one step (the approval gate "
                                                                 "applies)")
     acknowledge_warnings = serializers.BooleanField(default=False, help_text="With publish: accept brand-voice warnings")

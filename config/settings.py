@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body over its cap is refused before anything reads it.
+    "api.middleware.RequestBodyCapMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -192,6 +194,16 @@ QUICKPHRASES_PLACEHOLDERS = env.list(
 QUICKPHRASES_LANGUAGES = env.list("QUICKPHRASES_LANGUAGES", default=["ru", "en", "pl"])
 # A library file with more phrases than this is imported through the API as a background job.
 QUICKPHRASES_IMPORT_SYNC_LIMIT = env.int("QUICKPHRASES_IMPORT_SYNC_LIMIT", default=2000)
+
+# Request body caps by path prefix (the longest matching prefix wins), enforced before any parsing
+# (api.middleware.RequestBodyCapMiddleware): 413 past them. The import takes whole library files.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+REQUEST_BODY_CAPS = {
+    "/": DATA_UPLOAD_MAX_MEMORY_SIZE,  # pages and the admin: forms
+    "/api/": env.int("QUICKPHRASES_API_MAX_BODY", default=1_048_576),
+    "/api/v1/auth/token/": env.int("QUICKPHRASES_LOGIN_MAX_BODY", default=4_096),
+    "/api/v1/library/import/": env.int("QUICKPHRASES_IMPORT_MAX_BODY", default=67_108_864),
+}
 
 # --- REST framework -----------------------------------------------------------------------------
 REST_FRAMEWORK = {

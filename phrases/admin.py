@@ -7,8 +7,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from phrases import roles, services, user_admin  # noqa: F401  (reviewers manage the team's accounts)
 from phrases.errors import DomainError, PhraseValidationError
-from phrases.models import LivePhrase, Phrase, PhraseUse, Topic
+from phrases.form_fields import CleanLineField, CleanTextField
+from phrases.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, LivePhrase, Phrase, PhraseUse, Topic
 from phrases.services.workflow import CONTENT_FIELDS
+from phrases.validation import DB_INTEGER_MAX, HOTKEY_MAX_LENGTH, SHORTCUT_MAX_LENGTH
 
 
 @admin.register(Topic)
@@ -21,7 +23,12 @@ class TopicAdmin(admin.ModelAdmin):
 
 class PhraseForm(forms.ModelForm):
     # The revision the editor started from: a concurrent save by someone else is refused.
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=DB_INTEGER_MAX)
+    # Text cleaned at the boundary before its checks; triggers taken exactly as typed (never trimmed).
+    title = CleanLineField(max_length=TITLE_MAX_LENGTH)
+    body = CleanTextField(max_length=BODY_MAX_LENGTH, widget=forms.Textarea)
+    shortcut = forms.CharField(required=False, max_length=SHORTCUT_MAX_LENGTH, strip=False)
+    hotkey = forms.CharField(required=False, max_length=HOTKEY_MAX_LENGTH, strip=False)
 
     class Meta:
         model = Phrase

@@ -11,9 +11,14 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from phrases.text_cleaning import clean_line
 from phrases.validation import (
     HOTKEY_MAX_LENGTH,
+    LINE_FIELDS,
     SHORTCUT_MAX_LENGTH,
+    TEXT_FIELDS,
+    clean_phrase_text,
+    nul_errors,
     validate_hotkey,
     validate_key,
     validate_keywords,
@@ -24,6 +29,9 @@ from phrases.validation import (
 
 BODY_MAX_LENGTH = 2000
 TITLE_MAX_LENGTH = 120
+# Topics nest at most this many levels (a root topic is level 1). Every door that creates or moves
+# topics enforces it (import, admin); code reading the tree walks it without recursion anyway.
+MAX_TOPIC_DEPTH = 8
 
 
 class Topic(models.Model):
@@ -46,12 +54,37 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def clean_fields(self, exclude=None):
+        if isinstance(self.name, str):
+            self.name = clean_line(self.name)
+        super().clean_fields(exclude=exclude)
+        nul = nul_errors({"name": self.name})
+        if nul:
+            raise ValidationError(nul)
+
     def clean(self):
-        ancestor = self.parent
+        level, ancestor = 1, self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk or ancestor.slug == self.slug:
                 raise ValidationError({"parent": f"Topic '{self.slug}': a topic cannot be its own ancestor."})
+            level += 1
+            if level > MAX_TOPIC_DEPTH:
+                break  # deep enough to refuse: no need to walk further up
             ancestor = ancestor.parent
+        below = self._levels_below() if self.pk else 0
+        if level + below > MAX_TOPIC_DEPTH:
+            raise ValidationError({"parent": f"Topics nest at most {MAX_TOPIC_DEPTH} levels deep; here topic "
+                                             f"'{self.slug}' (with the topics under it) would reach level "
+                                             f"{level + below} or deeper."})
+
+    def _levels_below(self) -> int:
+        """How many levels of topics hang under this one (a query per level, at most the depth limit)."""
+        levels, frontier, seen = 0, {self.pk}, {self.pk}
+        while frontier and levels <= MAX_TOPIC_DEPTH:
+            frontier = set(Topic.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - seen
+            seen |= frontier
+            levels += bool(frontier)
+        return levels
 
 
 class PhraseStatus(models.TextChoices):
@@ -121,11 +154,22 @@ class Phrase(models.Model):
         return self.key
 
     def clean_fields(self, exclude=None):
+        # The boundary normalisation, for any door that reaches the model (phrases.text_cleaning).
+        for name, value in clean_phrase_text(
+                {name: getattr(self, name) for name in (*LINE_FIELDS, *TEXT_FIELDS, "keywords")}).items():
+            setattr(self, name, value)
+        nul = nul_errors({name: getattr(self, name) for name in (*LINE_FIELDS, *TEXT_FIELDS, "keywords", "shortcut",
+                                                                   "hotkey", "language")})
         # A key never changes once stored, so only a new phrase's key is checked: one stored before
         # keys had to be lower-case stays editable (and archivable) under the key tools sync by.
         if not self._state.adding:
             exclude = {*(exclude or ()), "key"}
-        super().clean_fields(exclude=exclude)
+        try:
+            super().clean_fields(exclude={*(exclude or ()), *nul})
+        except ValidationError as error:
+            raise ValidationError({**error.error_dict, **nul}) from None
+        if nul:
+            raise ValidationError(nul)
 
     @property
     def is_live(self):

@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from phrases.models import LiveChange, LivePhrase, Phrase, PhraseStatus, Topic
+from phrases.models import MAX_TOPIC_DEPTH, LiveChange, LivePhrase, Phrase, PhraseStatus, Topic
 
 VERSION_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status")
 
@@ -16,15 +16,48 @@ def library_revision() -> int:
 
 def topic_and_descendants(slug: str) -> list[int]:
     """Primary keys of the topic with this slug and all topics below it."""
-    parents = dict(Topic.objects.values_list("pk", "parent_id"))
+    children = {}
+    for pk, parent in Topic.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent, []).append(pk)
     root = Topic.objects.filter(slug=slug).values_list("pk", flat=True).first()
     if root is None:
         return []
-    result, frontier = {root}, {root}
-    while frontier:
-        frontier = {pk for pk, parent in parents.items() if parent in frontier} - result
-        result |= frontier
+    result, stack = {root}, [root]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            if child not in result:
+                result.add(child)
+                stack.append(child)
     return sorted(result)
+
+
+def topic_forest() -> list[dict]:
+    """The topic tree as nested dicts ({slug, name, parent, order, children}), roots first (one query).
+
+    Built without recursion, and nested at most MAX_TOPIC_DEPTH levels: a topic deeper than that
+    (only data written past the doors could be) is listed among the children of its ancestor at
+    the last level, its `parent` still naming its real parent, so no reader has to recurse deeper."""
+    topics = list(Topic.objects.order_by("order", "slug").values_list("pk", "slug", "name", "parent_id", "order"))
+    slugs = {pk: slug for pk, slug, *_ in topics}
+    nodes = {pk: {"slug": slug, "name": name, "parent": slugs.get(parent_id), "order": order, "children": []}
+             for pk, slug, name, parent_id, order in topics}
+    children = {}
+    for pk, _slug, _name, parent_id, _order in topics:
+        children.setdefault(parent_id if parent_id in nodes else None, []).append(pk)
+    roots = [nodes[pk] for pk in children.get(None, [])]
+    stack = [(pk, 1) for pk in children.get(None, [])]
+    placed, holder = set(children.get(None, [])), {}
+    while stack:
+        pk, level = stack.pop()
+        # Below the last level, children join the list their parent is in instead of nesting on.
+        target, child_level = (nodes[pk], level + 1) if level < MAX_TOPIC_DEPTH else (holder[pk], level)
+        for child in children.get(pk, []):
+            if child not in placed:
+                placed.add(child)
+                target["children"].append(nodes[child])
+                holder[child] = target
+                stack.append((child, child_level))
+    return roots
 
 
 def live_phrases(*, language: str | None = None, topic: str | None = None) -> QuerySet[LivePhrase]:

@@ -6,19 +6,72 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from phrases.text_cleaning import clean_line, clean_text
+
+# The largest id or revision the database stores (a 32-bit integer column): numbers from outside are
+# checked against it, so an oversized one is a 400 naming its field, not a database error.
+DB_INTEGER_MAX = 2**31 - 1
 SHORTCUT_MAX_LENGTH = 13
 HOTKEY_MAX_LENGTH = 32
 KEYWORDS_MAX_COUNT = 20
 KEYWORD_MAX_LENGTH = 80
 
-SHORTCUT_RE = re.compile(r"^/[a-z0-9-]{2,12}$")
+# Whole values only: always `fullmatch` (a `$` would let "/eta\n" through beside "/eta").
+SHORTCUT_RE = re.compile(r"/[a-z0-9-]{2,12}")
 # Contract: Ctrl/Alt/Shift/Win modifiers (each once, in that order) + one key.
-HOTKEY_RE = re.compile(r"^(?:Ctrl\+)?(?:Alt\+)?(?:Shift\+)?(?:Win\+)?(?:[A-Z0-9]|F(?:[1-9]|1[0-2]))$")
+HOTKEY_RE = re.compile(r"(?:Ctrl\+)?(?:Alt\+)?(?:Shift\+)?(?:Win\+)?(?:[A-Z0-9]|F(?:[1-9]|1[0-2]))")
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
-LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+LANGUAGE_RE = re.compile(r"[a-z]{2,3}")
 # Keys are what chat tools sync by and what ETags and URLs carry: lower-case slugs only, so
 # "Case-Key" and "case-key" can never be two phrases.
-KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+# How each text field of a phrase is cleaned at the boundary (phrases.text_cleaning).
+LINE_FIELDS = ("title",)
+TEXT_FIELDS = ("body", "submit_note", "review_comment")
+
+
+def clean_keywords(value):
+    """Each keyword cleaned as a line; blank ones dropped, repeats (ignoring case) kept once."""
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        return value  # validate_keywords names the problem
+    keywords, seen = [], set()
+    for keyword in map(clean_line, value):
+        if keyword and keyword.casefold() not in seen:
+            seen.add(keyword.casefold())
+            keywords.append(keyword)
+    return keywords
+
+
+def clean_phrase_text(fields: dict) -> dict:
+    """The boundary normalisation of a phrase's text fields present in `fields` (a copy).
+
+    The one place every door's text goes through: the services (API, pages, admin), the import
+    and the model's own `clean_fields`. Values of the wrong type pass untouched for the
+    validators to refuse."""
+    cleaned = dict(fields)
+    for name, value in fields.items():
+        if not isinstance(value, str) and name != "keywords":
+            continue
+        if name in LINE_FIELDS:
+            cleaned[name] = clean_line(value)
+        elif name in TEXT_FIELDS:
+            cleaned[name] = clean_text(value)
+        elif name == "keywords":
+            cleaned[name] = clean_keywords(value)
+    return cleaned
+
+
+def nul_errors(fields: dict) -> dict:
+    """{field: [message]} for each text (or keyword) holding NUL, which no database column may store."""
+    message = _("Null characters are not allowed.")
+    errors = {}
+    for name, value in fields.items():
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(item, str) and "\x00" in item for item in values):
+            errors[name] = [message]
+    return errors
 
 
 def allowed_placeholders():
@@ -73,7 +126,7 @@ def validate_placeholders(body):
 
 
 def validate_shortcut(value):
-    if value and not SHORTCUT_RE.match(value):
+    if value and not SHORTCUT_RE.fullmatch(value):
         raise ValidationError(
             f"Shortcut '{value}' must be '/' followed by 2–12 characters from a-z, 0-9 and '-'."
         )
@@ -103,7 +156,7 @@ def hotkey_warnings(value) -> list[str]:
     endpoint and the AutoHotkey export show these warnings."""
     from django.utils.translation import gettext
 
-    if not value or not HOTKEY_RE.match(value):
+    if not value or not HOTKEY_RE.fullmatch(value):
         return []
     *modifiers, key = value.split("+")
     if {"Ctrl", "Alt"} <= set(modifiers) and key in ALTGR_LETTERS:
@@ -132,7 +185,7 @@ def validate_hotkey(value):
     if not value:
         return
     modifiers = value.split("+")[:-1]
-    if not HOTKEY_RE.match(value) or not modifiers or modifiers == ["Shift"]:
+    if not HOTKEY_RE.fullmatch(value) or not modifiers or modifiers == ["Shift"]:
         raise ValidationError(
             f"Hotkey '{value}' must be Ctrl/Alt/Shift/Win modifiers (in that order, at least Ctrl, Alt or "
             "Win) plus one key A–Z, 0–9 or F1–F12, e.g. 'Ctrl+Alt+1'."
@@ -143,14 +196,14 @@ def validate_hotkey(value):
 
 
 def validate_key(value):
-    if not isinstance(value, str) or not KEY_RE.match(value):
+    if not isinstance(value, str) or not KEY_RE.fullmatch(value):
         raise ValidationError(
             f"Key '{value}' must be a lower-case slug: letters a-z, digits, '-' and '_', starting with a letter "
             "or digit, e.g. 'delivery-eta-ru'.", code="invalid_key")
 
 
 def validate_language(value):
-    if not LANGUAGE_RE.match(value or ""):
+    if not LANGUAGE_RE.fullmatch(value or ""):
         raise ValidationError(f"Language '{value}' must be a BCP 47 primary tag such as 'ru', 'en' or 'pl'.")
 
 

@@ -2,6 +2,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phrases.validation import DB_INTEGER_MAX
+
 APPROVE, APPROVE_OVER_WARNINGS, REJECT = "approve", "approve_over_warnings", "reject"
 
 
@@ -10,7 +12,7 @@ class DecisionForm(forms.Form):
 
     action = forms.ChoiceField(label=_("Decision"), choices=[
         (APPROVE, _("Approve")), (APPROVE_OVER_WARNINGS, _("Approve over warnings")), (REJECT, _("Reject"))])
-    revision = forms.IntegerField(label=_("Revision"), min_value=1)
+    revision = forms.IntegerField(label=_("Revision"), min_value=1, max_value=DB_INTEGER_MAX)
     comment = forms.CharField(label=_("Comment for the writer"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -28,7 +30,7 @@ class DismissForm(forms.Form):
 
     finding = forms.RegexField(label=_("Finding"), regex=r"^[a-z][a-z-]{0,39}:\d{1,5}:\d{1,5}$",
                                error_messages={"invalid": _("Please choose one of the findings listed.")})
-    revision = forms.IntegerField(label=_("Revision"), min_value=1)
+    revision = forms.IntegerField(label=_("Revision"), min_value=1, max_value=DB_INTEGER_MAX)
     reason = forms.CharField(label=_("Why does it not apply here?"), max_length=1000,
                              error_messages={"required": _("Please say why the finding does not apply: "
                                                            "the reason is kept in the history.")})
@@ -44,8 +46,8 @@ class DismissForm(forms.Form):
 class RestoreForm(forms.Form):
     """Restore one version of a phrase (optionally publishing it), against the revision seen."""
 
-    version = forms.IntegerField(label=_("Version"), min_value=1)
-    revision = forms.IntegerField(label=_("Revision"), min_value=1)
+    version = forms.IntegerField(label=_("Version"), min_value=1, max_value=DB_INTEGER_MAX)
+    revision = forms.IntegerField(label=_("Revision"), min_value=1, max_value=DB_INTEGER_MAX)
     publish = forms.BooleanField(label=_("Publish"), required=False)
     acknowledge_warnings = forms.BooleanField(label=_("Accept the warnings"), required=False)
 
@@ -53,7 +55,7 @@ class RestoreForm(forms.Form):
 class ConfirmForm(forms.Form):
     """"Reviewed, still right" for a live phrase, against the revision seen."""
 
-    revision = forms.IntegerField(label=_("Revision"), min_value=1)
+    revision = forms.IntegerField(label=_("Revision"), min_value=1, max_value=DB_INTEGER_MAX)
 
 
 class CompareForm(forms.Form):

@@ -7,6 +7,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from phrases.form_fields import CleanLineField, CleanTextField
 from phrases.models import (
     BODY_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -15,12 +16,14 @@ from phrases.models import (
     Topic,
 )
 from phrases.validation import (
+    DB_INTEGER_MAX,
     HOTKEY_MAX_LENGTH,
     KEYWORD_MAX_LENGTH,
     KEYWORDS_MAX_COUNT,
     PLACEHOLDER_RE,
     SHORTCUT_MAX_LENGTH,
     allowed_placeholders,
+    clean_keywords,
     placeholder_problems,
     validate_hotkey,
     validate_shortcut,
@@ -110,16 +113,12 @@ class KeywordsField(forms.Field):
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else ([value] if value else [])
-        keywords = []
-        for item in values:
-            for word in str(item).split(","):
-                word = " ".join(word.split())
-                if word and word.casefold() not in {k.casefold() for k in keywords}:
-                    keywords.append(word)
-        return keywords
+        return clean_keywords([word for item in values for word in str(item).split(",")])
 
     def validate(self, value):
         super().validate(value)
+        if any("\x00" in word for word in value):
+            raise ValidationError(_("Null characters are not allowed."), code="null_characters_not_allowed")
         if len(value) > KEYWORDS_MAX_COUNT:
             raise ValidationError(_("At most %(count)d keywords."), params={"count": KEYWORDS_MAX_COUNT})
         too_long = [word for word in value if len(word) > KEYWORD_MAX_LENGTH]
@@ -136,23 +135,24 @@ class KeywordsWidget(forms.Widget):
 class PhraseForm(forms.Form):
     """The editor. `key` is asked only when creating; blank, it is made from the title."""
 
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
+    title = CleanLineField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
     key = forms.SlugField(label=_("Key"), required=False, max_length=100, allow_unicode=False,
                           help_text=_("The phrase's permanent identity for chat tools. Leave blank to make it "
                                       "from the title."))
-    body = forms.CharField(label=_("Text"), max_length=BODY_MAX_LENGTH, strip=False,
+    body = CleanTextField(label=_("Text"), max_length=BODY_MAX_LENGTH, strip=False,
                            widget=forms.Textarea(attrs={"rows": 6}))
     topic = TopicChoiceField(label=_("Topic"), empty_label=_("Choose a topic"))
     language = forms.ChoiceField(label=_("Language"))
-    shortcut = forms.CharField(label=_("Shortcut"), required=False, max_length=SHORTCUT_MAX_LENGTH,
+    # Triggers are not trimmed: whitespace or anything invisible in them is refused, as on every door.
+    shortcut = forms.CharField(label=_("Shortcut"), required=False, max_length=SHORTCUT_MAX_LENGTH, strip=False,
                                help_text=_("“/” and 2–12 letters a–z, digits or “-”, e.g. /eta"))
-    hotkey = forms.CharField(label=_("Hotkey"), required=False, max_length=HOTKEY_MAX_LENGTH,
+    hotkey = forms.CharField(label=_("Hotkey"), required=False, max_length=HOTKEY_MAX_LENGTH, strip=False,
                              help_text=_("Press the keys in this field, or type e.g. Ctrl+Alt+1"))
     keywords = KeywordsField(label=_("Keywords"), required=False, widget=KeywordsWidget,
                              help_text=_("Words operators might search for. Press Enter or a comma after each."))
-    note = forms.CharField(label=_("Note to the reviewer"), required=False, max_length=1000,
+    note = CleanTextField(label=_("Note to the reviewer"), required=False, max_length=1000,
                            widget=forms.Textarea(attrs={"rows": 2}))
-    revision = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=DB_INTEGER_MAX)
 
     def __init__(self, *args, phrase: Phrase | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -179,7 +179,7 @@ class PhraseForm(forms.Form):
         return body
 
     def clean_shortcut(self):
-        shortcut = self.cleaned_data["shortcut"].strip().lower()
+        shortcut = self.cleaned_data["shortcut"].lower()
         if shortcut and not shortcut.startswith("/"):
             shortcut = "/" + shortcut
         try:
@@ -190,7 +190,7 @@ class PhraseForm(forms.Form):
         return shortcut
 
     def clean_hotkey(self):
-        hotkey = self.cleaned_data["hotkey"].strip()
+        hotkey = self.cleaned_data["hotkey"]
         try:
             validate_hotkey(hotkey)
         except ValidationError:

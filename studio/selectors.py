@@ -30,13 +30,12 @@ def topic_tree() -> list[tuple[Topic, int]]:
     for topic in topics:
         children.setdefault(topic.parent_id, []).append(topic)
     ordered = []
-
-    def walk(parent_id, depth):
-        for topic in children.get(parent_id, []):
-            ordered.append((topic, depth))
-            walk(topic.pk, depth + 1)
-
-    walk(None, 0)
+    # Depth first without recursion: a tree of any depth in the database keeps the pages up.
+    stack = [(topic, 0) for topic in reversed(children.get(None, []))]
+    while stack:
+        topic, depth = stack.pop()
+        ordered.append((topic, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(topic.pk, [])))
     seen = {topic.pk for topic, _ in ordered}
     ordered += [(topic, 0) for topic in topics if topic.pk not in seen]  # a cycle would orphan these
     return ordered

@@ -22,7 +22,6 @@ from api.views.phrases import ERRORS, get_live
 from phrases import selectors, services
 from phrases.exporters.registry import EXPORTERS
 from phrases.lint import lint_text, spelling_status
-from phrases.models import Topic
 from phrases.search import search_phrases
 
 
@@ -72,16 +71,7 @@ class TopicsView(APIView):
 
     @extend_schema(responses={200: TopicSerializer(many=True), **ERRORS}, description="The topic tree.")
     def get(self, request):
-        nodes = {}
-        roots = []
-        topics = list(Topic.objects.select_related("parent").order_by("order", "slug"))
-        for topic in topics:
-            nodes[topic.pk] = {"slug": topic.slug, "name": topic.name,
-                               "parent": topic.parent.slug if topic.parent else None, "order": topic.order,
-                               "children": []}
-        for topic in topics:
-            (nodes[topic.parent_id]["children"] if topic.parent_id else roots).append(nodes[topic.pk])
-        return Response(roots)
+        return Response(selectors.topic_forest())
 
 
 class LintView(APIView):

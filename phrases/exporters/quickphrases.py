@@ -29,12 +29,15 @@ def topic_entries(topics) -> list[dict]:
         by_parent.setdefault(topic.parent_id, []).append(topic)
     ordered = []
 
-    def walk(parent_id, parent_slug):
-        for topic in sorted(by_parent.get(parent_id, []), key=lambda t: (t.order, t.slug)):
-            ordered.append({"slug": topic.slug, "name": topic.name, "parent": parent_slug})
-            walk(topic.pk, topic.slug)
+    def children(parent_id):
+        return sorted(by_parent.get(parent_id, []), key=lambda t: (t.order, t.slug), reverse=True)
 
-    walk(None, None)
+    # Depth first without recursion, so a tree of any depth exports.
+    stack = [(topic, None) for topic in children(None)]
+    while stack:
+        topic, parent_slug = stack.pop()
+        ordered.append({"slug": topic.slug, "name": topic.name, "parent": parent_slug})
+        stack.extend((child, topic.slug) for child in children(topic.pk))
     return ordered
 
 

@@ -5,7 +5,7 @@ MODIFIERS = ("Ctrl", "Alt", "Shift", "Win")
 _NAMES = {"ctrl": "Ctrl", "control": "Ctrl", "ctl": "Ctrl", "strg": "Ctrl", "alt": "Alt", "option": "Alt",
           "shift": "Shift", "win": "Win", "super": "Win", "meta": "Win"}
 _AHK = {"^": "Ctrl", "!": "Alt", "+": "Shift", "#": "Win"}
-_KEY_RE = re.compile(r"^(?:[a-z0-9]|f(?:[1-9]|1[0-2]))$")
+_KEY_RE = re.compile(r"(?:[a-z0-9]|f(?:[1-9]|1[0-2]))")
 _AHK_RE = re.compile(r"^([\^!+#]+)\s*([A-Za-z0-9]|[Ff](?:[1-9]|1[0-2]))?$")
 
 
@@ -35,7 +35,7 @@ def parse(query: str) -> str | None:
         name = _NAMES.get(part)
         if name and name not in modifiers:
             modifiers.add(name)
-        elif position == len(parts) - 1 and _KEY_RE.match(part) and not text.endswith("+"):
+        elif position == len(parts) - 1 and _KEY_RE.fullmatch(part) and not text.endswith("+"):
             key = part
         else:
             return None

@@ -23,13 +23,14 @@ from django.utils import timezone
 
 from phrases import roles
 from phrases.errors import ImportRejected
-from phrases.models import FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
+from phrases.models import MAX_TOPIC_DEPTH, FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
 from phrases.services.findings import ERROR, flagged_text, mark_dismissed, run_lint, standing
 from phrases.services.live import chunks
 from phrases.services.transitions import ApproveAction, ArchiveAction, PublishAction, RestoreAction
 from phrases.services.triggers import Triggers, trigger_clashes
 from phrases.services.versions import CONTENT_FIELDS, save_versions
+from phrases.validation import clean_phrase_text
 
 FORMAT = "quickphrases/v1"
 PHRASE_FIELDS = {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status"}
@@ -120,6 +121,7 @@ def _check_topics(entries, problems):
                 for message in messages:
                     problems.add(label, name, message)
             continue
+        entry = {**entry, "name": candidate.name}  # as cleaned at the boundary
         if label in by_slug:
             problems.add(label, "slug", "This topic slug appears more than once in the file.")
         by_slug[label] = entry
@@ -139,12 +141,42 @@ def _check_topics(entries, problems):
                 break
             seen.add(node)
             node = parents.get(node)
+    _check_topic_depth(by_slug, existing, parents, problems)
     return by_slug, set(parents)
 
 
+def _levels(parents) -> dict:
+    """{slug: level} in the tree `parents` ({slug: parent slug}; a root is level 1), walked without
+    recursion; topics in a cycle are left out (the cycle is reported on its own)."""
+    levels = {}
+    for slug in parents:
+        chain, on_chain, node = [], set(), slug
+        while node is not None and node not in levels and node not in on_chain:
+            chain.append(node)
+            on_chain.add(node)
+            node = parents.get(node)
+        if node is not None and node not in levels:
+            continue  # a cycle
+        level = levels.get(node, 0)
+        for member in reversed(chain):
+            level += 1
+            levels[member] = level
+    return levels
+
+
+def _check_topic_depth(by_slug, existing, parents, problems):
+    """Topics nest at most MAX_TOPIC_DEPTH levels: a file may not create or move a topic, or the
+    topics below one, past it (deeper data already stored is not the file's fault)."""
+    before, after = _levels(existing), _levels(parents)
+    for slug, level in after.items():
+        if level > MAX_TOPIC_DEPTH and (slug in by_slug or level > before.get(slug, 0)):
+            problems.add(slug, "parent", f"Topics nest at most {MAX_TOPIC_DEPTH} levels deep; this topic would be "
+                                         f"at level {level}.")
+
+
 def _phrase_values(entry):
-    """The entry's content as model values (topic still a slug)."""
-    return {
+    """The entry's content as model values (topic still a slug), cleaned at the boundary."""
+    return clean_phrase_text({
         "title": entry.get("title"),
         "body": entry.get("body"),
         "topic": entry.get("topic"),
@@ -152,7 +184,7 @@ def _phrase_values(entry):
         "shortcut": entry.get("shortcut") or "",
         "hotkey": entry.get("hotkey") or "",
         "keywords": entry.get("keywords") if entry.get("keywords") is not None else [],
-    }
+    })
 
 
 def _check_phrases(entries, topic_slugs, problems, progress):

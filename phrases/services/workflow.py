@@ -20,6 +20,7 @@ from phrases.services.findings import phrase_findings, run_lint
 from phrases.services.transitions import ApproveAction, ArchiveAction, RestoreAction, review_interval_days
 from phrases.services.versions import CONTENT_FIELDS, save_version
 from phrases.signals import phrase_reviewed
+from phrases.validation import clean_phrase_text
 
 __all__ = ["CONTENT_FIELDS", "locked", "run_lint", "save_version"]
 
@@ -49,8 +50,9 @@ def _require(condition: bool, message: str) -> None:
 
 
 def _normalise(fields: dict) -> dict:
-    """Accept a topic slug for `topic` and None for the optional text fields."""
-    fields = dict(fields)
+    """Accept a topic slug for `topic` and None for the optional text fields; clean the text at the
+    boundary (phrases.text_cleaning), so an edit that only adds invisible characters changes nothing."""
+    fields = clean_phrase_text(fields)
     unknown = set(fields) - set(CONTENT_FIELDS)
     if unknown:
         raise PhraseValidationError("(phrase)", {name: ["This field cannot be edited."] for name in sorted(unknown)})
@@ -88,7 +90,8 @@ def phrase_create(*, actor, key: str, title: str, body: str, topic, language: st
     """Create a draft phrase owned by `actor` (a writer or reviewer)."""
     roles.require_writer(actor, "create phrases")
     fields = _normalise({"title": title, "body": body, "topic": topic, "language": language,
-                         "shortcut": shortcut, "hotkey": hotkey, "keywords": list(keywords or [])})
+                         "shortcut": shortcut, "hotkey": hotkey,
+                         "keywords": keywords if isinstance(keywords, str) else list(keywords or [])})
     try:
         phrase = Phrase(key=key, owner=actor if getattr(actor, "pk", None) else None, status=PhraseStatus.DRAFT, **fields)
     except (TypeError, ValueError) as error:

@@ -76,7 +76,7 @@ def test_placeholder_list_is_configurable(make_phrase, settings):
 
 @pytest.mark.parametrize("field, value", [
     ("title", ""), ("title", "т" * 121), ("body", ""), ("body", "б" * 2001),
-    ("language", "russian"), ("keywords", "не список"), ("keywords", ["ok", ""]),
+    ("language", "russian"), ("keywords", "не список"), ("keywords", ["ok", 5]),
 ])
 def test_length_and_type_limits(make_phrase, field, value):
     assert field in _rejected(make_phrase, **{field: value}).message_dict

@@ -1,0 +1,52 @@
+"""The one normalisation of text at the boundary, for every door (API, pages, admin, import).
+
+Pure functions, no Django: text in, text out. What people type reaches the library as they meant
+it, without what they cannot see:
+
+- Unicode NFC, so "é" typed two ways is one text (search, uniqueness and the linter agree);
+- line breaks as "\\n" ("\\r\\n", "\\r", U+2028 and U+2029 become "\\n");
+- ANSI escape sequences removed whole ("\\x1b[31m"), then every other control and format
+  character (Unicode categories Cc and Cf: zero-width spaces and joiners, bidi overrides such as
+  U+202E, the BOM, "\\x07", "\\x0b", …), except "\\n" and "\\t" in multi-line text;
+- NUL is the one control character kept: no door may store it (PostgreSQL cannot), so the
+  validators refuse it with a message instead of it vanishing silently;
+- leading and trailing whitespace trimmed; a single-line value (title, keyword, topic name) has
+  its line breaks and tabs turned into spaces and its runs of spaces collapsed.
+
+Triggers (shortcut, hotkey) and keys are not cleaned: they are matched whole (`fullmatch`), so
+anything invisible in them is refused, never quietly repaired.
+"""
+import re
+import unicodedata
+
+# CSI sequences (ESC [ params final), OSC sequences (ESC ] … BEL or ESC \) and two-character escapes.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+_KEPT_IN_TEXT = frozenset("\n\t\x00")
+_KEPT_IN_LINE = frozenset("\x00")
+_SPACES = re.compile(r"\s+")
+
+
+def _invisible(char: str, kept: frozenset) -> bool:
+    return char not in kept and unicodedata.category(char) in ("Cc", "Cf")
+
+
+def _strip_invisible(text: str, kept: frozenset) -> str:
+    if text.isascii() and text.isprintable():
+        return text  # the common case, without a per-character look
+    return "".join(char for char in text if not _invisible(char, kept))
+
+
+def clean_text(value: str) -> str:
+    """A multi-line text (a phrase body, a note, a comment): line breaks and tabs kept."""
+    text = unicodedata.normalize("NFC", value)
+    text = _ANSI.sub("", _LINE_BREAKS.sub("\n", text))
+    return _strip_invisible(text, _KEPT_IN_TEXT).strip()
+
+
+def clean_line(value: str) -> str:
+    """A single-line text (a title, a keyword, a topic name): one line, single spaces."""
+    text = unicodedata.normalize("NFC", value)
+    text = _ANSI.sub("", _LINE_BREAKS.sub("\n", text))
+    text = _strip_invisible(text, _KEPT_IN_LINE)
+    return _SPACES.sub(" ", text).strip()
