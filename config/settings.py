@@ -201,7 +201,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_6
 REQUEST_BODY_CAPS = {
     "/": DATA_UPLOAD_MAX_MEMORY_SIZE,  # pages and the admin: forms
     "/api/": env.int("QUICKPHRASES_API_MAX_BODY", default=1_048_576),
-    "/api/v1/auth/token/": env.int("QUICKPHRASES_LOGIN_MAX_BODY", default=4_096),
+    "/api/v1/auth/token/": env.int("QUICKPHRASES_LOGIN_MAX_BODY", default=16_384),
     "/api/v1/library/import/": env.int("QUICKPHRASES_IMPORT_MAX_BODY", default=67_108_864),
 }
 

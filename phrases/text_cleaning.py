@@ -47,6 +47,6 @@ def clean_text(value: str) -> str:
 def clean_line(value: str) -> str:
     """A single-line text (a title, a keyword, a topic name): one line, single spaces."""
     text = unicodedata.normalize("NFC", value)
-    text = _ANSI.sub("", _LINE_BREAKS.sub("\n", text))
+    text = _ANSI.sub("", _LINE_BREAKS.sub("\n", text)).replace("\n", " ").replace("\t", " ")
     text = _strip_invisible(text, _KEPT_IN_LINE)
     return _SPACES.sub(" ", text).strip()

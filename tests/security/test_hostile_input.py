@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 DEEP = "[" * 100_000 + "]" * 100_000  # past Python's recursion limit
 NESTED_40 = "[" * 40 + "]" * 40  # parses, but deeper than any real document
-DEEP_SMALL = "[" * 1_800 + "]" * 1_800  # past the recursion limit, yet under the token endpoint's body cap
+DEEP_SMALL = "[" * 5_000 + "]" * 5_000  # past the recursion limit, yet under the token endpoint's body cap
 
 
 def _phrase_body(**override):
