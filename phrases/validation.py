@@ -65,12 +65,11 @@ def clean_phrase_text(fields: dict) -> dict:
 
 def nul_errors(fields: dict) -> dict:
     """{field: [message]} for each text (or keyword) holding NUL, which no database column may store."""
-    message = _("Null characters are not allowed.")
     errors = {}
     for name, value in fields.items():
         values = value if isinstance(value, list) else [value]
         if any(isinstance(item, str) and "\x00" in item for item in values):
-            errors[name] = [message]
+            errors[name] = [_("Null characters are not allowed.")]
     return errors
 
 

@@ -127,21 +127,16 @@ def _check_topics(entries, problems):
         by_slug[label] = entry
     existing = dict(Topic.objects.values_list("slug", "parent__slug"))
     parents = {**existing, **{slug: entry.get("parent") for slug, entry in by_slug.items()}}
+    levels = _levels(parents)  # one walk of the whole tree, however deep
     for slug, entry in by_slug.items():
         parent = entry.get("parent")
         if parent is None:
             continue
         if parent not in parents:
             problems.add(slug, "parent", f"Unknown parent topic '{parent}'.")
-            continue
-        seen, node = {slug}, parent
-        while node is not None:
-            if node in seen:
-                problems.add(slug, "parent", "Topics cannot form a cycle.")
-                break
-            seen.add(node)
-            node = parents.get(node)
-    _check_topic_depth(by_slug, existing, parents, problems)
+        elif slug not in levels:
+            problems.add(slug, "parent", "Topics cannot form a cycle.")
+    _check_topic_depth(by_slug, _levels(existing), levels, problems)
     return by_slug, set(parents)
 
 
@@ -164,10 +159,9 @@ def _levels(parents) -> dict:
     return levels
 
 
-def _check_topic_depth(by_slug, existing, parents, problems):
+def _check_topic_depth(by_slug, before, after, problems):
     """Topics nest at most MAX_TOPIC_DEPTH levels: a file may not create or move a topic, or the
     topics below one, past it (deeper data already stored is not the file's fault)."""
-    before, after = _levels(existing), _levels(parents)
     for slug, level in after.items():
         if level > MAX_TOPIC_DEPTH and (slug in by_slug or level > before.get(slug, 0)):
             problems.add(slug, "parent", f"Topics nest at most {MAX_TOPIC_DEPTH} levels deep; this topic would be "

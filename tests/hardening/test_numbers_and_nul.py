@@ -2,7 +2,6 @@
 every door (a form error on the pages, a CommandError from the command), never a 500.
 
 Run on PostgreSQL too (DATABASE_URL=postgres://…): NUL reaches a 500 only there."""
-import json
 
 import pytest
 from django.core.management import CommandError, call_command
