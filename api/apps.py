@@ -6,4 +6,6 @@ class ApiConfig(AppConfig):
     verbose_name = "REST API"
 
     def ready(self):
-        from api import schema  # noqa: F401  (OpenAPI extension registration)
+        from api import schema, tokens  # noqa: F401  (schema: OpenAPI extension registration)
+
+        tokens.connect()  # a password change revokes the user's API tokens

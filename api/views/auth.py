@@ -1,23 +1,34 @@
 from django.contrib.auth import authenticate
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import Throttled
+from rest_framework.exceptions import NotAuthenticated, Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.authentication import TokenAuthentication
+from api.models import ChatToolToken
 from api.serializers import ErrorSerializer, TokenInput, TokenSerializer
 from api.throttling import LoginThrottled, login_attempt
 
 
+class _TokenToRevoke(TokenAuthentication):
+    """Only DELETE reads the Authorization header: logging in never depends on a token sent along."""
+
+    def authenticate(self, request):
+        return super().authenticate(request) if request.method == "DELETE" else None
+
+
 class TokenView(APIView):
-    """Exchange a username and password for an API token.
+    """Exchange a username and password for an API token (POST); revoke the token you send (DELETE).
 
     Failed attempts are limited per account and per client address (api.throttling); past the
-    limit every attempt, right or wrong, gets 429 with Retry-After until the window has passed."""
+    limit every attempt, right or wrong, gets 429 with Retry-After until the window has passed.
+    A token also ends when its user's password changes (api.tokens)."""
 
-    authentication_classes = []
+    authentication_classes = [_TokenToRevoke]
     permission_classes = [AllowAny]
 
     @extend_schema(request=TokenInput, auth=[], responses={
@@ -37,3 +48,16 @@ class TokenView(APIView):
             raise Throttled(wait=throttled.wait) from None
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key}, status=status.HTTP_200_OK)
+
+    @extend_schema(request=None, responses={204: None, 401: ErrorSerializer},
+                   description="Log out a token: the token sent in `Authorization` stops working at once (a "
+                               "chat-tool token is revoked). Log in again for a new one.")
+    def delete(self, request):
+        if request.auth is None:
+            raise NotAuthenticated("Send the token to revoke: 'Authorization: Token <key>'.")
+        if isinstance(request.auth, ChatToolToken):
+            request.auth.revoked_at = timezone.now()
+            request.auth.save(update_fields=["revoked_at"])
+        else:
+            request.auth.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
