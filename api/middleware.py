@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.handlers.wsgi import LimitedStream
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 
 
@@ -73,3 +74,22 @@ def _refuse(request, status, message):
     if request.path_info.startswith("/api/"):
         return JsonResponse({"detail": message}, status=status)
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+class PrivateCacheMiddleware:
+    """Authenticated answers are the user's own: `Cache-Control: private, no-store` on every page or
+    API answer given to a logged-in user or a token, unless the view set its own Cache-Control (sync
+    and exports keep their validators for conditional requests, marked private as well)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        authenticated = (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META
+        if authenticated:
+            patch_cache_control(response, private=True)
+            if "no-cache" not in response.get("Cache-Control", "") and not response.has_header("ETag"):
+                patch_cache_control(response, no_store=True)
+        return response

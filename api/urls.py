@@ -1,8 +1,16 @@
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from api.views import auth, hotkeys, library, live, phrases, review
 from api.views.fallback import not_found
+
+# The split view serves its start-up script as a file, so no inline script runs; Swagger UI does
+# inject its own <style> elements, so this one page allows inline styles (never inline scripts).
+_docs = SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+for _report_only in (False, True):
+    _docs = csp_update({"style-src": [SELF, UNSAFE_INLINE]}, REPORT_ONLY=_report_only)(_docs)
 
 app_name = "api"
 urlpatterns = [
@@ -29,6 +37,6 @@ urlpatterns = [
     path("library/import/", library.ImportView.as_view(), name="import"),
     path("library/import/<uuid:job_id>/", library.ImportJobView.as_view(), name="import-job"),
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", _docs, name="docs"),
     re_path(r"^[\s\S]*$", not_found, name="not-found"),
 ]

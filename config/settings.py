@@ -6,6 +6,7 @@ import warnings
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -65,6 +66,9 @@ MIDDLEWARE = [
     "accounts.middleware.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Answers for a logged-in user or a token are private: no shared cache keeps them.
+    "api.middleware.PrivateCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -182,6 +186,28 @@ LOGIN_FAILURES_PER_ADDRESS = env("LOGIN_FAILURES_PER_ADDRESS", default="30/15m")
 # "127.0.0.1,10.0.0.0/8"): then X-Forwarded-For is read from the right, skipping trusted hops.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
+# --- Content-Security-Policy (django-csp) ---------------------------------------------------------
+# The pages load only their own scripts, styles, images and fonts; nothing inline runs, nothing is
+# framed, forms post only here. CSP_REPORT_ONLY=1 sends it as Content-Security-Policy-Report-Only.
+_csp = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
+else:
+    CONTENT_SECURITY_POLICY = _csp
+
 # --- Quickphrases -------------------------------------------------------------------------------
 QUICKPHRASES_REVIEW_INTERVAL_DAYS = env.int("QUICKPHRASES_REVIEW_INTERVAL_DAYS", default=30)
 # Review reminders: an overdue phrase is mentioned again after this many days; links in e-mails start here.
@@ -223,7 +249,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # People with a role (and chat-tool tokens) only: an account without a role gets 403 here as everywhere.
+    "SERVE_PERMISSIONS": ["api.permissions.CanReadLive"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -14,13 +14,6 @@ from api.serializers import ErrorSerializer, TokenInput, TokenSerializer
 from api.throttling import LoginThrottled, login_attempt
 
 
-class _TokenToRevoke(TokenAuthentication):
-    """Only DELETE reads the Authorization header: logging in never depends on a token sent along."""
-
-    def authenticate(self, request):
-        return super().authenticate(request) if request.method == "DELETE" else None
-
-
 class TokenView(APIView):
     """Exchange a username and password for an API token (POST); revoke the token you send (DELETE).
 
@@ -28,8 +21,13 @@ class TokenView(APIView):
     limit every attempt, right or wrong, gets 429 with Retry-After until the window has passed.
     A token also ends when its user's password changes (api.tokens)."""
 
-    authentication_classes = [_TokenToRevoke]
+    authentication_classes = [TokenAuthentication]
     permission_classes = [AllowAny]
+
+    def perform_authentication(self, request):
+        # Only DELETE names a token; logging in never depends on a (stale) token sent along.
+        if request.method == "DELETE":
+            super().perform_authentication(request)
 
     @extend_schema(request=TokenInput, auth=[], responses={
         200: TokenSerializer, 400: ErrorSerializer,

@@ -24,7 +24,7 @@ def _fresh_index():
 @pytest.fixture(params=list(WIDTHS))
 def picker(request, browser, live_server, operator):
     width, height = WIDTHS[request.param]
-    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": height})
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True, viewport={"width": width, "height": height})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page = context.new_page()
     page.width = width

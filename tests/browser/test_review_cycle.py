@@ -20,7 +20,7 @@ def session(browser, live_server):
     contexts = []
 
     def open_as(user, language="en"):
-        context = browser.new_context(base_url=live_server.url, locale=language,
+        context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale=language,
                                       extra_http_headers={"Accept-Language": language})
         contexts.append(context)
         page = context.new_page()

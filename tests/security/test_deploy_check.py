@@ -17,9 +17,15 @@ def _check_deploy(**env):
 
 
 def test_check_deploy_is_clean_behind_a_tls_proxy():
-    result = _check_deploy(DEBUG="0", BEHIND_TLS_PROXY="true")
+    result = _check_deploy(DEBUG="0", BEHIND_TLS_PROXY="true", QUICKPHRASES_SITE_URL="https://phrases.example.com")
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_site_url_is_left_at_its_local_default():
+    result = _check_deploy(DEBUG="0", BEHIND_TLS_PROXY="true")
+    assert result.returncode != 0
+    assert "quickphrases.W001" in result.stderr and "QUICKPHRASES_SITE_URL" in result.stderr
 
 
 def test_check_deploy_warns_when_the_environment_turns_hsts_and_redirect_off():
