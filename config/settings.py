@@ -212,6 +212,8 @@ else:
 QUICKPHRASES_REVIEW_INTERVAL_DAYS = env.int("QUICKPHRASES_REVIEW_INTERVAL_DAYS", default=30)
 # Review reminders: an overdue phrase is mentioned again after this many days; links in e-mails start here.
 QUICKPHRASES_REMINDER_REPEAT_DAYS = env.int("QUICKPHRASES_REMINDER_REPEAT_DAYS", default=7)
+# A review digest lists at most this many phrases (the most overdue), counts the rest and links to them.
+QUICKPHRASES_DIGEST_MAX_PHRASES = env.int("QUICKPHRASES_DIGEST_MAX_PHRASES", default=50)
 QUICKPHRASES_SITE_URL = env("QUICKPHRASES_SITE_URL", default="http://127.0.0.1:8000")
 QUICKPHRASES_PLACEHOLDERS = env.list(
     "QUICKPHRASES_PLACEHOLDERS",

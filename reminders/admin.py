@@ -40,7 +40,7 @@ class ReminderDigestAdmin(ReadOnlyForReviewers, admin.ModelAdmin):
     list_filter = ("period", "language")
     search_fields = ("email", "recipient__username", "entries__phrase__key")
     date_hierarchy = "period"
-    fields = ("period", "recipient", "email", "language", "subject", "created_at", "sent_at")
+    fields = ("period", "recipient", "email", "language", "subject", "created_at", "sent_at", "refusal")
     readonly_fields = fields
     inlines = [ReminderEntryInline]
 

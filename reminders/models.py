@@ -1,7 +1,8 @@
 """The reminder log: which digest went to whom, when, and which phrases it named.
 
 A digest row is written (as a claim) just before its mail is sent and stamped `sent_at` once the
-mail server accepted it; a failed send deletes the claim, so the next run sends it again. The
+mail server accepted it; a failed send deletes the claim, so the next run sends it again, unless the
+server refused it for good (a 5xx answer): then the claim stays with its `refusal`. The
 entries are what keeps the cycle quiet: a phrase is not named to the same person again until
 QUICKPHRASES_REMINDER_REPEAT_DAYS have passed, unless its review date moved (a new cycle).
 """
@@ -24,6 +25,9 @@ class ReminderDigest(models.Model):
     created_at = models.DateTimeField(_("claimed at"), auto_now_add=True)
     # Empty while the mail is being handed to the server; a failed send deletes the row.
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)
+    # Set when the mail server refused the digest for good (a 5xx answer): the row stays, so the day
+    # is not retried and its phrases wait the repeat interval like sent ones, instead of a daily retry.
+    refusal = models.TextField(_("refused by the mail server"), blank=True)
 
     class Meta:
         ordering = ["-period", "email"]

@@ -46,8 +46,8 @@ def phrase_path(key: str) -> str:
     return f"/phrases/{key}/"
 
 
-def phrase_list_path(figure: str) -> str:
-    return f"/phrases/?{FIGURE_QUERIES[figure]}"
+def phrase_list_path(*figures: str) -> str:
+    return "/phrases/?" + "&".join(FIGURE_QUERIES[figure] for figure in figures)
 
 
 def interface_languages(user_ids) -> dict[int, str]:
@@ -136,9 +136,26 @@ class DuePhrase:
 
 @dataclass
 class PlannedDigest:
+    """One person's digest: `phrases` are the ones it lists (at most QUICKPHRASES_DIGEST_MAX_PHRASES,
+    the most overdue first); `review_total` and `retire_total` count every due phrase behind them."""
+
     recipient: object
     language: str
     phrases: list[DuePhrase] = field(default_factory=list)
+    review_total: int = 0
+    retire_total: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.review_total + self.retire_total
+
+    @property
+    def review_more(self) -> int:
+        return self.review_total - len(self.to_review)
+
+    @property
+    def retire_more(self) -> int:
+        return self.retire_total - len(self.to_retire)
 
     @property
     def to_review(self) -> list[DuePhrase]:
@@ -242,7 +259,12 @@ def reminder_plan(*, as_of: date) -> ReminderPlan:
     digests = []
     for person_id, items in by_person.items():
         items.sort(key=lambda i: (-i.days_overdue, -i.uses_30d, i.phrase.key))
-        digests.append(PlannedDigest(recipient=people[person_id], language=languages[person_id], phrases=items))
+        # A digest lists the most overdue few and counts the rest (with links to the full lists), so
+        # a huge library still makes a small e-mail; the rest are named by the next days' digests.
+        retire_total = sum(item.retire_candidate for item in items)
+        digests.append(PlannedDigest(recipient=people[person_id], language=languages[person_id],
+                                     phrases=items[:settings.QUICKPHRASES_DIGEST_MAX_PHRASES],
+                                     review_total=len(items) - retire_total, retire_total=retire_total))
     digests.sort(key=lambda d: d.recipient.username)
     return ReminderPlan(digests=digests, unreachable=unreachable, already_sent_today=len(skipped_today))
 

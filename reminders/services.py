@@ -1,12 +1,14 @@
 """Writes of the review cycle: sending the reminder digests (and logging them), and the mail that
 tells a writer a reviewer approved or sent back their phrase."""
 import logging
+import smtplib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
@@ -63,14 +65,17 @@ def render_digest(planned: selectors.PlannedDigest, *, as_of: date) -> RenderedD
         context = {
             "name": _display_name(planned.recipient),
             "as_of": as_of,
-            "total": len(planned.phrases),
+            "total": planned.total,
             "to_review": planned.to_review,
             "to_retire": planned.to_retire,
+            "review_more": planned.review_more,
+            "retire_more": planned.retire_more,
+            "retire_url": selectors.site_url(selectors.phrase_list_path("overdue", "unused")),
             "repeat_days": settings.QUICKPHRASES_REMINDER_REPEAT_DAYS,
             "overdue_url": selectors.site_url(selectors.phrase_list_path("overdue")),
             "health_url": selectors.site_url("/health/"),
         }
-        count = len(planned.phrases)
+        count = planned.total
         subject = ngettext("Quickphrases: %(count)d phrase is due for review",
                            "Quickphrases: %(count)d phrases are due for review", count) % {"count": count}
         text = render_to_string("reminders/email/digest.txt", context)
@@ -94,6 +99,14 @@ def _claim(digest: RenderedDigest, *, as_of: date) -> ReminderDigest | None:
     return claim
 
 
+def _refused_for_good(error: Exception) -> bool:
+    """A permanent SMTP refusal (5xx: message too large, mailbox unknown, policy): sending the same
+    digest again tomorrow would be refused again."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return bool(error.recipients) and all(code >= 500 for code, _ in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
 def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
@@ -103,14 +116,17 @@ def send_review_reminders(*, as_of: date | None = None, dry_run: bool = False) -
 
     At most one digest per person per day; a phrase is named again to the same person after
     QUICKPHRASES_REMINDER_REPEAT_DAYS while it stays overdue. Each digest goes over its own
-    connection and is logged only once the mail server accepted it, so a refused or timed-out
-    digest is reported in the run, logged as nothing, and sent by the next run. `dry_run` renders
+    connection and is logged only once the mail server accepted it, so a timed-out or temporarily
+    refused digest is reported in the run, logged as nothing, and sent by the next run; one refused
+    for good (5xx) is reported and logged with its refusal, and its phrases wait the repeat interval. `dry_run` renders
     the digests and records nothing.
     """
     as_of = as_of or timezone.localdate()
     if not dry_run:
-        ReminderDigest.objects.filter(sent_at__isnull=True,
+        ReminderDigest.objects.filter(sent_at__isnull=True, refusal="",
                                       created_at__lt=timezone.now() - ABANDONED_CLAIM_AGE).delete()
+        # A refusal holds for the address refused: once the person's address changes, try again.
+        ReminderDigest.objects.exclude(refusal="").exclude(email=F("recipient__email")).delete()
     plan = selectors.reminder_plan(as_of=as_of)
     run = ReminderRun(as_of=as_of, dry_run=dry_run, unreachable=plan.unreachable,
                       already_sent_today=plan.already_sent_today)
@@ -125,8 +141,12 @@ def send_review_reminders(*, as_of: date | None = None, dry_run: bool = False) -
         try:
             digest.message(get_connection(fail_silently=False)).send()
         except Exception as error:  # noqa: BLE001 — any backend's failure: SMTP refusals, timeouts, DNS, TLS…
-            claim.delete()
             reason = _describe(error)
+            if _refused_for_good(error):
+                claim.refusal = reason[:2000]
+                claim.save(update_fields=["refusal"])
+            else:
+                claim.delete()
             logger.warning("Review reminder to %s <%s> was not sent: %s",
                            digest.recipient.get_username(), digest.recipient.email, reason)
             run.failed.append((digest, reason))

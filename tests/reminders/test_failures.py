@@ -87,7 +87,9 @@ def test_one_refused_recipient_does_not_stop_the_others(make_live_phrase, make_p
     assert [d.recipient for d in run.sent] == [writer_with_address]
     assert [d.recipient for d, _ in run.failed] == [refused]
     assert "SMTPRecipientsRefused" in run.failed[0][1]
-    assert list(ReminderDigest.objects.values_list("email", flat=True)) == ["wanda@example.com"]
+    assert list(ReminderDigest.objects.filter(sent_at__isnull=False).values_list("email", flat=True)) == [
+        "wanda@example.com"]
+    assert "550" in ReminderDigest.objects.get(email="rex@refused.example").refusal  # refused for good: kept
 
     refused.email = "rex@example.com"
     refused.save()
