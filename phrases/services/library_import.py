@@ -30,7 +30,8 @@ from phrases.services.live import chunks
 from phrases.services.transitions import ApproveAction, ArchiveAction, PublishAction, RestoreAction
 from phrases.services.triggers import Triggers, trigger_clashes
 from phrases.services.versions import CONTENT_FIELDS, save_versions
-from phrases.validation import clean_phrase_text
+from phrases.text_cleaning import clean_line
+from phrases.validation import clean_phrase_text, nul_errors
 
 FORMAT = "quickphrases/v1"
 PHRASE_FIELDS = {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status"}
@@ -96,6 +97,20 @@ def _check_file(data, problems):
     return topics, phrases
 
 
+def _topic_field_errors(entry) -> dict:
+    """The field rules of a topic's slug and name (as Topic.clean_fields checks them, name cleaned
+    first), field by field: no model instance per entry, since a file may hold thousands."""
+    errors = {}
+    for name, value in (("slug", entry["slug"]), ("name", clean_line(entry["name"]))):
+        try:
+            Topic._meta.get_field(name).clean(value, None)
+        except ValidationError as error:
+            errors[name] = error.messages
+    errors.update({name: messages for name, messages in nul_errors({"name": entry["name"]}).items()
+                   if name not in errors})
+    return errors
+
+
 def _check_topics(entries, problems):
     """Validate topic entries; returns {slug: entry} for the valid ones."""
     by_slug = {}
@@ -113,15 +128,13 @@ def _check_topics(entries, problems):
                          "This field is required." if entry.get(name) is None else "Must be a string.")
         if wrong_types:
             continue
-        candidate = Topic(slug=entry.get("slug") or "", name=entry.get("name") or "")
-        try:
-            candidate.clean_fields(exclude=["parent", "order", "reviewer", "review_interval_days"])
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                for message in messages:
-                    problems.add(label, name, message)
+        errors = _topic_field_errors(entry)
+        for name, messages in errors.items():
+            for message in messages:
+                problems.add(label, name, message)
+        if errors:
             continue
-        entry = {**entry, "name": candidate.name}  # as cleaned at the boundary
+        entry = {**entry, "name": clean_line(entry["name"])}  # as cleaned at the boundary
         if label in by_slug:
             problems.add(label, "slug", "This topic slug appears more than once in the file.")
         by_slug[label] = entry
