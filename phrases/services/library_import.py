@@ -149,7 +149,7 @@ def _check_topics(entries, problems):
             problems.add(slug, "parent", f"Unknown parent topic '{parent}'.")
         elif slug not in levels:
             problems.add(slug, "parent", "Topics cannot form a cycle.")
-    _check_topic_depth(by_slug, _levels(existing), levels, problems)
+    _check_topic_depth(by_slug, _levels(existing), levels, parents, problems)
     return by_slug, set(parents)
 
 
@@ -172,13 +172,18 @@ def _levels(parents) -> dict:
     return levels
 
 
-def _check_topic_depth(by_slug, before, after, problems):
+def _check_topic_depth(by_slug, before, after, parents, problems):
     """Topics nest at most MAX_TOPIC_DEPTH levels: a file may not create or move a topic, or the
-    topics below one, past it (deeper data already stored is not the file's fault)."""
-    for slug, level in after.items():
-        if level > MAX_TOPIC_DEPTH and (slug in by_slug or level > before.get(slug, 0)):
-            problems.add(slug, "parent", f"Topics nest at most {MAX_TOPIC_DEPTH} levels deep; this topic would be "
-                                         f"at level {level}.")
+    topics below one, past it (deeper data already stored is not the file's fault). Reported once
+    per branch, at its first topic past the limit: the topics below it go with it."""
+    covered = set()
+    for slug, level in sorted(after.items(), key=lambda item: item[1]):
+        if level <= MAX_TOPIC_DEPTH or not (slug in by_slug or level > before.get(slug, 0)):
+            continue
+        covered.add(slug)
+        if parents.get(slug) not in covered:
+            problems.add(slug, "parent", f"Topics nest at most {MAX_TOPIC_DEPTH} levels deep; this topic (with "
+                                         f"any topics under it) would be at level {level}.")
 
 
 def _phrase_values(entry):
