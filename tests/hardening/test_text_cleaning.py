@@ -155,7 +155,7 @@ CHANGES = st.sampled_from([*FIELDS, "all"]).flatmap(
     lambda name: st.fixed_dictionaries(FIELDS) if name == "all" else FIELDS[name].map(lambda v: {name: v}))
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(change=CHANGES)
 def test_api_pages_admin_and_import_accept_and_store_exactly_the_same_values(api, client, writer, topic, change):
