@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from phrases.text_cleaning import clean_line
@@ -73,9 +74,10 @@ class Topic(models.Model):
             ancestor = ancestor.parent
         below = self._levels_below() if self.pk else 0
         if level + below > MAX_TOPIC_DEPTH:
-            raise ValidationError({"parent": f"Topics nest at most {MAX_TOPIC_DEPTH} levels deep; here topic "
-                                             f"'{self.slug}' (with the topics under it) would reach level "
-                                             f"{level + below} or deeper."})
+            raise ValidationError({"parent": gettext(
+                "Topics nest at most %(max)d levels deep; here topic “%(slug)s” (with the topics under it) would "
+                "reach level %(level)d or deeper.") % {"max": MAX_TOPIC_DEPTH, "slug": self.slug,
+                                                       "level": level + below}})
 
     def _levels_below(self) -> int:
         """How many levels of topics hang under this one (a query per level, at most the depth limit)."""
