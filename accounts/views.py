@@ -2,11 +2,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotFound
-from django.urls import reverse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
