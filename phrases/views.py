@@ -34,6 +34,11 @@ def picker_messages() -> dict:
         "clientIs": _("Client: %(name)s"),
         "conversationCleared": _("New conversation: the client's name is cleared."),
         "fillTitle": _("Fill in “%(title)s”"),
+        "today": _("Today"),
+        "tomorrow": _("Tomorrow"),
+        "dayAfter": _("The day after"),
+        "pickDate": _("Pick a date"),
+        "fallback": _("Empty: “%(fallback)s”"),
     }
 
 
