@@ -171,6 +171,7 @@
     box.style.top = (below + 200 < window.innerHeight ? below : Math.max(8, rect.top - box.offsetHeight - 4)) + "px";
     ui = { host: host, box: box, input: input, list: list, status: status, caption: caption, form: form,
            results: [], selected: 0, issued: 0, suggestion: null, filling: null };
+    mark({ view: "list", status: "", query: "", results: "" });
     input.addEventListener("input", runSearch);
     input.addEventListener("keydown", onSearchKey);
     box.addEventListener("keydown", function (event) {
@@ -188,6 +189,7 @@
         ui.caption.hidden = false;
         ui.caption.textContent = t("suggested");
         show(answer.results);
+        mark({ suggested: String(answer.results.length) });
       });
     }
     runSearch();
@@ -212,7 +214,12 @@
     ui.status.className = "status" + (isError ? " error" : "");
   }
 
+  // What the picker shows, as attributes of its host element: counts and states only, never phrase text
+  // (the page may read them; tests and the benchmark wait on them).
+  function mark(values) { Object.assign(ui.host.dataset, values); }
+
   function signInHint(reason) {
+    mark({ status: "error:" + reason });
     const link = element("button", { type: "button", class: "link", text: t("openOptions") });
     link.addEventListener("click", function () { send({ type: "openOptions" }); });
     ui.status.replaceChildren(t(reason === "revoked" ? "errorRevoked" : "errorSignedOut") + " ", link);
@@ -229,6 +236,7 @@
     ui.caption.hidden = true;
     ui.suggestion = q ? null : ui.suggestion;
     show(answer.results);
+    mark({ status: answer.offline ? "offline" : "online", query: q, results: String(answer.results.length) });
     if (answer.offline) say(answer.syncedAt ? t("offlineCopy", [age(answer.syncedAt), String(answer.count)]) : t("offlineNoCopy"), !answer.syncedAt);
     else say(answer.results.length ? "" : t("nothingFound"));
   }
@@ -320,6 +328,7 @@
       insert(hit, P.fill(hit.body, values()));
     };
     form.hidden = false;
+    mark({ view: "form" });
     ui.input.hidden = true;
     ui.list.hidden = true;
     ui.caption.hidden = true;
