@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts import selectors as profile_selectors
 from accounts.forms import language_name
@@ -68,29 +68,29 @@ def search_page(request):
 
 # What /tools/ says about each export: how it treats placeholders and how to install it.
 EXPORT_GUIDES = [
-    ("espanso", _lazy("Espanso (Windows, macOS, Linux)"), ".yml",
-     _lazy("Each /shortcut becomes a trigger (:eta). A phrase with placeholders opens Espanso's form with one "
+    ("espanso", gettext_lazy("Espanso (Windows, macOS, Linux)"), ".yml",
+     gettext_lazy("Each /shortcut becomes a trigger (:eta). A phrase with placeholders opens Espanso's form with one "
            "field per placeholder; a fallback is the field's default."),
-     _lazy("Put the file in Espanso's match folder (espanso path shows it) and run espanso restart.")),
-    ("ahk", _lazy("AutoHotkey v2 (Windows)"), ".ahk",
-     _lazy("Type /shortcut and Space, or press the phrase's hotkey. Placeholders are asked for one by one in "
+     gettext_lazy("Put the file in Espanso's match folder (espanso path shows it) and run espanso restart.")),
+    ("ahk", gettext_lazy("AutoHotkey v2 (Windows)"), ".ahk",
+     gettext_lazy("Type /shortcut and Space, or press the phrase's hotkey. Placeholders are asked for one by one in "
            "small windows; an empty answer takes the fallback, or asks again when there is none."),
-     _lazy("Install AutoHotkey v2, then double-click the file (put a shortcut to it in the Startup folder to "
+     gettext_lazy("Install AutoHotkey v2, then double-click the file (put a shortcut to it in the Startup folder to "
            "keep it running).")),
-    ("chatwoot", _lazy("Chatwoot canned responses"), ".json",
-     _lazy("Placeholders become Chatwoot's variables: the client's name {{contact.name}}, yours {{agent.name}}, "
+    ("chatwoot", gettext_lazy("Chatwoot canned responses"), ".json",
+     gettext_lazy("Placeholders become Chatwoot's variables: the client's name {{contact.name}}, yours {{agent.name}}, "
            "the order number, amount and link as conversation attributes. Chatwoot has no date variable: a "
            "phrase with a date and no fallback is left out."),
-     _lazy("Send each entry of canned_responses to Chatwoot's canned responses API (the README has a "
+     gettext_lazy("Send each entry of canned_responses to Chatwoot's canned responses API (the README has a "
            "ready-made loop); add order_id, amount and link as conversation attributes in Chatwoot.")),
-    ("csv", _lazy("CSV table (Excel, LibreOffice, Google Sheets)"), ".csv",
-     _lazy("A spreadsheet cannot ask for anything: placeholders take their fallback, and phrases with a "
+    ("csv", gettext_lazy("CSV table (Excel, LibreOffice, Google Sheets)"), ".csv",
+     gettext_lazy("A spreadsheet cannot ask for anything: placeholders take their fallback, and phrases with a "
            "placeholder without one are left out and listed below the table."),
-     _lazy("Open it in a spreadsheet or import it into a tool that reads tables (UTF-8).")),
-    ("quickphrases", _lazy("Library file (quickphrases/v1)"), ".json",
-     _lazy("The whole approved library with its placeholders as written, for Quickphrases itself (a backup, "
+     gettext_lazy("Open it in a spreadsheet or import it into a tool that reads tables (UTF-8).")),
+    ("quickphrases", gettext_lazy("Library file (quickphrases/v1)"), ".json",
+     gettext_lazy("The whole approved library with its placeholders as written, for Quickphrases itself (a backup, "
            "another server). Not meant to be pasted to clients."),
-     _lazy("Import it with manage.py import_library or the library import API.")),
+     gettext_lazy("Import it with manage.py import_library or the library import API.")),
 ]
 
 
