@@ -11,7 +11,10 @@ const ONLINE_TIMEOUT_MS = 1500;
 const SYNC_PAGE = 2000;
 const SYNC_EVERY_MINUTES = 5;
 let prepared = null;   // the synced copy, ready to search (rebuilt when the worker wakes)
+let preparedMeta = { syncedAt: 0, count: 0 };
 let syncing = null;
+let offlineUntil = 0;  // after the server failed to answer, search the copy straight away for a while
+const RETRY_SERVER_MS = 5000;
 
 async function settings() {
   const stored = await api.storage.local.get(["server", "token", "name", "error"]);
@@ -58,6 +61,7 @@ async function preparedCopy() {
   if (!prepared) {
     const copy = await libraryCopy();
     prepared = Object.values(copy.phrases).map(QuickphrasesLibrary.prepare);
+    preparedMeta = { syncedAt: copy.syncedAt, count: prepared.length };
   }
   return prepared;
 }
@@ -92,13 +96,13 @@ function uiLanguages() {
 }
 
 async function searchOffline(q, reason) {
-  const copy = await libraryCopy();
-  const results = QuickphrasesLibrary.search(await preparedCopy(), q, { languages: uiLanguages(), limit: 8 });
-  return { results: results, offline: true, syncedAt: copy.syncedAt, count: Object.keys(copy.phrases).length,
-           reason: reason };
+  const phrases = await preparedCopy();
+  const results = QuickphrasesLibrary.search(phrases, q, { languages: uiLanguages(), limit: 8 });
+  return { results: results, offline: true, syncedAt: preparedMeta.syncedAt, count: preparedMeta.count, reason: reason };
 }
 
 async function search(q) {
+  if (Date.now() < offlineUntil && (await settings()).token) return searchOffline(q, "unreachable");
   try {
     const response = await call("/api/v1/search/?" + new URLSearchParams({ q: q, limit: "8" }));
     if (response.ok) {
@@ -110,6 +114,7 @@ async function search(q) {
     return searchOffline(q, "server " + response.status);
   } catch (error) {
     if (error instanceof Revoked) return { error: error.message };
+    offlineUntil = Date.now() + RETRY_SERVER_MS;
     return searchOffline(q, "unreachable");
   }
 }
