@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 import threading
+import urllib.request
 
 from benchmarks.common import ROOT, percentiles, setup_django, table
 
@@ -78,7 +79,7 @@ def _run(page, queries, state):
         page.keyboard.insert_text(text[-1])  # one keystroke: fires `input` like typing does
         page.wait_for_function("() => window.__bench.results !== null", timeout=30_000)
         status = page.evaluate("() => document.querySelector('quickphrases-picker').dataset")
-        assert status["status"] == state, status
+        assert state is None or status["status"] == state, status
         typed.append(page.evaluate("() => window.__bench.results"))
         if status["results"] == "0":
             page.keyboard.press("Escape")
@@ -125,6 +126,9 @@ def main(argv=None):
     port = _free_port()
     server = _serve(database_path, port)
     chat = _chat_server()
+    # The first search builds the server's index (seconds at 10,000): do it before the clock runs.
+    warm = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/search/?q=warm", headers={"Authorization": f"Token {key}"})
+    urllib.request.urlopen(warm, timeout=300).read()
     from playwright.sync_api import sync_playwright
 
     results = {}
@@ -147,7 +151,7 @@ def main(argv=None):
             page = context.new_page()
             page.goto(f"http://127.0.0.1:{chat.server_address[1]}/")
             page.evaluate(PROBE)
-            _run(page, queries[:5], "online")  # warm-up: the first searches build the server's index
+            _run(page, queries[:5], None)  # warm-up
             results["online"] = _run(page, queries, "online")
             server.terminate()
             server.wait(timeout=30)

@@ -49,12 +49,19 @@ async function call(path, options) {
 // A refused token: drop it and the copy of the library, so nothing stays behind.
 async function forget(reason) {
   prepared = null;
-  await api.storage.local.remove(["token", "library"]);
+  await api.storage.local.remove(["token", "library", "libraryMeta"]);
   await api.storage.local.set({ error: reason });
 }
 
+// The copy is kept as one JSON string: the browser stores and reads a string of a few megabytes many
+// times faster than the same data as an object (10,000 phrases: ~40 ms instead of ~2 s).
 async function libraryCopy() {
-  return (await api.storage.local.get("library")).library || { cursor: "", phrases: {}, syncedAt: 0 };
+  const stored = (await api.storage.local.get("library")).library;
+  return stored ? JSON.parse(stored) : { cursor: "", phrases: {}, syncedAt: 0 };
+}
+
+async function libraryMeta() {
+  return (await api.storage.local.get("libraryMeta")).libraryMeta || { syncedAt: 0, count: 0 };
 }
 
 async function preparedCopy() {
@@ -82,7 +89,8 @@ async function sync() {
       more = page.has_more;
     }
     copy.syncedAt = Date.now();
-    await api.storage.local.set({ library: copy, error: "" });
+    await api.storage.local.set({ library: JSON.stringify(copy), error: "",
+                                  libraryMeta: { syncedAt: copy.syncedAt, count: Object.keys(copy.phrases).length } });
     prepared = null;
     await flushUses();
     return copy;
@@ -163,11 +171,11 @@ function maybeSync() {
 
 async function status() {
   const s = await settings();
-  const copy = await libraryCopy();
+  const copy = await libraryMeta();
   const commands = api.commands && api.commands.getAll ? await api.commands.getAll() : [];
   const open = commands.find(function (c) { return c.name === "open-picker"; });
   return { server: s.server, signedIn: Boolean(s.token), name: s.name, error: s.error, syncedAt: copy.syncedAt,
-           count: Object.keys(copy.phrases).length, shortcut: open ? open.shortcut : "" };
+           count: copy.count, shortcut: open ? open.shortcut : "" };
 }
 
 async function signIn(server, token, name) {
@@ -175,7 +183,8 @@ async function signIn(server, token, name) {
   token = (token || "").trim();
   if (!/^https?:\/\/[^\s/]+/.test(server)) return { error: "server" };
   if (!/^qp_[A-Za-z0-9_-]{20,}$/.test(token)) return { error: "token" };
-  await api.storage.local.set({ server: server, token: token, name: (name || "").trim(), error: "", library: null });
+  await api.storage.local.set({ server: server, token: token, name: (name || "").trim(), error: "" });
+  await api.storage.local.remove(["library", "libraryMeta"]);
   prepared = null;
   try {
     await sync();
@@ -213,3 +222,5 @@ api.commands.onCommand.addListener(async function (command) {
 
 api.alarms.create("sync", { periodInMinutes: SYNC_EVERY_MINUTES });
 api.alarms.onAlarm.addListener(function (alarm) { if (alarm.name === "sync") sync().catch(function () {}); });
+
+preparedCopy().catch(function () {});  // ready before the first offline search

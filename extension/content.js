@@ -406,7 +406,7 @@
   // -- wiring ----------------------------------------------------------------------------------
 
   let lastName = "";
-  let shortcut = null;  // the configured shortcut, when the page (not the browser) receives it
+  let shortcut = "alt+shift+q";  // the configured shortcut (the manifest's default until the worker says)
   send({ type: "status" }).then(function (s) {
     lastName = (s && s.name) || "";
     shortcut = s && s.shortcut ? s.shortcut.toLowerCase().replace(/\s/g, "") : "alt+shift+q";
@@ -425,7 +425,7 @@
   }
 
   document.addEventListener("keydown", function (event) {
-    if (ui || !shortcut) return;
+    if (ui) return;
     if (combination(event) === shortcut && editableOf(document.activeElement)) {
       event.preventDefault();
       event.stopPropagation();
