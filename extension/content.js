@@ -97,7 +97,7 @@
 
   function age(syncedAt) {
     const minutes = Math.round((Date.now() - syncedAt) / 60000);
-    const format = new Intl.RelativeTimeFormat(api.i18n.getUILanguage(), { numeric: "auto" });
+    const format = new Intl.RelativeTimeFormat(t("locale"), { numeric: "auto" });
     if (minutes < 60) return format.format(-minutes, "minute");
     if (minutes < 60 * 48) return format.format(-Math.round(minutes / 60), "hour");
     return format.format(-Math.round(minutes / 1440), "day");

@@ -4,12 +4,12 @@
   const api = typeof browser !== "undefined" ? browser : chrome;
   const t = function (name, substitutions) { return api.i18n.getMessage(name, substitutions) || name; };
   const status = document.getElementById("status");
-  document.documentElement.lang = api.i18n.getUILanguage();
+  document.documentElement.lang = t("locale");
   document.querySelectorAll("[data-i18n]").forEach(function (el) { el.textContent = t(el.dataset.i18n); });
 
   function age(syncedAt) {
     const minutes = Math.round((Date.now() - syncedAt) / 60000);
-    const format = new Intl.RelativeTimeFormat(api.i18n.getUILanguage(), { numeric: "auto" });
+    const format = new Intl.RelativeTimeFormat(t("locale"), { numeric: "auto" });
     if (minutes < 60) return format.format(-minutes, "minute");
     if (minutes < 60 * 48) return format.format(-Math.round(minutes / 60), "hour");
     return format.format(-Math.round(minutes / 1440), "day");

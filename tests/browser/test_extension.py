@@ -81,7 +81,7 @@ def extension(playwright_driver, tmp_path):
     """A Chromium profile with the unpacked extension; yields (context, extension id, its worker)."""
     context = playwright_driver.chromium.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=CHROMIUM, headless=False,
-        args=["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+        args=["--headless=new", "--lang=ru", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
               f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}"],
         locale="ru-RU", viewport={"width": 1280, "height": 800})
     worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
@@ -133,7 +133,7 @@ def search_and_fill(scope, keyboard, query="/eta"):
 def test_the_shortcut_opens_the_picker_and_enter_inserts_the_filled_phrase_at_the_caret(
         extension, relay, live_server, operator, library):
     _key, signed_in = sign_in(extension, relay, operator)
-    assert "2" in signed_in  # two approved phrases copied
+    assert "одобренных фраз: 2" in signed_in  # the extension's own pages speak the browser's language
     page = extension[0].new_page()
     page.goto(live_server.url + "/ext-test/textarea/")
     page.click("#reply")
