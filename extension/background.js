@@ -131,7 +131,8 @@ async function suggest(message) {
   try {
     const response = await call("/api/v1/suggest/", { method: "POST", body: { message: message.slice(0, 1000), limit: 3 } });
     if (!response.ok) return { results: [] };  // 404 until the suggestions endpoint exists: no suggestions
-    return { results: (await response.json()).results || [] };
+    const data = await response.json();
+    return { results: data.results || [], language: data.language || "" };
   } catch (error) {
     return { results: [] };
   }

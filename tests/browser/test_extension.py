@@ -247,3 +247,23 @@ def test_a_revoked_token_gets_a_clear_message_and_only_approved_text_was_ever_ke
     wait_for_picker(page, status="error:revoked")
     stored = worker.evaluate("chrome.storage.local.get(null)")
     assert not {"library", "libraryMeta", "token"} & set(stored)
+
+
+def test_a_selected_client_message_asks_for_suggestions_and_the_picker_still_works_without_them(
+        extension, relay, live_server, operator, library):
+    sign_in(extension, relay, operator)
+    page = extension[0].new_page()
+    page.goto(live_server.url + "/ext-test/textarea/")
+    page.evaluate("() => { const range = document.createRange();"
+                  " range.selectNodeContents(document.getElementById('client-message'));"
+                  " getSelection().removeAllRanges(); getSelection().addRange(range); }")
+    page.wait_for_timeout(100)  # selectionchange is dispatched asynchronously
+    page.click("#reply")
+    page.keyboard.press("Alt+Shift+Q")
+    wait_for_picker(page, view="list")
+    # Without /api/v1/suggest/ on the server (404) there are no suggestions, and nothing else changes.
+    page.keyboard.type("/ty")
+    wait_for_picker(page, query="/ty", status="online")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.querySelector('quickphrases-picker')")
+    assert page.input_value("#reply") == "Спасибо за ожидание!"
