@@ -16,3 +16,5 @@ def test_the_extension_and_the_picker_use_the_python_pattern():
     assert pattern == PLACEHOLDER_RE.pattern
     picker = (ROOT / "static" / "search.js").read_text("utf-8")
     assert f"const PLACEHOLDER = /{PLACEHOLDER_RE.pattern}/g;" in picker
+    editor = (ROOT / "studio" / "static" / "studio" / "editor.js").read_text("utf-8")
+    assert f"body.value.replace(/{PLACEHOLDER_RE.pattern}/g," in editor

@@ -53,3 +53,21 @@ def test_the_editor_explains_a_bad_fallback(client, writer, topic):
     response = client.post("/phrases/new/", {"title": "Привет", "body": "{client_name|}, привет.", "topic": topic.pk,
                                              "language": "ru", "key": "hello-ru", "action": "save"})
     assert response.status_code in (200, 400) and "is empty" in response.content.decode()
+
+
+def test_an_import_with_a_bad_fallback_changes_nothing_and_names_the_phrase_and_field():
+    from phrases.errors import ImportRejected
+    from phrases.services.library_import import library_import
+
+    document = {"format": "quickphrases/v1", "topics": [{"slug": "delivery", "name": "Доставка", "parent": None}],
+                "phrases": [{"key": "hi-ru", "title": "Привет", "body": "{client_name|}, привет.", "topic": "delivery",
+                             "language": "ru", "status": "approved"},
+                            {"key": "ok-ru", "title": "Хорошо", "body": "{client_name|Клиент}, всё хорошо.",
+                             "topic": "delivery", "language": "ru", "status": "approved"}]}
+    with pytest.raises(ImportRejected) as error:
+        library_import(document, actor=None)
+    assert [(p["key"], p["field"]) for p in error.value.problems] == [("hi-ru", "body")]
+    assert not Phrase.objects.exists()
+    document["phrases"] = document["phrases"][1:]
+    library_import(document, actor=None)
+    assert Phrase.objects.get(key="ok-ru").body == "{client_name|Клиент}, всё хорошо."
