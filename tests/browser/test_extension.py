@@ -22,9 +22,9 @@ EXTENSION = str(Path(settings.BASE_DIR) / "extension")
 class Relay:
     """A TCP relay in front of the test server: the extension's "server", which a test can switch off."""
 
-    def __init__(self, target_port):
+    def __init__(self, target_port, port=0):
         self.target_port = target_port
-        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener = socket.create_server(("127.0.0.1", port))
         self.port = self.listener.getsockname()[1]
         self.connections = []
         self.running = True
@@ -198,7 +198,7 @@ def test_the_picker_works_in_a_text_field_inside_a_frame(extension, relay, live_
     assert inner.input_value("#reply") == "Спасибо за ожидание!"
 
 
-def test_offline_the_picker_inserts_from_the_synced_copy_and_says_how_old_it_is(
+def test_offline_the_picker_inserts_from_the_synced_copy_and_the_use_goes_out_when_the_server_is_back(
         extension, relay, live_server, operator, library):
     sign_in(extension, relay, operator)
     relay.stop()
@@ -224,6 +224,20 @@ def test_offline_the_picker_inserts_from_the_synced_copy_and_says_how_old_it_is(
     tomorrow = page.evaluate("new Intl.DateTimeFormat('ru', {day: 'numeric', month: 'long'})"
                              ".format(new Date(Date.now() + 864e5))")
     assert page.input_value("#reply") == f"Анна, заказ B-7 будет у Вас {tomorrow}."
+    assert not PhraseUse.objects.filter(phrase__key="eta-ru").exists()
+    # The server is back: the next sync sends the use made offline.
+    back = Relay(relay.target_port, port=relay.port)
+    try:
+        options = extension[0].new_page()
+        options.goto(f"chrome-extension://{extension[1]}/options.html")
+        options.click("#sync")
+        for _ in range(50):
+            if PhraseUse.objects.filter(phrase__key="eta-ru", user=operator).exists():
+                break
+            page.wait_for_timeout(100)
+        assert PhraseUse.objects.filter(phrase__key="eta-ru", user=operator, client="extension").count() == 1
+    finally:
+        back.stop()
 
 
 def test_a_revoked_token_gets_a_clear_message_and_only_approved_text_was_ever_kept(
