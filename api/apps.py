@@ -6,7 +6,5 @@ class ApiConfig(AppConfig):
     verbose_name = "REST API"
 
     def ready(self):
-        from api import schema, tokens  # noqa: F401  (schema: OpenAPI extension registration)
+        from api import schema, tokens  # noqa: F401  (OpenAPI extension; login tokens end with the password)
         from config import checks  # noqa: F401  (deployment checks)
-
-        tokens.connect()  # a password change revokes the user's API tokens

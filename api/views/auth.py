@@ -9,7 +9,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.authentication import TokenAuthentication
-from api.models import ChatToolToken
 from api.serializers import ErrorSerializer, TokenInput, TokenSerializer
 from api.throttling import LoginThrottled, login_attempt
 
@@ -53,9 +52,9 @@ class TokenView(APIView):
     def delete(self, request):
         if request.auth is None:
             raise NotAuthenticated("Send the token to revoke: 'Authorization: Token <key>'.")
-        if isinstance(request.auth, ChatToolToken):
+        if isinstance(request.auth, Token):
+            request.auth.delete()  # a login token: the next login issues a new one
+        else:  # a chat-tool or personal access token: revoked, kept for its history
             request.auth.revoked_at = timezone.now()
             request.auth.save(update_fields=["revoked_at"])
-        else:
-            request.auth.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -30,7 +30,7 @@ def test_no_page_breaks_the_content_security_policy(strict_page, superuser, make
     log_in(page, superuser.username, "pw-" + superuser.username)
     paths = ["/", "/phrases/", "/phrases/new/", "/phrases/eta-ru/", "/phrases/eta-ru/history/", "/review/",
              "/health/", "/profile/", "/admin/", f"/admin/phrases/phrase/{Phrase.objects.get(key='draft-ru').pk}/change/",
-             "/admin/phrases/topic/add/", "/admin/auth/user/", "/api/v1/docs/"]
+             "/admin/phrases/topic/add/", "/admin/auth/user/", "/tools/", "/api/v1/docs/"]
     for path in paths:
         response = page.goto(path)
         assert response.status == 200, path

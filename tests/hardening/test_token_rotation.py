@@ -6,7 +6,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from api import tokens
+from accounts import signals
 from api.models import ChatToolToken
 
 pytestmark = pytest.mark.django_db
@@ -83,12 +83,12 @@ def test_saves_that_keep_the_password_keep_the_token(operator):
 
 def test_other_token_kinds_hook_into_the_rotation(operator):
     revoked = []
-    hook = tokens.on_password_change(revoked.append)
+    hook = signals.on_password_change(revoked.append)
     try:
         operator.set_password(NEW_PASSWORD)
         operator.save()
     finally:
-        tokens._hooks.remove(hook)
+        signals._hooks.remove(hook)
     assert revoked == [operator]
 
 
@@ -106,6 +106,18 @@ def test_deleting_without_a_token_is_a_401_and_a_chat_tool_can_revoke_its_own(db
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert api.delete("/api/v1/auth/token/").status_code == 204
+    assert api.get("/api/v1/search/?q=a").status_code == 401
+
+
+def test_a_personal_access_token_logs_itself_out(operator):
+    from accounts import tokens as personal_tokens
+
+    token, key = personal_tokens.token_create(user=operator, name="Laptop")
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.delete("/api/v1/auth/token/").status_code == 204
+    token.refresh_from_db()
+    assert token.revoked_at is not None
     assert api.get("/api/v1/search/?q=a").status_code == 401
 
 
