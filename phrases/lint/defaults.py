@@ -91,7 +91,7 @@ TERMS = {
              "внутренн\\w+|ГК|ФЗ|§)", ""),
             ("в\\s+соответствии\\s+с\\s+(?:стать\\w+|пункт\\w*|закон\\w*|правил\\w*|регламент\\w*|положени\\w+|"
              "внутренн\\w+|ГК|ФЗ|требовани\\w+\\s+закон\\w*)", ""),
-            ("стать(?:я|и|ей|ю|е)\\s+\\d+", ""), ("п\\.\\s*\\d+(?:\\.\\d+)*\\s+(?:договор|правил|регламент|оферт)\\w*", ""),
+            ("стать(?:я|и|ей|ю|е)\\s+\\d+", ""), ("п\\.\\s*\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:договор|правил|регламент|оферт)\\w*", ""),
             ("закон\\w*\\s+о\\s+защите\\s+прав\\s+потребителей|ЗоЗПП", ""), ("\\d+-ФЗ|ГК\\s+РФ|ФЗ", ""),
             ("(?:по|нашему|нашим|внутренн\\w+)\\s+регламент\\w*|регламент\\w*\\s+(?:компании|магазина)", ""),
             ("по\\s+закону", ""),
@@ -181,7 +181,7 @@ TERMS = {
              "try\\s+to|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
         ],
         "call": [
-            ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\S+\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
+            ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
         ],
         "contact": [
             ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
@@ -217,7 +217,7 @@ TERMS = {
             ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up)", ""),
             ("(?:fault|mistake|error|blame)\\s+(?:of|by|on)\\s+(?:the\\s+|our\\s+|your\\s+|a\\s+)?{third-party}|"
              "blame\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|(?:because\\s+of|due\\s+to|thanks\\s+to)\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
-            ("(?:it'?s|it\\s+is|this\\s+is|that'?s|that\\s+is|it\\s+was|that\\s+was)?\\s*not\\s+(?:our|my)\\s+(?:fault|mistake|problem|responsibility|doing)", ""),
+            ("(?:(?:it'?s|it\\s+is|this\\s+is|that'?s|that\\s+is|it\\s+was|that\\s+was)\\s+)?not\\s+(?:our|my)\\s+(?:fault|mistake|problem|responsibility|doing)", ""),
             ("(?:isn'?t|is\\s+not|wasn'?t|was\\s+not|not)\\s+on\\s+(?:us|me)|(?:that'?s|it'?s|this\\s+is|that\\s+is|it\\s+is)\\s+on\\s+(?:them|him|her)|"
              "nothing\\s+to\\s+do\\s+with\\s+us|(?:we|I)\\s+(?:are|am|'re|'m)\\s+not\\s+(?:to\\s+blame|responsible)", ""),
             ("(?:their|his|her)\\s+(?:fault|mistake|error|problem|screw-?up)|not\\s+(?:ours|mine|us)", ""),
@@ -233,8 +233,8 @@ TERMS = {
              "service\\s+cent(?:er|re)s?|repair\\s+shop|post\\s+office|(?:previous|other|another)\\s+(?:agent|operator|consultant|department)", ""),
         ],
         "fault": [
-            ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\S+\\s+){0,2}?up|messed\\s+(?:\\S+\\s+){0,2}?up|screwed\\s+(?:\\S+\\s+){0,2}?up|"
-             "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\S+\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
+            ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|messed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|screwed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|"
+             "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
              "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
             ("(?:didn'?t|did\\s+not|never)\\s+(?:pass|tell|told|update|updated|inform|informed|deliver|delivered|check|checked|bother|"
              "passed|process|processed)|(?:is|are|was|were)\\s+(?:to\\s+blame|wrong)", ""),
@@ -320,7 +320,7 @@ TERMS = {
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
              "zaniedbanie)\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem)", ""),
-            ("z\\s+(?:winy|powodu\\s+(?:błędu\\s+)?)\\s*{third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
+            ("z\\s+(?:winy\\s+|powodu\\s+(?:błędu\\s+)?){third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
             ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
              "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|nie\\s+(?:my|ja)(?=\\s*[.!?]|\\s*$)|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
         ],
@@ -347,7 +347,7 @@ TERMS = {
         ],
         "cliche": [
             ("przepraszamy\\s+za\\s+(?:wszelkie\\s+)?(?:niedogodności|utrudnienia|kłopoty)", "proszę podać przyczynę i rozwiązanie"),
-            ("(?:pana|pani|państwa|twoja|twoje|twój)?\\s*(?:opinia|zdanie|telefon|połączenie|zgłoszenie)\\s+jest\\s+dla\\s+nas\\s+"
+            ("(?:(?:pana|pani|państwa|twoja|twoje|twój)\\s+)?(?:opinia|zdanie|telefon|połączenie|zgłoszenie)\\s+jest\\s+dla\\s+nas\\s+"
              "(?:bardzo\\s+)?ważn\\w+", ""),
         ],
         "acronym": [

@@ -5,6 +5,7 @@ the message in the phrase's language. Placeholders are masked before any check r
 so they are never flagged themselves.
 """
 import re
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,13 +13,18 @@ from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+from phrases.lint.patterns import StartIndex
 from phrases.lint.redirect import redirect_channel
 from phrases.validation import find_placeholder_problems
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
                            r"ваших|вашу|вашем)(?![\w\-])")
-SENTENCE_END_RE = re.compile(r"[.!?…]+[\"»”')\]]*\s+")
+SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"»”')\]]*\s+")
 CLOSERS = "\"»”')]"
+
+
+class OutOfTime(Exception):
+    """The per-text time budget ran out (see engine.lint)."""
 
 
 @dataclass
@@ -27,6 +33,12 @@ class Draft:
     language: str
     ruleset: object
     limits: dict = field(default_factory=dict)
+    deadline: float = float("inf")
+
+    def check_time(self):
+        """Stop the linting when the text's time budget is spent (called between steps)."""
+        if time.perf_counter() > self.deadline:
+            raise OutOfTime
 
     @cached_property
     def masked(self) -> str:
@@ -43,9 +55,14 @@ class Draft:
         return t.words(self.prose)
 
     @cached_property
+    def term_starts(self) -> StartIndex:
+        """Where a term may start in the prose, by first letter."""
+        return StartIndex.of(self.prose)
+
+    @cached_property
     def clauses(self) -> Clauses:
         """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
-        return Clauses(self.prose, self.masked, self.language)
+        return Clauses(self.prose, self.masked, self.language, check_time=self.check_time)
 
     def find(self, kind):
         """Spans of the clauses matching the ruleset's terms of `kind` in this draft's language."""
@@ -53,9 +70,18 @@ class Draft:
 
 
 def _term_hits(draft, kind):
-    for pattern, suggestion in draft.ruleset.terms_for(draft.language, kind):
-        for match in pattern.finditer(draft.prose):
-            yield match.start(), match.end(), {"word": match.group()}, suggestion
+    """Each term's matches, tried only where a word it can start with starts (linear: patterns.py)."""
+    prose = draft.prose
+    for pattern, suggestion, first in draft.ruleset.terms_for(draft.language, kind):
+        draft.check_time()
+        end = -1
+        for start in draft.term_starts.candidates(first):
+            if start < end:
+                continue  # inside this term's previous match
+            match = pattern.match(prose, start)
+            if match is not None and match.end() > start:
+                end = match.end()
+                yield match.start(), match.end(), {"word": match.group()}, suggestion
 
 
 def banned_abbreviation(draft):
@@ -103,11 +129,17 @@ def _first_content(body, start):
 
 def _abbreviation_before(draft, end):
     """True when the full stop ending at `end` closes an abbreviation ("т.е.", "np.") or a number."""
-    head = draft.masked[:end].rstrip(".")
-    match = re.search(r"([\w.]+)$", head)
-    if not match:
+    # A backward scan over the word (a search anchored at the end would read the whole text each time).
+    text = draft.masked
+    stop = end
+    while stop and text[stop - 1] == ".":
+        stop -= 1
+    start = stop
+    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    word = text[start:stop].lower()
+    if not word:
         return False
-    word = match.group(1).lower()
     if word[-1:].isdigit():
         return True
     return word in SENTENCE_ABBREVIATIONS.get(draft.language, ()) or (len(word) == 1 and word.isalpha())

@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 
 DICTIONARY_NAMES = {"ru": ("ru_RU", "ru"), "en": ("en_US", "en_GB", "en"), "pl": ("pl_PL", "pl")}
 DEFAULT_DIRECTORIES = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+LONGEST_WORD = 40  # longer than the longest word of the ru, en and pl dictionaries
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 
@@ -84,15 +85,23 @@ def _known(language, directories, word):
     return dictionaries is None or any(d.lookup(word) for d in dictionaries)
 
 
-def unknown_words(words, language, team_words):
+def unknown_words(words, language, team_words, check_time=None):
     """The words (objects with .text/.start/.end) that neither Hunspell nor the team knows.
 
     Latin-script words in Russian text are checked with the English dictionary (product names,
-    English terms); words in another script than the phrase's are otherwise left alone."""
+    English terms); words in another script than the phrase's are otherwise left alone. A word
+    longer than any dictionary word is reported without a look-up (Hunspell's affix search on a
+    long string takes seconds)."""
     directories = dictionary_directories()
     for word in words:
+        if check_time is not None:
+            check_time()
         text = word.text
         if len(text) < 2 or any(c.isdigit() for c in text) or text.isupper() or text.lower() in team_words:
+            continue
+        if len(text) > LONGEST_WORD:
+            if _dictionary(language) is not None:
+                yield word
             continue
         check_language = language
         if language == "ru" and not CYRILLIC.search(text):
