@@ -98,6 +98,23 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
                 return None
             if subject is not None:
                 return subject
+    return _impersonal_agent(clauses, fault, party_at, members, language)
+
+
+def _impersonal_agent(clauses, fault, party_at, members, language):
+    """«Коробку повредили в транспортной компании»: a plural verb with no subject of its own puts
+    the fault on the third party named in its clause, even after a preposition."""
+    if language != "ru":
+        return None
+    from phrases.lint.morphology import reading
+
+    if not any(reading(tok.lower).impersonal for tok in clauses.tokens[fault.first:fault.last + 1]):
+        return None
+    for index in members:
+        if index < fault.first or index > fault.last:
+            party = party_at.get(index)
+            if party is not None:
+                return party
     return None
 
 

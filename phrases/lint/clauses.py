@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from phrases.lint import text as t
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
 from phrases.lint.patterns import StartIndex
+from phrases.lint.text import fold
 
 CLAUSE_MARKS = re.compile(r"[,;:()\[\]\"«»“”„—–]|(?:^|\s)-(?:\s|$)")
 SENTENCE_MARKS = re.compile(r"[.!?…\n]")
@@ -27,6 +28,21 @@ COURTESY = {"пожалуйста", "please", "proszę", "prosimy"}
 # or address characters is read once, not from each of its positions.
 PHONE_RE = re.compile(r"(?<![\w{])\+?\d[\d\s()\-]{5,}\d(?![\w}])")
 EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+# An amount, a limit or a price is not a phone number: «до 100 000 ₽ в день», "1 000 EUR".
+AMOUNT_AFTER = re.compile(r"\s*(?:[₽$€£%]|руб|р\.|тыс|млн|eur|usd|pln|zł|zl|gr\b|шт|km|кг|kg|dni|дн|days)",
+                          re.IGNORECASE)
+AMOUNT_BEFORE = re.compile(r"(?:[₽$€£]|до|от|по|up\s+to|to|do|od)\s*$", re.IGNORECASE)
+
+
+def _phone_number(match, text) -> bool:
+    """A written-out phone number: seven digits or more, not an amount with its currency or unit."""
+    if sum(char.isdigit() for char in match.group()) < 7:
+        return False
+    if AMOUNT_AFTER.match(text, match.end()):
+        return False
+    return not AMOUNT_BEFORE.search(text[max(0, match.start() - 8):match.start()])
 
 
 @dataclass(frozen=True)
@@ -51,7 +67,7 @@ class Span:
 
 
 class Clauses:
-    def __init__(self, prose: str, masked: str, language: str, check_time=None):
+    def __init__(self, prose: str, masked: str, language: str, check_time=None, folded_view=False):
         self.language = language
         self.prose = prose
         self.check_time = check_time or (lambda: None)
@@ -61,6 +77,11 @@ class Clauses:
         self.views = [(prose, StartIndex.of(prose, self.starts), self.starts)]
         if self.lemma_text is not None:
             self.views.append((self.lemma_text, StartIndex.of(self.lemma_text, self.lemma_starts), self.lemma_starts))
+        # Polish typed without diacritics («prosze zadzwonic»): a folded view read by folded terms.
+        self.folded = None
+        if folded_view:
+            folded = fold(prose)
+            self.folded = (folded, StartIndex.of(folded, self.starts), self.starts)
         # Token index ranges [first, past) of every clause and sentence: the rules look at one
         # clause or sentence at a time, never scanning the whole text per word.
         self.clause_range, self.sentence_range = {}, {}
@@ -70,7 +91,8 @@ class Clauses:
             first, _ = self.sentence_range.get(token.sentence, (index, index))
             self.sentence_range[token.sentence] = (first, index + 1)
         self.literals = [(m.start(), m.end()) for m in EMAIL_RE.finditer(masked)]
-        self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(t.mask_urls(masked))]
+        self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(t.mask_urls(masked))
+                          if _phone_number(m, masked)]
         self.literals.sort()
         self.literal_starts = [start for start, _ in self.literals]
 
@@ -126,14 +148,18 @@ class Clauses:
     def _span(self, first, last):
         return Span(first, last, self.tokens[first].start, self.tokens[last].end)
 
-    def find(self, patterns) -> list[Span]:
-        """Token spans where any of `patterns` matches the words or (Russian) their lemmas.
+    def find(self, patterns, folded_patterns=()) -> list[Span]:
+        """Token spans where any of `patterns` matches the words or (Russian) their lemmas, or any of
+        `folded_patterns` matches the text without diacritics (Polish).
 
         Terms are whole words, so a pattern is tried only where a word starts, and only where that
         word's first letter is one the pattern can start with."""
         spans = set()
-        for text, index, starts in self.views:
-            for pattern, _, letters in patterns:
+        views = [(view, patterns) for view in self.views]
+        if self.folded is not None and folded_patterns:
+            views.append((self.folded, folded_patterns))
+        for (text, index, starts), view_patterns in views:
+            for pattern, _, letters in view_patterns:
                 self.check_time()
                 for position in index.candidates(letters):
                     match = pattern.match(text, position)

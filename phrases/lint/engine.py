@@ -4,6 +4,7 @@ import time
 from phrases.lint import rules as checks
 from phrases.lint.findings import ERROR, OFF, Finding
 from phrases.lint.messages import message, speaking
+from phrases.lint.normalize import normalize
 from phrases.lint.spelling import spelling_available, unknown_words
 
 RULE_IDS = tuple(checks.CHECKS) + ("spelling",)
@@ -31,7 +32,9 @@ def lint(body: str, language: str, ruleset, budget: float | None = None) -> list
     _load_language_data(language, ruleset)  # once per process, not part of a text's budget
     started = time.perf_counter()
     budget = budget_seconds() if budget is None else budget
-    draft = checks.Draft(body=body or "", language=language, ruleset=ruleset, deadline=started + budget)
+    # Every rule reads the text as a reader sees it; offsets are mapped back to the original.
+    normalized = normalize(body or "", language)
+    draft = checks.Draft(body=normalized.text, language=language, ruleset=ruleset, deadline=started + budget)
     findings = []
     with speaking(language):
         try:
@@ -39,6 +42,8 @@ def lint(body: str, language: str, ruleset, budget: float | None = None) -> list
         except checks.OutOfTime:
             findings.append(Finding("too-long", ERROR, message("out-of-time", ms=round(budget * 1000)),
                                     0, len(draft.body), None))
+    findings = [Finding(f.rule, f.severity, f.message, *normalized.span(f.start, f.end), f.suggestion)
+                for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 

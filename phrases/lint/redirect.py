@@ -100,6 +100,8 @@ def _requested(clauses, verb, requests, language) -> bool:
         following = tokens[verb.last + 1] if verb.last + 1 < len(tokens) else None
         if following is not None and following.clause == token.clause and following.lower in EN_NOUN_AFTER:
             return False
+        if _en_noun(tokens, verb):
+            return False
         leading = [tok for tok in before if tok.lower not in EN_LEADING]
         if not leading:
             return True
@@ -115,6 +117,28 @@ def _requested(clauses, verb, requests, language) -> bool:
             return True
         return bool(marked) and (text.endswith(("ć", "c", "ć się")) or not first.endswith(PL_FINITE_ENDINGS))
     return bool(marked)
+
+
+EN_AFTER_AND_VERBS = {"ask", "tell", "say", "let", "speak", "explain", "mention", "request", "quote", "give", "leave",
+                      "book", "arrange", "check", "confirm", "we", "they", "someone", "i", "choose", "select", "press"}
+EN_OBJECTS = {"us", "me", "them", "him", "her", "our", "the", "your", "it"}
+EN_PREDICATES = {"is", "are", "was", "were", "depend", "depends", "cost", "costs", "start", "starts", "apply",
+                 "applies", "vary", "varies", "include", "includes", "come", "comes", "get", "gets", "go", "goes"}
+
+
+def _en_noun(tokens, verb) -> bool:
+    """"Call and data prices depend…", "Phone holders are back": the word names a thing."""
+    clause = tokens[verb.first].clause
+    after = tokens[verb.last + 1:verb.last + 4]
+    if after and after[0].lower in ("and", "or") and len(after) > 1:
+        second = after[1].lower
+        if second in EN_AFTER_AND_VERBS:
+            return False
+        if second in EN_SENDING | {"call", "phone", "ring", "visit", "come", "drop", "contact", "reach"}:
+            return not (len(after) > 2 and after[2].lower in EN_OBJECTS)
+        return True
+    # A predicate right after the word and the next one: the word is (part of) the subject.
+    return any(tok.lower in EN_PREDICATES and tok.clause == clause for tok in after[:2])
 
 
 def _clients_own(clauses, span, language) -> bool:

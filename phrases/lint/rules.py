@@ -55,6 +55,10 @@ class Draft:
         return t.words(self.prose)
 
     @cached_property
+    def sentence_starts(self) -> list:
+        return sentence_starts(self)
+
+    @cached_property
     def term_starts(self) -> StartIndex:
         """Where a term may start in the prose, by first letter."""
         return StartIndex.of(self.prose)
@@ -62,16 +66,19 @@ class Draft:
     @cached_property
     def clauses(self) -> Clauses:
         """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
-        return Clauses(self.prose, self.masked, self.language, check_time=self.check_time)
+        return Clauses(self.prose, self.masked, self.language, check_time=self.check_time,
+                       folded_view=self.language == "pl")
 
     def find(self, kind):
         """Spans of the clauses matching the ruleset's terms of `kind` in this draft's language."""
-        return self.clauses.find(self.ruleset.combined(self.language, kind))
+        folded = self.ruleset.combined(self.language, kind, folded=True) if self.language == "pl" else ()
+        return self.clauses.find(self.ruleset.combined(self.language, kind), folded)
 
 
 def _term_hits(draft, kind):
     """Each term's matches, tried only where a word it can start with starts (linear: patterns.py)."""
     prose = draft.prose
+    sentence_starts = set(draft.sentence_starts)
     for pattern, suggestion, first in draft.ruleset.terms_for(draft.language, kind):
         draft.check_time()
         end = -1
@@ -81,7 +88,10 @@ def _term_hits(draft, kind):
             match = pattern.match(prose, start)
             if match is not None and match.end() > start:
                 end = match.end()
-                yield match.start(), match.end(), {"word": match.group()}, suggestion
+                fix = suggestion
+                if fix and (prose[start].isupper() or start in sentence_starts):
+                    fix = _capitalise(fix)  # «Спс» → «Спасибо», at a sentence start too
+                yield match.start(), match.end(), {"word": match.group()}, fix
 
 
 def banned_abbreviation(draft):
@@ -141,11 +151,17 @@ def _abbreviation_before(draft, end):
     if not word:
         return False
     if word[-1:].isdigit():
-        return True
+        # "1. " or "2. " opening a list item, "3." in «п. 3.» go on; a longer number (a phone
+        # number, an amount, a date) ends its sentence like a word does.
+        token = start
+        while token and not text[token - 1].isspace():
+            token -= 1
+        return text[token:stop].isdigit() and stop - token <= 2
     return word in SENTENCE_ABBREVIATIONS.get(draft.language, ()) or (len(word) == 1 and word.isalpha())
 
 
-def sentence_start_lowercase(draft):
+def sentence_starts(draft):
+    """Where each sentence's first word starts (after quotes, dashes, bullets and emoji)."""
     body = draft.body
     starts = []
     first = _first_content(body, 0)
@@ -157,23 +173,58 @@ def sentence_start_lowercase(draft):
         index = _first_content(body, match.end())
         if index is not None:
             starts.append(index)
-    for index in starts:
+    return starts
+
+
+def sentence_start_lowercase(draft):
+    body = draft.body
+    banned = [pattern for kind in ("abbreviation", "slang")
+              for pattern in draft.ruleset.terms_for(draft.language, kind)]
+    for index in draft.sentence_starts:
         char = body[index]
         if char == "{" or not char.isalpha() or not char.islower():
             continue
         word = t.WORD_RE.match(body, index)
         end = word.end() if word else index + 1
-        yield index, end, {}, body[index:end].capitalize()
+        yield index, end, {}, _capitalised_fix(draft, index, end, banned)
+
+
+def _capitalised_fix(draft, start, end, banned):
+    """The word with a capital, unless it is a banned word: then its replacement, capitalised
+    («спс» → «Спасибо», never «Спс»), or nothing when the term has no replacement."""
+    for pattern, suggestion, _ in banned:
+        match = pattern.match(draft.prose, start)
+        if match is not None and match.end() >= end:
+            return _capitalise(suggestion) if suggestion else None
+    return _capitalise(draft.body[start:end])
+
+
+def _capitalise(text):
+    return text[:1].upper() + text[1:]
 
 
 def missing_terminal_punctuation(draft):
+    """The last word is marked and the fix adds a full stop to it (or turns a trailing , ; : into one)."""
     text = t.strip_trailing_ignorable(draft.body)
     if not text.strip():
         return
     core = text.rstrip(CLOSERS)
     if core and core[-1] in t.TERMINAL:
         return
-    yield max(len(text) - 1, 0), len(text), {}, None
+    end = len(text)
+    if text.endswith("}") and "{" in text:
+        start = text.rindex("{")  # a placeholder is the last word
+    else:
+        start = end
+        while start and (text[start - 1].isalnum() or text[start - 1] in "_-'’"):
+            start -= 1
+        if start == end:
+            start = end - 1  # a closing bracket, quote or other mark
+    last = text[start:end]
+    if last in (",", ";", ":"):
+        yield start, end, {}, "."
+    else:
+        yield start, end, {}, last + "."
 
 
 def too_many_emoji(draft):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from phrases.lint import defaults
 from phrases.lint.findings import OFF
 from phrases.lint.patterns import UnsafePattern, check_term_pattern, first_letters
+from phrases.lint.text import fold
 
 logger = logging.getLogger(__name__)
 ALL_LANGUAGES = "*"
@@ -81,10 +82,10 @@ class RuleSet:
             self._compiled[key] = compiled
         return compiled
 
-    def combined(self, language: str, kind: str):
+    def combined(self, language: str, kind: str, folded: bool = False):
         """The kind's terms as one pattern, [(pattern, None, first letters)] or [], for finding where
-        any matches."""
-        key = (language, kind, "combined")
+        any matches; `folded`: the same without Polish diacritics, for text typed without them."""
+        key = (language, kind, "folded" if folded else "combined")
         combined = self._compiled.get(key)
         if combined is None:
             terms = self.terms_for(language, kind)
@@ -92,8 +93,11 @@ class RuleSet:
             if terms:
                 firsts = [first for _, _, first in terms]
                 first = None if any(f is None for f in firsts) else frozenset().union(*firsts)
-                pattern = re.compile("|".join(pattern.pattern for pattern, _, _ in terms), re.IGNORECASE)
-                combined = [(pattern, None, first)]
+                source = "|".join(pattern.pattern for pattern, _, _ in terms)
+                if folded:
+                    source = fold(source)
+                    first = None if first is None else frozenset(fold(letter) for letter in first)
+                combined = [(re.compile(source, re.IGNORECASE), None, first)]
             self._compiled[key] = combined
         return combined
 
@@ -102,6 +106,8 @@ class RuleSet:
         if (language, "all") not in self._compiled:
             for kind in TERM_KINDS:
                 self.combined(language, kind)
+                if language == "pl":
+                    self.combined(language, kind, folded=True)
             self._compiled[(language, "all")] = True
 
     def acronyms_for(self, language: str):

@@ -1,8 +1,9 @@
 """Spelling with Hunspell dictionaries (read by spylls, a Hunspell port) plus the team dictionary.
 
-Dictionaries come from the system (Debian: hunspell-ru, hunspell-pl, hunspell-en-us install
-them in /usr/share/hunspell). Where one is missing, spelling for that language reports itself
-unavailable, once, in the log and in `spelling_status()`, and every other rule still runs.
+The ru, en (US and GB) and pl dictionaries ship with the project in phrases/lint/dictionaries
+(with their licences), so every install checks spelling; `QUICKPHRASES_HUNSPELL_DIRS` may name
+other directories (searched in order). Where a language has no dictionary, spelling for it reports
+itself unavailable, once, in the log and in `spelling_status()`, and every other rule still runs.
 """
 import logging
 import re
@@ -13,7 +14,8 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 DICTIONARY_NAMES = {"ru": ("ru_RU", "ru"), "en": ("en_US", "en_GB", "en"), "pl": ("pl_PL", "pl")}
-DEFAULT_DIRECTORIES = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+BUNDLED_DIRECTORY = str(Path(__file__).resolve().with_name("dictionaries"))
+DEFAULT_DIRECTORIES = (BUNDLED_DIRECTORY, "/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 LONGEST_WORD = 40  # longer than the longest word of the ru, en and pl dictionaries
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
@@ -55,9 +57,8 @@ def _dictionary(language):
             if not stems:
                 if key not in _reported:
                     _reported.add(key)
-                    logger.warning("Spelling is unavailable for %r: no Hunspell dictionary in %s "
-                                   "(install hunspell-%s); the other brand-voice rules still run.",
-                                   language, ", ".join(directories), language)
+                    logger.warning("Spelling is unavailable for %r: no Hunspell dictionary in %s; "
+                                   "the other brand-voice rules still run.", language, ", ".join(directories))
             else:
                 from spylls.hunspell import Dictionary
 

@@ -30,6 +30,14 @@ EMOJI_RE = re.compile(
 _IGNORABLE_TAIL = re.compile(f"[{_EMOJI_BASE}{_EMOJI_TAIL}\u200D\U0001F1E6-\U0001F1FF]")
 
 
+# Polish letters without their diacritics, one letter for one (offsets stay true).
+FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+
+
+def fold(text: str) -> str:
+    return text.translate(FOLD)
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
