@@ -1,4 +1,4 @@
-"""Rewrite six default term patterns so that each runs in time linear in the text.
+"""Rewrite six default term patterns so that each runs in time linear in the text; add new terms.
 
 The linter now refuses term patterns that could backtrack for a long time (phrases/lint/patterns.py):
 `\\S+` repeated inside a group, an optional group followed by `\\s*`, `(?:\\.\\d+)*`. Six default terms
@@ -38,6 +38,38 @@ REWRITES = [
      ''),
 ]
 
+# New default terms (blame for lateness and impersonal faults, legal references in any wording):
+# added where missing, removed on the way back only where still exactly as added.
+ADDED = [
+    ('ru', 'legal',
+     '(?:по\\s+)?правил\\w*\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|сервиса|фирмы|банка)|по\\s+(?:условиям|требованиям|нормам)\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|договора|оферты)',
+     ''),
+    ('ru', 'legal',
+     'в\\s+соответствии\\s+с\\s+(?:договор\\w*|оферт\\w*|услови\\w+\\s+(?:договора|оферты|продажи))|на\\s+основании\\s+(?:\\w+\\s+)?(?:положени\\w+|договор\\w*|закон\\w*|правил\\w*|стать\\w+|регламент\\w*|оферт\\w*)',
+     ''),
+    ('ru', 'fault',
+     'опоздать|уронить|не\\s+в\\s+(?:тот|ту|то|те|того|той|тех)|не\\s+на\\s+(?:тот|ту|то|те)',
+     ''),
+    ('en', 'legal',
+     '(?:as\\s+per|per|under|according\\s+to|in\\s+line\\s+with|in\\s+accordance\\s+with|as\\s+stated\\s+in)\\s+(?:the\\s+|our\\s+)?(?:company\\s+|store\\s+|shop\\s+)?(?:terms|policy|policies|rules|t&cs?)',
+     ''),
+    ('en', 'legal',
+     "(?:company|store|shop)\\s+(?:policy|rules|regulations)\\s+(?:says?|states?|requires?|forbids?|prohibits?|(?:does|do)\\s+not\\s+allow|doesn'?t\\s+allow|don'?t\\s+allow)",
+     ''),
+    ('en', 'third-party',
+     'staff|pickup\\s+points?|parcel\\s+lockers?',
+     ''),
+    ('en', 'fault',
+     '(?:was|were|arrived|came|turned\\s+up|showed\\s+up)\\s+late|dropped(?!\\s+(?:off|by|in|it\\s+off))',
+     ''),
+    ('pl', 'legal',
+     '(?:według|wedle|zgodnie\\s+z)\\s+(?:naszym\\s+|naszą\\s+|naszymi\\s+)?(?:regulamin\\w*|polityk\\w+|zasad\\w+|przepis\\w+|umow\\w+|par\\.|paragraf\\w*)|takie\\s+są\\s+(?:przepisy|zasady|reguły)|przepisy\\s+(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|mówią|zakazują)|zasad\\w+\\s+(?:firmy|sklepu)',
+     ''),
+    ('pl', 'fault',
+     'spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)',
+     ''),
+]
+
 
 def _swap(apps, pairs):
     Term = apps.get_model("lint", "Term")
@@ -56,9 +88,20 @@ def _swap(apps, pairs):
 
 def to_linear_patterns(apps, schema_editor):
     _swap(apps, REWRITES)
+    Term = apps.get_model("lint", "Term")
+    present = set(Term.objects.values_list("language", "kind", "pattern"))
+    missing = [Term(language=language, kind=kind, pattern=pattern, suggestion=suggestion)
+               for language, kind, pattern, suggestion in ADDED if (language, kind, pattern) not in present]
+    Term.objects.bulk_create(missing)
+    RulesRevision = apps.get_model("lint", "RulesRevision")
+    if missing and not RulesRevision.objects.filter(pk=1).update(value=F("value") + 1):
+        RulesRevision.objects.create(pk=1, value=2)
 
 
 def to_old_patterns(apps, schema_editor):
+    Term = apps.get_model("lint", "Term")
+    for language, kind, pattern, suggestion in ADDED:
+        Term.objects.filter(language=language, kind=kind, pattern=pattern, suggestion=suggestion).delete()
     _swap(apps, [(language, kind, after, before, suggestion) for language, kind, before, after, suggestion in REWRITES])
 
 
