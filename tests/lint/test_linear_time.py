@@ -51,10 +51,10 @@ def test_the_budget_stops_the_linter_with_an_error_the_writer_can_read(rules):
     assert time.perf_counter() - started < 1.0
     [stopped] = _out_of_time(findings)
     assert (stopped.start, stopped.end) == (0, len(body))
-    assert "shorten it" in stopped.message
+    assert "сократите текст" in stopped.message  # in the phrase's language
 
 
-def _best_time(body, language, rules, runs=5):
+def _best_time(body, language, rules, runs=3):
     """The fastest of a few runs, without garbage collection (its pauses depend on the whole heap)."""
     best = float("inf")
     gc.collect()
@@ -73,7 +73,7 @@ PIECES = ["a", "@", " ", ".", "😀", "\u200d", "\ufe0f", "1", "-", "'", "x", "�
           "call", "курьер", "потерял", "zadzwonić", "+7", "(", ")", "{", "}", "«", "ё", "ł"]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(unit=st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join),
        language=st.sampled_from(["en", "ru", "pl"]))
 def test_lint_time_grows_linearly_with_the_text(unit, language, rules):
@@ -84,9 +84,12 @@ def test_lint_time_grows_linearly_with_the_text(unit, language, rules):
     lint(short, language, rules)  # warm caches (morphology readings, compiled terms)
     # Another process taking the CPU only ever makes a run slower, so the smallest of three
     # measured ratios is the truest; a quadratic rule stays slow in all three.
-    ratio = min(_best_time(long, language, rules) / max(_best_time(short, language, rules), 1e-4)
-                for _ in range(3))
-    assert ratio < 8 ** 1.5, f"{unit!r} in {language}: 8x the text took {ratio:.1f}x the time"
+    bound = 8 ** 1.5
+    for _ in range(3):
+        ratio = _best_time(long, language, rules) / max(_best_time(short, language, rules), 1e-4)
+        if ratio < bound:
+            break
+    assert ratio < bound, f"{unit!r} in {language}: 8x the text took {ratio:.1f}x the time"
 
 
 @pytest.mark.parametrize("pattern", [
