@@ -54,8 +54,13 @@ def blame_shift(draft):
     if faults or disowns:  # only then is it worth looking for third parties
         parties = find("third-party")
         party_sentences = {clauses.tokens[s.first].sentence for s in parties}
+        party_at = {}  # token index -> the (first, longest) third-party span covering it
+        for party in parties:
+            for index in range(party.first, party.last + 1):
+                party_at.setdefault(index, party)
         for fault in faults:
-            agent = _agent(clauses, fault, parties, party_sentences, language)
+            draft.check_time()
+            agent = _agent(clauses, fault, party_at, party_sentences, language)
             if agent is not None:
                 hits.append((min(agent.start, fault.start), max(agent.end, fault.end)))
         for disown in disowns:
@@ -65,17 +70,17 @@ def blame_shift(draft):
         yield start, end, {"word": draft.body[start:end]}, None
 
 
-def _agent(clauses, fault: Span, parties, party_sentences, language):
+def _agent(clauses, fault: Span, party_at, party_sentences, language):
     """The third party that did `fault`, or None when it is ours, hypothetical or nobody's."""
     tokens = clauses.tokens
     token = tokens[fault.first]
     if _owned_by_form(clauses, fault, language):
         return None
     clause = token.clause
-    sentence_tokens = [tok for tok in tokens if tok.sentence == token.sentence]
+    sentence_tokens = clauses.sentence_tokens(token.sentence)
     if clauses.prose[sentence_tokens[-1].end:sentence_tokens[-1].end + 3].lstrip().startswith("?"):
         return None  # a question to the client, not a statement
-    members = [i for i, tok in enumerate(tokens) if tok.clause == clause]
+    members = range(*clauses.clause_range[clause])
     before = [i for i in members if i < fault.first]
     if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in before):
         return None
@@ -83,16 +88,33 @@ def _agent(clauses, fault: Span, parties, party_sentences, language):
             tokens[fault.first].lower not in NEGATIONS.get(language, ()):
         return None  # «склад ничего не потерял»: the fault is denied, not assigned
     after = [i for i in members if i > fault.last]
-    earlier = [i for i, tok in enumerate(tokens)
-               if tok.sentence == token.sentence and tok.clause < clause and not _relative_clause(tokens, tok.clause,
-                                                                                                 language)]
+    sentence_first = clauses.sentence_range[token.sentence][0]
+    earlier = [i for i in range(sentence_first, members.start)
+               if not _relative_clause(clauses, tokens[i].clause, language)]
     for order in (reversed(before), after, reversed(earlier)):
         for index in order:
-            subject = _subject(clauses, index, parties, party_sentences, language)
+            subject = _subject(clauses, index, party_at, party_sentences, language)
             if subject == "us":
                 return None
             if subject is not None:
                 return subject
+    return _impersonal_agent(clauses, fault, party_at, members, language)
+
+
+def _impersonal_agent(clauses, fault, party_at, members, language):
+    """«Коробку повредили в транспортной компании»: a plural verb with no subject of its own puts
+    the fault on the third party named in its clause, even after a preposition."""
+    if language != "ru":
+        return None
+    from phrases.lint.morphology import reading
+
+    if not any(reading(tok.lower).impersonal for tok in clauses.tokens[fault.first:fault.last + 1]):
+        return None
+    for index in members:
+        if index < fault.first or index > fault.last:
+            party = party_at.get(index)
+            if party is not None:
+                return party
     return None
 
 
@@ -108,29 +130,29 @@ def _owned_by_form(clauses, fault, language):
     return False
 
 
-def _relative_clause(tokens, clause, language):
-    first = next(tok for tok in tokens if tok.clause == clause)
+def _relative_clause(clauses, clause, language):
+    first = clauses.tokens[clauses.clause_range[clause][0]]
     return first.lower.startswith(RELATIVES.get(language, ()))
 
 
-def _subject(clauses, index, parties, party_sentences, language):
+def _subject(clauses, index, party_at, party_sentences, language):
     tokens = clauses.tokens
     token = tokens[index]
     if token.lower in FIRST_PERSON.get(language, ()):
         return "us"
     if token.lower in THIRD_PERSON.get(language, ()) and token.sentence in party_sentences:
         return Span(index, index, token.start, token.end)
-    for party in parties:
-        if party.first <= index <= party.last:
-            if _after_preposition(tokens, party.first, language):
-                return None  # «на складе», "at our warehouse": where, not who
-            if language == "ru":
-                from phrases.lint.morphology import reading
+    party = party_at.get(index)
+    if party is None:
+        return None
+    if _after_preposition(tokens, party.first, language):
+        return None  # «на складе», "at our warehouse": where, not who
+    if language == "ru":
+        from phrases.lint.morphology import reading
 
-                if not reading(tokens[party.first].lower).can_be_subject:
-                    return None  # «передан курьеру»: the courier received, did not act
-            return party
-    return None
+        if not reading(tokens[party.first].lower).can_be_subject:
+            return None  # «передан курьеру»: the courier received, did not act
+    return party
 
 
 def _after_preposition(tokens, first, language):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from phrases.lint import text as t
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+from phrases.lint.patterns import StartIndex
+from phrases.lint.text import fold
 
 CLAUSE_MARKS = re.compile(r"[,;:()\[\]\"«»“”„—–]|(?:^|\s)-(?:\s|$)")
 SENTENCE_MARKS = re.compile(r"[.!?…\n]")
@@ -22,8 +24,25 @@ CONJUNCTIONS = {
 # «Позвоните, пожалуйста, нам»: a courtesy word between commas does not split its clause.
 COURTESY = {"пожалуйста", "please", "proszę", "prosimy"}
 # Phone numbers and e-mail addresses: a channel written out.
+# Both start only where a number or an address begins (the look-behinds), so a long run of digits
+# or address characters is read once, not from each of its positions.
 PHONE_RE = re.compile(r"(?<![\w{])\+?\d[\d\s()\-]{5,}\d(?![\w}])")
-EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+# An amount, a limit or a price is not a phone number: «до 100 000 ₽ в день», "1 000 EUR".
+AMOUNT_AFTER = re.compile(r"\s*(?:[₽$€£%]|руб|р\.|тыс|млн|eur|usd|pln|zł|zl|gr\b|шт|km|кг|kg|dni|дн|days)",
+                          re.IGNORECASE)
+AMOUNT_BEFORE = re.compile(r"(?:[₽$€£]|до|от|по|up\s+to|to|do|od)\s*$", re.IGNORECASE)
+
+
+def _phone_number(match, text) -> bool:
+    """A written-out phone number: seven digits or more, not an amount with its currency or unit."""
+    if sum(char.isdigit() for char in match.group()) < 7:
+        return False
+    if AMOUNT_AFTER.match(text, match.end()):
+        return False
+    return not AMOUNT_BEFORE.search(text[max(0, match.start() - 8):match.start()])
 
 
 @dataclass(frozen=True)
@@ -48,23 +67,53 @@ class Span:
 
 
 class Clauses:
-    def __init__(self, prose: str, masked: str, language: str):
+    def __init__(self, prose: str, masked: str, language: str, check_time=None, folded_view=False):
         self.language = language
         self.prose = prose
-        self.tokens = self._tokens(prose, language)
+        self.check_time = check_time or (lambda: None)
+        self.tokens = self._tokens(prose, language, self.check_time)
         self.starts = [token.start for token in self.tokens]
         self.lemma_text, self.lemma_starts = self._lemma_text(prose) if language == "ru" else (None, None)
+        self.views = [(prose, StartIndex.of(prose, self.starts), self.starts)]
+        if self.lemma_text is not None:
+            self.views.append((self.lemma_text, StartIndex.of(self.lemma_text, self.lemma_starts), self.lemma_starts))
+        # Polish typed without diacritics («prosze zadzwonic»): a folded view read by folded terms.
+        self.folded = None
+        if folded_view:
+            folded = fold(prose)
+            self.folded = (folded, StartIndex.of(folded, self.starts), self.starts)
+        # Token index ranges [first, past) of every clause and sentence: the rules look at one
+        # clause or sentence at a time, never scanning the whole text per word.
+        self.clause_range, self.sentence_range = {}, {}
+        for index, token in enumerate(self.tokens):
+            first, _ = self.clause_range.get(token.clause, (index, index))
+            self.clause_range[token.clause] = (first, index + 1)
+            first, _ = self.sentence_range.get(token.sentence, (index, index))
+            self.sentence_range[token.sentence] = (first, index + 1)
         self.literals = [(m.start(), m.end()) for m in EMAIL_RE.finditer(masked)]
-        self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(t.mask_urls(masked))]
+        self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(t.mask_urls(masked))
+                          if _phone_number(m, masked)]
+        self.literals.sort()
+        self.literal_starts = [start for start, _ in self.literals]
+
+    def clause_tokens(self, clause):
+        first, past = self.clause_range.get(clause, (0, 0))
+        return self.tokens[first:past]
+
+    def sentence_tokens(self, sentence):
+        first, past = self.sentence_range.get(sentence, (0, 0))
+        return self.tokens[first:past]
 
     @staticmethod
-    def _tokens(prose, language):
+    def _tokens(prose, language, check_time):
         tokens, sentence, clause, previous = [], 0, 0, None
         if language == "ru":
             from phrases.lint.morphology import reading
         abbreviations = SENTENCE_ABBREVIATIONS.get(language, ())
         conjunctions = CONJUNCTIONS.get(language, ())
-        for word in t.words(prose):
+        for number, word in enumerate(t.words(prose)):
+            if number % 64 == 0:
+                check_time()
             lower = word.text.lower()
             if previous is not None:
                 gap = prose[previous.end:word.start]
@@ -99,21 +148,24 @@ class Clauses:
     def _span(self, first, last):
         return Span(first, last, self.tokens[first].start, self.tokens[last].end)
 
-    def find(self, patterns) -> list[Span]:
-        """Token spans where any of `patterns` matches the words or (Russian) their lemmas.
+    def find(self, patterns, folded_patterns=()) -> list[Span]:
+        """Token spans where any of `patterns` matches the words or (Russian) their lemmas, or any of
+        `folded_patterns` matches the text without diacritics (Polish).
 
-        Terms are whole words, so a pattern is tried only where a word starts: a few dozen match
-        attempts instead of a scan of every character."""
+        Terms are whole words, so a pattern is tried only where a word starts, and only where that
+        word's first letter is one the pattern can start with."""
         spans = set()
-        views = [(self.prose, self.starts)]
-        if self.lemma_text is not None:
-            views.append((self.lemma_text, self.lemma_starts))
-        for text, starts in views:
-            for pattern, _ in patterns:
-                for first, position in enumerate(starts):
+        views = [(view, patterns) for view in self.views]
+        if self.folded is not None and folded_patterns:
+            views.append((self.folded, folded_patterns))
+        for (text, index, starts), view_patterns in views:
+            for pattern, _, letters in view_patterns:
+                self.check_time()
+                for position in index.candidates(letters):
                     match = pattern.match(text, position)
                     if match is None or match.end() == position:
                         continue
+                    first = bisect.bisect_left(starts, position)
                     last = bisect.bisect_left(starts, match.end()) - 1
                     spans.add(self._span(first, max(first, last)))
         return sorted(spans, key=lambda s: (s.first, -s.last))
@@ -126,12 +178,11 @@ class Clauses:
 
     def literal_in(self, clause) -> bool:
         """An e-mail address or phone number written in the clause."""
-        members = [tok for tok in self.tokens if tok.clause == clause]
-        if not members:
+        first, past = self.clause_range.get(clause, (0, 0))
+        if first == past:
             return False
-        start = members[0].start
-        end = members[-1].end
+        start = self.tokens[first].start
         # A literal is masked out of the words, so it may sit just past the clause's last word.
-        following = [tok.start for tok in self.tokens if tok.start >= end]
-        end = following[0] if following else len(self.prose) + 1
-        return any(start <= a < end for a, _ in self.literals)
+        end = self.tokens[past].start if past < len(self.tokens) else len(self.prose) + 1
+        index = bisect.bisect_left(self.literal_starts, start)
+        return index < len(self.literal_starts) and self.literal_starts[index] < end

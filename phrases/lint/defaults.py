@@ -91,10 +91,14 @@ TERMS = {
              "внутренн\\w+|ГК|ФЗ|§)", ""),
             ("в\\s+соответствии\\s+с\\s+(?:стать\\w+|пункт\\w*|закон\\w*|правил\\w*|регламент\\w*|положени\\w+|"
              "внутренн\\w+|ГК|ФЗ|требовани\\w+\\s+закон\\w*)", ""),
-            ("стать(?:я|и|ей|ю|е)\\s+\\d+", ""), ("п\\.\\s*\\d+(?:\\.\\d+)*\\s+(?:договор|правил|регламент|оферт)\\w*", ""),
+            ("стать(?:я|и|ей|ю|е)\\s+\\d+", ""), ("п\\.\\s*\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:договор|правил|регламент|оферт)\\w*", ""),
             ("закон\\w*\\s+о\\s+защите\\s+прав\\s+потребителей|ЗоЗПП", ""), ("\\d+-ФЗ|ГК\\s+РФ|ФЗ", ""),
             ("(?:по|нашему|нашим|внутренн\\w+)\\s+регламент\\w*|регламент\\w*\\s+(?:компании|магазина)", ""),
             ("по\\s+закону", ""),
+            ("(?:по\\s+)?правил\\w*\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|сервиса|фирмы|банка)|"
+             "по\\s+(?:условиям|требованиям|нормам)\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|договора|оферты)", ""),
+            ("в\\s+соответствии\\s+с\\s+(?:договор\\w*|оферт\\w*|услови\\w+\\s+(?:договора|оферты|продажи))|"
+             "на\\s+основании\\s+(?:\\w+\\s+)?(?:положени\\w+|договор\\w*|закон\\w*|правил\\w*|стать\\w+|регламент\\w*|оферт\\w*)", ""),
         ],
         "blame": [
             ("(?:вина|ошибка|ошибки|ошибке|ошибкой|недосмотр\\w*|недоработк\\w+|оплошност\\w+|халатност\\w+)\\s+{third-party}", ""),
@@ -128,6 +132,7 @@ TERMS = {
              "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
             ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
              "бракованн\\w*|виноват\\w*", ""),
+            ("опоздать|уронить|не\\s+в\\s+(?:тот|ту|то|те|того|той|тех)|не\\s+на\\s+(?:тот|ту|то|те)", ""),
         ],
         "disown": [
             ("(?:вопрос\\w*|претензи\\w+)\\s+(?:все\\s+|только\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
@@ -181,7 +186,7 @@ TERMS = {
              "try\\s+to|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
         ],
         "call": [
-            ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\S+\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
+            ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
         ],
         "contact": [
             ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
@@ -212,12 +217,16 @@ TERMS = {
             ("consumer\\s+(?:rights|protection)\\s+(?:act|law|directive)", ""),
             ("(?:our|the)\\s+(?:internal\\s+)?regulations\\s+(?:say|state|require|do\\s+not)", ""),
             ("by\\s+law", ""),
+            ("(?:as\\s+per|per|under|according\\s+to|in\\s+line\\s+with|in\\s+accordance\\s+with|as\\s+stated\\s+in)\\s+"
+             "(?:the\\s+|our\\s+)?(?:company\\s+|store\\s+|shop\\s+)?(?:terms|policy|policies|rules|t&cs?)", ""),
+            ("(?:company|store|shop)\\s+(?:policy|rules|regulations)\\s+(?:says?|states?|requires?|forbids?|prohibits?|"
+             "(?:does|do)\\s+not\\s+allow|doesn'?t\\s+allow|don'?t\\s+allow)", ""),
         ],
         "blame": [
             ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up)", ""),
             ("(?:fault|mistake|error|blame)\\s+(?:of|by|on)\\s+(?:the\\s+|our\\s+|your\\s+|a\\s+)?{third-party}|"
              "blame\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|(?:because\\s+of|due\\s+to|thanks\\s+to)\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
-            ("(?:it'?s|it\\s+is|this\\s+is|that'?s|that\\s+is|it\\s+was|that\\s+was)?\\s*not\\s+(?:our|my)\\s+(?:fault|mistake|problem|responsibility|doing)", ""),
+            ("(?:(?:it'?s|it\\s+is|this\\s+is|that'?s|that\\s+is|it\\s+was|that\\s+was)\\s+)?not\\s+(?:our|my)\\s+(?:fault|mistake|problem|responsibility|doing)", ""),
             ("(?:isn'?t|is\\s+not|wasn'?t|was\\s+not|not)\\s+on\\s+(?:us|me)|(?:that'?s|it'?s|this\\s+is|that\\s+is|it\\s+is)\\s+on\\s+(?:them|him|her)|"
              "nothing\\s+to\\s+do\\s+with\\s+us|(?:we|I)\\s+(?:are|am|'re|'m)\\s+not\\s+(?:to\\s+blame|responsible)", ""),
             ("(?:their|his|her)\\s+(?:fault|mistake|error|problem|screw-?up)|not\\s+(?:ours|mine|us)", ""),
@@ -228,14 +237,16 @@ TERMS = {
             ("couriers?|drivers?|technicians?|engineers?|installers?|repairm[ae]n|colleagues?|departments?|warehouse(?:\\s+team)?s?|"
              "manufacturers?|partners?|banks?|contractors?|subcontractors?|dispatchers?|carriers?|suppliers?|sellers?|vendors?|"
              "merchants?|managers?|packers?|agents?|operators?|accounting|accountants?|logistics(?:\\s+team)?", ""),
+            ("staff|pickup\\s+points?|parcel\\s+lockers?", ""),
             ("(?:payment|card)\\s+(?:provider|processor|system|gateway|company|service)s?|"
              "(?:delivery|shipping|courier|logistics|transport|postal)\\s+(?:company|companies|service|services|partner|partners|firm|team)|"
              "service\\s+cent(?:er|re)s?|repair\\s+shop|post\\s+office|(?:previous|other|another)\\s+(?:agent|operator|consultant|department)", ""),
         ],
         "fault": [
-            ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\S+\\s+){0,2}?up|messed\\s+(?:\\S+\\s+){0,2}?up|screwed\\s+(?:\\S+\\s+){0,2}?up|"
-             "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\S+\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
+            ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|messed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|screwed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|"
+             "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
              "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
+            ("(?:was|were|arrived|came|turned\\s+up|showed\\s+up)\\s+late|dropped(?!\\s+(?:off|by|in|it\\s+off))", ""),
             ("(?:didn'?t|did\\s+not|never)\\s+(?:pass|tell|told|update|updated|inform|informed|deliver|delivered|check|checked|bother|"
              "passed|process|processed)|(?:is|are|was|were)\\s+(?:to\\s+blame|wrong)", ""),
         ],
@@ -315,12 +326,15 @@ TERMS = {
             ("na\\s+(?:podstawie|mocy)\\s+(?:art\\.|artykułu|ustaw\\w+|regulamin\\w*|przepis\\w+|§|kodeks\\w*)", ""),
             ("art\\.\\s*\\d+|§\\s*\\d+", ""), ("ustaw\\w+\\s+o\\s+prawach\\s+konsumenta|kodeks\\w*\\s+cywiln\\w+", ""),
             ("regulamin\\w*\\s+(?:sklepu|firmy|stanowi|mówi|przewiduje)|(?:nasz|wewnętrzn)\\w*\\s+regulamin\\w*", ""),
+            ("(?:według|wedle|zgodnie\\s+z)\\s+(?:naszym\\s+|naszą\\s+|naszymi\\s+)?(?:regulamin\\w*|polityk\\w+|zasad\\w+|przepis\\w+|"
+             "umow\\w+|par\\.|paragraf\\w*)|takie\\s+są\\s+(?:przepisy|zasady|reguły)|"
+             "przepisy\\s+(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|mówią|zakazują)|zasad\\w+\\s+(?:firmy|sklepu)", ""),
         ],
         "blame": [
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
              "zaniedbanie)\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem)", ""),
-            ("z\\s+(?:winy|powodu\\s+(?:błędu\\s+)?)\\s*{third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
+            ("z\\s+(?:winy\\s+|powodu\\s+(?:błędu\\s+)?){third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
             ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
              "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|nie\\s+(?:my|ja)(?=\\s*[.!?]|\\s*$)|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
         ],
@@ -339,6 +353,7 @@ TERMS = {
             ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
+            ("spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)", ""),
         ],
         "disown": [
             ("nie\\s+mamy\\s+(?:na\\s+to\\s+)?(?:żadnego\\s+)?wpływu|nic\\s+(?:tu\\s+|z\\s+tym\\s+)?nie\\s+(?:możemy|mogę)\\s+(?:zrobić|poradzić)|"
@@ -347,7 +362,7 @@ TERMS = {
         ],
         "cliche": [
             ("przepraszamy\\s+za\\s+(?:wszelkie\\s+)?(?:niedogodności|utrudnienia|kłopoty)", "proszę podać przyczynę i rozwiązanie"),
-            ("(?:pana|pani|państwa|twoja|twoje|twój)?\\s*(?:opinia|zdanie|telefon|połączenie|zgłoszenie)\\s+jest\\s+dla\\s+nas\\s+"
+            ("(?:(?:pana|pani|państwa|twoja|twoje|twój)\\s+)?(?:opinia|zdanie|telefon|połączenie|zgłoszenie)\\s+jest\\s+dla\\s+nas\\s+"
              "(?:bardzo\\s+)?ważn\\w+", ""),
         ],
         "acronym": [

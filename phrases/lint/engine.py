@@ -1,32 +1,80 @@
 """Linting a phrase body against the brand-voice rules in force."""
+import time
+
 from phrases.lint import rules as checks
-from phrases.lint.findings import OFF, Finding
+from phrases.lint.findings import ERROR, OFF, Finding
 from phrases.lint.messages import message, speaking
-from phrases.lint.spelling import unknown_words
+from phrases.lint.normalize import normalize
+from phrases.lint.spelling import spelling_available, unknown_words
 
 RULE_IDS = tuple(checks.CHECKS) + ("spelling",)
+# The most time one text may take. Every rule is linear in the text, so a text the API accepts
+# (20,000 characters) takes a few tens of milliseconds; the budget is the guarantee behind that:
+# past it, the linter stops and says the text could not be checked (an error, so such a text
+# cannot be approved unchecked) instead of holding a worker.
+DEFAULT_BUDGET_SECONDS = 0.5
 
 
-def lint(body: str, language: str, ruleset) -> list[Finding]:
-    """Every finding for `body` in `language` under `ruleset`, ordered by position. Pure."""
+def budget_seconds() -> float:
+    try:
+        from django.conf import settings
+
+        return getattr(settings, "QUICKPHRASES_LINT_BUDGET_MS", DEFAULT_BUDGET_SECONDS * 1000) / 1000
+    except Exception:  # settings not configured: plain Python use
+        return DEFAULT_BUDGET_SECONDS
+
+
+def lint(body: str, language: str, ruleset, budget: float | None = None) -> list[Finding]:
+    """Every finding for `body` in `language` under `ruleset`, ordered by position. Pure.
+
+    Stops after `budget` seconds (default: `QUICKPHRASES_LINT_BUDGET_MS`) with a `too-long` error."""
     language = (language or "").lower()
-    draft = checks.Draft(body=body or "", language=language, ruleset=ruleset)
+    _load_language_data(language, ruleset)  # once per process, not part of a text's budget
+    started = time.perf_counter()
+    budget = budget_seconds() if budget is None else budget
+    # Every rule reads the text as a reader sees it; offsets are mapped back to the original.
+    normalized = normalize(body or "", language)
+    draft = checks.Draft(body=normalized.text, language=language, ruleset=ruleset, deadline=started + budget)
     findings = []
     with speaking(language):
-        for rule, check in checks.CHECKS.items():
-            severity, limit = ruleset.rule(rule, language)
-            if severity == OFF:
-                continue
-            draft.limits[rule] = limit
-            for start, end, values, suggestion in check(draft):
-                findings.append(Finding(rule, severity, message(rule, **values), start, end, suggestion))
-        severity, _ = ruleset.rule("spelling", language)
-        if severity != OFF:
-            flagged = {(f.start, f.end) for f in findings}
-            for word in unknown_words(draft.words, language, ruleset.team_words):
-                if any(start < word.end and word.start < end for start, end in flagged):
-                    continue  # already reported by a more specific rule
-                findings.append(Finding("spelling", severity, message("spelling", word=word.text),
-                                        word.start, word.end, None))
+        try:
+            _run(draft, ruleset, findings)
+        except checks.OutOfTime:
+            findings.append(Finding("too-long", ERROR, message("out-of-time", ms=round(budget * 1000)),
+                                    0, len(draft.body), None))
+    findings = [Finding(f.rule, f.severity, f.message, *normalized.span(f.start, f.end), f.suggestion)
+                for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
+
+
+def _load_language_data(language, ruleset):
+    ruleset.compile_language(language)
+    if language == "ru":
+        from phrases.lint.morphology import analyzer
+
+        analyzer()
+    if ruleset.rule("spelling", language)[0] != OFF:
+        spelling_available(language)
+        if language == "ru":
+            spelling_available("en")  # Latin words in Russian text
+
+
+def _run(draft, ruleset, findings):
+    language = draft.language
+    for rule, check in checks.CHECKS.items():
+        severity, limit = ruleset.rule(rule, language)
+        if severity == OFF:
+            continue
+        draft.check_time()
+        draft.limits[rule] = limit
+        for start, end, values, suggestion in check(draft):
+            findings.append(Finding(rule, severity, message(rule, **values), start, end, suggestion))
+    severity, _ = ruleset.rule("spelling", language)
+    if severity != OFF:
+        flagged = {(f.start, f.end) for f in findings}
+        for word in unknown_words(draft.words, language, ruleset.team_words, check_time=draft.check_time):
+            if any(start < word.end and word.start < end for start, end in flagged):
+                continue  # already reported by a more specific rule
+            findings.append(Finding("spelling", severity, message("spelling", word=word.text),
+                                    word.start, word.end, None))

@@ -34,6 +34,9 @@ MESSAGES = {
     "unknown-placeholder": "%(detail)s",
     "spelling": gettext_noop("Possible misspelling: “%(word)s”."),
 }
+# Not a rule: the linter's time budget ran out (reported under too-long, as an error).
+OUT_OF_TIME = gettext_noop("This text took longer than %(ms)s ms to check, so it was not checked to the end: "
+                           "shorten it.")
 
 
 @contextmanager
@@ -49,7 +52,7 @@ def speaking(language: str):
 
 def message(rule: str, **values) -> str:
     """The message for a finding of `rule`, in the language `speaking` set."""
-    text = MESSAGES[rule]
+    text = OUT_OF_TIME if rule == "out-of-time" else MESSAGES[rule]
     return (gettext(text) if settings.configured else text) % values
 
 # The placeholder problems come from phrases.validation (one check for validation and lint); they

@@ -1,8 +1,7 @@
 """Brand-voice rules as data that reviewers tune in the admin (effective within a second)."""
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from phrases.lint.defaults import RULES
@@ -88,10 +87,16 @@ class Term(models.Model):
         return f"{self.kind} [{self.language or 'all'}]: {self.pattern}"
 
     def clean(self):
+        from phrases.lint.patterns import UnsafePattern
+        from phrases.lint.ruleset import check_stored_pattern
+
+        if self.kind == self.Kind.ACRONYM:
+            return  # words separated by "|", never run as a regular expression
         try:
-            re.compile(self.pattern)
-        except re.error as error:
-            raise ValidationError({"pattern": f"Not a valid regular expression: {error}."}) from None
+            check_stored_pattern(self.pattern)
+        except UnsafePattern as error:
+            text = gettext(error.message_id)
+            raise ValidationError({"pattern": text % error.params if error.params else text}) from None
 
 
 class TeamWord(models.Model):

@@ -31,6 +31,7 @@ class Reading:
     infinitive: bool      # «позвонить», «обратиться»
     first_person: bool    # every verb reading is 1st person («перепутаем»)
     can_be_subject: bool  # some reading is nominative, or instrumental (the agent of a passive)
+    impersonal: bool = False  # a plural verb that may have no subject («повредили», «потеряли»)
 
 
 @lru_cache(maxsize=50_000)
@@ -39,10 +40,17 @@ def reading(word: str) -> Reading:
     if not parses:
         return Reading(word.lower(), False, False, False, True)
     verbs = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
+    lemma = parses[0].normal_form
+    if parses[0].tag.POS in ("ADJF", "ADJS"):
+        # «потерян», «повреждена»: read as the verb's participle, so «потерять» finds the passive.
+        participle = next((p for p in parses if p.tag.POS in ("PRTF", "PRTS")), None)
+        if participle is not None:
+            lemma = participle.normal_form
     return Reading(
-        lemma=parses[0].normal_form,
+        lemma=lemma,
         imperative=any("impr" in p.tag for p in verbs),
         infinitive=parses[0].tag.POS == "INFN",
         first_person=bool(verbs) and all("1per" in p.tag for p in verbs),
         can_be_subject=any(p.tag.case in ("nomn", "ablt") or p.tag.case is None for p in parses),
+        impersonal=any(p.tag.POS == "VERB" and "plur" in p.tag and ("past" in p.tag or "3per" in p.tag) for p in verbs),
     )

@@ -43,13 +43,15 @@ def redirect_channel(draft):
     hits = [(s.start, s.end) for s in find("redirect")]
     verbs = {kind: find(kind) for kind in ("call", "contact", "visit")}
     # Requests and targets are looked for only where something could send the client anywhere.
-    requests = find("request") if any(verbs.values()) or clauses.literals else []
+    requests = _by_clause(clauses, find("request") if any(verbs.values()) or clauses.literals else [])
     if any(verbs.values()):
         chats = {clauses.tokens[s.first].clause for s in find("chat")}
         channels = [s for s in find("channel") if not _clients_own(clauses, s, language)]
-        targets = {"contact": channels + find("venue") + find("third-party"), "visit": find("venue")}
+        targets = {"contact": _by_clause(clauses, channels + find("venue") + find("third-party")),
+                   "visit": _by_clause(clauses, find("venue"))}
     for kind, found in verbs.items():
         for verb in found:
+            draft.check_time()
             clause = clauses.tokens[verb.first].clause
             if not _requested(clauses, verb, requests, language):
                 continue
@@ -60,7 +62,7 @@ def redirect_channel(draft):
             literal = kind == "contact" and clauses.literal_in(clause)
             if clause in chats and not literal:
                 continue  # «напишите нам в чат»: back to this chat
-            aimed = [s for s in clauses.in_clause(targets[kind], clause) if s.first > verb.last or s.last < verb.first]
+            aimed = [s for s in targets[kind].get(clause, ()) if s.first > verb.last or s.last < verb.first]
             if aimed:
                 target = min(aimed, key=lambda s: abs(s.first - verb.first))
                 hits.append((min(verb.start, target.start), max(verb.end, target.end)))
@@ -71,14 +73,22 @@ def redirect_channel(draft):
         yield start, end, {"word": draft.body[start:end]}, None
 
 
+def _by_clause(clauses, spans):
+    """{clause: [spans starting in it]}"""
+    grouped = {}
+    for span in spans:
+        grouped.setdefault(clauses.tokens[span.first].clause, []).append(span)
+    return grouped
+
+
 def _requested(clauses, verb, requests, language) -> bool:
     """Whether the verb at `verb` is asked of the client (imperative or after a request term)."""
     tokens = clauses.tokens
     token = tokens[verb.first]
-    before = [tok for tok in tokens[:verb.first] if tok.clause == token.clause]
+    before = tokens[clauses.clause_range[token.clause][0]:verb.first]
     if any(tok.lower in CONDITIONS.get(language, ()) for tok in before):
         return False
-    marked = [r for r in requests if tokens[r.first].clause == token.clause and r.last < verb.first]
+    marked = [r for r in requests.get(token.clause, ()) if r.last < verb.first]
     if language == "ru":
         from phrases.lint.morphology import reading
 
@@ -89,6 +99,8 @@ def _requested(clauses, verb, requests, language) -> bool:
     if language == "en":
         following = tokens[verb.last + 1] if verb.last + 1 < len(tokens) else None
         if following is not None and following.clause == token.clause and following.lower in EN_NOUN_AFTER:
+            return False
+        if _en_noun(tokens, verb):
             return False
         leading = [tok for tok in before if tok.lower not in EN_LEADING]
         if not leading:
@@ -105,6 +117,28 @@ def _requested(clauses, verb, requests, language) -> bool:
             return True
         return bool(marked) and (text.endswith(("ć", "c", "ć się")) or not first.endswith(PL_FINITE_ENDINGS))
     return bool(marked)
+
+
+EN_AFTER_AND_VERBS = {"ask", "tell", "say", "let", "speak", "explain", "mention", "request", "quote", "give", "leave",
+                      "book", "arrange", "check", "confirm", "we", "they", "someone", "i", "choose", "select", "press"}
+EN_OBJECTS = {"us", "me", "them", "him", "her", "our", "the", "your", "it"}
+EN_PREDICATES = {"is", "are", "was", "were", "depend", "depends", "cost", "costs", "start", "starts", "apply",
+                 "applies", "vary", "varies", "include", "includes", "come", "comes", "get", "gets", "go", "goes"}
+
+
+def _en_noun(tokens, verb) -> bool:
+    """"Call and data prices depend…", "Phone holders are back": the word names a thing."""
+    clause = tokens[verb.first].clause
+    after = tokens[verb.last + 1:verb.last + 4]
+    if after and after[0].lower in ("and", "or") and len(after) > 1:
+        second = after[1].lower
+        if second in EN_AFTER_AND_VERBS:
+            return False
+        if second in EN_SENDING | {"call", "phone", "ring", "visit", "come", "drop", "contact", "reach"}:
+            return not (len(after) > 2 and after[2].lower in EN_OBJECTS)
+        return True
+    # A predicate right after the word and the next one: the word is (part of) the subject.
+    return any(tok.lower in EN_PREDICATES and tok.clause == clause for tok in after[:2])
 
 
 def _clients_own(clauses, span, language) -> bool:
@@ -126,11 +160,11 @@ def _literals_handed_over(clauses, requests, language):
     """An e-mail address or phone number in a clause that asks the client to do something."""
     if not clauses.literals:
         return
-    for clause in {tok.clause for tok in clauses.tokens}:
+    for clause in clauses.clause_range:
         if not clauses.literal_in(clause):
             continue
-        members = [tok for tok in clauses.tokens if tok.clause == clause]
-        asked = any(clauses.tokens[r.first].clause == clause for r in requests)
+        members = clauses.clause_tokens(clause)
+        asked = bool(requests.get(clause))
         if language == "ru":
             from phrases.lint.morphology import reading
 

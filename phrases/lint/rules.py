@@ -5,6 +5,7 @@ the message in the phrase's language. Placeholders are masked before any check r
 so they are never flagged themselves.
 """
 import re
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,13 +13,18 @@ from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+from phrases.lint.patterns import StartIndex
 from phrases.lint.redirect import redirect_channel
 from phrases.validation import find_placeholder_problems
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
                            r"ваших|вашу|вашем)(?![\w\-])")
-SENTENCE_END_RE = re.compile(r"[.!?…]+[\"»”')\]]*\s+")
+SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"»”')\]]*\s+")
 CLOSERS = "\"»”')]"
+
+
+class OutOfTime(Exception):
+    """The per-text time budget ran out (see engine.lint)."""
 
 
 @dataclass
@@ -27,6 +33,12 @@ class Draft:
     language: str
     ruleset: object
     limits: dict = field(default_factory=dict)
+    deadline: float = float("inf")
+
+    def check_time(self):
+        """Stop the linting when the text's time budget is spent (called between steps)."""
+        if time.perf_counter() > self.deadline:
+            raise OutOfTime
 
     @cached_property
     def masked(self) -> str:
@@ -43,19 +55,43 @@ class Draft:
         return t.words(self.prose)
 
     @cached_property
+    def sentence_starts(self) -> list:
+        return sentence_starts(self)
+
+    @cached_property
+    def term_starts(self) -> StartIndex:
+        """Where a term may start in the prose, by first letter."""
+        return StartIndex.of(self.prose)
+
+    @cached_property
     def clauses(self) -> Clauses:
         """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
-        return Clauses(self.prose, self.masked, self.language)
+        return Clauses(self.prose, self.masked, self.language, check_time=self.check_time,
+                       folded_view=self.language == "pl")
 
     def find(self, kind):
         """Spans of the clauses matching the ruleset's terms of `kind` in this draft's language."""
-        return self.clauses.find(self.ruleset.combined(self.language, kind))
+        folded = self.ruleset.combined(self.language, kind, folded=True) if self.language == "pl" else ()
+        return self.clauses.find(self.ruleset.combined(self.language, kind), folded)
 
 
 def _term_hits(draft, kind):
-    for pattern, suggestion in draft.ruleset.terms_for(draft.language, kind):
-        for match in pattern.finditer(draft.prose):
-            yield match.start(), match.end(), {"word": match.group()}, suggestion
+    """Each term's matches, tried only where a word it can start with starts (linear: patterns.py)."""
+    prose = draft.prose
+    sentence_starts = set(draft.sentence_starts)
+    for pattern, suggestion, first in draft.ruleset.terms_for(draft.language, kind):
+        draft.check_time()
+        end = -1
+        for start in draft.term_starts.candidates(first):
+            if start < end:
+                continue  # inside this term's previous match
+            match = pattern.match(prose, start)
+            if match is not None and match.end() > start:
+                end = match.end()
+                fix = suggestion
+                if fix and (prose[start].isupper() or start in sentence_starts):
+                    fix = _capitalise(fix)  # «Спс» → «Спасибо», at a sentence start too
+                yield match.start(), match.end(), {"word": match.group()}, fix
 
 
 def banned_abbreviation(draft):
@@ -103,17 +139,29 @@ def _first_content(body, start):
 
 def _abbreviation_before(draft, end):
     """True when the full stop ending at `end` closes an abbreviation ("т.е.", "np.") or a number."""
-    head = draft.masked[:end].rstrip(".")
-    match = re.search(r"([\w.]+)$", head)
-    if not match:
+    # A backward scan over the word (a search anchored at the end would read the whole text each time).
+    text = draft.masked
+    stop = end
+    while stop and text[stop - 1] == ".":
+        stop -= 1
+    start = stop
+    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    word = text[start:stop].lower()
+    if not word:
         return False
-    word = match.group(1).lower()
     if word[-1:].isdigit():
-        return True
+        # "1. " or "2. " opening a list item, "3." in «п. 3.» go on; a longer number (a phone
+        # number, an amount, a date) ends its sentence like a word does.
+        token = start
+        while token and not text[token - 1].isspace():
+            token -= 1
+        return text[token:stop].isdigit() and stop - token <= 2
     return word in SENTENCE_ABBREVIATIONS.get(draft.language, ()) or (len(word) == 1 and word.isalpha())
 
 
-def sentence_start_lowercase(draft):
+def sentence_starts(draft):
+    """Where each sentence's first word starts (after quotes, dashes, bullets and emoji)."""
     body = draft.body
     starts = []
     first = _first_content(body, 0)
@@ -125,23 +173,58 @@ def sentence_start_lowercase(draft):
         index = _first_content(body, match.end())
         if index is not None:
             starts.append(index)
-    for index in starts:
+    return starts
+
+
+def sentence_start_lowercase(draft):
+    body = draft.body
+    banned = [pattern for kind in ("abbreviation", "slang")
+              for pattern in draft.ruleset.terms_for(draft.language, kind)]
+    for index in draft.sentence_starts:
         char = body[index]
         if char == "{" or not char.isalpha() or not char.islower():
             continue
         word = t.WORD_RE.match(body, index)
         end = word.end() if word else index + 1
-        yield index, end, {}, body[index:end].capitalize()
+        yield index, end, {}, _capitalised_fix(draft, index, end, banned)
+
+
+def _capitalised_fix(draft, start, end, banned):
+    """The word with a capital, unless it is a banned word: then its replacement, capitalised
+    («спс» → «Спасибо», never «Спс»), or nothing when the term has no replacement."""
+    for pattern, suggestion, _ in banned:
+        match = pattern.match(draft.prose, start)
+        if match is not None and match.end() >= end:
+            return _capitalise(suggestion) if suggestion else None
+    return _capitalise(draft.body[start:end])
+
+
+def _capitalise(text):
+    return text[:1].upper() + text[1:]
 
 
 def missing_terminal_punctuation(draft):
+    """The last word is marked and the fix adds a full stop to it (or turns a trailing , ; : into one)."""
     text = t.strip_trailing_ignorable(draft.body)
     if not text.strip():
         return
     core = text.rstrip(CLOSERS)
     if core and core[-1] in t.TERMINAL:
         return
-    yield max(len(text) - 1, 0), len(text), {}, None
+    end = len(text)
+    if text.endswith("}") and "{" in text:
+        start = text.rindex("{")  # a placeholder is the last word
+    else:
+        start = end
+        while start and (text[start - 1].isalnum() or text[start - 1] in "_-'’"):
+            start -= 1
+        if start == end:
+            start = end - 1  # a closing bracket, quote or other mark
+    last = text[start:end]
+    if last in (",", ";", ":"):
+        yield start, end, {}, "."
+    else:
+        yield start, end, {}, last + "."
 
 
 def too_many_emoji(draft):

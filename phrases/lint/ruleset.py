@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from phrases.lint import defaults
 from phrases.lint.findings import OFF
+from phrases.lint.patterns import UnsafePattern, check_term_pattern, first_letters
+from phrases.lint.text import fold
 
 logger = logging.getLogger(__name__)
 ALL_LANGUAGES = "*"
@@ -26,8 +28,16 @@ CHECK_INTERVAL = 1.0
 
 
 def compile_term(pattern: str) -> re.Pattern:
-    """A term as a whole-word, case-insensitive pattern (hyphens bind words: "PIN-u" is one word)."""
+    """A term as a whole-word, case-insensitive pattern (hyphens bind words: "PIN-u" is one word).
+
+    Raises `UnsafePattern` for a pattern that could take more than linear time (see patterns.py)."""
+    check_term_pattern(pattern)
     return re.compile(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", re.IGNORECASE)
+
+
+def check_stored_pattern(pattern: str) -> None:
+    """The check the admin runs on a term as written: `{third-party}` stands for a word."""
+    check_term_pattern(pattern.replace(THIRD_PARTY_MACRO, "(?:party)"))
 
 
 @dataclass
@@ -57,28 +67,48 @@ class RuleSet:
         return pattern.replace(THIRD_PARTY_MACRO, f"(?:{parties})")
 
     def terms_for(self, language: str, kind: str):
-        """[(compiled pattern, suggestion)] of one kind for a language (its own and the common ones)."""
+        """[(compiled pattern, suggestion, first letters)] of one kind for a language (its own and the
+        common ones). A pattern that is invalid or could take more than linear time is skipped."""
         key = (language, kind)
         compiled = self._compiled.get(key)
         if compiled is None:
             compiled = []
             for pattern, suggestion in self._entries(language, kind):
+                expanded = self._expand(language, pattern)
                 try:
-                    compiled.append((compile_term(self._expand(language, pattern)), suggestion))
-                except re.error as error:
+                    compiled.append((compile_term(expanded), suggestion, first_letters(expanded)))
+                except (re.error, UnsafePattern) as error:
                     logger.warning("Skipping invalid %s term %r for %s: %s", kind, pattern, language, error)
             self._compiled[key] = compiled
         return compiled
 
-    def combined(self, language: str, kind: str):
-        """The kind's terms as one pattern, [(pattern, None)] or [], for finding where any matches."""
-        key = (language, kind, "combined")
+    def combined(self, language: str, kind: str, folded: bool = False):
+        """The kind's terms as one pattern, [(pattern, None, first letters)] or [], for finding where
+        any matches; `folded`: the same without Polish diacritics, for text typed without them."""
+        key = (language, kind, "folded" if folded else "combined")
         combined = self._compiled.get(key)
         if combined is None:
-            sources = [pattern.pattern for pattern, _ in self.terms_for(language, kind)]
-            combined = [(re.compile("|".join(sources), re.IGNORECASE), None)] if sources else []
+            terms = self.terms_for(language, kind)
+            combined = []
+            if terms:
+                firsts = [first for _, _, first in terms]
+                first = None if any(f is None for f in firsts) else frozenset().union(*firsts)
+                source = "|".join(pattern.pattern for pattern, _, _ in terms)
+                if folded:
+                    source = fold(source)
+                    first = None if first is None else frozenset(fold(letter) for letter in first)
+                combined = [(re.compile(source, re.IGNORECASE), None, first)]
             self._compiled[key] = combined
         return combined
+
+    def compile_language(self, language: str) -> None:
+        """Compile every term of a language now (cached: only the first call costs anything)."""
+        if (language, "all") not in self._compiled:
+            for kind in TERM_KINDS:
+                self.combined(language, kind)
+                if language == "pl":
+                    self.combined(language, kind, folded=True)
+            self._compiled[(language, "all")] = True
 
     def acronyms_for(self, language: str):
         return self.acronyms.get(language, frozenset()) | self.acronyms.get(ALL_LANGUAGES, frozenset())

@@ -1,8 +1,9 @@
 """Spelling with Hunspell dictionaries (read by spylls, a Hunspell port) plus the team dictionary.
 
-Dictionaries come from the system (Debian: hunspell-ru, hunspell-pl, hunspell-en-us install
-them in /usr/share/hunspell). Where one is missing, spelling for that language reports itself
-unavailable, once, in the log and in `spelling_status()`, and every other rule still runs.
+The ru, en (US and GB) and pl dictionaries ship with the project in phrases/lint/dictionaries
+(with their licences), so every install checks spelling; `QUICKPHRASES_HUNSPELL_DIRS` may name
+other directories (searched in order). Where a language has no dictionary, spelling for it reports
+itself unavailable, once, in the log and in `spelling_status()`, and every other rule still runs.
 """
 import logging
 import re
@@ -13,7 +14,9 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 DICTIONARY_NAMES = {"ru": ("ru_RU", "ru"), "en": ("en_US", "en_GB", "en"), "pl": ("pl_PL", "pl")}
-DEFAULT_DIRECTORIES = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+BUNDLED_DIRECTORY = str(Path(__file__).resolve().with_name("dictionaries"))
+DEFAULT_DIRECTORIES = (BUNDLED_DIRECTORY, "/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+LONGEST_WORD = 40  # longer than the longest word of the ru, en and pl dictionaries
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 
@@ -54,9 +57,8 @@ def _dictionary(language):
             if not stems:
                 if key not in _reported:
                     _reported.add(key)
-                    logger.warning("Spelling is unavailable for %r: no Hunspell dictionary in %s "
-                                   "(install hunspell-%s); the other brand-voice rules still run.",
-                                   language, ", ".join(directories), language)
+                    logger.warning("Spelling is unavailable for %r: no Hunspell dictionary in %s; "
+                                   "the other brand-voice rules still run.", language, ", ".join(directories))
             else:
                 from spylls.hunspell import Dictionary
 
@@ -84,15 +86,23 @@ def _known(language, directories, word):
     return dictionaries is None or any(d.lookup(word) for d in dictionaries)
 
 
-def unknown_words(words, language, team_words):
+def unknown_words(words, language, team_words, check_time=None):
     """The words (objects with .text/.start/.end) that neither Hunspell nor the team knows.
 
     Latin-script words in Russian text are checked with the English dictionary (product names,
-    English terms); words in another script than the phrase's are otherwise left alone."""
+    English terms); words in another script than the phrase's are otherwise left alone. A word
+    longer than any dictionary word is reported without a look-up (Hunspell's affix search on a
+    long string takes seconds)."""
     directories = dictionary_directories()
     for word in words:
+        if check_time is not None:
+            check_time()
         text = word.text
         if len(text) < 2 or any(c.isdigit() for c in text) or text.isupper() or text.lower() in team_words:
+            continue
+        if len(text) > LONGEST_WORD:
+            if _dictionary(language) is not None:
+                yield word
             continue
         check_language = language
         if language == "ru" and not CYRILLIC.search(text):

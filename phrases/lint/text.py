@@ -7,7 +7,12 @@ from phrases.validation import PLACEHOLDER_RE  # one placeholder syntax for the 
 __all__ = ["EMOJI_RE", "PLACEHOLDER_RE", "URL_RE", "WORD_RE", "Word", "mask_placeholders", "mask_urls", "words"]
 # A word: letters (any script) and digits, joined by inner hyphens or apostrophes ("PIN-u", "don't").
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:ru|com|pl|net|org|рф)\b\S*", re.IGNORECASE)
+# Every pattern here runs in time linear in the text: a match may start only where a token or a
+# run begins (the look-behinds), and no repeat is followed by something it could also match, so a
+# failed attempt never backtracks across more than the run it started in.
+URL_RE = re.compile(r"(?:https?://|www\.)\S+"
+                    r"|(?<!\S)[^\s@]+@[^\s@]+\.\w+"
+                    r"|(?<![\w-])[\w-]+\.(?:ru|com|pl|net|org|рф)\b\S*", re.IGNORECASE)
 TERMINAL = ".!?…"
 
 # Emoji: pictographs and symbols; modifiers, joiners and selectors belong to the emoji before them.
@@ -22,7 +27,15 @@ EMOJI_RE = re.compile(
     f"(?:[\U0001F1E6-\U0001F1FF]{{2}})"  # flags are pairs of regional indicators
     f"|(?:[{_EMOJI_BASE}][{_EMOJI_TAIL}]*(?:\u200D[{_EMOJI_BASE}][{_EMOJI_TAIL}]*)*)"
 )
-TRAILING_IGNORABLE = re.compile(f"(?:\\s|{EMOJI_RE.pattern}|[{_EMOJI_TAIL}\u200D])+$")
+_IGNORABLE_TAIL = re.compile(f"[{_EMOJI_BASE}{_EMOJI_TAIL}\u200D\U0001F1E6-\U0001F1FF]")
+
+
+# Polish letters without their diacritics, one letter for one (offsets stay true).
+FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+
+
+def fold(text: str) -> str:
+    return text.translate(FOLD)
 
 
 @dataclass(frozen=True)
@@ -50,5 +63,11 @@ def emoji_spans(text: str) -> list[tuple[int, int]]:
 
 
 def strip_trailing_ignorable(text: str) -> str:
-    """Drop trailing spaces and emoji (they may follow the final punctuation mark)."""
-    return TRAILING_IGNORABLE.sub("", text)
+    """Drop trailing spaces and emoji (they may follow the final punctuation mark).
+
+    A backward scan, one step per character: a regular expression anchored at the end would be
+    tried from every position of a long run of spaces or emoji parts (quadratic or worse)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or _IGNORABLE_TAIL.match(text[end - 1])):
+        end -= 1
+    return text[:end]

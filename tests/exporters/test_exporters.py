@@ -7,14 +7,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from django.conf import settings
 
 from phrases.exporters import ahk, csv_export, espanso
 from phrases.exporters.quickphrases import export_quickphrases
 from phrases.models import LivePhrase
 
 pytestmark = pytest.mark.django_db
-SCHEMA = Path(settings.BASE_DIR).parent / "shared" / "schemas" / "espanso-match.schema.json"
+# The project's own description of a valid Espanso match file (nothing outside the repository).
+SCHEMA = Path(__file__).with_name("espanso_match.schema.json")
 
 
 @pytest.fixture
@@ -29,8 +29,7 @@ def live(make_live_phrase):
 
 def test_espanso_file_is_valid_and_triggers_are_unique(live):
     document = yaml.safe_load(espanso.export(live))
-    if SCHEMA.exists():
-        jsonschema.validate(document, json.loads(SCHEMA.read_text()))
+    jsonschema.validate(document, json.loads(SCHEMA.read_text()))
     triggers = {m["trigger"]: m for m in document["matches"]}
     assert set(triggers) == {":eta-ru", ":eta-en"}  # /eta exists in two languages
     assert triggers[":eta-en"]["form"] == "Your order arrives [[date]]. Use `code` 100% [[link]]!"
@@ -76,3 +75,15 @@ def test_quickphrases_export_is_the_v1_file(live):
     assert document["format"] == "quickphrases/v1"
     assert {p["status"] for p in document["phrases"]} == {"approved"}
     assert document["topics"] == [{"slug": "delivery", "name": "Доставка", "parent": None}]
+
+
+@pytest.mark.parametrize("match", [
+    {"trigger": ":rtnl\n", "replace": "x"},                      # a trigger nobody can type
+    {"trigger": ":eta", "replace": "x", "form": "[[date]]"},      # two kinds of replacement
+    {"trigger": ":eta"},                                          # no replacement at all
+    {"replace": "x"},                                             # no trigger
+    {"trigger": ":eta", "form": "[[date]]", "form_fields": {"date": {"type": "calendar"}}},
+])
+def test_the_espanso_description_refuses_what_espanso_would_not_load(match):
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"matches": [match]}, json.loads(SCHEMA.read_text()))

@@ -97,3 +97,22 @@ def test_migration_does_not_bring_back_a_default_a_reviewer_deleted():
 def test_fresh_database_has_every_default_term_and_new_descriptions():
     assert Term.objects.filter(kind="third-party", language="pl").exists()
     assert RuleSetting.objects.get(rule="blame-shift", language="").description == RULES["blame-shift"][2]
+
+
+linear_migration = importlib.import_module("phrases.lint.migrations.0005_linear_time_term_patterns")
+
+
+def test_linear_time_migration_rewrites_untouched_defaults_and_adds_new_terms():
+    from phrases.lint.patterns import check_term_pattern
+
+    old_language, old_kind, old_pattern, new_pattern, suggestion = linear_migration.REWRITES[1]
+    Term.objects.filter(language=old_language, kind=old_kind, pattern=new_pattern).delete()
+    Term.objects.create(language=old_language, kind=old_kind, pattern=old_pattern, suggestion=suggestion)
+    added = linear_migration.ADDED[0]
+    Term.objects.filter(language=added[0], kind=added[1], pattern=added[2]).delete()
+    linear_migration.to_linear_patterns(apps, None)
+    assert not Term.objects.filter(pattern=old_pattern).exists()
+    assert Term.objects.filter(language=old_language, kind=old_kind, pattern=new_pattern).exists()
+    assert Term.objects.filter(language=added[0], kind=added[1], pattern=added[2]).exists()
+    for pattern in Term.objects.exclude(kind="acronym").values_list("pattern", flat=True):
+        check_term_pattern(pattern.replace("{third-party}", "(?:party)"))

@@ -14,7 +14,7 @@ def test_dev_set_precision_and_recall(eval_dir, rules):
     overall, per_rule = score(load_items(eval_dir / "dev_lint.jsonl"), rules)
     assert overall["precision"] >= 0.95 and overall["recall"] >= 0.95
     for rule, metrics in per_rule.items():
-        assert metrics["precision"] >= 0.90 and metrics["recall"] >= 0.90, rule
+        assert metrics["precision"] >= 0.95 and metrics["recall"] >= 0.95, rule
 
 
 def _errors(library_path, rules):
@@ -30,3 +30,25 @@ def test_starter_library_has_no_error_finding(rules):
 
 def test_dev_library_written_to_the_standards_has_no_error_finding(eval_dir, rules):
     assert _errors(eval_dir / "dev_library.json", rules) == []
+
+
+HELDOUT = Path(__file__).parent / "data" / "heldout_lint.jsonl"
+TRAINING = Path(__file__).parent / "data" / "training_lint.jsonl"
+
+
+def test_heldout_sentences_written_apart_from_the_tuning(rules):
+    """231 sentences (ru 95, en 69, pl 67; 108 clean near misses) written before the rules were
+    tuned and never tuned on: the issue's bar is recall ≥ 0.95, precision ≥ 0.97, every rule ≥ 0.9."""
+    items = load_items(HELDOUT)
+    assert len(items) >= 200 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    overall, per_rule = score(items, rules)
+    assert overall["recall"] >= 0.95 and overall["precision"] >= 0.97
+    for rule, metrics in per_rule.items():
+        assert metrics["precision"] >= 0.90 and metrics["recall"] >= 0.90, rule
+
+
+def test_training_sentences_the_rules_were_tuned_on(rules):
+    overall, per_rule = score(load_items(TRAINING), rules)
+    assert overall["precision"] >= 0.95 and overall["recall"] >= 0.95
+    for rule, metrics in per_rule.items():
+        assert metrics["precision"] >= 0.90 and metrics["recall"] >= 0.90, rule

@@ -150,7 +150,7 @@ def test_finding_has_rule_severity_message_span_and_suggestion(rules):
     finding = next(f for f in lint(body, "ru", rules) if f.rule == "banned-abbreviation")
     assert finding.as_dict() == {"rule": "banned-abbreviation", "severity": "error",
                                  "message": "Сокращение «Спс» в чате с клиентом недопустимо.",
-                                 "start": 0, "end": 3, "suggestion": "спасибо"}
+                                 "start": 0, "end": 3, "suggestion": "Спасибо"}  # capitalised like the word
 
 
 def test_messages_come_in_the_phrase_language(rules):

@@ -1,13 +1,17 @@
 """Spelling: Hunspell dictionaries plus the team dictionary; without dictionaries it steps aside."""
 import logging
+from pathlib import Path
 
 import pytest
 
 from phrases.lint import lint, lint_text, spelling
 from phrases.lint.ruleset import default_ruleset
 
-pytestmark = pytest.mark.skipif(not spelling.spelling_available("ru"),
-                                reason="Hunspell dictionaries not installed (.ci/system-deps installs them)")
+
+@pytest.fixture(autouse=True)
+def _only_the_bundled_dictionaries(settings):
+    """A clean machine: nothing but the dictionaries that ship with the project."""
+    settings.QUICKPHRASES_HUNSPELL_DIRS = [spelling.BUNDLED_DIRECTORY]
 
 
 def _spelling(body, language, team=()):
@@ -32,6 +36,15 @@ def test_misspellings_are_flagged_in_each_language(language, body, misspelled):
 ])
 def test_correct_text_passes(language, body):
     assert _spelling(body, language) == []
+
+
+def test_the_project_ships_its_dictionaries_with_their_licences():
+    bundled = Path(spelling.BUNDLED_DIRECTORY)
+    for name in ("ru_RU", "pl_PL", "en_US", "en_GB"):
+        assert (bundled / f"{name}.dic").stat().st_size > 100_000
+        assert (bundled / f"{name}.aff").exists()
+        assert "Copyright" in (bundled / f"LICENSE-{name}.txt").read_text()
+    assert spelling.spelling_status() == {"ru": "available", "en": "available", "pl": "available"}
 
 
 def test_team_dictionary_accepts_product_names():
@@ -66,3 +79,17 @@ def test_without_dictionaries_spelling_reports_itself_unavailable_once_and_other
     warnings = [r for r in caplog.records if "Spelling is unavailable for 'ru'" in r.getMessage()]
     assert len(warnings) == 1
     assert spelling.spelling_status(["ru"])["ru"].startswith("unavailable")
+
+
+@pytest.mark.django_db
+def test_make_run_reports_spelling_available_for_each_language(settings, tmp_path):
+    """`make run` calls load_demo, whose output says which languages spelling checks."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    starter = str(settings.BASE_DIR / "fixtures" / "starter_library.json")
+    settings.BASE_DIR = tmp_path  # the demo credentials go to a temporary folder
+    out = StringIO()
+    call_command("load_demo", library=starter, stdout=out)
+    assert "Spelling: ru available, en available, pl available" in out.getvalue()

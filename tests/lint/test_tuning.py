@@ -41,6 +41,8 @@ def test_turning_a_rule_off_and_a_language_override():
 def test_adding_a_banned_word_with_suggestion():
     Term.objects.create(language="ru", kind="abbreviation", pattern="спасибки", suggestion="спасибо")
     finding = next(f for f in lint_text("Спасибки за ожидание.", "ru") if f.rule == "banned-abbreviation")
+    assert finding.suggestion == "Спасибо"  # at the start of a sentence the replacement is capitalised
+    finding = next(f for f in lint_text("Ну, спасибки за ожидание.", "ru") if f.rule == "banned-abbreviation")
     assert finding.suggestion == "спасибо"
 
 

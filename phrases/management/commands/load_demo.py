@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from phrases.errors import ImportRejected
+from phrases.lint.spelling import spelling_status
 from phrases.models import Phrase
 from phrases.roles import OPERATORS, REVIEWERS, WRITERS
 from phrases.services import library_import
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             except ImportRejected as error:
                 raise CommandError(error.message) from None
             self.stdout.write(self.style.SUCCESS(f"Starter library: {report.summary()}"))
+        status = spelling_status()
+        self.stdout.write("Spelling: " + ", ".join(f"{language} {state}" for language, state in status.items()))
         credentials = self._credentials()
         User = get_user_model()
         self.stdout.write(f"Demo users (log in at {options['site'].rstrip('/')}/login/):")

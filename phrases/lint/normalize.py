@@ -1,0 +1,121 @@
+"""The text every rule reads: what a person sees, with offsets back to what was typed.
+
+Readers do not see zero-width and other format characters, nor tell a Cyrillic «х» from a Latin
+"x", so "th\\u200bx", "thх" and "c\\u200ball the hot\\u200bline" all read as the banned words they
+look like. Before any rule runs the text is
+1. composed (Unicode NFC: "е" + combining accent is one letter, as on screen);
+2. stripped of format characters (category Cf: zero-width spaces and joiners, word joiners, soft
+   hyphens, direction marks and overrides, BOM), except a zero-width joiner inside an emoji
+   sequence and emoji tag characters, which are part of the emoji a reader sees;
+3. rid of look-alike letters: in a run of letters that mixes Latin and Cyrillic, the word's script
+   is the one with more letters that have no look-alike in the other («п», "h"), else the one with
+   more letters, else the phrase's language; letters of the other script that look like one of
+   its letters take that letter's place. A hyphen separates runs, so "IT-отдел" and "PIN-код" stay as written.
+
+`normalize` returns the new text and, for each of its characters, the span of the original text
+it came from, so a finding's offsets point at what the writer sees in the editor.
+"""
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from phrases.lint.text import EMOJI_RE
+
+CYRILLIC_TO_LATIN = dict(zip("аеорсухкіјѕАВЕКМНОРСТХУІЈЅ", "aeopcyxkijsABEKMHOPCTXYIJS"))
+LATIN_TO_CYRILLIC = dict(zip("aeopcyxkABEKMHOPCTXY", "аеорсухкАВЕКМНОРСТХУ"))
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_MIXED = re.compile(r"[A-Za-z][А-Яа-яЁёІіЈјЅѕ]|[А-Яа-яЁёІіЈјЅѕ][A-Za-z]")
+# Unicode's format characters (category Cf), less the emoji tag characters U+E0020–E007F.
+_FORMAT = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+                     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+                     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001]")
+
+
+def _is_format(char: str) -> bool:
+    return _FORMAT.match(char) is not None
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The normalised text; `starts[i]`/`ends[i]` give the original span of its character `i`
+    (None when the text needed no change)."""
+
+    text: str
+    original_length: int
+    starts: list | None = None
+    ends: list | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the normalised span [start, end)."""
+        if self.starts is None:
+            return start, end
+        if start >= len(self.text):
+            return self.original_length, self.original_length
+        if end <= start:
+            return self.starts[start], self.starts[start]
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str, language: str = "") -> Normalized:
+    """`text` as a reader sees it (see the module's docstring), with the way back to the original."""
+    mixed = _MIXED.search(text) is not None
+    needs_format = _FORMAT.search(text) is not None
+    if unicodedata.is_normalized("NFC", text) and not needs_format and not mixed:
+        return Normalized(text, len(text))
+    pieces, starts, ends = [], [], []
+    emoji_joiners = _emoji_joiners(text) if "\u200d" in text else set()
+    index, length = 0, len(text)
+    while index < length:
+        # One base character and the combining marks after it compose together (NFC).
+        end = index + 1
+        while end < length and unicodedata.combining(text[end]):
+            end += 1
+        chunk = text[index:end]
+        if len(chunk) == 1 and _is_format(chunk) and index not in emoji_joiners:
+            index = end
+            continue
+        composed = unicodedata.normalize("NFC", chunk) if len(chunk) > 1 else chunk
+        for char in composed:
+            pieces.append(char)
+            starts.append(index)
+            ends.append(end)
+        index = end
+    result = "".join(pieces)
+    if mixed:
+        result = _unmix(result, language)
+    return Normalized(result, length, starts, ends)
+
+
+def _emoji_joiners(text: str) -> set:
+    """Positions of zero-width joiners that hold an emoji sequence together."""
+    joiners = set()
+    for match in EMOJI_RE.finditer(text):
+        for offset, char in enumerate(match.group()):
+            if char == "\u200d":
+                joiners.add(match.start() + offset)
+    return joiners
+
+
+def _unmix(text: str, language: str) -> str:
+    chars = list(text)
+    for run in _LETTER_RUN.finditer(text):
+        word = run.group()
+        latin = [char for char in word if "a" <= char.lower() <= "z"]
+        cyrillic = [char for char in word if "\u0400" <= char <= "\u04ff"]
+        if not latin or not cyrillic:
+            continue
+        # Letters with no look-alike in the other script say which script the word is in.
+        latin_only = sum(1 for char in latin if char not in LATIN_TO_CYRILLIC)
+        cyrillic_only = sum(1 for char in cyrillic if char not in CYRILLIC_TO_LATIN)
+        if latin_only != cyrillic_only:
+            to_latin = latin_only > cyrillic_only
+        elif len(latin) != len(cyrillic):
+            to_latin = len(latin) > len(cyrillic)
+        else:
+            to_latin = language != "ru"
+        table = CYRILLIC_TO_LATIN if to_latin else LATIN_TO_CYRILLIC
+        for offset, char in enumerate(word):
+            replacement = table.get(char)
+            if replacement is not None:
+                chars[run.start() + offset] = replacement
+    return "".join(chars)

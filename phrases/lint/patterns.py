@@ -1,0 +1,375 @@
+"""Term patterns that run in time linear in the text, and where they may start.
+
+Reviewers write brand-voice terms as regular expressions (`Term.pattern`). Python's engine
+backtracks, so a pattern such as `(a+)+b`, `\\w+\\w+x` or `.*x` can take exponential or quadratic
+time on a crafted text. Two things keep every term linear:
+
+1. `check_term_pattern` accepts only patterns whose backtracking is bounded: no back-references,
+   no repeat inside a repeat, an unbounded repeat only over one character class that stays inside
+   a word (letters, digits, hyphen) or inside a gap (spaces, punctuation), never followed by
+   something it could also match, and a bounded number of alternative paths. The admin refuses
+   any other pattern, naming the field; a stored one that breaks the rules is skipped with a log
+   warning.
+2. A term is tried only where a word starts (terms are whole words), and only when the word's
+   first letter is one the term can start with (`StartIndex`): each attempt reads at most a few
+   words and gaps, and a text with no candidate word costs nothing.
+
+We keep Python's `re` (rather than an engine such as RE2) because the default terms and reviewers'
+tuning rely on look-ahead (`короче(?=,)`, `ok(?!\\.\\s*\\d)`), which RE2 does not support; the
+checks above give the same linear-time guarantee for the patterns we accept.
+"""
+import re
+import re._constants as c
+import re._parser as sre_parse
+from collections import defaultdict
+from dataclasses import dataclass
+
+from phrases.lint.messages import gettext_noop
+
+MAX_PATHS = 1000          # alternative paths through one pattern (sum over |, product along a sequence)
+MAX_GROUP_REPEAT = 10     # a repeated group (not one character) may repeat at most this many times
+UNBOUNDED = 50            # a repeat allowing more than this is treated as unbounded
+REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+# Characters the checks try classes against (plus every literal of the pattern, in both cases).
+SAMPLE = frozenset("aAzZbBxX09_-'’ \t\n.,;:!?@+()/«»\"#$%&*<=>[]^`{|}~яЯёЁжЖąĄłŁżŻéß€₽😀\u200d\ufe0f\u00a0")
+# Where a term may start: a character other than a space that does not continue a word
+# (a hyphen or apostrophe joins words: "PIN-u", "don't").
+TERM_START_RE = re.compile(r"(?<![\w\-'’])\S")
+DIGIT, WORD = "\\d", "\\w"  # first-letter keys standing for a class
+
+
+class UnsafePattern(ValueError):
+    """A term pattern that could take more than linear time (or is not a regular expression).
+
+    `message_id` is the English message (translated by whoever shows it), `params` its values."""
+
+    def __init__(self, message_id, **params):
+        self.message_id = message_id
+        self.params = params
+        super().__init__(message_id % params if params else message_id)
+
+
+def _wordish(ch):
+    return ch.isalnum() or ch in "_-'’"
+
+
+def _category(category, ch):
+    if category == c.CATEGORY_DIGIT:
+        return ch.isdecimal()
+    if category == c.CATEGORY_NOT_DIGIT:
+        return not ch.isdecimal()
+    if category == c.CATEGORY_SPACE:
+        return ch.isspace()
+    if category == c.CATEGORY_NOT_SPACE:
+        return not ch.isspace()
+    if category == c.CATEGORY_WORD:
+        return ch.isalnum() or ch == "_"
+    if category == c.CATEGORY_NOT_WORD:
+        return not (ch.isalnum() or ch == "_")
+    return True  # line-break categories and the like: assume anything
+
+
+def _in_set(items, ch):
+    negate = False
+    found = False
+    for op, av in items:
+        if op == c.NEGATE:
+            negate = True
+        elif op == c.LITERAL:
+            found = found or chr(av).lower() == ch.lower()
+        elif op == c.RANGE:
+            low, high = av
+            found = found or any(len(x) == 1 and low <= ord(x) <= high for x in (ch, ch.lower(), ch.upper()))
+        elif op == c.CATEGORY:
+            found = found or _category(av, ch)
+        else:
+            found = True
+    return found != negate
+
+
+def _single(item, sample):
+    """The sample characters one item matches, or None when the item is not one character."""
+    op, av = item
+    if op == c.LITERAL:
+        return frozenset(ch for ch in sample if ch.lower() == chr(av).lower())
+    if op == c.NOT_LITERAL:
+        return frozenset(ch for ch in sample if ch.lower() != chr(av).lower())
+    if op == c.ANY:
+        return frozenset(ch for ch in sample if ch != "\n")
+    if op == c.IN:
+        return frozenset(ch for ch in sample if _in_set(av, ch))
+    if op == c.SUBPATTERN and len(av[-1]) == 1:
+        return _single(av[-1][0], sample)
+    return None
+
+
+def _items(node):
+    return list(node)
+
+
+def _first_or(items, sample, follow):
+    """Like `_first`, but a sequence that may match nothing adds `follow` (never None)."""
+    result = set()
+    for index, (op, av) in enumerate(items):
+        single = _single((op, av), sample)
+        if single is not None:
+            return frozenset(result | single)
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op == c.SUBPATTERN:
+            children = [_items(av[-1])]
+        elif op == c.ATOMIC_GROUP:
+            children = [_items(av)]
+        elif op == c.BRANCH:
+            children = [_items(b) for b in av[1]]
+        elif op in REPEATS:
+            children = [_items(av[2])]
+        else:
+            return frozenset(sample)
+        rest = None  # computed lazily: what follows this item
+        nullable_child = False
+        for child in children:
+            if _nullable(child):
+                nullable_child = True
+            if rest is None:
+                rest = _first_or(items[index + 1:], sample, follow)
+            result |= _first_or(child, sample, rest)
+        optional = op in REPEATS and av[0] == 0
+        if not (nullable_child or optional):
+            return frozenset(result)
+    return frozenset(result | follow)
+
+
+def _nullable(items):
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op == c.SUBPATTERN:
+            if not _nullable(_items(av[-1])):
+                return False
+        elif op == c.ATOMIC_GROUP:
+            if not _nullable(_items(av)):
+                return False
+        elif op == c.BRANCH:
+            if not any(_nullable(_items(b)) for b in av[1]):
+                return False
+        elif op in REPEATS:
+            if av[0] > 0 and not _nullable(_items(av[2])):
+                return False
+        else:
+            return False
+    return True
+
+
+def _contains_repeat(items):
+    for op, av in items:
+        if op in REPEATS and av[1] > 1:
+            return True
+        if op == c.SUBPATTERN and _contains_repeat(_items(av[-1])):
+            return True
+        if op == c.ATOMIC_GROUP and _contains_repeat(_items(av)):
+            return True
+        if op == c.BRANCH and any(_contains_repeat(_items(b)) for b in av[1]):
+            return True
+        if op in REPEATS and _contains_repeat(_items(av[2])):
+            return True
+    return False
+
+
+def _paths(items, sample=SAMPLE):
+    """How many ways the engine may try to match `items` from one position (backtracking paths).
+
+    Alternatives that cannot start with the same character never compete: only the largest
+    group of alternatives sharing a first character counts."""
+    total = 1
+    for op, av in items:
+        if op == c.SUBPATTERN:
+            count = _paths(_items(av[-1]), sample)
+        elif op == c.ATOMIC_GROUP:
+            count = _paths(_items(av), sample)
+        elif op == c.BRANCH:
+            branches = [_items(b) for b in av[1]]
+            counts = [_paths(b, sample) for b in branches]
+            firsts = [sample if _nullable(b) else _first_or(b, sample, frozenset()) for b in branches]
+            count = max(sum(n for n, first in zip(counts, firsts) if ch in first) for ch in sample)
+        elif op in REPEATS:
+            body = _items(av[2])
+            if len(body) == 1 and _single(body[0], SAMPLE) is not None:
+                count = 1  # one character class: its backtracking is bounded by _check_item
+            else:
+                inner = _paths(body, sample)
+                count = inner + 1 if av[1] <= 1 else (inner + 1) ** min(av[1], MAX_GROUP_REPEAT + 1)
+        else:
+            count = 1
+        total *= count
+        if total > MAX_PATHS:
+            return total
+    return total
+
+
+def _check_sequence(items, sample, follow):
+    for index, item in enumerate(items):
+        rest = _first_or(items[index + 1:], sample, follow)
+        _check_item(item, sample, rest)
+
+
+def _check_item(item, sample, follow):
+    op, av = item
+    if op in (c.GROUPREF, c.GROUPREF_EXISTS):
+        raise UnsafePattern(gettext_noop("Back-references (\\1, (?(1)…)) are not allowed in a term pattern."))
+    if op == c.SUBPATTERN:
+        _check_sequence(_items(av[-1]), sample, follow)
+    elif op == c.ATOMIC_GROUP:
+        _check_sequence(_items(av), sample, follow)
+    elif op == c.BRANCH:
+        for branch in av[1]:
+            _check_sequence(_items(branch), sample, follow)
+    elif op in (c.ASSERT, c.ASSERT_NOT):
+        # Once a look-around's content matches, the look-around is done: nothing follows inside.
+        _check_sequence(_items(av[1]), sample, frozenset())
+    elif op in REPEATS:
+        low, high, body = av
+        body = _items(body)
+        if high <= 1:
+            _check_sequence(body, sample, follow)
+            return
+        chars = _single(body[0], sample) if len(body) == 1 else None
+        if chars is None:
+            if high > MAX_GROUP_REPEAT and _contains_repeat(body):
+                raise UnsafePattern(gettext_noop("A repeat inside a repeat (like (a+)+ or (\\w+\\s)*) can take exponential "
+                                    "time; write the repeated part once."))
+            if high > MAX_GROUP_REPEAT:
+                raise UnsafePattern(gettext_noop("A repeated group may repeat at most %(limit)s times (write "
+                                                 "{0,%(limit)s} instead of * or +)."), limit=MAX_GROUP_REPEAT)
+            _check_sequence(body, sample, _first_or(body, sample, follow))
+            return
+        if high > UNBOUNDED:
+            word = {ch for ch in chars if _wordish(ch)}
+            if word and word != chars:
+                raise UnsafePattern(gettext_noop("An unbounded repeat over letters and spaces or punctuation alike (like .*, "
+                                    "\\S+ or [^,]+) can run across the whole text; repeat \\w or \\s instead."))
+            if chars & follow:
+                raise UnsafePattern(gettext_noop("An unbounded repeat is followed by something it can also match (like \\w+\\w "
+                                    "or \\s*\\s); such a pattern backtracks, so make the two parts exclusive."))
+
+
+def check_term_pattern(pattern: str) -> None:
+    """Raise `UnsafePattern` (a ValueError with a message for the writer of the pattern) unless
+    `pattern` is a regular expression the linter can run in linear time from a word start."""
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError) as error:
+        raise UnsafePattern(gettext_noop("Not a valid regular expression: %(error)s."), error=str(error)) from None
+    items = _items(parsed)
+    if not items or _nullable(items):
+        raise UnsafePattern(gettext_noop("The pattern matches empty text; a term must match at least one letter."))
+    sample = SAMPLE | {chr(ch) for ch in _literals(items)}
+    sample = frozenset(sample | {x for ch in sample for x in (ch.upper(), ch.lower()) if len(x) == 1})
+    starts = _first_or(items, sample, frozenset())
+    if any(ch.isspace() for ch in starts):
+        raise UnsafePattern(gettext_noop("A term must not start with a space (terms are whole words)."))
+    _check_sequence(items, sample, frozenset())
+    if _paths(items, sample) > MAX_PATHS:
+        raise UnsafePattern(gettext_noop("The pattern has more than %(limit)s alternative paths through it; "
+                                         "split it into several terms."), limit=MAX_PATHS)
+
+
+def _literals(items):
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL):
+            yield av
+        elif op == c.IN:
+            for inner_op, inner_av in av:
+                if inner_op == c.LITERAL:
+                    yield inner_av
+                elif inner_op == c.RANGE:
+                    yield inner_av[0]
+                    yield inner_av[1]
+        elif op == c.SUBPATTERN:
+            yield from _literals(_items(av[-1]))
+        elif op == c.ATOMIC_GROUP:
+            yield from _literals(_items(av))
+        elif op == c.BRANCH:
+            for branch in av[1]:
+                yield from _literals(_items(branch))
+        elif op in REPEATS:
+            yield from _literals(_items(av[2]))
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            yield from _literals(_items(av[1]))
+
+
+def first_letters(pattern: str):
+    """The lowercase letters a match of `pattern` can start with, or None when it may start with any."""
+    try:
+        items = _items(sre_parse.parse(pattern, re.IGNORECASE))
+    except (re.error, OverflowError, RecursionError):
+        return None
+    return _exact_first(items)
+
+
+def _exact_first(items):
+    result = set()
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op == c.LITERAL:
+            return frozenset(result | {chr(av).lower()})
+        if op == c.IN:
+            chars = set()
+            for inner_op, inner_av in av:
+                if inner_op == c.LITERAL:
+                    chars.add(chr(inner_av).lower())
+                elif inner_op == c.RANGE and inner_av[1] - inner_av[0] <= 200:
+                    chars |= {chr(x).lower() for x in range(inner_av[0], inner_av[1] + 1)}
+                elif inner_op == c.CATEGORY and inner_av in (c.CATEGORY_DIGIT, c.CATEGORY_WORD):
+                    chars.add(DIGIT if inner_av == c.CATEGORY_DIGIT else WORD)
+                else:
+                    return None
+            return frozenset(result | chars)
+        if op == c.SUBPATTERN:
+            children, optional = [_items(av[-1])], False
+        elif op == c.ATOMIC_GROUP:
+            children, optional = [_items(av)], False
+        elif op == c.BRANCH:
+            children, optional = [_items(b) for b in av[1]], False
+        elif op in REPEATS:
+            children, optional = [_items(av[2])], av[0] == 0
+        else:
+            return None
+        for child in children:
+            first = _exact_first(child)
+            if first is None:
+                return None
+            result |= first
+        if not optional and not any(_nullable(child) for child in children):
+            return frozenset(result)
+    return None  # the whole pattern may match nothing: no single first letter
+
+
+@dataclass
+class StartIndex:
+    """Where words start in a text, grouped by their lowercase first letter (and digit, word)."""
+
+    starts: list
+    by_letter: dict
+
+    @classmethod
+    def of(cls, text: str, starts=None):
+        if starts is None:
+            starts = [m.start() for m in TERM_START_RE.finditer(text)]
+        by_letter = defaultdict(list)
+        for start in starts:
+            char = text[start]
+            by_letter[char.lower()].append(start)
+            if char.isalnum() or char == "_":
+                by_letter[WORD].append(start)
+                if char.isdecimal():
+                    by_letter[DIGIT].append(start)
+        return cls(starts, by_letter)
+
+    def candidates(self, letters):
+        """Word starts a term starting with one of `letters` (None: any) may match at, in order."""
+        if letters is None:
+            return self.starts
+        found = [start for letter in letters for start in self.by_letter.get(letter, ())]
+        return sorted(found) if len(letters) > 1 else found

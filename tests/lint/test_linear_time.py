@@ -1,0 +1,140 @@
+"""Every lint rule runs in time linear in the text (issue 25, item 1), and within a time budget.
+
+Timings are compared with each other (a text four times as long takes about four times as long),
+never with a fixed number of milliseconds: the absolute speed is measured in benchmarks/lint.py.
+"""
+import gc
+import time
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from phrases.lint import lint
+from phrases.lint.defaults import TERMS
+from phrases.lint.findings import ERROR
+from phrases.lint.models import Term
+from phrases.lint.patterns import UnsafePattern, check_term_pattern
+from phrases.lint.ruleset import build_ruleset, default_rows
+
+# The audit's reproductions, scaled up: before the fix each took from seconds to hours.
+REPRODUCTIONS = {
+    "emoji and joiners": "😀\u200d" * 30 + "😀x",
+    "a@ repeated": "a@" * 3000,
+    "long local parts": ("a" * 50 + "@") * 98,
+    "spaces then a letter": " " * 20000 + "x",
+    "variation selectors": "😀" + "\ufe0f" * 19998 + "x",
+    "full stops": "." * 20000,
+    "digits and spaces": "1 " * 10000 + "x",
+    "one long word": "a" * 20000,
+    "hyphenated chain": "a-" * 10000,
+}
+
+
+def _out_of_time(findings):
+    return [f for f in findings if f.rule == "too-long" and f.severity == ERROR]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "pl"])
+@pytest.mark.parametrize("name", sorted(REPRODUCTIONS))
+def test_audit_reproductions_finish_well_within_the_budget(name, language, rules):
+    lint("warm-up", language, rules)
+    findings = lint(REPRODUCTIONS[name], language, rules, budget=5.0)
+    assert not _out_of_time(findings), name
+
+
+def test_the_budget_stops_the_linter_with_an_error_the_writer_can_read(rules):
+    body = "Курьер потерял заказ, позвоните нам по телефону. " * 400
+    started = time.perf_counter()
+    findings = lint(body, "ru", rules, budget=0.0)
+    assert time.perf_counter() - started < 1.0
+    [stopped] = _out_of_time(findings)
+    assert (stopped.start, stopped.end) == (0, len(body))
+    assert "сократите текст" in stopped.message  # in the phrase's language
+
+
+def _best_time(body, language, rules, runs=3):
+    """The fastest of a few runs, without garbage collection (its pauses depend on the whole heap)."""
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            started = time.perf_counter()
+            lint(body, language, rules, budget=30.0)
+            best = min(best, time.perf_counter() - started)
+    finally:
+        gc.enable()
+    return best
+
+
+PIECES = ["a", "@", " ", ".", "😀", "\u200d", "\ufe0f", "1", "-", "'", "x", "не", "знаю", "!", ",", "\n", "Я",
+          "call", "курьер", "потерял", "zadzwonić", "+7", "(", ")", "{", "}", "«", "ё", "ł"]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(unit=st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join),
+       language=st.sampled_from(["en", "ru", "pl"]))
+def test_lint_time_grows_linearly_with_the_text(unit, language, rules):
+    """Eight times the text takes about eight times as long: quadratic rules would take 64 times,
+    so the bound (an exponent of 1.5) leaves room for a loaded machine's noise."""
+    short = (unit * (600 // len(unit) + 1))[:600]
+    long = (unit * (4800 // len(unit) + 1))[:4800]
+    lint(short, language, rules)  # warm caches (morphology readings, compiled terms)
+    # Another process taking the CPU only ever makes a run slower, so the smallest of three
+    # measured ratios is the truest; a quadratic rule stays slow in all three.
+    bound = 8 ** 1.5
+    for _ in range(3):
+        ratio = _best_time(long, language, rules) / max(_best_time(short, language, rules), 1e-4)
+        if ratio < bound:
+            break
+    assert ratio < bound, f"{unit!r} in {language}: 8x the text took {ratio:.1f}x the time"
+
+
+@pytest.mark.parametrize("pattern", [
+    "(a+)+b", "(a|aa)+b", "(\\w+\\s?)+x", "\\w+\\w+x", "a\\s*\\s*b", "a.*b", "a\\S+b", "a[^,]*b",
+    "(?:a|a)" * 12, "(a)\\1", ".*", "x?", "\\s+спс",
+])
+def test_patterns_that_could_backtrack_are_refused(pattern):
+    with pytest.raises(UnsafePattern):
+        check_term_pattern(pattern)
+
+
+@pytest.mark.parametrize("pattern", [
+    "спс", "не\\s+знаю", "кароч\\w*|короче(?=,)", "(?:электронн\\w+\\s+)?почт\\w+", "art\\.\\s*\\d+|§\\s*\\d+",
+    "mixed\\s+(?:\\w+\\s+){0,2}?up", "ok(?!\\.\\s*\\d)",
+])
+def test_ordinary_term_patterns_are_accepted(pattern):
+    check_term_pattern(pattern)
+
+
+def test_every_default_term_is_accepted():
+    _, terms = default_rows()
+    ruleset = build_ruleset([], terms, [], [])
+    for language, kinds in TERMS.items():
+        for kind, entries in kinds.items():
+            for pattern, _ in entries:
+                check_term_pattern(ruleset._expand(language, pattern))
+            assert len(ruleset.terms_for(language, kind)) == len(entries)
+
+
+def test_a_stored_unsafe_pattern_is_skipped_not_run(caplog):
+    rows, terms = default_rows()
+    ruleset = build_ruleset(rows, terms + [("en", "slang", "(a+)+b", "")], [], [])
+    started = time.perf_counter()
+    lint("a" * 40 + "c.", "en", ruleset)
+    assert time.perf_counter() - started < 5
+    assert "(a+)+b" in caplog.text
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_backtracking_pattern_naming_the_field(client, reviewer):
+    reviewer.is_staff = True
+    reviewer.save()
+    client.force_login(reviewer)
+    response = client.post(reverse("admin:lint_term_add"), {"language": "en", "kind": "slang", "pattern": "(a+)+b"})
+    assert response.status_code == 200
+    assert "pattern" in response.context["adminform"].form.errors
+    assert "repeat inside a repeat" in response.content.decode()
+    assert not Term.objects.filter(pattern="(a+)+b").exists()

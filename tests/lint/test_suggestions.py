@@ -1,0 +1,71 @@
+"""Findings a writer can act on: the fix is offered where it belongs, and no fix brings a finding of
+its own."""
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from phrases.lint import lint
+
+HELDOUT = Path(__file__).parent / "data" / "heldout_lint.jsonl"
+TRAINING = Path(__file__).parent / "data" / "training_lint.jsonl"
+EXTRA = [
+    ("спс, щас проверю", "ru"), ("пжлст подождите", "ru"), ("норм, вас поняли", "ru"),
+    ("ОЧЕНЬ жаль, что так вышло", "ru"), ("thx, I'll check", "en"), ("pls wait a sec", "en"),
+    ("gonna check it now", "en"), ("pozdr, sprawdzę to", "pl"), ("dzieki za cierpliwość", "pl"),
+    ("ok, zamówienie jest w drodze", "pl"), ("Ссылка для оплаты: {link}", "ru"), ("Your order is on its way,", "en"),
+    ("Заказ уже в пути. курьер позвонит за час", "ru"), ("Номер заказа 123-45-67. мы проверим его сегодня", "ru"),
+]
+
+
+def _bodies():
+    items = list(EXTRA)
+    for path in (HELDOUT, TRAINING):
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    item = json.loads(line)
+                    items.append((item["body"], item["language"]))
+    return items
+
+
+def _flagged(body, language, rules):
+    return Counter((f.rule, body[f.start:f.end]) for f in lint(body, language, rules))
+
+
+def test_no_suggestion_brings_a_finding_of_its_own(rules):
+    checked = 0
+    for body, language in _bodies():
+        before = _flagged(body, language, rules)
+        for finding in lint(body, language, rules):
+            if finding.suggestion is None:
+                continue
+            fixed = body[:finding.start] + finding.suggestion + body[finding.end:]
+            new = _flagged(fixed, language, rules) - before
+            assert not new, f"{finding.rule} fix {finding.suggestion!r} in {body!r} brings {dict(new)}"
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize("body, language, last_word", [
+    ("Курьер уже в пути", "ru", "пути"), ("Your order is on its way", "en", "way"),
+    ("Zamówienie jest w drodze 🙂", "pl", "drodze"), ("Ссылка для оплаты: {link}", "ru", "{link}"),
+])
+def test_missing_punctuation_marks_the_last_word_and_offers_the_full_stop(body, language, last_word, rules):
+    [finding] = [f for f in lint(body, language, rules) if f.rule == "missing-terminal-punctuation"]
+    assert body[finding.start:finding.end] == last_word
+    assert finding.suggestion == last_word + "."
+
+
+def test_the_sentence_start_fix_never_offers_a_banned_abbreviation(rules):
+    findings = {(f.rule, f.start): f.suggestion for f in lint("спс, щас проверю.", "ru", rules)}
+    assert findings[("sentence-start-lowercase", 0)] == "Спасибо"
+    assert findings[("banned-abbreviation", 0)] == "Спасибо"
+    assert findings[("banned-abbreviation", 5)] == "сейчас"
+
+
+def test_a_lowercase_sentence_after_a_phone_number_is_found(rules):
+    body = "Наш номер +7 999 123-45-67. мы на связи."
+    assert ("sentence-start-lowercase", "мы") in _flagged(body, "ru", rules)
+    assert ("sentence-start-lowercase", "откройте") not in _flagged("1. откройте приложение.", "ru", rules)
