@@ -213,7 +213,7 @@ class ImportReportSerializer(serializers.Serializer):
 class ImportJobSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     url = serializers.SerializerMethodField()
-    status = serializers.CharField(help_text="queued, running, succeeded or failed")
+    status = serializers.CharField(help_text="queued, running, succeeded, failed or cancelled")
     stage = serializers.CharField(allow_blank=True, help_text="validating, linting, writing, then done")
     done = serializers.IntegerField()
     total = serializers.IntegerField()
