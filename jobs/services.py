@@ -39,6 +39,12 @@ def job_cancel(*, job: Job) -> Job:
     """Cancel a job: a queued one at once; a running one is told to stop, and its task's transaction
     rolls back when it next reports progress (the worker then marks it cancelled). A finished job is left
     as it is. Returns the job as it now stands."""
+    job.refresh_from_db()
+    if job.status == Job.Status.RUNNING:
+        # Read, not written: on SQLite the running task's transaction holds the write lock (see jobs/board.py).
+        board().request_cancel(job.pk)
+        job.cancel_requested = True
+        return job
     if Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
             status=Job.Status.CANCELLED, cancel_requested=True, finished_at=timezone.now()):
         spec = _spec_or_none(job.task)
@@ -46,7 +52,8 @@ def job_cancel(*, job: Job) -> Job:
         if spec and spec.on_give_up:
             spec.on_give_up(job, "cancelled")
         return job
-    if job.status == Job.Status.RUNNING:
+    job.refresh_from_db()
+    if job.status == Job.Status.RUNNING:  # a worker took it meanwhile
         board().request_cancel(job.pk)
         job.cancel_requested = True
     return job
