@@ -2,7 +2,6 @@
 is cancelled and rolls back, two workers send a day's digest once."""
 import time
 
-
 ENQUEUE_IMPORT = """
 from django.contrib.auth.models import Group, User
 from api.import_jobs import start_import_job
