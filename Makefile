@@ -28,8 +28,8 @@ migrate: $(VENV)/.installed
 run: migrate
 	$(PY) manage.py load_demo --site http://$(HOST):$(PORT)
 	$(PY) manage.py collectstatic --noinput -v0
-	@echo "Serving Quickphrases on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+	@echo "Serving Quickphrases on http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)"
+	$(PY) manage.py serve $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -2,6 +2,7 @@
 nothing about the library; /metrics answers the addresses in QUICKPHRASES_METRICS_ALLOWED and superusers."""
 import ipaddress
 import logging
+import os
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -48,7 +49,12 @@ def _search_ready() -> bool:
     if live_index.index is not None:
         return True
     try:
-        live_index.current()  # a process that started while the database was down builds it now
+        # A server that started while the database was down loads the index now (from the snapshot under
+        # gunicorn, as its preload would have).
+        if os.environ.get("QUICKPHRASES_SEARCH_PRELOAD") == "1":
+            live_index.preload(for_fork=False)
+        else:
+            live_index.current()
         return True
     except DatabaseError:
         logger.warning("Readiness: the search index could not be loaded", exc_info=True)
