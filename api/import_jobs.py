@@ -10,7 +10,6 @@ import logging
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
 from django.utils import timezone
 
 from api.models import ImportJob
@@ -69,13 +68,6 @@ def import_library_task(context, *, import_job: str):
                 detail=f"The library file was not imported ({len(error.problems)} problems).")
     except PermissionDenied as error:
         _finish(job.pk, status=Status.FAILED, detail=str(error))
-    except IntegrityError:
-        # The import checked its keys, shortcuts and hotkeys under lock; a unique index still refusing a row
-        # means another import created the same phrases meanwhile. Nothing was changed.
-        _finish(job.pk, status=Status.FAILED, problems=[
-            {"key": "(file)", "field": "key", "message": "Another import created some of these phrases while this "
-                                                         "one ran; nothing was changed. Import the file again."}],
-            detail="The library file was not imported: another import changed the same phrases meanwhile.")
     else:
         _finish(job.pk, status=Status.SUCCEEDED, report=report.as_dict(), stage="done", done=job.total,
                 total=job.total, detail=report.summary())

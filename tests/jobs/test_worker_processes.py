@@ -1,6 +1,9 @@
 """Real worker processes on a real database: a SIGKILLed worker's import runs again whole, a running import
 is cancelled and rolls back, two workers send a day's digest once."""
+import json
 import time
+
+import pytest
 
 ENQUEUE_IMPORT = """
 from django.contrib.auth.models import Group, User
@@ -89,3 +92,23 @@ def test_two_workers_send_the_days_digest_once(deployment, tmp_path):
     assert deployment.value("SELECT count(*) FROM reminders_reminderdigest WHERE sent_at IS NOT NULL") == 1
     messages = [path.read_text() for path in mail.iterdir()]
     assert len(messages) == 1 and "rita@example.com" in messages[0]
+
+
+def test_two_concurrent_imports_of_the_same_new_keys_end_with_one_clear_error(deployment):
+    if deployment.kind == "sqlite":
+        pytest.skip("SQLite runs one import at a time (its write lock); the second then updates what the first made")
+    first, _ = _enqueue_import(deployment, 1500)
+    second, _ = _enqueue_import(deployment, 1500)
+    deployment.start_worker()
+    deployment.start_worker()
+    deployment.wait_for(lambda: {_import_status(deployment, first), _import_status(deployment, second)} <= {
+        "succeeded", "failed"}, what="both imports to finish")
+    outcomes = sorted((_import_status(deployment, job), job) for job in (first, second))
+    assert [status for status, _ in outcomes] == ["failed", "succeeded"]
+    problems = deployment.value("SELECT problems FROM api_importjob WHERE replace(CAST(id AS TEXT), '-', '') = ?",
+                                (outcomes[0][1],))
+    problems = problems if isinstance(problems, list) else json.loads(problems)
+    assert problems == [{"key": "(file)", "field": "key", "message": (
+        "Another import or edit created some of the same phrases while this import ran; nothing was imported. "
+        "Import the file again.")}]
+    assert _phrases(deployment) == 1500
