@@ -34,7 +34,7 @@ def test_metrics_answer_the_monitoring_address_and_superusers_only(client, setti
     assert client.get("/metrics", REMOTE_ADDR="192.0.2.1").status_code == 200
 
 
-def test_search_latency_and_index_lag_are_measured(client_for, operator, client, settings):
+def test_search_latency_and_index_lag_are_measured(client_for, operator, client, settings):  # noqa: F811
     settings.QUICKPHRASES_METRICS_ALLOWED = ["127.0.0.1"]
     assert client_for(operator).get("/api/v1/search/", {"q": "доставка"}).status_code == 200
     text = client.get("/metrics").content.decode()
