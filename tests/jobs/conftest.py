@@ -1,7 +1,7 @@
 """Deployments in separate processes: a SQLite file always, and PostgreSQL when the suite runs on it."""
 import pytest
 
-from tests.jobs.deployment import Deployment, drop_template, migrated_template, on_postgres
+from benchmarks.deployment import Deployment, drop_template, migrated_template, on_postgres
 
 
 def kinds():

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.jobs.deployment import ROOT, migrated_template
+from benchmarks.deployment import ROOT, migrated_template
 
 
 def _free_port():

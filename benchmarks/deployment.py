@@ -1,14 +1,17 @@
-"""A small deployment in separate processes, for tests that need real workers and servers: its own
-database (a SQLite file, or a PostgreSQL database next to the test database), `manage.py` commands run
-as subprocesses, and a direct SQL look at the tables between steps."""
+"""A small deployment in separate processes, for the tests and benchmarks that need real workers and app
+servers: its own database (a SQLite file, or a PostgreSQL database on the configured server), `manage.py`
+commands and gunicorn servers run as subprocesses, and a direct SQL look at the tables between steps."""
 import json
 import os
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -62,6 +65,21 @@ class Deployment:
     def start_worker(self, **environment) -> subprocess.Popen:
         return self.start("run_worker", "--poll", "0.2", log="worker", **environment)
 
+    def start_server(self, name: str, *, workers: int = 1, **environment) -> "Server":
+        """gunicorn with the project's config, on a free port, with a snapshot folder of its own (as on its own
+        host); returns once /readyz answers 200."""
+        port = free_port()
+        log = open(self.folder / f"server-{name}.log", "w")
+        env = {**self.env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers),
+               "QUICKPHRASES_SEARCH_SNAPSHOT_DIR": str(self.folder / f"index-{name}"), **environment}
+        process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"],
+                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        process.log_path = log.name
+        self.processes.append(process)
+        server = Server(f"http://127.0.0.1:{port}", process)
+        self.wait_for(lambda: server.ready(), timeout=180, what=f"server {name} to be ready", every=0.3)
+        return server
+
     @staticmethod
     def kill(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
@@ -113,6 +131,43 @@ class Deployment:
             time.sleep(every)
         logs = "\n".join(Path(p.log_path).read_text()[-3000:] for p in self.processes)
         raise AssertionError(f"Timed out after {timeout} s waiting for {what}.\n{logs}")
+
+
+class Server:
+    def __init__(self, base: str, process: subprocess.Popen):
+        self.base, self.process = base, process
+
+    def request(self, method: str, path: str, *, token: str | None = None, data=None, timeout=30):
+        """(status, parsed JSON or None) of one request."""
+        body = json.dumps(data).encode() if data is not None else None
+        request = urllib.request.Request(self.base + path, data=body, method=method)
+        if body is not None:
+            request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", f"Token {token}")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                status, content = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, content = error.code, error.read()
+        try:
+            return status, json.loads(content) if content else None
+        except ValueError:
+            return status, None
+
+    def ready(self) -> bool:
+        if self.process.poll() is not None:
+            raise AssertionError(f"the server exited: {Path(self.process.log_path).read_text()[-3000:]}")
+        try:
+            return self.request("GET", "/readyz", timeout=5)[0] == 200
+        except OSError:
+            return False
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _pg_url(name: str) -> str:
