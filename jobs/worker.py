@@ -254,7 +254,24 @@ class Worker:
             self.stdout.write(text)
             self.stdout.flush()
 
+    def warm_up(self) -> None:
+        """Load the brand-voice rules and spelling dictionaries now, so the first import does not wait for them."""
+        from phrases.lint import lint_text
+
+        started = time.monotonic()
+        try:
+            for language in settings.QUICKPHRASES_LANGUAGES:
+                lint_text("Hello.", language)
+        except Exception:  # the database is not there yet: the first job loads them instead
+            logger.warning("Worker %s: could not load the lint rules ahead of the first job", self.identity,
+                           exc_info=True)
+            close_old_connections()
+            return
+        self._say(f"Worker {self.identity}: lint rules and dictionaries loaded in {time.monotonic() - started:.1f} s")
+
     def run(self) -> None:
+        if not self.burst:
+            self.warm_up()
         self._say(f"Worker {self.identity} waiting for jobs (Ctrl+C to stop)")
         while not self.stopping.is_set():
             try:
