@@ -17,7 +17,7 @@ import time
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
 
 from jobs import registry
@@ -111,11 +111,15 @@ def enqueue_due_daily_jobs(now: datetime | None = None) -> None:
     if (local.hour, local.minute) < (hour, minute):
         return
     for spec in registry.daily_tasks():
-        enqueue(spec.name, params={"day": local.date().isoformat()}, unique_key=f"{spec.name}@{local.date()}")
+        key = f"{spec.name}@{local.date()}"
+        if not Job.objects.filter(unique_key=key).exists():  # a read first: writes wait on SQLite
+            enqueue(spec.name, params={"day": local.date().isoformat()}, unique_key=key)
 
 
 def claim_next(identity: str) -> Job | None:
     """Take the oldest due queued job for this worker, or None."""
+    if not Job.objects.filter(status=Job.Status.QUEUED, run_after__lte=timezone.now()).exists():
+        return None  # the usual answer, without a write transaction (SQLite would take its write lock)
     with transaction.atomic():
         due = Job.objects.filter(status=Job.Status.QUEUED, run_after__lte=timezone.now()).order_by("run_after",
                                                                                                   "created_at")
@@ -279,8 +283,13 @@ class Worker:
                 enqueue_due_daily_jobs()
                 reclaim_lost_jobs()
                 job = claim_next(self.identity)
-            except Exception:  # the database is unreachable for a moment: wait and try again
-                logger.warning("Worker %s could not reach the queue", self.identity, exc_info=True)
+            except OperationalError as error:  # the database is unreachable (or, on SQLite, busy): try again
+                logger.warning("Worker %s could not reach the queue: %s", self.identity, error)
+                connection.close()
+                self.stopping.wait(max(self.poll, 2.0))
+                continue
+            except Exception:
+                logger.exception("Worker %s: unexpected error while looking at the queue", self.identity)
                 connection.close()
                 self.stopping.wait(max(self.poll, 2.0))
                 continue
