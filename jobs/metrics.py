@@ -1,37 +1,40 @@
-"""Prometheus metrics of the queue: job outcomes (counted where they run) and the queue's depth (read from
-the database when scraped)."""
-from prometheus_client import REGISTRY, Counter
+"""Prometheus metrics of the queue, read from the database at scrape time (the jobs run in worker processes,
+which serve no metrics themselves): jobs by status, including the failed ones, and the oldest waiting job."""
+from prometheus_client import REGISTRY
 from prometheus_client.core import GaugeMetricFamily
 
-JOBS_FINISHED = Counter("quickphrases_jobs_finished_total", "Background jobs finished, by task and outcome",
-                        ["task", "status"])
+JOBS = "quickphrases_jobs"
+OLDEST = "quickphrases_jobs_oldest_queued_seconds"
 
 
-def job_finished(task: str, status: str) -> None:
-    JOBS_FINISHED.labels(task=task, status=str(status)).inc()
-
-
-class QueueDepthCollector:
-    """Jobs by status (queued, running) at scrape time: the queue as every worker sees it."""
-
+class QueueCollector:
     def describe(self):  # registering must not query the database
-        yield GaugeMetricFamily("quickphrases_jobs", "Background jobs waiting or running", labels=["status"])
+        yield GaugeMetricFamily(JOBS, "Background jobs by status (failed: gave up after their attempts)",
+                                labels=["status"])
+        yield GaugeMetricFamily(OLDEST, "Age of the oldest job due and still waiting for a worker")
 
     def collect(self):
         from django.db import DatabaseError
+        from django.db.models import Count, Min
+        from django.utils import timezone
 
         from jobs.models import Job
 
-        gauge = GaugeMetricFamily("quickphrases_jobs", "Background jobs waiting or running", labels=["status"])
         try:
-            counts = dict.fromkeys((Job.Status.QUEUED, Job.Status.RUNNING), 0)
-            for status in counts:
-                counts[status] = Job.objects.filter(status=status).count()
+            counts = dict.fromkeys(Job.Status.values, 0)
+            counts.update(Job.objects.values_list("status").annotate(n=Count("id")).order_by())
+            oldest = Job.objects.filter(status=Job.Status.QUEUED, run_after__lte=timezone.now()).aggregate(
+                at=Min("created_at"))["at"]
         except DatabaseError:
             return
+        jobs = GaugeMetricFamily(JOBS, "Background jobs by status (failed: gave up after their attempts)",
+                                 labels=["status"])
         for status, count in counts.items():
-            gauge.add_metric([str(status)], count)
-        yield gauge
+            jobs.add_metric([status], count)
+        yield jobs
+        age = GaugeMetricFamily(OLDEST, "Age of the oldest job due and still waiting for a worker")
+        age.add_metric([], (timezone.now() - oldest).total_seconds() if oldest else 0.0)
+        yield age
 
 
 _registered = False
@@ -40,5 +43,5 @@ _registered = False
 def register_collectors():
     global _registered
     if not _registered:
-        REGISTRY.register(QueueDepthCollector())
+        REGISTRY.register(QueueCollector())
         _registered = True

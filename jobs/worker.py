@@ -218,9 +218,6 @@ def execute(job: Job, *, context: JobContext | None = None, heartbeat: bool = Tr
         if beating is not None:
             beating.join()
         board().clear(job.pk)
-    from jobs import metrics
-
-    metrics.job_finished(job.task, status)
     return status
 
 

@@ -23,8 +23,9 @@ def test_metrics_answer_the_monitoring_address_and_superusers_only(client, setti
     scraped = client.get("/metrics", REMOTE_ADDR="10.1.2.3")
     assert scraped.status_code == 200
     text = scraped.content.decode()
-    for name in ("django_http_requests_total_by_method_total", "quickphrases_jobs{", "quickphrases_request_seconds",
-                 "quickphrases_jobs_finished_total"):
+    for name in ("django_http_requests_total_by_method_total", 'quickphrases_jobs{status="failed"} 0.0',
+                 'quickphrases_jobs{status="queued"} 0.0', "quickphrases_jobs_oldest_queued_seconds 0.0",
+                 "quickphrases_request_seconds"):
         assert name in text
     assert client.get("/metrics", REMOTE_ADDR="192.0.2.1").status_code in (302, 403)
     client.force_login(reviewer)
