@@ -18,7 +18,9 @@ from jobs.board import board
 from jobs.models import Job
 from jobs.registry import task
 from phrases.errors import ImportRejected
+from phrases.search.live_index import RESNAPSHOT_AFTER
 from phrases.services import library_import
+from phrases.tasks import WRITE_SEARCH_SNAPSHOT
 
 logger = logging.getLogger(__name__)
 Status = ImportJob.Status
@@ -71,6 +73,8 @@ def import_library_task(context, *, import_job: str):
     else:
         _finish(job.pk, status=Status.SUCCEEDED, report=report.as_dict(), stage="done", done=job.total,
                 total=job.total, detail=report.summary())
+        if not job.dry_run and len(report.created) + len(report.updated) > RESNAPSHOT_AFTER:
+            job_services.enqueue(WRITE_SEARCH_SNAPSHOT)
 
 
 def import_job_status(job: ImportJob) -> ImportJob:

@@ -58,6 +58,11 @@ def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment)
     assert _import_status(deployment, import_job) == "succeeded"
     assert _job(deployment, queue_job) == ("succeeded", 2)
     assert _phrases(deployment) == 3000
+    # A large import is followed by a fresh search snapshot, written by the worker for the servers to adopt.
+    deployment.wait_for(lambda: deployment.value(
+        "SELECT status FROM jobs_job WHERE task = 'phrases.write_search_snapshot'") == "succeeded",
+        what="the snapshot job")
+    assert list((deployment.folder / "index").glob("*/CURRENT"))
 
 
 def test_cancelling_a_running_import_rolls_it_back(deployment):
