@@ -286,6 +286,8 @@ class Worker:
                 self.stopping.wait(max(self.poll, 2.0))
                 continue
             except Exception:
+                if self.burst:  # a one-off run (a script, a benchmark) says what went wrong instead of waiting
+                    raise
                 logger.exception("Worker %s: unexpected error while looking at the queue", self.identity)
                 connection.close()
                 self.stopping.wait(max(self.poll, 2.0))

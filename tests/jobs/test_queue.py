@@ -54,6 +54,7 @@ def test_a_task_that_raises_is_tried_again_later_then_given_up():
     assert calls == [1, 2] and len(given_up) == 1
 
 
+@pytest.mark.django_db(transaction=True)  # the worker's loop closes stale connections, as between real jobs
 def test_a_task_that_succeeds_on_its_second_try():
     job = enqueue("tests.flaky", params={"fail_times": 1})
     execute(claim_next("here:1:1"), heartbeat=False)
