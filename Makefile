@@ -8,7 +8,7 @@ PORT ?= 8000
 EVAL_DIR ?= $(abspath ../shared/eval)
 EVAL_DB := $(CURDIR)/.eval.sqlite3
 
-.PHONY: run test test-postgres bench bench-picker eval migrate lint-dicts clean
+.PHONY: run test test-postgres bench bench-picker bench-deploy eval migrate lint-dicts clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,8 @@ migrate: $(VENV)/.installed
 run: migrate
 	$(PY) manage.py load_demo --site http://$(HOST):$(PORT)
 	$(PY) manage.py collectstatic --noinput -v0
-	@echo "Serving Quickphrases on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+	@echo "Serving Quickphrases on http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)"
+	$(PY) manage.py serve $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -50,6 +50,12 @@ bench: $(VENV)/.installed-test
 # The operator's picker in a real browser, keystroke to results on screen (needs Chromium).
 bench-picker: $(VENV)/.installed-test
 	$(PY) -m benchmarks.picker $(if $(QUICK),--quick)
+
+# Deployment figures: an API import under search traffic while gunicorn recycles its workers, and freshness
+# across two app servers and two workers (PostgreSQL and Redis on 127.0.0.1; QP_BENCH_POSTGRES, QP_BENCH_REDIS).
+bench-deploy: $(VENV)/.installed-test
+	$(PY) -m benchmarks.import_under_load $(if $(QUICK),--quick)
+	$(PY) -m benchmarks.freshness $(if $(QUICK),--quick)
 
 # Search quality and lint quality on the development data in ../shared/eval.
 eval: $(VENV)/.installed-test

@@ -72,18 +72,17 @@ class ChatTool:
 
 
 class ImportJob(models.Model):
-    """A large library import running in the background; the client polls it for progress and result.
+    """A large library import run by a worker of the task queue; the client polls it for progress and result.
 
-    The import itself is one transaction (all or nothing), so a job whose worker died changed
-    nothing: it shows as failed once its heartbeat is older than STALE_AFTER_SECONDS."""
-
-    STALE_AFTER_SECONDS = 120
+    The import itself is one transaction (all or nothing), so a job whose worker died changed nothing;
+    the queue runs it again (api/import_jobs.py). `document` holds the uploaded file until it finishes."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         RUNNING = "running", "Running"
         SUCCEEDED = "succeeded", "Succeeded"
         FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -91,7 +90,6 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="Last sign of life of the worker")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     phrases = models.PositiveIntegerField(help_text="Phrases in the file")
     dry_run = models.BooleanField(default=False)
@@ -102,6 +100,9 @@ class ImportJob(models.Model):
     report = models.JSONField(null=True, blank=True)
     problems = models.JSONField(null=True, blank=True)
     detail = models.TextField(blank=True)
+    reason = models.TextField(blank=True, help_text="Why findings are published over (with publish_over_findings)")
+    document = models.JSONField(null=True, blank=True, help_text="The uploaded file, until the import finishes")
+    job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-created_at"]
@@ -111,11 +112,4 @@ class ImportJob(models.Model):
 
     @property
     def is_finished(self):
-        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
-
-    def is_stale(self, now=None) -> bool:
-        """Unfinished, and no sign of life for STALE_AFTER_SECONDS: its worker process is gone."""
-        if self.is_finished:
-            return False
-        last = self.heartbeat_at or self.started_at or self.created_at
-        return ((now or timezone.now()) - last).total_seconds() > self.STALE_AFTER_SECONDS
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED, self.Status.CANCELLED)

@@ -24,3 +24,15 @@ graceful_timeout = 30
 # Recycling a worker is cheap (a fork of the ready master), so bound slow leaks this way.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 10
+
+
+def pre_fork(server, worker):
+    """A worker forked later (recycled by max_requests, or after a crash) starts from the newest snapshot, so it
+    does not re-apply a large import's changes inside its first request. Never stops the fork."""
+    try:
+        from phrases.search.live_index import live_index
+
+        if live_index.adopt_newest_snapshot():
+            server.log.info("Search index: the master adopted snapshot %s", live_index.generation)
+    except Exception:
+        server.log.warning("Search index: could not adopt the newest snapshot before forking", exc_info=True)

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "studio",
     "review",
     "reminders",
+    "jobs",
+    "ops",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
@@ -263,5 +266,36 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+}
+
+# --- Background jobs, operations and deployment (issue 24) ------------------------------------------
+# The task queue lives in the database (jobs app): `manage.py run_worker` processes run its jobs.
+# QUICKPHRASES_TASKS_IMMEDIATE runs each job in the enqueuing process right after its transaction
+# commits (the tests; a quick script), through the same code a worker runs.
+QUICKPHRASES_TASKS_IMMEDIATE = env.bool("QUICKPHRASES_TASKS_IMMEDIATE", default=False)
+# Daily tasks (the review digests) are enqueued once a day from this local time (TIME_ZONE), HH:MM.
+QUICKPHRASES_DAILY_JOBS_AT = env("QUICKPHRASES_DAILY_JOBS_AT", default="07:00")
+# Progress and cancellation of running jobs on SQLite (see jobs/board.py); unused with PostgreSQL.
+QUICKPHRASES_JOB_DIR = env("QUICKPHRASES_JOB_DIR", default=str(BASE_DIR / ".jobs"))
+# Prometheus metrics at /metrics: from these addresses (IPs or CIDR ranges) without login, else superusers.
+QUICKPHRASES_METRICS_ALLOWED = env.list("QUICKPHRASES_METRICS_ALLOWED", default=["127.0.0.1", "::1"])
+MIDDLEWARE = [
+    "ops.middleware.RequestIdMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    *MIDDLEWARE,
+    "ops.metrics.LatencyMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+]
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "ops.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "ops.logging.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": env("LOG_FORMAT", default="json")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

@@ -2,7 +2,9 @@
 
 With QUICKPHRASES_SEARCH_PRELOAD=1 (config/gunicorn.conf.py sets it, with preload_app) the search index
 is loaded here, in the gunicorn master, before the workers are forked: every worker starts with it ready
-and shares its memory instead of building its own inside its first request.
+and shares its memory instead of building its own inside its first request. When the database cannot be
+reached at that moment, gunicorn starts all the same: each worker loads the index (from the snapshot when
+there is one) as soon as the database answers, and /readyz answers 503 until then.
 """
 import os
 
@@ -12,6 +14,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
 
 if os.environ.get("QUICKPHRASES_SEARCH_PRELOAD") == "1":
+    from django.db import DatabaseError, connections
+
     from phrases.search.live_index import live_index
 
-    print(live_index.preload(), flush=True)
+    try:
+        print(live_index.preload(), flush=True)
+    except DatabaseError as error:
+        live_index.reset()
+        connections.close_all()
+        print(f"Search index not preloaded, the database is unreachable ({error}). Each worker loads it when the "
+              "database answers; /readyz answers 503 until then.", flush=True)

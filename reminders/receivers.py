@@ -4,16 +4,20 @@ import logging
 from django.dispatch import receiver
 
 from phrases.signals import phrase_reviewed
-from reminders.services import send_review_outcome
 
 logger = logging.getLogger(__name__)
 
 
 @receiver(phrase_reviewed, dispatch_uid="reminders-review-outcome-mail")
 def mail_review_outcome(sender, *, phrase, actor, outcome, comment="", **kwargs):
-    # Sent after commit: anything raised here would surface in the reviewer's request, after the
-    # decision was already saved. Log it instead.
+    # Sent after commit, by a worker (jobs app): the mail server's speed or failures never reach the reviewer's
+    # request, and a refused mail is tried again. Anything raised while queueing is logged, not raised: the
+    # decision was already saved.
+    from jobs.services import enqueue
+    from reminders.tasks import OUTCOME_MAIL
+
     try:
-        send_review_outcome(phrase=phrase, actor=actor, outcome=outcome, comment=comment)
+        enqueue(OUTCOME_MAIL, params={"phrase_id": phrase.pk, "actor_id": getattr(actor, "pk", None),
+                                      "outcome": outcome, "comment": comment})
     except Exception:
-        logger.exception("Could not prepare the review-outcome mail for %s", getattr(phrase, "key", phrase))
+        logger.exception("Could not queue the review-outcome mail for %s", getattr(phrase, "key", phrase))

@@ -157,10 +157,11 @@ def send_review_reminders(*, as_of: date | None = None, dry_run: bool = False) -
     return run
 
 
-def send_review_outcome(*, phrase: Phrase, actor, outcome: str, comment: str = "") -> bool:
+def send_review_outcome(*, phrase: Phrase, actor, outcome: str, comment: str = "", raise_errors: bool = False) -> bool:
     """Tell the phrase's owner that a reviewer approved it or sent it back. Returns whether a mail
     went out: not to the reviewer themselves, inactive people, people without an address or who
-    switched these mails off. A mail failure is logged and never raised."""
+    switched these mails off. A mail failure is logged, and raised only with `raise_errors` (the
+    background task, which then tries again)."""
     owner = phrase.owner
     if (owner is None or not owner.is_active or not owner.email or owner.pk == getattr(actor, "pk", None)
             or outcome not in ("approved", "rejected") or not selectors.wants_review_emails(owner)):
@@ -190,5 +191,7 @@ def send_review_outcome(*, phrase: Phrase, actor, outcome: str, comment: str = "
     except Exception:  # whatever the backend raises, the decision stands
         logger.exception("Review-outcome mail to %s <%s> about %s was not sent",
                          owner.get_username(), owner.email, phrase.key)
+        if raise_errors:
+            raise
         return False
     return True

@@ -20,6 +20,14 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _jobs_run_immediately(settings, tmp_path_factory):
+    # Background jobs run in the test's own process right after the commit, through the worker's code;
+    # tests/jobs/ start real worker processes where that matters.
+    settings.QUICKPHRASES_TASKS_IMMEDIATE = True
+    settings.QUICKPHRASES_JOB_DIR = str(tmp_path_factory.getbasetemp() / "jobs")
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     # A page request may leave its interface language active in this thread; every test starts
     # from the default, as every request in production starts from LocaleMiddleware's choice.

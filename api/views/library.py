@@ -9,7 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.import_jobs import import_job_status, start_import_job
+from api.import_jobs import import_job_cancel, import_job_status, start_import_job
 from api.models import ImportJob
 from api.permissions import IsReviewer
 from api.serializers import ImportJobSerializer, ImportOptionsInput, ImportReportSerializer
@@ -61,13 +61,23 @@ class ImportView(APIView):
 class ImportJobView(APIView):
     permission_classes = [IsReviewer]
 
-    @extend_schema(responses={200: ImportJobSerializer, **ERRORS},
-                   description="A background import: `status` (queued, running, succeeded, failed), `stage` and "
-                               "`done`/`total` while it runs, then the `report` or the `problems`. A job whose "
-                               "worker died shows as failed (nothing was changed).")
-    def get(self, request, job_id):
+    def _job(self, job_id) -> ImportJob:
         try:
-            job = ImportJob.objects.get(pk=job_id)
+            return ImportJob.objects.get(pk=job_id)
         except ImportJob.DoesNotExist:
             raise Http404(f"No import job {job_id}.") from None
-        return _job_response(request, import_job_status(job))
+
+    @extend_schema(responses={200: ImportJobSerializer, **ERRORS},
+                   description="A background import: `status` (queued, running, succeeded, failed, cancelled), "
+                               "`stage` and `done`/`total` while it runs, then the `report` or the `problems`. A job "
+                               "whose worker died is run again from the start by another worker (nothing was "
+                               "changed by the first run).")
+    def get(self, request, job_id):
+        return _job_response(request, import_job_status(self._job(job_id)))
+
+    @extend_schema(responses={200: ImportJobSerializer, **ERRORS},
+                   description="Cancel the import: a queued one never starts; a running one stops and rolls back "
+                               "(nothing changes), `status` turns `cancelled` within a few seconds. A finished "
+                               "job is left as it is.")
+    def delete(self, request, job_id):
+        return _job_response(request, import_job_status(import_job_cancel(self._job(job_id))))

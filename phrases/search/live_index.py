@@ -293,6 +293,21 @@ class LiveIndex:
         if written is not None:
             self._adopt(written)
 
+    def adopt_newest_snapshot(self) -> bool:
+        """In the gunicorn master, before it forks a worker: switch to the newest snapshot generation if another
+        process wrote one since (after a large import), so a recycled worker starts from it instead of applying
+        every change since the master's start inside its first request. Returns whether it switched."""
+        if not self.snapshots or self.index is None:
+            return False
+        newer = _current_generation(snapshot_path())
+        if not newer or newer == self.generation or newer in self._unusable:
+            return False
+        try:
+            self._adopt(newer)
+        finally:
+            connections.close_all()  # the forked worker opens its own
+        return self.generation == newer
+
     def _adopt(self, name):
         """Switch to snapshot generation `name` (written by this or another process), then catch up."""
         try:

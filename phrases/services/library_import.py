@@ -14,6 +14,7 @@ The import approves, archives and publishes through the same transitions as ever
 (`phrases.services.transitions`), checking in bulk (one query per kind of check, lint once per
 phrase) and writing in bulk (`versions.save_versions`, `live.publish`/`unpublish`).
 """
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -32,6 +33,8 @@ from phrases.services.triggers import Triggers, trigger_clashes
 from phrases.services.versions import CONTENT_FIELDS, save_versions
 from phrases.text_cleaning import clean_line
 from phrases.validation import clean_phrase_text, nul_errors
+
+logger = logging.getLogger(__name__)
 
 FORMAT = "quickphrases/v1"
 PHRASE_FIELDS = {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status"}
@@ -396,13 +399,18 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
             problems.add(problem["key"], problem["field"], problem["message"])
         if problems:
             raise ImportRejected(list(problems))
-        topics = _apply_topics(by_slug, report)
         try:
+            topics = _apply_topics(by_slug, report)
             _write(valid, findings, going_live, overruled, topics=topics, existing=existing, live=live, actor=actor,
                    reason=reason, report=report, progress=progress, dry_run=dry_run)
-        except IntegrityError as error:
-            raise ImportRejected([{"key": "(file)", "field": "__all__",
-                                   "message": f"The library could not be updated consistently: {error}"}]) from None
+        except IntegrityError:
+            # Every key, shortcut and hotkey was checked under lock, so a unique index refusing a row means
+            # another import or edit created the same phrases or topics meanwhile (new keys cannot be locked
+            # ahead).
+            logger.warning("Library import rolled back on a unique index", exc_info=True)
+            raise ImportRejected([{"key": "(file)", "field": "key",
+                                   "message": "Another import or edit created some of the same phrases while this "
+                                              "import ran; nothing was imported. Import the file again."}]) from None
         except ValidationError as error:
             raise ImportRejected(getattr(error, "problems", lambda e=error: [
                 {"key": "(file)", "field": "__all__", "message": str(e)}])()) from None

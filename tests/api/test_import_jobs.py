@@ -1,12 +1,8 @@
 """The import endpoint: publish over findings, and large files as a background job to poll."""
-import uuid
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
-from api.import_jobs import wait_for_import_job
 from api.models import ImportJob
+from jobs.models import Job
 from phrases.models import LivePhrase, Phrase
 
 CLEAN = "{client_name}, заказ {order_id} будет у Вас {date}."
@@ -50,35 +46,34 @@ def test_small_files_are_imported_at_once(api, settings):
     assert not ImportJob.objects.exists()
 
 
-def _job_id(job):
-    """The job's id from its URL: the test reads no table while the job's thread may be writing it (an
-    in-memory SQLite test database locks a table being read against another connection's write at once)."""
-    return uuid.UUID(job["url"].rstrip("/").rsplit("/", 1)[-1])
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_large_file_runs_as_a_job_the_client_polls_to_its_report(api, settings):
+@pytest.mark.django_db
+def test_a_large_file_runs_as_a_job_the_client_polls_to_its_report(api, settings, django_capture_on_commit_callbacks):
     settings.QUICKPHRASES_IMPORT_SYNC_LIMIT = 5
-    response = api["reviewer"].post("/api/v1/library/import/", _approved_library(6), format="json")
-    assert response.status_code == 202
-    job = response.json()
-    assert job["status"] in ("queued", "running") and job["phrases"] == 6 and response["Location"] == job["url"]
-    assert wait_for_import_job(_job_id(job), timeout=60)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api["reviewer"].post("/api/v1/library/import/", _approved_library(6), format="json")
+        assert response.status_code == 202
+        job = response.json()
+        assert job["status"] == "queued" and job["phrases"] == 6 and response["Location"] == job["url"]
+        assert not Phrase.objects.exists()  # the worker runs it once the request's transaction committed
     polled = api["reviewer"].get(job["url"]).json()
     assert polled["status"] == "succeeded" and polled["done"] == polled["total"] == 6
     assert polled["report"]["held"] == [{"key": "eta-3", "rules": ["banned-abbreviation"]}]
     assert sorted(polled["report"]["created"]) == [f"eta-{i}" for i in range(6)]
     assert LivePhrase.objects.count() == 5
+    assert ImportJob.objects.get().document is None  # the upload is not kept once imported
+    assert Job.objects.get().status == Job.Status.SUCCEEDED
     assert api["writer"].get(job["url"]).status_code == 403
+    assert api["writer"].delete(job["url"]).status_code == 403
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_rejected_large_file_fails_the_job_with_every_problem_and_changes_nothing(api, settings):
+@pytest.mark.django_db
+def test_a_rejected_large_file_fails_the_job_with_every_problem_and_changes_nothing(
+        api, settings, django_capture_on_commit_callbacks):
     settings.QUICKPHRASES_IMPORT_SYNC_LIMIT = 5
     document = _approved_library(6)
     document["phrases"][4]["hotkey"] = "Meta+1"
-    job = api["reviewer"].post("/api/v1/library/import/", document, format="json").json()
-    assert wait_for_import_job(_job_id(job), timeout=60)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = api["reviewer"].post("/api/v1/library/import/", document, format="json").json()
     polled = api["reviewer"].get(job["url"]).json()
     assert polled["status"] == "failed" and polled["report"] is None
     assert [(p["key"], p["field"]) for p in polled["problems"]] == [("eta-4", "hotkey")]
@@ -86,16 +81,30 @@ def test_a_rejected_large_file_fails_the_job_with_every_problem_and_changes_noth
 
 
 @pytest.mark.django_db
-def test_a_job_whose_worker_died_shows_as_failed(api, reviewer):
-    job = ImportJob.objects.create(created_by=reviewer, phrases=50000, total=50000, status="running")
-    ImportJob.objects.filter(pk=job.pk).update(
-        heartbeat_at=timezone.now() - timedelta(seconds=ImportJob.STALE_AFTER_SECONDS + 1))
-    polled = api["reviewer"].get(f"/api/v1/library/import/{job.pk}/").json()
-    assert polled["status"] == "failed" and "nothing was changed" in polled["detail"]
-    ImportJob.objects.filter(pk=job.pk).update(status="running", heartbeat_at=timezone.now())
-    assert api["reviewer"].get(f"/api/v1/library/import/{job.pk}/").json()["status"] == "running"
+def test_delete_cancels_a_queued_import_which_then_never_runs(api, settings, django_capture_on_commit_callbacks):
+    settings.QUICKPHRASES_IMPORT_SYNC_LIMIT = 5
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        job = api["reviewer"].post("/api/v1/library/import/", _approved_library(6), format="json").json()
+    cancelled = api["reviewer"].delete(job["url"])
+    assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
+    for callback in queued:  # the worker's turn comes: the job is no longer queued
+        callback()
+    assert api["reviewer"].get(job["url"]).json()["status"] == "cancelled"
+    assert Job.objects.get().status == Job.Status.CANCELLED and not Phrase.objects.exists()
+    again = api["reviewer"].delete(job["url"])
+    assert again.status_code == 200 and again.json()["status"] == "cancelled"
+
+
+@pytest.mark.django_db
+def test_a_queued_job_says_it_waits_for_a_worker(api, settings, django_capture_on_commit_callbacks):
+    settings.QUICKPHRASES_IMPORT_SYNC_LIMIT = 5
+    with django_capture_on_commit_callbacks(execute=False):
+        job = api["reviewer"].post("/api/v1/library/import/", _approved_library(6), format="json").json()
+    polled = api["reviewer"].get(job["url"]).json()
+    assert polled["status"] == "queued" and "run_worker" in polled["detail"]
 
 
 @pytest.mark.django_db
 def test_an_unknown_job_is_404(api):
     assert api["reviewer"].get("/api/v1/library/import/6f1c8e8e-1111-4111-8111-111111111111/").status_code == 404
+    assert api["reviewer"].delete("/api/v1/library/import/6f1c8e8e-1111-4111-8111-111111111111/").status_code == 404

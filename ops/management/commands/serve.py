@@ -1,0 +1,53 @@
+"""`make run`'s one command: the development web server and a worker, stopped together."""
+import signal
+import subprocess
+import sys
+import time
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = ("Serve the site with Django's development server and run a background worker beside it; Ctrl+C stops "
+            "both. (Production runs gunicorn and `run_worker` as two services: see the README's deploy section.)")
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+
+    def handle(self, *args, addrport="127.0.0.1:8000", **options):
+        manage = [sys.executable, sys.argv[0]]
+        children = {
+            "web server": subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),
+            "worker": subprocess.Popen([*manage, "run_worker"]),
+        }
+        stopping = False
+
+        def stop(*_):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while not stopping:
+                ended = [name for name, child in children.items() if child.poll() is not None]
+                if ended:
+                    self.stderr.write(f"The {ended[0]} stopped (exit status {children[ended[0]].returncode}); "
+                                      "stopping the rest.")
+                    break
+                time.sleep(0.2)
+        finally:
+            for child in children.values():
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+            for name, child in children.items():
+                try:
+                    child.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    self.stderr.write(f"The {name} did not stop in 15 s; killing it.")
+                    child.kill()
+                    child.wait()
+        self.stdout.write("Stopped the web server and the worker.")
+        if any(child.returncode not in (0, -signal.SIGTERM, -signal.SIGINT) for child in children.values()) \
+                and not stopping:
+            sys.exit(1)

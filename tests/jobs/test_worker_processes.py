@@ -1,0 +1,119 @@
+"""Real worker processes on a real database: a SIGKILLed worker's import runs again whole, a running import
+is cancelled and rolls back, two workers send a day's digest once."""
+import json
+import time
+
+import pytest
+
+ENQUEUE_IMPORT = """
+from django.contrib.auth.models import Group, User
+from api.import_jobs import start_import_job
+reviewer, _ = User.objects.get_or_create(username="rita", defaults={{"email": "rita@example.com"}})
+reviewer.groups.add(Group.objects.get(name="reviewers"))
+document = {{"format": "quickphrases/v1", "topics": [{{"slug": "delivery", "name": "Delivery", "parent": None}}],
+            "phrases": [{{"key": f"eta-{{i}}", "title": f"Delivery time {{i}}", "topic": "delivery", "language": "en",
+                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days.",
+                          "status": "approved"}} for i in range({size})]}}
+job = start_import_job(data=document, actor=reviewer, dry_run=False, publish_over_findings=False, reason="")
+print(job.pk, job.job_id)
+"""
+
+
+def _enqueue_import(deployment, size):
+    import_job, queue_job = deployment.shell(ENQUEUE_IMPORT.format(size=size)).strip().splitlines()[-1].split()
+    return import_job.replace("-", ""), queue_job
+
+
+def _import_status(deployment, import_job):
+    return deployment.value("SELECT status FROM api_importjob WHERE replace(CAST(id AS TEXT), '-', '') = ?",
+                            (import_job,))
+
+
+def _phrases(deployment):
+    return deployment.value("SELECT count(*) FROM phrases_phrase")
+
+
+def _job(deployment, queue_job):
+    row = deployment.query("SELECT status, attempts FROM jobs_job WHERE replace(CAST(id AS TEXT), '-', '') = ?",
+                           (queue_job.replace("-", ""),))
+    return row[0] if row else None
+
+
+def _mid_import(deployment, queue_job):
+    return deployment.progress(queue_job).get("stage") in ("linting", "writing")
+
+
+def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment):
+    import_job, queue_job = _enqueue_import(deployment, 3000)
+    worker = deployment.start_worker()
+    deployment.wait_for(lambda: _mid_import(deployment, queue_job), what="the import to be under way")
+    deployment.kill(worker)  # SIGKILL: no cleanup of any kind
+
+    assert _phrases(deployment) == 0  # its transaction died with it: all or nothing
+    assert _job(deployment, queue_job) == ("running", 1)  # as the dead worker left it
+
+    deployment.start_worker()
+    deployment.wait_for(lambda: _import_status(deployment, import_job) in ("succeeded", "failed"),
+                        what="the import to finish on the second worker")
+    assert _import_status(deployment, import_job) == "succeeded"
+    assert _job(deployment, queue_job) == ("succeeded", 2)
+    assert _phrases(deployment) == 3000
+    # A large import is followed by a fresh search snapshot, written by the worker for the servers to adopt.
+    deployment.wait_for(lambda: deployment.value(
+        "SELECT status FROM jobs_job WHERE task = 'phrases.write_search_snapshot'") == "succeeded",
+        what="the snapshot job")
+    assert list((deployment.folder / "index").glob("*/CURRENT"))
+
+
+def test_cancelling_a_running_import_rolls_it_back(deployment):
+    import_job, queue_job = _enqueue_import(deployment, 3000)
+    deployment.start_worker()
+    deployment.wait_for(lambda: _mid_import(deployment, queue_job), what="the import to be under way")
+    answer = deployment.shell(
+        "from api.import_jobs import import_job_cancel\nfrom api.models import ImportJob\n"
+        f"job = import_job_cancel(ImportJob.objects.get(pk='{import_job}'))\nprint(job.status, job.detail)")
+    assert answer.startswith("running Cancelling") or answer.startswith("cancelled")
+    deployment.wait_for(lambda: _import_status(deployment, import_job) == "cancelled", what="the cancellation")
+    assert _job(deployment, queue_job)[0] == "cancelled"
+    assert _phrases(deployment) == 0
+
+
+def test_two_workers_send_the_days_digest_once(deployment, tmp_path):
+    mail = tmp_path / "mail"
+    environment = {"EMAIL_URL": f"filemail:///{mail}", "QUICKPHRASES_DAILY_JOBS_AT": "00:00",
+                   "QUICKPHRASES_REVIEW_INTERVAL_DAYS": "0"}
+    deployment.env.update(environment)
+    _, first_import = _enqueue_import(deployment, 3)
+    deployment.manage("run_worker", "--burst", QUICKPHRASES_DAILY_JOBS_AT="23:59")  # the import only
+    assert _job(deployment, first_import)[0] == "succeeded"
+    workers = [deployment.start_worker(), deployment.start_worker()]
+    deployment.wait_for(lambda: deployment.value(
+        "SELECT count(*) FROM jobs_job WHERE task = 'reminders.daily_digests' AND status = 'succeeded'"),
+        what="the daily digest job")
+    deployment.wait_for(lambda: all(p.poll() is None for p in workers), what="both workers to be running", timeout=5)
+    # Both workers keep looking at the schedule; the day's job exists once and its digest went out once.
+    time.sleep(2)
+    assert deployment.value("SELECT count(*) FROM jobs_job WHERE task = 'reminders.daily_digests'") == 1
+    assert deployment.value("SELECT count(*) FROM reminders_reminderdigest WHERE sent_at IS NOT NULL") == 1
+    messages = [path.read_text() for path in mail.iterdir()]
+    assert len(messages) == 1 and "rita@example.com" in messages[0]
+
+
+def test_two_concurrent_imports_of_the_same_new_keys_end_with_one_clear_error(deployment):
+    if deployment.kind == "sqlite":
+        pytest.skip("SQLite runs one import at a time (its write lock); the second then updates what the first made")
+    first, _ = _enqueue_import(deployment, 1500)
+    second, _ = _enqueue_import(deployment, 1500)
+    deployment.start_worker()
+    deployment.start_worker()
+    deployment.wait_for(lambda: {_import_status(deployment, first), _import_status(deployment, second)} <= {
+        "succeeded", "failed"}, what="both imports to finish")
+    outcomes = sorted((_import_status(deployment, job), job) for job in (first, second))
+    assert [status for status, _ in outcomes] == ["failed", "succeeded"]
+    problems = deployment.value("SELECT problems FROM api_importjob WHERE replace(CAST(id AS TEXT), '-', '') = ?",
+                                (outcomes[0][1],))
+    problems = problems if isinstance(problems, list) else json.loads(problems)
+    assert problems == [{"key": "(file)", "field": "key", "message": (
+        "Another import or edit created some of the same phrases while this import ran; nothing was imported. "
+        "Import the file again.")}]
+    assert _phrases(deployment) == 1500
