@@ -55,6 +55,23 @@ class SearchLanguageView(APIView):
         return Response({"language": profile.search_language})
 
 
+class DisplayNameInput(serializers.Serializer):
+    display_name = serializers.CharField(max_length=80)
+
+
+@extend_schema(exclude=True)  # the picker page's own endpoint, not part of the public API
+class DisplayNameView(APIView):
+    """POST {"display_name"}: the name clients see, typed in the picker the first time it is needed."""
+
+    permission_classes = [IsOperator]
+
+    def post(self, request):
+        data = DisplayNameInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        profile = services.profile_set_display_name(user=request.user, **data.validated_data)
+        return Response({"display_name": profile.display_name})
+
+
 class PinInput(serializers.Serializer):
     key = serializers.SlugField(max_length=100)
     pinned = serializers.BooleanField()
