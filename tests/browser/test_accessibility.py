@@ -36,6 +36,11 @@ def library(make_live_phrase, make_phrase, writer, reviewer):
     flagged = make_phrase(key="flagged-ru", title="Опоздание", body="ты не переживай, курьер опоздал не по нашей вине")
     services.phrase_submit(phrase=flagged, actor=writer)
     make_phrase(key="draft-ru", title="Черновик", body="Спасибо за ожидание.")
+    refund = make_live_phrase(key="refund-ru", title="Возврат", body="Деньги вернутся за 5 дней.")
+    refund = services.phrase_update(phrase=refund, actor=writer, changes={"body": "Деньги вернутся за 3 дня."},
+                                    expected_revision=refund.revision)
+    services.phrase_submit(phrase=refund, actor=writer)
+    services.phrase_approve(phrase=refund, actor=reviewer, acknowledge_warnings=True)
     return {"welcome": welcome}
 
 
@@ -123,6 +128,7 @@ def test_writer_pages(browser, live_server, width, writer, library):
     check(page, "editor, new")
     page.fill("#id_title", "Проверка")
     page.fill("#id_body", "ты не переживай")
+    page.select_option("#id_topic", index=1)
     page.wait_for_selector("#findings-list li")
     check(page, "editor, findings as you type")
     page.click("button[name=save]")
@@ -145,7 +151,7 @@ def test_reviewer_pages(browser, live_server, width, reviewer, library):
     page.wait_for_url("**/")
     page.goto("/review/")
     check(page, "review queue")
-    page.goto("/phrases/welcome-ru/history/")
+    page.goto("/phrases/refund-ru/history/")
     check(page, "history, reviewer")
     page.locator("button[name=publish]").first.click()
     page.wait_for_load_state()
