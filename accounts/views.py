@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from accounts import services
 from accounts.forms import ProfileForm
 from api.permissions import IsOperator
+from phrases import roles
 from phrases.page_access import operator_required
 
 
@@ -19,13 +20,14 @@ from phrases.page_access import operator_required
 def profile_page(request):
     """Interface and phrase languages, the name clients see, review e-mails."""
     profile = services.profile_get(user=request.user)
-    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
+    writes_phrases = roles.is_writer(request.user)
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile), writes_phrases=writes_phrases)
     if request.method == "POST" and form.is_valid():
         try:
             profile = services.profile_update(
                 user=request.user, interface_language=form.cleaned_data["interface_language"],
                 phrase_languages=form.phrase_languages(), display_name=form.cleaned_data["display_name"],
-                review_emails=form.cleaned_data["review_emails"])
+                review_emails=form.cleaned_data["review_emails"] if writes_phrases else profile.review_emails)
         except ValidationError as error:
             form.add_service_errors(error)
         else:
