@@ -103,7 +103,8 @@ def phrase_list(*, filters: dict, actor) -> QuerySet[Phrase]:
     elif owner:
         queryset = queryset.filter(owner__username=owner)
     if filters.get("unused"):
-        queryset = queryset.filter(has_live=True).exclude(Exists(recent_uses))
+        # As on /health/: counted from when the live text went live.
+        queryset = queryset.filter(has_live=True, live__approved_at__lte=since).exclude(Exists(recent_uses))
     if filters.get("flagged"):
         queryset = queryset.exclude(status=PhraseStatus.ARCHIVED).exclude(lint_findings=[])
     return queryset.order_by(*order)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from phrases import services
-from phrases.models import Phrase, PhraseStatus, PhraseUse, Topic
+from phrases.models import LivePhrase, Phrase, PhraseStatus, PhraseUse, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +91,8 @@ def library(make_phrase, make_live_phrase, writer, reviewer, topic):
     edited = make_live_phrase(key="edited-pl", title="Zwrot", language="pl", topic=other,
                               body="Zwrot pieniędzy trwa do 5 dni.")
     edited = services.phrase_update(phrase=edited, actor=writer, changes={"body": "Zwrot trwa do 3 dni."})
+    # Live for 40 days (unused counts from when a phrase went live); LivePhrase keeps no history.
+    LivePhrase.objects.filter(pk=edited.pk).update(approved_at=timezone.now() - timedelta(days=40))
     mine = make_phrase(key="reviewers-own-ru", title="Чужой", actor=reviewer)
     PhraseUse.objects.create(phrase=live)
     return {"draft": draft, "sent_back": sent_back, "in_review": in_review, "live": live, "edited": edited,
