@@ -116,7 +116,7 @@ def _editor_strings():
     return {
         "noFindings": _("No brand-voice findings."),
         "findings": _("Brand-voice findings. Errors: %(errors)s, warnings: %(warnings)s."),
-        "error": _("Error"), "warning": _("Warning"), "apply": _("Replace with «%(text)s»"),
+        "error": _("Error"), "warning": _("Warning"),
         "show": _("Show in the text"), "showFragment": _("Show «%(text)s» in the text"),
         "applyFragment": _("Replace «%(text)s» with «%(suggestion)s»"), "lintFailed": _("The text could not be checked just now; it is checked again "
                                                        "when you submit."),

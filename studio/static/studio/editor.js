@@ -93,8 +93,8 @@
         const apply = document.createElement("button");
         apply.type = "button";
         apply.className = "apply";
-        apply.textContent = fmt(T.apply, {text: f.suggestion});
-        apply.setAttribute("aria-label", fmt(T.applyFragment, {text: body.value.slice(f.from, f.to), suggestion: f.suggestion}));
+        // The visible words are the name: what is replaced, and by what.
+        apply.textContent = fmt(T.applyFragment, {text: body.value.slice(f.from, f.to), suggestion: f.suggestion});
         apply.addEventListener("click", function () {
           body.focus();
           body.setSelectionRange(f.from, f.to);
