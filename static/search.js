@@ -549,6 +549,7 @@
   // A click in the results must not take the focus out of the search box.
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
 
+  document.getElementById("picker-hint").hidden = false;  // the keys it names work only with this script
   showConversation();
   search();
 })();

@@ -110,8 +110,8 @@ def test_operator_pages(browser, live_server, width, operator, library):
     check(page, "profile")
     page.select_option("#id_phrase_language_0", "ru")
     page.select_option("#id_phrase_language_1", "ru")
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    page.click(".profile button[type=submit]")
+    page.wait_for_selector(".profile .error")
     check(page, "profile with an error")
     context.close()
 

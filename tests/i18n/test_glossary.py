@@ -1,5 +1,5 @@
-"""One word per concept in each language: in Polish, "review" is «recenzja» (reviewer: «recenzent») in every
-catalogue, never «przegląd» or «sprawdzenie» beside it."""
+"""One word per concept in each language: in Polish, "review" is «recenzja» (reviewer: «recenzent») and an
+operator is «konsultant», in every catalogue, never «przegląd», «sprawdzenie» or «operator» beside them."""
 import re
 from pathlib import Path
 
@@ -9,6 +9,7 @@ ROOT = Path(settings.BASE_DIR)
 # «przeglądarka» (the browser) is another word; «sprawdzić» (to check) is not the review.
 OTHER_WORDS_FOR_REVIEW = re.compile(r"\b(przegląd|przeglądu|przeglądzie|przeglądem|sprawdzeni[ea]|sprawdzeniu|"
                                     r"osob[aęy] sprawdzając\w*|osób sprawdzających)\b", re.IGNORECASE)
+OTHER_WORDS_FOR_OPERATOR = re.compile(r"(?<![{\w])operator(?!_)\w*", re.IGNORECASE)  # not {operator_name}
 
 
 def translations(path):
@@ -25,9 +26,9 @@ def translations(path):
     return ["".join(parts) for parts in texts]
 
 
-def test_polish_uses_one_word_for_review_everywhere():
+def test_polish_uses_one_word_for_review_and_for_operator_everywhere():
     catalogues = sorted(ROOT.glob("*/locale/pl/LC_MESSAGES/django.po")) + sorted(ROOT.glob("locale/pl/LC_MESSAGES/django.po"))
     assert catalogues
     found = [f"{path.relative_to(ROOT)}: {text}" for path in catalogues for text in translations(path)
-             if OTHER_WORDS_FOR_REVIEW.search(text)]
+             if OTHER_WORDS_FOR_REVIEW.search(text) or OTHER_WORDS_FOR_OPERATOR.search(text)]
     assert not found, "\n".join(found)
