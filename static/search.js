@@ -446,6 +446,7 @@
       method: "POST", credentials: "same-origin",
       headers: { "X-CSRFToken": csrf, "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(payload),
+      keepalive: true,  // the language is remembered even when the page is being left
     });
   }
 
