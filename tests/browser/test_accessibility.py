@@ -1,4 +1,5 @@
-"""axe-core (vendored from npm, tests/browser/vendor/axe-core) over every page state of contract section 5,
+"""axe-core (vendored from npm, tests/browser/vendor/axe-core) over every page state of contract section 5
+(/tools/ included),
 in Russian, at 1280 and 400 px: no critical or serious WCAG 2.1 A/AA violation is allowed."""
 from pathlib import Path
 
@@ -106,6 +107,8 @@ def test_operator_pages(browser, live_server, width, operator, library):
     page.fill("#q", "zzzzqqq")
     page.wait_for_function("document.getElementById('status').textContent.length > 0")
     check(page, "picker, nothing found")
+    page.goto("/tools/")
+    check(page, "tools")
     page.goto("/profile/")
     check(page, "profile")
     page.select_option("#id_phrase_language_0", "ru")
