@@ -1,6 +1,5 @@
 """axe-core (vendored from npm, tests/browser/vendor/axe-core) over every page state of contract section 5
-(/tools/ included),
-in Russian, at 1280 and 400 px: no critical or serious WCAG 2.1 A/AA violation is allowed."""
+(/tools/ included), in Russian, at 1280 and 400 px: no critical or serious WCAG 2.1 A/AA violation."""
 from pathlib import Path
 
 import pytest
