@@ -21,15 +21,18 @@ def language_name(code: str) -> str:
 class ProfileForm(forms.Form):
     display_name = forms.CharField(
         label=_("Your name for clients"), max_length=80, required=False,
-        help_text=_("Filled in for {operator_name}. Empty: your first name, else your username."))
+        help_text=_("Filled in for {operator_name}. Empty: your first name; without one the picker asks for "
+                    "a name the first time a phrase needs it."))
     interface_language = forms.ChoiceField(
         label=_("Interface language"), required=False,
         choices=[("", _("As my browser says"))] + [(code, name) for code, name in INTERFACE_LANGUAGES])
     review_emails = forms.BooleanField(
         label=_("E-mail me when my phrases are approved or sent back"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, writes_phrases: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not writes_phrases:
+            del self.fields["review_emails"]  # only writers and reviewers have phrases to hear about
         languages = list(settings.QUICKPHRASES_LANGUAGES)
         choices = [("", _("—"))] + [(code, language_name(code)) for code in languages]
         for rank in range(len(languages)):
@@ -52,9 +55,21 @@ class ProfileForm(forms.Form):
         return [self.cleaned_data[name] for name in self.fields
                 if name.startswith("phrase_language_") and self.cleaned_data.get(name)]
 
+    def _phrase_languages_target(self) -> str:
+        """The language select a phrase-languages error belongs under: the first repeated or wrong choice."""
+        seen = set()
+        for name in self.fields:
+            if not name.startswith("phrase_language_"):
+                continue
+            code = self.cleaned_data.get(name)
+            if code and (code in seen or code not in settings.QUICKPHRASES_LANGUAGES):
+                return name
+            seen.add(code)
+        return "phrase_language_0"
+
     def add_service_errors(self, error):
         """Show a service's ValidationError beside the field it names."""
         for field, messages in error.message_dict.items():
-            target = "phrase_language_0" if field == "phrase_languages" else field
+            target = self._phrase_languages_target() if field == "phrase_languages" else field
             for message in messages:
                 self.add_error(target if target in self.fields else None, message)

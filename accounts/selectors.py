@@ -30,7 +30,8 @@ def picker_preferences(user) -> dict:
     if search_language not in settings.QUICKPHRASES_LANGUAGES:
         search_language = ""
     return {
-        "operator_name": row.get("display_name") or user.first_name or user.get_username(),
+        # Never the login name: with neither a name for clients nor a first name the picker asks once.
+        "operator_name": row.get("display_name") or user.first_name or "",
         "search_language": search_language,
         "phrase_languages": [c for c in row.get("phrase_languages") or [] if c in settings.QUICKPHRASES_LANGUAGES],
         "pinned": pinned_keys(user),

@@ -61,6 +61,18 @@ def profile_set_search_language(*, user, language: str) -> Profile:
     return profile
 
 
+def profile_set_display_name(*, user, display_name: str) -> Profile:
+    """The name clients see for {operator_name}, as the picker asks for it the first time it is needed."""
+    display_name = (display_name or "").strip()
+    if not display_name:
+        raise ValidationError({"display_name": _("Type the name clients should see.")})
+    profile = profile_get(user=user)
+    profile.display_name = display_name
+    profile.full_clean(exclude=["user", "pinned"])
+    profile.save(update_fields=["display_name"])
+    return profile
+
+
 @transaction.atomic
 def profile_set_pinned(*, user, key: str, pinned: bool) -> Profile:
     """Pin a live phrase to the top of the empty picker, or unpin it. Idempotent."""

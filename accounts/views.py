@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from accounts import services, tokens
 from accounts.forms import ProfileForm
 from api.permissions import IsOperator
+from phrases import roles
 from phrases.page_access import operator_required
 
 
@@ -22,13 +23,14 @@ from phrases.page_access import operator_required
 def profile_page(request):
     """Interface and phrase languages, the name clients see, review e-mails."""
     profile = services.profile_get(user=request.user)
-    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
+    writes_phrases = roles.is_writer(request.user)
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile), writes_phrases=writes_phrases)
     if request.method == "POST" and form.is_valid():
         try:
             profile = services.profile_update(
                 user=request.user, interface_language=form.cleaned_data["interface_language"],
                 phrase_languages=form.phrase_languages(), display_name=form.cleaned_data["display_name"],
-                review_emails=form.cleaned_data["review_emails"])
+                review_emails=form.cleaned_data["review_emails"] if writes_phrases else profile.review_emails)
         except ValidationError as error:
             form.add_service_errors(error)
         else:
@@ -94,6 +96,23 @@ class SearchLanguageView(APIView):
         data.is_valid(raise_exception=True)
         profile = services.profile_set_search_language(user=request.user, language=data.validated_data["language"])
         return Response({"language": profile.search_language})
+
+
+class DisplayNameInput(serializers.Serializer):
+    display_name = serializers.CharField(max_length=80)
+
+
+@extend_schema(exclude=True)  # the picker page's own endpoint, not part of the public API
+class DisplayNameView(APIView):
+    """POST {"display_name"}: the name clients see, typed in the picker the first time it is needed."""
+
+    permission_classes = [IsOperator]
+
+    def post(self, request):
+        data = DisplayNameInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        profile = services.profile_set_display_name(user=request.user, **data.validated_data)
+        return Response({"display_name": profile.display_name})
 
 
 class PinInput(serializers.Serializer):

@@ -74,8 +74,11 @@ def overdue(queryset: QuerySet[Phrase], *, today: date) -> QuerySet[Phrase]:
 
 
 def unused(queryset: QuerySet[Phrase], *, days: int = USAGE_DAYS) -> QuerySet[Phrase]:
-    recent = Q(uses__used_at__gte=timezone.now() - timedelta(days=days))
-    return (queryset.filter(live__isnull=False)
+    """Live phrases nobody used in the last `days` days, counted from when their text went live: a phrase
+    approved yesterday has not had 30 days to be used."""
+    since = timezone.now() - timedelta(days=days)
+    recent = Q(uses__used_at__gte=since)
+    return (queryset.filter(live__isnull=False, live__approved_at__lte=since)
             .annotate(_recent_uses=Count("uses", filter=recent)).filter(_recent_uses=0))
 
 
@@ -306,8 +309,9 @@ def review_health(*, today: date | None = None, most: int = 5, overdue_limit: in
         unused=unused(Phrase.objects.all()).count(),
         flagged=len(flagged_ids()),
         digests_sent_30d=ReminderDigest.objects.filter(sent_at__gte=since).count(),
-        most_used=list(used.order_by("-uses_30d", "key")[:most]),
-        least_used=list(used.order_by("uses_30d", "key")[:most]),
+        most_used=(most_used := list(used.order_by("-uses_30d", "key")[:most])),
+        # Never a phrase already listed as most used (with few phrases in use both lists would repeat).
+        least_used=list(used.exclude(pk__in=[phrase.pk for phrase in most_used]).order_by("uses_30d", "key")[:most]),
         overdue_phrases=[{"phrase": phrase, "days_overdue": (today - phrase.review_due_at).days}
                          for phrase in overdue_rows[:overdue_limit]],
         links={name: phrase_list_path(name) for name in FIGURE_QUERIES},

@@ -50,6 +50,7 @@ class RestoreForm(forms.Form):
     revision = forms.IntegerField(label=_("Revision"), min_value=1, max_value=DB_INTEGER_MAX)
     publish = forms.BooleanField(label=_("Publish"), required=False)
     acknowledge_warnings = forms.BooleanField(label=_("Accept the warnings"), required=False)
+    confirmed = forms.BooleanField(label=_("Confirmed"), required=False)
 
 
 class ConfirmForm(forms.Form):

@@ -26,6 +26,11 @@ def users_by_id(ids) -> dict:
     return get_user_model().objects.in_bulk(ids) if ids else {}
 
 
+def version_number(phrase: Phrase, version) -> int:
+    """A version's number within its phrase (1 = the oldest), as the history page shows it."""
+    return phrase.history.filter(history_id__lte=version.history_id).count()
+
+
 def phrase_version(phrase: Phrase, version_id: int):
     """One historical version of `phrase`, or None."""
     return phrase.history.filter(history_id=version_id).select_related("history_user").first()

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phrases import roles, services
 from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
-from phrases.models import Phrase, PhraseStatus
+from phrases.models import Phrase, PhraseStatus, Topic
 from phrases.page_access import reviewer_required, writer_required
 from phrases.selectors import phrase_versions, version_changes
 from review import presentation
@@ -33,7 +33,7 @@ from review.forms import (
     DismissForm,
     RestoreForm,
 )
-from review.selectors import phrase_version, review_queue, users_by_id
+from review.selectors import phrase_version, review_queue, users_by_id, version_number
 
 QUEUE_PAGE_SIZE = 20
 # The fields a reviewer compares between the working copy and the live text, in reading order.
@@ -224,7 +224,17 @@ def _content(version) -> tuple:
     return tuple(getattr(version, "topic_id" if name == "topic" else name) for name in LIVE_FIELDS)
 
 
+def _topic_names(changes: list[dict]) -> list[dict]:
+    """The changes with topic slugs (what the API reports) shown as the topics' names, for people."""
+    if not any(c["field"] == "topic" for c in changes):
+        return changes
+    names = dict(Topic.objects.values_list("slug", "name"))
+    return [{**c, "old": names.get(c["old"], c["old"]), "new": names.get(c["new"], c["new"])}
+            if c["field"] == "topic" else c for c in changes]
+
+
 def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
+    """One row per version, numbered per phrase from 1 (the oldest), newest first."""
     live_version = phrase.live.version if phrase.is_live else None
     current = _content(entries[0]["version"]) if entries else None
     live_content = next((_content(e["version"]) for e in entries if e["version"].history_id == live_version), None)
@@ -232,6 +242,7 @@ def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
     count = len(entries)
     for index, entry in enumerate(entries):
         version = entry["version"]
+        entry = {**entry, "changes": _topic_names(entry["changes"])}
         previous = entries[index + 1]["version"] if index + 1 < count else None
         if previous is None:  # the first version: its content as written, empty fields left out
             changes = [{"field": c["field"], "label": presentation.field_label(c["field"]),
@@ -266,7 +277,7 @@ def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
 def _comparison(phrase, rows, query):
     """The `?a=&b=` comparison of any two versions, with its form (errors name the field)."""
     choices = [(row["version"], _("#%(id)s, %(date)s") % {
-        "id": row["version"].history_id,
+        "id": row["number"],
         "date": date_format(timezone.localtime(row["version"].history_date), "SHORT_DATETIME_FORMAT")})
         for row in rows]
     if "a" not in query and "b" not in query:
@@ -279,7 +290,7 @@ def _comparison(phrase, rows, query):
         return form, None
     by_id = {row["version"].history_id: row for row in rows}
     older, newer = by_id[form.cleaned_data["a"]], by_id[form.cleaned_data["b"]]
-    changes = version_changes(older["version"], newer["version"])
+    changes = _topic_names(version_changes(older["version"], newer["version"]))
     return form, {
         "a": older, "b": newer,
         "changes": [{"label": presentation.field_label(c["field"]),
@@ -287,9 +298,16 @@ def _comparison(phrase, rows, query):
     }
 
 
-def _render_history(request, phrase, *, status=200, restore_pending=None):
+def _render_history(request, phrase, *, status=200, restore_pending=None, confirm_publish=None):
     entries = phrase_versions(phrase)
     rows = _version_rows(phrase, entries)
+    numbers = {row["version"].history_id: row["number"] for row in rows}
+    if restore_pending:
+        restore_pending = {**restore_pending, "number": numbers.get(restore_pending["version"].history_id)}
+    if confirm_publish is not None:
+        live = phrase.live if phrase.is_live else None
+        confirm_publish = {"version": confirm_publish, "number": numbers.get(confirm_publish.history_id),
+                           "diff": presentation.change_html("body", live.body if live else None, confirm_publish.body)}
     compare_form, comparison = _comparison(phrase, rows, request.GET)
     if compare_form.errors and status == 200:
         status = 400
@@ -304,6 +322,8 @@ def _render_history(request, phrase, *, status=200, restore_pending=None):
         "can_confirm": is_reviewer and phrase.status == PhraseStatus.APPROVED and phrase.is_live,
         "pending_edit": phrase.is_live and phrase.status != PhraseStatus.APPROVED,
         "restore_pending": restore_pending,
+        "confirm_publish": confirm_publish,
+        "live_number": numbers.get(phrase.live.version) if phrase.is_live else None,
     }, status=status)
 
 
@@ -337,6 +357,10 @@ def restore(request, key):
         messages.error(request, _("Nothing was restored: this phrase has no version #%(id)s.") % {
             "id": data["version"]})
         return _render_history(request, phrase, status=400)
+    if data["publish"] and not data["confirmed"]:
+        # Publishing replaces what operators use at once: one more step, a form that works without JavaScript.
+        return _render_history(request, phrase, confirm_publish=version)
+    number = version_number(phrase, version)
     try:
         services.phrase_revert(phrase=phrase, actor=request.user, version_id=version.history_id,
                                publish=data["publish"], acknowledge_warnings=data["acknowledge_warnings"],
@@ -358,10 +382,10 @@ def restore(request, key):
                                restore_pending=pending)
     phrase.refresh_from_db()
     if data["publish"] or phrase.status == PhraseStatus.APPROVED:
-        messages.success(request, _("The text of version #%(id)s is restored and live.") % {"id": version.history_id})
+        messages.success(request, _("The text of version #%(id)s is restored and live.") % {"id": number})
     else:
         messages.success(request, _("The text of version #%(id)s is restored as a new version; it is now %(status)s.")
-                         % {"id": version.history_id, "status": presentation.status_label(phrase.status)})
+                         % {"id": number, "status": presentation.status_label(phrase.status)})
     return redirect("review:history", key=phrase.key)
 
 

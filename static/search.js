@@ -17,10 +17,13 @@
   const fillTitle = document.getElementById("fill-title");
   const fillFields = document.getElementById("fill-fields");
   const fillPreview = document.getElementById("fill-preview");
+  const more = document.getElementById("more");
   const csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
   const CLIENT_KEY = "quickphrases.client_name";
   // {name} or {name|fallback}: the grammar of phrases/placeholders.py.
   const PLACEHOLDER = /\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g;
+  const hotkeys = new Set(config.hotkeys || []);
+  const PAGE = 10, FIRST_PAGE_EMPTY = 20, MORE_STEP = 40;
 
   const pinned = new Set(config.pinned);
   let results = [];
@@ -31,6 +34,9 @@
   let inFlight = null;    // at most one search request at a time; the latest input is asked next
   let again = false;
   let filling = null;     // {hit, fields: [{name, input}]} while the placeholder form is open
+  let wanted = null;      // how many results "Show more" asked for (null: the first page)
+  let firstNew = null;    // after "Show more": the first result it added, highlighted
+  let savedLanguage = language.value;
 
   function format(message, values) {
     return message.replace(/%\((\w+)\)s/g, function (all, name) {
@@ -38,7 +44,10 @@
     });
   }
 
-  function say(message) { status.textContent = message; }
+  function say(message, kind) {
+    status.textContent = message;
+    status.className = "picker-status" + (kind ? " " + kind : "");
+  }
 
   // -- rendering -------------------------------------------------------------------------------
 
@@ -87,7 +96,9 @@
     list.replaceChildren();
     results.forEach(function (hit, index) {
       const highlights = hit.highlights || {};
-      const item = document.createElement("li");
+      const row = document.createElement("li");
+      row.setAttribute("role", "none");
+      const item = document.createElement("div");
       item.id = "option-" + index;
       item.className = "picker-result" + (index === selected ? " selected" : "");
       item.setAttribute("role", "option");
@@ -115,7 +126,9 @@
       const isPinned = pinned.has(hit.key);
       pin.type = "button";
       pin.className = "pin" + (isPinned ? " on" : "");
-      pin.tabIndex = -1;  // reached with Alt+P from the search box; the option itself is what AT reads
+      // Beside the option, not inside it (an option holds no controls). Keyboard and screen-reader users
+      // pin the highlighted phrase with Alt+P from the search box; the option says whether it is pinned.
+      pin.tabIndex = -1;
       pin.setAttribute("aria-hidden", "true");
       pin.title = format(isPinned ? text.unpin : text.pin, { title: hit.title });
       pin.textContent = isPinned ? "★" : "☆";
@@ -123,7 +136,7 @@
         event.stopPropagation();
         togglePin(index);
       });
-      head.append(title, meta, pin);
+      head.append(title, meta);
 
       const body = document.createElement("p");
       body.className = "body";
@@ -140,7 +153,8 @@
         input.focus();
         choose();
       });
-      list.append(item);
+      row.append(item, pin);
+      list.append(row);
     });
     list.dataset.query = resultsFor || "";
     input.setAttribute("aria-expanded", results.length ? "true" : "false");
@@ -148,7 +162,7 @@
   }
 
   function showSelected() {
-    const items = list.children;
+    const items = list.querySelectorAll("[role=option]");
     for (let i = 0; i < items.length; i++) {
       items[i].classList.toggle("selected", i === selected);
       items[i].setAttribute("aria-selected", i === selected ? "true" : "false");
@@ -166,7 +180,9 @@
 
   function currentParams() {
     const query = input.value;
-    const params = new URLSearchParams({ q: query, limit: query.trim() ? "10" : "20" });
+    // A lone "/" lists every shortcut; otherwise the first page, and more on "Show more".
+    const first = query.trim() === "/" ? config.maxLimit : (query.trim() ? PAGE : FIRST_PAGE_EMPTY);
+    const params = new URLSearchParams({ q: query, limit: String(Math.min(config.maxLimit, wanted || first)) });
     if (language.value) params.set("language", language.value);
     if (topic.value) params.set("topic", topic.value);
     return params.toString();
@@ -194,14 +210,18 @@
       results = data.results;
       say(results.length ? "" : text.nothingFound);
     }
-    const empty = !new URLSearchParams(params).get("q").trim();
+    const asked = new URLSearchParams(params);
+    const empty = !asked.get("q").trim();
     caption.hidden = !(empty && results.length);
     caption.textContent = text.startCaption;
-    selected = 0;
+    more.hidden = !(response.ok && results.length >= Number(asked.get("limit")) && results.length < config.maxLimit);
+    selected = firstNew !== null && firstNew < results.length ? firstNew : 0;
+    firstNew = null;
     render();
   }
 
-  function search() {
+  function search(keepWanted) {
+    if (!keepWanted) wanted = null;
     if (inFlight) {
       again = true;
       return inFlight;
@@ -259,7 +279,8 @@
   async function deliver(hit, finished) {
     recordUse(hit);
     const copied = await copy(finished);
-    say(copied ? format(text.copied, { title: hit.title }) : format(text.copyByHand, { text: finished }));
+    if (copied) say(format(text.copied, { title: hit.title }), "copied");
+    else say(format(text.copyByHand, { text: finished }));
     document.querySelector(".picker").dataset.copied = finished;
     input.focus();
     input.select();  // the next letters start a new search
@@ -380,14 +401,22 @@
       field.maxLength = 200;
       field.lang = hit.language;
       field.value = known(name);
+      if (name === "operator_name" && !config.operatorName) {
+        labelText.textContent = text.askDisplayName;
+      }
+      const error = document.createElement("span");
+      error.className = "picker-fill-error";
+      error.id = "fill-error-" + name;
+      field.setAttribute("aria-describedby", error.id);
       field.addEventListener("input", function () {
         field.removeAttribute("aria-invalid");
+        error.textContent = "";
         updatePreview();
       });
-      label.append(labelText, field);
+      label.append(labelText, field, error);
       fillFields.append(label);
       if (name === "date") fillFields.append(dateChoices(field, hit.language));
-      filling.fields.push({ name: name, input: field });
+      filling.fields.push({ name: name, input: field, error: error });
     });
     fill.hidden = false;
     updatePreview();
@@ -410,8 +439,11 @@
     if (!filling) return;
     const missing = filling.fields.find(function (f) { return f.input.required && !f.input.value.trim(); });
     if (missing) {
-      missing.input.setAttribute("aria-invalid", "true");
-      say(format(text.fillIn, { label: config.labels[missing.name] || missing.name }));
+      filling.fields.forEach(function (f) {
+        const empty = f.input.required && !f.input.value.trim();
+        if (empty) f.input.setAttribute("aria-invalid", "true");
+        f.error.textContent = empty ? format(text.fillIn, { label: config.labels[f.name] || f.name }) : "";
+      });
       missing.input.focus();
       return;
     }
@@ -419,6 +451,8 @@
     const finished = finishedText(hit);  // every {placeholder} replaced by a non-empty value
     const clientField = filling.fields.find(function (f) { return f.name === "client_name"; });
     if (clientField) sessionStorage.setItem(CLIENT_KEY, clientField.input.value.trim());
+    const nameField = filling.fields.find(function (f) { return f.name === "operator_name"; });
+    if (nameField && !config.operatorName && nameField.input.value.trim()) saveDisplayName(nameField.input.value.trim());
     showConversation();
     closeFill();
     deliver(hit, finished);
@@ -430,6 +464,15 @@
     }
   });
   document.getElementById("fill-cancel").addEventListener("click", closeFill);
+
+  // {operator_name} never falls back to the login name: with no name for clients in the profile, the
+  // field starts empty and says so; the name typed there is saved to the profile, so it is asked once.
+  function saveDisplayName(name) {
+    config.operatorName = name;
+    post(config.displayNameUrl, { display_name: name }).then(function (response) {
+      if (!response.ok) config.operatorName = "";
+    }).catch(function () { config.operatorName = ""; });
+  }
 
   // -- the conversation's client -----------------------------------------------------------------
 
@@ -453,6 +496,7 @@
       method: "POST", credentials: "same-origin",
       headers: { "X-CSRFToken": csrf, "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(payload),
+      keepalive: true,  // the language is remembered even when the page is being left
     });
   }
 
@@ -478,15 +522,45 @@
     render();
   }
 
-  language.addEventListener("change", function () {
+  // The filters answer as their value changes but keep the focus where it is (WCAG 3.2.2): arrowing
+  // through a closed select changes its value on every key. The language is remembered once the user
+  // leaves the select (or the page), not on every step.
+  function rememberLanguage() {
+    if (language.value === savedLanguage) return;
+    savedLanguage = language.value;
     post(config.languageUrl, { language: language.value }).catch(function () { /* remembered next time */ });
-    search();
+  }
+  language.addEventListener("change", function () { search(); });
+  language.addEventListener("blur", rememberLanguage);
+  window.addEventListener("pagehide", rememberLanguage);
+  topic.addEventListener("change", function () { search(); });
+
+  // The page is a plain GET form for browsers without JavaScript; here the box searches as you type.
+  document.getElementById("picker-form").addEventListener("submit", function (event) { event.preventDefault(); });
+
+  more.addEventListener("click", function () {
+    firstNew = results.length;
+    wanted = Math.min(config.maxLimit, results.length + MORE_STEP);
+    search(true);
     input.focus();
   });
-  topic.addEventListener("change", function () {
-    search();
-    input.focus();
-  });
+
+  // A phrase's hotkey (e.g. Ctrl+Alt+1) pressed in the search box: the combination as text.
+  function hotkeyOf(event) {
+    const code = event.code || "";
+    let key = null;
+    if (/^Key[A-Z]$/.test(code)) key = code.slice(3);
+    else if (/^(Digit|Numpad)[0-9]$/.test(code)) key = code.slice(-1);
+    else if (/^F([1-9]|1[0-2])$/.test(code)) key = code;
+    if (!key) return null;
+    const parts = [];
+    if (event.ctrlKey) parts.push("Ctrl");
+    if (event.altKey) parts.push("Alt");
+    if (event.shiftKey) parts.push("Shift");
+    if (event.metaKey) parts.push("Win");
+    parts.push(key);
+    return parts.join("+");
+  }
 
   // -- keyboard and mouse ----------------------------------------------------------------------
 
@@ -513,6 +587,11 @@
         search();
       }
       say("");
+    } else if ((event.ctrlKey || event.altKey || event.metaKey) && hotkeys.has(hotkeyOf(event))) {
+      // Only a live phrase's own hotkey is taken over; every other combination keeps its usual meaning.
+      event.preventDefault();
+      input.value = hotkeyOf(event);
+      search();
     } else if (event.altKey && !event.ctrlKey && event.code === "KeyP") {
       event.preventDefault();
       togglePin(selected);
@@ -521,6 +600,7 @@
   // A click in the results must not take the focus out of the search box.
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
 
+  document.getElementById("picker-hint").hidden = false;  // the keys it names work only with this script
   showConversation();
   search();
 })();

@@ -102,7 +102,8 @@ def phrase_list(*, filters: dict, actor) -> QuerySet[Phrase]:
     elif owner:
         queryset = queryset.filter(owner__username=owner)
     if filters.get("unused"):
-        queryset = queryset.filter(has_live=True).exclude(Exists(recent_uses))
+        # As on /health/: counted from when the live text went live.
+        queryset = queryset.filter(has_live=True, live__approved_at__lte=since).exclude(Exists(recent_uses))
     if filters.get("flagged"):
         queryset = queryset.exclude(status=PhraseStatus.ARCHIVED).exclude(lint_findings=[])
     return queryset.order_by(*order)
@@ -146,3 +147,35 @@ def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) ->
         for problem in trigger_clashes(proposed, live=live):
             conflicts.setdefault(problem["field"], problem["holder"])
     return conflicts
+
+
+def text_findings(body: str, language: str) -> list[dict]:
+    """Brand-voice findings in `body` as the editor shows them (each with the flagged words), for the page
+    rendered by the server; an empty text or an unknown language has none."""
+    from django.conf import settings
+
+    from phrases.lint import lint_text
+
+    if not (body or "").strip() or language not in settings.QUICKPHRASES_LANGUAGES:
+        return []
+    return [{**finding.as_dict(), "text": body[finding.start:finding.end]} for finding in lint_text(body, language)]
+
+
+def preview(body: str, samples: dict) -> str:
+    """The text with each known {placeholder} replaced by its sample value."""
+    from phrases.placeholders import PLACEHOLDER_RE
+
+    return PLACEHOLDER_RE.sub(lambda match: samples.get(match.group(1), match.group(0)), body or "")
+
+
+def edit_conflict(current: Phrase, *, seen_revision: int) -> dict:
+    """Who saved `current` after the revision the writer started from, when, and what they changed."""
+    from phrases.selectors import version_changes
+
+    history = current.history.select_related("history_user")
+    latest = history.order_by("-history_date", "-history_id").first()
+    seen = history.filter(revision=seen_revision).order_by("-history_date", "-history_id").first()
+    changes = [c for c in version_changes(seen, latest) if c["field"] != "status"] if seen and latest else []
+    user = latest.history_user if latest else None
+    return {"who": (user.get_full_name() or user.get_username()) if user else None,
+            "when": latest.history_date if latest else None, "changes": changes}

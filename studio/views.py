@@ -82,17 +82,33 @@ def _samples(request):
 def _editor(request, form, phrase=None, *, status=200, stale=None):
     live = getattr(phrase, "live", None) if phrase is not None and phrase.pk else None
     body = form["body"].value() if form.is_bound else (phrase.body if phrase else "")
+    language = form["language"].value() if form.is_bound else (phrase.language if phrase else "")
     diff = word_diff(live.body, body) if live is not None else None
+    samples = _samples(request)
     return render(request, "studio/editor.html", {
         "form": form, "phrase": phrase, "live": live,
         "diff": diff if diff and has_changes(diff) else None,
         "findings": selectors.findings_summary(phrase.lint_findings) if phrase else None,
         "status_labels": STATUS_LABELS, "stale": stale,
-        "samples": _samples(request), "languages": dict(language_choices()),
+        "samples": samples, "languages": dict(language_choices()),
+        # Rendered by the server too, so the page shows them without JavaScript; the script redraws both.
+        "current_findings": selectors.text_findings(body, language), "preview": selectors.preview(body, samples),
+        "conflict": _conflict(stale, form) if stale else None,
         "keywords": form.fields["keywords"].to_python(form["keywords"].value()),
         "editable": phrase is None or phrase.status != PhraseStatus.ARCHIVED,
         "i18n_strings": _editor_strings(), "is_reviewer": roles.is_reviewer(request.user),
     }, status=status)
+
+
+def _conflict(current, form):
+    """Who saved meanwhile and what they changed, each field as a word diff."""
+    from review import presentation
+
+    conflict = selectors.edit_conflict(current, seen_revision=form.initial.get("seen_revision") or 0)
+    conflict["changes"] = [{"label": presentation.field_label(c["field"]),
+                            "html": presentation.change_html(c["field"], c["old"], c["new"])}
+                           for c in conflict["changes"]]
+    return conflict
 
 
 def _editor_strings():
@@ -100,8 +116,9 @@ def _editor_strings():
     return {
         "noFindings": _("No brand-voice findings."),
         "findings": _("Brand-voice findings. Errors: %(errors)s, warnings: %(warnings)s."),
-        "error": _("Error"), "warning": _("Warning"), "apply": _("Replace with «%(text)s»"),
-        "show": _("Show in the text"), "lintFailed": _("The text could not be checked just now; it is checked again "
+        "error": _("Error"), "warning": _("Warning"),
+        "show": _("Show in the text"), "showFragment": _("Show «%(text)s» in the text"),
+        "applyFragment": _("Replace «%(text)s» with «%(suggestion)s»"), "lintFailed": _("The text could not be checked just now; it is checked again "
                                                        "when you submit."),
         "free": _("Free"), "keyWillBe": _("Will be: %(key)s"), "remove": _("Remove keyword %(word)s"),
         "hotkeyHint": _("Use a letter, a digit or F1–F12 with Ctrl, Alt or Win."),
@@ -117,13 +134,15 @@ def _apply_service_errors(form, error: PhraseValidationError):
 
 
 def _after_submit(request, phrase):
+    # The rule: a phrase with blocking errors can be submitted; the reviewer then either overrules each
+    # error with a reason (recorded in history) or sends the phrase back. Nothing else is asked of the writer.
     counts = selectors.findings_summary(phrase.lint_findings)
     if counts["errors"]:
         messages.warning(request, ngettext(
-            "Sent for review, but the text has %(count)d error that blocks approval. Please fix it and save "
-            "again: a reviewer cannot approve the phrase until then.",
-            "Sent for review, but the text has %(count)d errors that block approval. Please fix them and save "
-            "again: a reviewer cannot approve the phrase until then.", counts["errors"]) % {"count": counts["errors"]})
+            "Sent for review with %(count)d brand-voice error. The reviewer will either overrule it with a "
+            "reason or send the phrase back to you.",
+            "Sent for review with %(count)d brand-voice errors. The reviewer will either overrule each of them "
+            "with a reason or send the phrase back to you.", counts["errors"]) % {"count": counts["errors"]})
     elif counts["warnings"]:
         messages.success(request, ngettext(
             "Sent for review. The reviewer will see %(count)d warning.",
@@ -217,6 +236,7 @@ def phrase_edit(request, key):
         current = Phrase.objects.select_related("topic", "live", "owner").get(pk=phrase.pk)
         # The form keeps what the user typed; the next save is a deliberate choice made after seeing this.
         form.data = form.data.copy()
+        form.initial["seen_revision"] = data["revision"]
         form.data["revision"] = current.revision
         return _editor(request, form, current, status=409, stale=current)
     except PhraseValidationError as error:

@@ -31,7 +31,7 @@ class SearchView(APIView):
     @extend_schema(parameters=[
         OpenApiParameter("q", str, description="What the operator typed (≤ 200 characters; empty: most used)"),
         OpenApiParameter("language", str), OpenApiParameter("topic", str, description="Topic slug"),
-        OpenApiParameter("limit", int, description="1–50, default 10")],
+        OpenApiParameter("limit", int, description="1–200, default 10")],
         responses={200: SearchResultsSerializer, **ERRORS},
         description="Fuzzy search over the approved library, best first.")
     def get(self, request):

@@ -14,7 +14,7 @@ from phrases.search.index import Hit
 from phrases.search.live_index import live_index
 
 MAX_QUERY_LENGTH = 200
-MAX_LIMIT = 50
+MAX_LIMIT = 200  # a lone "/" lists every shortcut in the picker
 RECENT_USES = 200     # the operator's last uses looked at for "recently used"
 RECENT_SHOWN = 20     # distinct recent phrases listed before the most used ones
 

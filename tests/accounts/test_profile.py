@@ -38,11 +38,11 @@ def test_saving_the_profile_keeps_the_language_order(logged_in, operator):
     assert response.status_code == 302
     profile = Profile.objects.get(user=operator)
     assert (profile.display_name, profile.interface_language, profile.phrase_languages, profile.review_emails) == (
-        "Анна", "ru", ["pl", "ru"], False)
+        "Анна", "ru", ["pl", "ru"], True)  # an operator is not offered review e-mails: the default stays
 
 
 @pytest.mark.parametrize("data, field", [
-    ({"phrase_language_0": "ru", "phrase_language_1": "ru"}, "phrase_language_0"),
+    ({"phrase_language_0": "ru", "phrase_language_1": "ru"}, "phrase_language_1"),  # under the repeated one
     ({"phrase_language_0": "de"}, "phrase_language_0"),
     ({"interface_language": "de"}, "interface_language"),
     ({"display_name": "x" * 81}, "display_name"),
@@ -131,8 +131,8 @@ def test_preference_endpoints_need_a_person_with_a_role(client, django_user_mode
                        content_type="application/json").status_code == 200
 
 
-def test_the_picker_fills_the_operator_name_from_the_profile(logged_in, operator):
-    assert '"operatorName": "olga-operator"' in logged_in.get("/").content.decode()
+def test_the_picker_fills_the_operator_name_from_the_profile_never_the_login_name(logged_in, operator):
+    assert '"operatorName": ""' in logged_in.get("/").content.decode()  # the picker asks instead
     operator.first_name = "Olga"
     operator.save()
     assert '"operatorName": "Olga"' in logged_in.get("/").content.decode()
@@ -140,11 +140,35 @@ def test_the_picker_fills_the_operator_name_from_the_profile(logged_in, operator
     assert '"operatorName": "\\u041e\\u043b\\u044c\\u0433\\u0430"' in logged_in.get("/").content.decode()
 
 
-def test_review_emails_default_on_and_follow_the_profile(logged_in, operator):
+def test_review_emails_default_on_and_follow_the_profile(client, writer):
     from accounts.selectors import wants_review_emails
 
-    assert wants_review_emails(operator)  # no profile row yet
-    logged_in.post("/profile/", {"display_name": "", "interface_language": ""})  # the box left unticked
-    assert not wants_review_emails(operator)
-    logged_in.post("/profile/", {"display_name": "", "interface_language": "", "review_emails": "on"})
-    assert wants_review_emails(operator)
+    client.force_login(writer)
+    assert wants_review_emails(writer)  # no profile row yet
+    client.post("/profile/", {"display_name": "", "interface_language": ""})  # the box left unticked
+    assert not wants_review_emails(writer)
+    client.post("/profile/", {"display_name": "", "interface_language": "", "review_emails": "on"})
+    assert wants_review_emails(writer)
+
+
+def test_operators_are_not_offered_review_emails_and_keep_the_setting(logged_in, operator):
+    page = logged_in.get("/profile/").content.decode()
+    assert 'name="review_emails"' not in page
+    logged_in.post("/profile/", {"display_name": "", "interface_language": ""})
+    assert Profile.objects.get(user=operator).review_emails  # untouched
+
+
+def test_profile_page_says_saved_once_and_ties_the_help_text(logged_in):
+    page = logged_in.post("/profile/", {"display_name": "Анна", "interface_language": ""}, follow=True)
+    html = page.content.decode()
+    assert html.count("Your preferences are saved.") == 1
+    described = html.split('name="display_name"')[1].split(">")[0]
+    assert 'aria-describedby="id_display_name_helptext"' in described and 'id="id_display_name_helptext"' in html
+
+
+def test_the_picker_saves_the_display_name_it_asked_for(logged_in, operator):
+    response = logged_in.post("/profile/display-name/", {"display_name": "  Ольга "}, content_type="application/json")
+    assert response.status_code == 200 and Profile.objects.get(user=operator).display_name == "Ольга"
+    refused = logged_in.post("/profile/display-name/", {"display_name": " "}, content_type="application/json")
+    assert refused.status_code == 400 and "display_name" in refused.json()
+    assert Profile.objects.get(user=operator).display_name == "Ольга"

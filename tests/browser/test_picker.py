@@ -115,8 +115,11 @@ def test_an_empty_field_blocks_the_copy(page, operator, make_live_phrase):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "order_id"
     page.keyboard.press("Enter")
-    assert "Order number" in page.inner_text("#status")
-    assert page.locator("#fill input[name=order_id]").get_attribute("aria-invalid") == "true"
+    field = page.locator("#fill input[name=order_id]")
+    assert field.get_attribute("aria-invalid") == "true"
+    # The error sits under its field and is tied to it.
+    error_id = field.get_attribute("aria-describedby")
+    assert "Order number" in page.inner_text(f"#{error_id}")
     assert page.evaluate("document.querySelector('.picker').dataset.copied") is None
     page.keyboard.type("A-1024")
     page.keyboard.press("Enter")
@@ -155,8 +158,8 @@ def test_a_click_leaves_the_focus_in_the_search_box(page, operator, make_live_ph
     page.keyboard.type("x")  # the next keystrokes land in the box
     assert page.input_value("#q").endswith("x")
     search(page, "ожидание")
-    page.locator("#results [role=option] .pin").first.click()
-    page.locator("#results [role=option] .pin.on").wait_for()  # pinned, and the focus stayed
+    page.locator("#results .pin").first.click()
+    page.locator("#results .pin.on").wait_for()  # pinned, and the focus stayed
     assert page.evaluate("document.activeElement.id") == "q"
 
 
@@ -192,8 +195,10 @@ def test_the_language_filter_is_remembered(page, operator, make_live_phrase):
     logged_in(page, operator)
     # Wait for the page's own save to answer rather than polling the database: under SQLite the
     # live server shares the test's connection, and a read from here while it runs a query fails.
+    page.focus("#language")
+    page.select_option("#language", "pl")
     with page.expect_response(lambda response: "/search-language/" in response.url) as saved:
-        page.select_option("#language", "pl")
+        page.focus("#q")  # remembered when the choice is made: on leaving the select
     assert saved.value.ok
     page.reload()
     assert page.eval_on_selector("#language", "select => select.value") == "pl"
@@ -217,7 +222,7 @@ def test_alt_p_pins_and_the_empty_box_opens_on_the_pins(page, operator, make_liv
     logged_in(page, operator)
     search(page, "прощание")
     page.keyboard.press("Alt+P")
-    page.locator("#results [role=option] .pin.on").wait_for()
+    page.locator("#results .pin.on").wait_for()
     page.keyboard.press("Escape")  # clears the box: the pinned phrase comes first
     page.wait_for_function("new URLSearchParams(document.getElementById('results').dataset.query).get('q') === ''")
     assert page.locator("#results [role=option]").first.get_attribute("data-key") == "bye-ru"

@@ -54,9 +54,27 @@ def test_figures_count_due_overdue_unused_flagged_unapproved_and_unanswered(libr
 def test_figures_today(library):
     health = review_health()
     assert health.due_week == 1 and health.overdue == 0
-    assert health.unused == 2  # overdue-a and overdue-b were never used
+    assert health.unused == 0  # overdue-a and overdue-b were never used, but went live only today
     assert [p.key for p in health.most_used] == ["later", "soon"]
-    assert [(p.key, p.uses_30d) for p in health.least_used] == [("soon", 1), ("later", 4)]
+    assert health.least_used == []  # both used phrases are already the most used: no repeat
+
+
+def test_unused_counts_from_when_the_phrase_went_live(library):
+    with freeze_time(timezone.now() + timedelta(days=29)):
+        assert review_health().unused == 0
+    with freeze_time(timezone.now() + timedelta(days=31)):
+        assert review_health().unused == 4  # live for 31 days; the uses were 31 days ago
+
+
+def test_least_used_never_repeats_the_most_used(library, make_live_phrase, operator):
+    extra = [make_live_phrase(key=f"extra-{n}", title=f"Extra {n}") for n in range(5)]
+    for n, phrase in enumerate(extra):
+        for _ in range(n + 2):
+            PhraseUse.objects.create(phrase=phrase, user=operator)
+    health = review_health(most=5)
+    most, least = [p.key for p in health.most_used], [p.key for p in health.least_used]
+    assert not set(most) & set(least)
+    assert least == ["soon", "extra-0"]  # the 7 used phrases: 5 most used, the 2 others least used
 
 
 def test_health_page_links_each_figure_to_the_phrase_list(client, writer, library):

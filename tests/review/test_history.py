@@ -69,7 +69,7 @@ def test_compare_any_two_versions(as_reviewer, edited_live):
     response = as_reviewer.get(url(edited_live), {"a": first, "b": last})
     html = visible(response.content.decode())
     assert response.status_code == 200
-    assert f"From version #{first} to version #{last}" in html
+    assert f"From version #1 to version #{len(ids(edited_live))}" in html  # numbered per phrase, not by id
     comparison = html.split('id="comparison"')[1].split("</section>")[0]
     assert "<del>минуту</del><ins>секунду</ins>" in comparison
     assert "Status" in comparison  # draft → approved
@@ -95,10 +95,17 @@ def test_restore_makes_a_new_version_that_waits_for_review(as_reviewer, edited_l
     assert f"Restored version #{first}" in as_reviewer.get(url(phrase)).content.decode()
 
 
-def test_restore_and_publish_rolls_back_the_live_text_in_one_step(as_reviewer, edited_live):
+def test_restore_and_publish_asks_for_confirmation_then_rolls_back_the_live_text(as_reviewer, edited_live):
     first = ids(edited_live)[0]
-    response = as_reviewer.post(url(edited_live, "restore/"),
-                                {"version": first, "revision": edited_live.revision, "publish": "on"})
+    asked = as_reviewer.post(url(edited_live, "restore/"),
+                             {"version": first, "revision": edited_live.revision, "publish": "on"})
+    assert asked.status_code == 200
+    html = visible(asked.content.decode())
+    assert "Restore version #1 and publish it?" in html and 'name="confirmed" value="on"' in html
+    assert "<del>секунду</del>" in html.replace(" ", "") or "секунду" in html  # what operators lose
+    assert LivePhrase.objects.get(pk=edited_live.pk).body == "Одну секунду, пожалуйста."  # nothing yet
+    response = as_reviewer.post(url(edited_live, "restore/"), {"version": first, "revision": edited_live.revision,
+                                                                "publish": "on", "confirmed": "on"})
     assert response.status_code == 302
     assert LivePhrase.objects.get(pk=edited_live.pk).body == "Одну минуту, пожалуйста."
     html = as_reviewer.get(url(edited_live)).content.decode()
@@ -113,12 +120,14 @@ def test_restore_and_publish_over_warnings_asks_for_an_explicit_confirmation(as_
     services.phrase_approve(phrase=phrase, actor=reviewer)
     phrase = Phrase.objects.get(pk=phrase.pk)
     first = ids(phrase)[0]
-    asked = as_reviewer.post(url(phrase, "restore/"), {"version": first, "revision": phrase.revision, "publish": "on"})
+    asked = as_reviewer.post(url(phrase, "restore/"), {"version": first, "revision": phrase.revision, "publish": "on",
+                                                      "confirmed": "on"})
     assert asked.status_code == 409
     assert "publish over the warnings" in asked.content.decode()
     assert LivePhrase.objects.get(pk=phrase.pk).body == "Заказ будет скоро у Вас."
     confirmed = as_reviewer.post(url(phrase, "restore/"), {"version": first, "revision": phrase.revision,
-                                                          "publish": "on", "acknowledge_warnings": "on"})
+                                                          "publish": "on", "acknowledge_warnings": "on",
+                                                          "confirmed": "on"})
     assert confirmed.status_code == 302
     assert LivePhrase.objects.get(pk=phrase.pk).body == "Заказ будет СКОРО у Вас."
 
@@ -171,12 +180,12 @@ def test_rejected_phrase_shows_changes_requested_with_the_comment(as_writer, sub
 def test_history_page_query_count_is_fixed(as_reviewer, edited_live, writer, django_assert_num_queries):
     as_reviewer.get(url(edited_live))
     # session, user, groups, the phrase (with live copy), its versions (with authors), the first one's topic,
-    # and the navigation's two counts
-    with django_assert_num_queries(8):
+    # the topics' names for people, and the navigation's two counts
+    with django_assert_num_queries(9):
         assert as_reviewer.get(url(edited_live)).status_code == 200
     for word in ("мгновение", "минутку", "секундочку"):
         services.phrase_update(phrase=edited_live, actor=writer, changes={"body": f"Одну {word}, пожалуйста."})
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert as_reviewer.get(url(edited_live)).status_code == 200
 
 
@@ -196,3 +205,12 @@ def test_dismissals_and_approvals_over_them_read_plainly_in_history(as_reviewer,
     html = as_reviewer.get(url(phrase)).content.decode()
     assert "Dismissed the “chat abbreviation” finding on «спс»: Цитата клиента." in html
     assert "Approved; with dismissed findings: chat abbreviation" in html
+
+
+def test_versions_are_numbered_per_phrase_and_topics_named(as_reviewer, edited_live, make_live_phrase):
+    make_live_phrase(body="Другая фраза.")  # another phrase's versions take history ids in between
+    html = visible(as_reviewer.get(url(edited_live)).content.decode())
+    numbers = [int(n) for n in re.findall(r"<h3>Version #(\d+)</h3>", html)]
+    assert numbers == list(range(len(ids(edited_live)), 0, -1))
+    assert "Доставка" in html.split('id="versions-title"')[1]  # the topic's name, not its slug
+    assert ">delivery<" not in html

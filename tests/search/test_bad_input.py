@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("kwargs, field, fragment", [
     ({"query": "x" * 201}, "q", "201 characters"),
     ({"query": "привет", "language": "de"}, "language", "Unknown language 'de'"),
-    ({"query": "привет", "limit": 0}, "limit", "1 to 50"),
-    ({"query": "привет", "limit": 51}, "limit", "1 to 50"),
+    ({"query": "привет", "limit": 0}, "limit", "1 to 200"),
+    ({"query": "привет", "limit": 201}, "limit", "1 to 200"),
     ({"query": "привет", "limit": "ten"}, "limit", "whole number"),
     ({"query": "привет", "topic": "no-such-topic"}, "topic", "Unknown topic"),
 ])

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from phrases import services
-from phrases.models import Phrase, PhraseStatus, PhraseUse, Topic
+from phrases.models import LivePhrase, Phrase, PhraseStatus, PhraseUse, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +91,8 @@ def library(make_phrase, make_live_phrase, writer, reviewer, topic):
     edited = make_live_phrase(key="edited-pl", title="Zwrot", language="pl", topic=other,
                               body="Zwrot pieniędzy trwa do 5 dni.")
     edited = services.phrase_update(phrase=edited, actor=writer, changes={"body": "Zwrot trwa do 3 dni."})
+    # Live for 40 days (unused counts from when a phrase went live); LivePhrase keeps no history.
+    LivePhrase.objects.filter(pk=edited.pk).update(approved_at=timezone.now() - timedelta(days=40))
     mine = make_phrase(key="reviewers-own-ru", title="Чужой", actor=reviewer)
     PhraseUse.objects.create(phrase=live)
     return {"draft": draft, "sent_back": sent_back, "in_review": in_review, "live": live, "edited": edited,
@@ -201,12 +203,25 @@ def test_create_and_submit_in_one_step_with_a_note(client, writer, topic):
     assert "Sent for review" in response.content.decode()
 
 
-def test_submitting_a_text_with_errors_says_how_many_block_approval(client, writer, topic):
+def test_submitting_a_text_with_errors_says_the_one_rule_plainly(client, writer, topic):
+    # The rule: submitting with blocking errors is allowed; the reviewer overrules each or sends it back.
     client.force_login(writer)
     response = client.post("/phrases/new/", editor_data(topic, body="спс, вы молодец", save="", submit="1"),
                            follow=True)
     assert Phrase.objects.get().status == PhraseStatus.IN_REVIEW
-    assert re.search(r"the text has \d+ errors that block approval", response.content.decode())
+    page = response.content.decode()
+    assert re.search(r"Sent for review with \d+ brand-voice errors\. The reviewer will either overrule each", page)
+    assert "save again" not in page and "fix them" not in page
+
+
+def test_editor_shows_findings_and_preview_without_javascript(client, writer, topic, make_phrase):
+    phrase = make_phrase(body="{client_name}, спс, вы молодец")
+    client.force_login(writer)
+    page = client.get(f"/phrases/{phrase.key}/").content.decode()
+    findings = page.split('id="findings-list"')[1].split("</ul>")[0]
+    assert "<q>спс</q>" in findings and "<q>вы</q>" in findings  # the current text's findings, server-rendered
+    preview = page.split('id="preview"')[1].split("</div>")[0]
+    assert "Anna, спс, вы молодец" in preview and "{client_name}" not in preview
 
 
 @pytest.mark.parametrize("field, value, message", [
@@ -261,7 +276,9 @@ def test_a_stale_save_is_refused_and_the_typed_text_kept(client, writer, reviewe
         topic, body="Мой новый текст, {client_name}.", revision=phrase.revision))
     assert response.status_code == 409
     page = response.content.decode()
-    assert "Someone else saved this phrase" in page and "Мой новый текст, {client_name}." in page
+    assert "roman-reviewer saved this phrase at" in page and "Мой новый текст, {client_name}." in page
+    conflict = page.split('id="stale"')[1].split("</div>\n")[0]
+    assert "What they changed:" in conflict and "<ins>" in conflict and "заголовок" in conflict  # as a diff
     phrase.refresh_from_db()
     assert phrase.title == "Другой заголовок" and "Мой новый текст" not in phrase.body
     assert f'name="revision" value="{phrase.revision}"' in page  # saving again is now a choice

@@ -75,8 +75,10 @@
         const show = document.createElement("button");
         show.type = "button";
         show.className = "quote";
-        show.textContent = "«" + body.value.slice(f.from, f.to) + "»";
+        const fragment = body.value.slice(f.from, f.to);
+        show.textContent = "«" + fragment + "»";
         show.title = T.show;
+        show.setAttribute("aria-label", fmt(T.showFragment, {text: fragment}));
         show.addEventListener("click", function () {
           body.focus();
           body.setSelectionRange(f.from, f.to);
@@ -91,7 +93,8 @@
         const apply = document.createElement("button");
         apply.type = "button";
         apply.className = "apply";
-        apply.textContent = fmt(T.apply, {text: f.suggestion});
+        // The visible words are the name: what is replaced, and by what.
+        apply.textContent = fmt(T.applyFragment, {text: body.value.slice(f.from, f.to), suggestion: f.suggestion});
         apply.addEventListener("click", function () {
           body.focus();
           body.setSelectionRange(f.from, f.to);
@@ -272,5 +275,13 @@
   lintNow();
   if (shortcut.value || hotkey.value) checkTriggers();
   const errors = document.getElementById("form-errors");
+  const stale = document.getElementById("stale");
+  const saved = document.querySelector("main .messages");
   if (errors) errors.focus();
+  else if (stale) { stale.tabIndex = -1; stale.focus(); }
+  else if (saved) {
+    // After "Save draft" the page reloads: focus lands on the status message, which is read out.
+    saved.tabIndex = -1;
+    saved.focus();
+  }
 })();
