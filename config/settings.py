@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "studio",
     "review",
     "reminders",
+    "suggestions",
 ]
 
 MIDDLEWARE = [
@@ -192,6 +193,8 @@ QUICKPHRASES_PLACEHOLDERS = env.list(
 QUICKPHRASES_LANGUAGES = env.list("QUICKPHRASES_LANGUAGES", default=["ru", "en", "pl"])
 # A library file with more phrases than this is imported through the API as a background job.
 QUICKPHRASES_IMPORT_SYNC_LIMIT = env.int("QUICKPHRASES_IMPORT_SYNC_LIMIT", default=2000)
+# Client messages kept for learning and the missing-replies report are deleted after this many days.
+QUICKPHRASES_SUGGEST_RETENTION_DAYS = env.int("QUICKPHRASES_SUGGEST_RETENTION_DAYS", default=90)
 
 # --- REST framework -----------------------------------------------------------------------------
 REST_FRAMEWORK = {
