@@ -11,8 +11,17 @@ from api.views.phrases import ERRORS
 from suggestions import ranking, selectors, services
 
 
+class TextField(serializers.CharField):
+    """Text only: a number or a list is refused rather than turned into text."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class SuggestInput(StrictInput):
-    message = serializers.CharField(max_length=ranking.MAX_MESSAGE_LENGTH, trim_whitespace=False,
+    message = TextField(max_length=ranking.MAX_MESSAGE_LENGTH, trim_whitespace=False,
                                     help_text="The client's message, as they wrote it")
     language = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=8,
                                      help_text="ru, en or pl; none: detected from the message")
@@ -30,7 +39,7 @@ class SuggestResultsSerializer(serializers.Serializer):
 
 
 class FeedbackInput(StrictInput):
-    message = serializers.CharField(max_length=ranking.MAX_MESSAGE_LENGTH, trim_whitespace=False)
+    message = TextField(max_length=ranking.MAX_MESSAGE_LENGTH, trim_whitespace=False)
     language = serializers.CharField(max_length=8)
     chosen = serializers.SlugField(max_length=100, allow_null=True, required=False, default=None,
                                    help_text="The key of the phrase used, or null")

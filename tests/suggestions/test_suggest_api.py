@@ -3,7 +3,7 @@ and bad input answered with 400 naming the field."""
 import pytest
 
 from phrases import services
-from phrases.models import Phrase
+from phrases.models import Phrase, Topic
 from suggestions.models import SuggestionFeedback
 
 SUGGEST, FEEDBACK = "/api/v1/suggest/", "/api/v1/suggest/feedback/"
@@ -128,9 +128,9 @@ def test_feedback_is_stored_masked(api, starter, operator):
     assert "[email]" in stored.message and "[phone]" in stored.message and "[number]" in stored.message
 
 
-def test_feedback_to_a_phrase_that_is_not_live_is_refused(api, starter, writer, topic):
-    services.phrase_create(actor=writer, key="only-a-draft", title="Черновик", body="Текст.", topic=topic,
-                           language="ru")
+def test_feedback_to_a_phrase_that_is_not_live_is_refused(api, starter, writer):
+    services.phrase_create(actor=writer, key="only-a-draft", title="Черновик", body="Текст.",
+                           topic=Topic.objects.first(), language="ru")
     response = api["operator"].post(FEEDBACK, {"message": "привет", "language": "ru", "chosen": "only-a-draft"},
                                     format="json")
     assert response.status_code == 400 and "chosen" in response.json()
