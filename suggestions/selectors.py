@@ -210,7 +210,7 @@ def suggestions_status() -> dict:
     return {**status, "vectors": live_vectors.state}
 
 
-GAP_SIMILARITY = 0.6   # two unanswered messages closer than this in meaning are one need
+GAP_SIMILARITY = 0.5   # two unanswered messages closer than this in meaning are one need
 GAP_EXAMPLES = 3
 
 
