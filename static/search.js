@@ -257,6 +257,9 @@
 
   async function deliver(hit, finished) {
     recordUse(hit);
+    // Other modules of the page (the client's message box) learn which phrase ended the search.
+    document.dispatchEvent(new CustomEvent("quickphrases:used",
+      { detail: { key: hit.key, language: hit.language, query: input.value } }));
     const copied = await copy(finished);
     say(copied ? format(text.copied, { title: hit.title }) : format(text.copyByHand, { text: finished }));
     document.querySelector(".picker").dataset.copied = finished;
@@ -470,6 +473,15 @@
   });
   // A click in the results must not take the focus out of the search box.
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+
+  // The client's message box (suggestions/static/suggestions/client_message.js) uses a phrase the same way.
+  window.quickphrasesPicker = {
+    use: function (hit) {
+      if (filling) closeFill();
+      if (placeholdersOf(hit.body).length) openFill(hit);
+      else deliver(hit, hit.body);
+    },
+  };
 
   showConversation();
   search();

@@ -78,14 +78,22 @@ class Candidate:
         return self.meaning + ranking.WORD_WEIGHT * self.words + self.learned - self.dismissed
 
 
+SHORT_WORD = 3  # words this short ("и", "is", "za") explain nothing
+COMMON_WORDS = frozenset("""the and you your was are for with this that have what что это как для вас вам ваш
+при уже все всё nie jest się dla jak czy""".split())
+
+
 def _matched_words(hit) -> list[str]:
-    words = []
+    """The message's words found in the phrase, one per stem (its first four letters), at most three."""
+    words, stems = [], set()
     for field in ("title", "body"):
         text = getattr(hit, field)
         for start, end in hit.highlights.get(field, ()):
             word = text[start:end].lower()
-            if word not in words:
-                words.append(word)
+            if len(word) <= SHORT_WORD or word in COMMON_WORDS or word[:4] in stems:
+                continue
+            stems.add(word[:4])
+            words.append(word)
     return words[:3]
 
 
