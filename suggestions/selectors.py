@@ -296,3 +296,14 @@ def learned_for_phrase(key: str) -> dict:
             "reset_at": reset.reset_at if reset else None,
             "recent_picks": list(picks.values("message", "language", "created_at")[:10]),
             "recent_dismissals": dismissed_rows[:10]}
+
+
+def most_learned(limit: int = 10) -> list[dict]:
+    """The phrases picked most often from suggestions and searches (for a reviewer to inspect)."""
+    from django.db.models import Count
+
+    from suggestions.models import SuggestionFeedback
+
+    rows = (SuggestionFeedback.objects.exclude(chosen_key="").values("chosen_key")
+            .annotate(picks=Count("id")).order_by("-picks", "chosen_key")[:limit])
+    return [{"key": row["chosen_key"], "picks": row["picks"]} for row in rows]
