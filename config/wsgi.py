@@ -15,3 +15,6 @@ if os.environ.get("QUICKPHRASES_SEARCH_PRELOAD") == "1":
     from phrases.search.live_index import live_index
 
     print(live_index.preload(), flush=True)
+    from suggestions.engine.vectors import live_vectors
+
+    print(live_vectors.preload(), flush=True)

@@ -12,6 +12,7 @@ FRESHNESS seconds it reads the library revision and re-reads only the changed ke
 suggestible within a second. The first build of a big library runs in a background thread: suggestions work
 on words alone until it is done, and searches never wait for it.
 """
+import fcntl
 import hashlib
 import logging
 import os
@@ -170,6 +171,7 @@ class LiveVectors:
         self._extras: dict[int, np.ndarray] = {}
         self._generation = None
         self._background = None
+        self._waiting_for = None        # the generation seen while another process builds
 
     def reset(self):
         with self._lock:
@@ -194,7 +196,8 @@ class LiveVectors:
             from phrases.models import LiveChange
 
             revision = LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
-            if revision != self.revision or self.snapshot is None:
+            waiting = self.state == "building" and self._waiting_for == self._newest_name()
+            if (revision != self.revision or self.snapshot is None) and not waiting:
                 self._refresh(revision)
             self.checked_at = now
             return self.snapshot
@@ -216,10 +219,15 @@ class LiveVectors:
         found = self._generation.rows_of(hashes)
         missing = [i for i in np.flatnonzero(found < 0).tolist() if int(hashes[i]) not in self._extras]
         if len(missing) > SYNC_BUILD_LIMIT:
-            self.state = "building"
-            self._background = threading.Thread(target=self._build_in_background, args=(rows, hashes, missing),
-                                                daemon=True, name="phrase-vectors")
-            self._background.start()
+            # One process builds (under a file lock) while every process keeps serving on words alone;
+            # the others map the new generation once it is written.
+            self.state, self._waiting_for = "building", self._newest_name()
+            lock = self._try_build_lock()
+            if lock is not None:
+                self._background = threading.Thread(target=self._build_in_background,
+                                                    args=(rows, hashes, missing, lock), daemon=True,
+                                                    name="phrase-vectors")
+                self._background.start()
             return
         self._encode(rows, hashes, missing)
         self._install(rows, hashes, revision)
@@ -266,7 +274,42 @@ class LiveVectors:
         self.revision = revision
         self.state = "ready"
 
-    def _build_in_background(self, rows, hashes, missing):
+    def _try_build_lock(self):
+        folder = store_path()
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle = (folder / "build.lock").open("w")
+        except OSError:
+            return None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return None
+        return handle
+
+    def preload(self) -> str:
+        """In the gunicorn master, before the fork: load the model (its arrays are then shared by the workers)
+        and map the vectors; a library needing a first build gets it in the workers' background."""
+        started = time.monotonic()
+        if load_encoder() is None:
+            return "Suggestions: the sentence model is unavailable; suggestions work on words alone"
+        with self._lock:
+            from phrases.models import LiveChange
+
+            rows = self._live_rows()
+            self._generation = Generation.load_current() or Generation.empty()
+            hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
+                                 count=len(rows))
+            missing = int((self._generation.rows_of(hashes) < 0).sum())
+            if missing <= SYNC_BUILD_LIMIT:
+                revision = LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
+                self._refresh(revision)
+        connections.close_all()
+        return (f"Suggestions: model {MODEL_NAME} loaded, {len(rows) - missing} of {len(rows)} phrase vectors "
+                f"mapped, in {time.monotonic() - started:.1f} s")
+
+    def _build_in_background(self, rows, hashes, missing, lock=None):
         started = time.monotonic()
         try:
             self._encode(rows, hashes, missing)
@@ -280,6 +323,8 @@ class LiveVectors:
             logger.exception("Building phrase vectors failed")
             self.state = "not built"
         finally:
+            if lock is not None:
+                lock.close()
             connections.close_all()
 
     def build_now(self) -> int:
