@@ -1,6 +1,5 @@
 """Reads for suggestions: what to suggest for a client's message, what was learned for a phrase, and the
 replies the library is missing."""
-import re
 from dataclasses import dataclass
 
 import numpy as np

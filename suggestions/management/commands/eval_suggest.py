@@ -11,7 +11,6 @@ from phrases.errors import ImportRejected
 from phrases.roles import OPERATORS
 from phrases.services import library_import
 from suggestions.learning import learned_cache
-from suggestions.models import SuggestionFeedback
 from suggestions.selectors import suggest_replies, suggestions_status
 
 EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
