@@ -110,8 +110,8 @@ def main(argv=None):
          f"{grown:.1f}", f"≤ {TARGET_PRIVATE_MIB:.0f}", f"{per_phrase_ms:.1f}",
          f"{per_phrase_ms * 100_000 / 1000 / 60:.0f} min (est.)", f"{load_seconds:.1f}"],
     ]
-    print(table(["phrases", "suggest p50 ms", "p95 ms", "goal", "worker private MiB", "goal",
-                 "build ms/phrase", "first build at 100k", "model load s"], rows))
+    table(["phrases", "suggest p50 ms", "p95 ms", "goal", "worker private MiB", "goal",
+           "build ms/phrase", "first build at 100k", "model load s"], rows)
 
 
 if __name__ == "__main__":
