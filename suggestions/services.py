@@ -19,7 +19,6 @@ from suggestions.selectors import validate_language, validate_message
 MAX_DISMISSED = 20
 
 
-@transaction.atomic
 def feedback_record(*, user, message: str, language: str, chosen: str | None, dismissed: list[str],
                     source: str = SuggestionFeedback.Source.SUGGEST) -> SuggestionFeedback:
     """Store an operator's pick (`chosen`, a live phrase key, or None) and dismissals for a message. The
@@ -48,14 +47,15 @@ def feedback_record(*, user, message: str, language: str, chosen: str | None, di
         raise SuggestInputError(_("A phrase cannot be both chosen and dismissed."), "dismissed")
     masked = mask_personal_data(message)
     encoder = load_encoder()
-    # The vector is taken from the masked text: what is stored must not encode what was masked out.
+    # The vector is taken from the masked text: what is stored must not encode what was masked out. It is
+    # computed before anything is written, so no transaction waits on the model.
     vector = encoder.encode_one(masked).astype(np.float32).tobytes() if encoder is not None else None
     feedback = SuggestionFeedback(user=user if getattr(user, "pk", None) else None, source=source,
                                   language=language, message=masked, vector=vector, chosen_key=chosen or "",
                                   dismissed_keys=dismissed)
     feedback.full_clean(exclude=["vector"])
-    feedback.save()
-    transaction.on_commit(learned_cache.reset)
+    feedback.save()  # one row: atomic by itself
+    learned_cache.reset()
     return feedback
 
 

@@ -100,6 +100,12 @@ async function ask() {
   say(suggestions.length ? message("msgCount", { count: suggestions.length }) : message("msgNone"));
 }
 
+// A search worth learning from: words, not a shortcut, a hotkey or the first letters of a word.
+function isWords(query) {
+  const text = (query || "").trim();
+  return text.length >= 4 && !text.startsWith("/") && /\p{L}{2}/u.test(text) && !/^(ctrl|alt|shift|win)\b/i.test(text);
+}
+
 function schedule() {
   clearTimeout(timer);
   timer = setTimeout(ask, DEBOUNCE_MS);
@@ -140,7 +146,7 @@ document.addEventListener("quickphrases:used", (event) => {
   const detail = event.detail || {};
   if (pending && detail.key === pending && current) {
     sendFeedback(detail.key);
-  } else if (detail.query && detail.query.trim() && detail.key && detail.language) {
+  } else if (isWords(detail.query) && detail.key && detail.language) {
     post(box.dataset.feedbackUrl, { message: detail.query.trim(), language: detail.language, chosen: detail.key,
       dismissed: [], source: "search" }).catch(() => {});
   }
