@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from phrases.placeholders import FALLBACK_MAX_LENGTH, split_inside
+
 SHORTCUT_MAX_LENGTH = 13
 HOTKEY_MAX_LENGTH = 32
 KEYWORDS_MAX_COUNT = 20
@@ -38,11 +40,17 @@ def find_placeholder_problems(body, allowed=None) -> list[PlaceholderProblem]:
     and the `unknown-placeholder` lint rule all use it."""
     allowed = set(allowed_placeholders() if allowed is None else allowed)
     listed = ", ".join("{" + name + "}" for name in sorted(allowed))
-    problems = [
-        PlaceholderProblem(match.start(), match.end(), _("Unknown placeholder %(placeholder)s; allowed: %(allowed)s.")
-                           % {"placeholder": match.group(), "allowed": listed})
-        for match in PLACEHOLDER_RE.finditer(body) if match.group(1) not in allowed
-    ]
+    problems = []
+    for match in PLACEHOLDER_RE.finditer(body):
+        name, fallback = split_inside(match.group(1))
+        if name not in allowed:
+            problems.append(PlaceholderProblem(match.start(), match.end(), _(
+                "Unknown placeholder %(placeholder)s; allowed: %(allowed)s.")
+                % {"placeholder": "{" + name + "}" if fallback is not None else match.group(), "allowed": listed}))
+        elif fallback is not None:
+            problem = fallback_problem(fallback)
+            if problem:
+                problems.append(PlaceholderProblem(match.start(), match.end(), problem % {"placeholder": match.group()}))
     opened = []
     for index, char in enumerate(body):
         if char == "{":
@@ -59,6 +67,30 @@ def find_placeholder_problems(body, allowed=None) -> list[PlaceholderProblem]:
     problems += [PlaceholderProblem(index, index + 1, _("Braces are unbalanced: this '{' is never closed."))
                  for index in opened]
     return sorted(problems, key=lambda problem: (problem.start, problem.end))
+
+
+def fallback_problem(fallback: str) -> str:
+    """Why a placeholder's fallback (the text after "|") is not allowed, or "" when it is fine."""
+    if not fallback.strip():
+        return _("The fallback in %(placeholder)s is empty: write the text to use when it is left empty, "
+                 "or remove the “|”.")
+    if "|" in fallback:
+        return _("%(placeholder)s has more than one “|”: a placeholder takes one fallback.")
+    if len(fallback.strip()) > FALLBACK_MAX_LENGTH:
+        return _("The fallback in %(placeholder)s is too long (at most %(count)d characters).").replace(
+            "%(count)d", str(FALLBACK_MAX_LENGTH))
+    return ""
+
+
+def fallback_problems(body) -> list[str]:
+    """The messages about placeholder fallbacks alone (a known name with a bad fallback)."""
+    messages = []
+    for match in PLACEHOLDER_RE.finditer(body):
+        name, fallback = split_inside(match.group(1))
+        problem = fallback_problem(fallback) if fallback is not None and name in allowed_placeholders() else ""
+        if problem:
+            messages.append(problem % {"placeholder": match.group()})
+    return list(dict.fromkeys(messages))
 
 
 def placeholder_problems(body):

@@ -19,7 +19,8 @@
   const fillPreview = document.getElementById("fill-preview");
   const csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
   const CLIENT_KEY = "quickphrases.client_name";
-  const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+  // {name} or {name|fallback}: the grammar of phrases/placeholders.py.
+  const PLACEHOLDER = /\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g;
 
   const pinned = new Set(config.pinned);
   let results = [];
@@ -281,25 +282,69 @@
 
   // -- filling placeholders --------------------------------------------------------------------
 
-  function today(languageCode) {
+  // {date} is never guessed: it starts empty, with quick choices in the phrase's language.
+  function known(name) {
+    if (name === "operator_name") return config.operatorName || "";
+    if (name === "client_name") return sessionStorage.getItem(CLIENT_KEY) || "";
+    return "";
+  }
+
+  function dateText(date, languageCode) {
     try {
-      return new Intl.DateTimeFormat(languageCode, { day: "numeric", month: "long" }).format(new Date());
+      return new Intl.DateTimeFormat(languageCode, { day: "numeric", month: "long" }).format(date);
     } catch (error) {
-      return new Date().toLocaleDateString();
+      return date.toLocaleDateString();
     }
   }
 
-  function known(name, hit) {
-    if (name === "operator_name") return config.operatorName || "";
-    if (name === "client_name") return sessionStorage.getItem(CLIENT_KEY) || "";
-    if (name === "date") return today(hit.language);
-    return "";
+  // {name: fallback} for placeholders whose every occurrence has one; the others must be filled.
+  function fallbacksOf(body) {
+    const found = {};
+    const required = new Set();
+    for (const match of body.matchAll(PLACEHOLDER)) {
+      const fallback = (match[2] || "").trim();
+      if (fallback) { if (!(match[1] in found)) found[match[1]] = fallback; } else required.add(match[1]);
+    }
+    required.forEach(function (name) { delete found[name]; });
+    return found;
   }
 
   function finishedText(hit) {
     const values = {};
     filling.fields.forEach(function (field) { values[field.name] = field.input.value.trim(); });
-    return hit.body.replace(PLACEHOLDER, function (all, name) { return values[name] || ""; });
+    return hit.body.replace(PLACEHOLDER, function (all, name, fallback) {
+      return values[name] || (fallback || "").trim();
+    });
+  }
+
+  function dateChoices(field, languageCode) {
+    const box = document.createElement("span");
+    box.className = "picker-date-choices";
+    [[0, text.today], [1, text.tomorrow], [2, text.dayAfter]].forEach(function (choice) {
+      const button = document.createElement("button");
+      button.type = "button";
+      const day = new Date();
+      day.setDate(day.getDate() + choice[0]);
+      button.textContent = choice[1] + " · " + dateText(day, languageCode);
+      button.addEventListener("click", function () {
+        field.value = dateText(day, languageCode);
+        field.dispatchEvent(new Event("input"));
+        field.focus();
+      });
+      box.append(button);
+    });
+    const picker = document.createElement("input");
+    picker.type = "date";
+    picker.setAttribute("aria-label", text.pickDate);
+    picker.addEventListener("change", function () {
+      if (!picker.value) return;
+      const parts = picker.value.split("-").map(Number);
+      field.value = dateText(new Date(parts[0], parts[1] - 1, parts[2]), languageCode);
+      field.dispatchEvent(new Event("input"));
+      field.focus();
+    });
+    box.append(picker);
+    return box;
   }
 
   function updatePreview() {
@@ -311,8 +356,9 @@
     for (const match of hit.body.matchAll(PLACEHOLDER)) {
       fillPreview.append(hit.body.slice(position, match.index));
       const piece = document.createElement("span");
-      piece.className = values[match[1]] ? "filled" : "ph";
-      piece.textContent = values[match[1]] || config.labels[match[1]] || match[1];
+      const value = values[match[1]] || (match[2] || "").trim();
+      piece.className = value ? "filled" : "ph";
+      piece.textContent = value || config.labels[match[1]] || match[1];
       fillPreview.append(piece);
       position = match.index + match[0].length;
     }
@@ -323,6 +369,7 @@
     filling = { hit: hit, fields: [] };
     fillTitle.textContent = format(text.fillTitle, { title: hit.title });
     fillFields.replaceChildren();
+    const fallbacks = fallbacksOf(hit.body);
     placeholdersOf(hit.body).forEach(function (name) {
       const label = document.createElement("label");
       const labelText = document.createElement("span");
@@ -330,23 +377,26 @@
       const field = document.createElement("input");
       field.type = "text";
       field.name = name;
-      field.required = true;
+      field.required = !(name in fallbacks);
+      if (name in fallbacks) field.placeholder = format(text.fallback, { fallback: fallbacks[name] });
       field.autocomplete = "off";
       field.maxLength = 200;
       field.lang = hit.language;
-      field.value = known(name, hit);
+      field.value = known(name);
       field.addEventListener("input", function () {
         field.removeAttribute("aria-invalid");
         updatePreview();
       });
       label.append(labelText, field);
       fillFields.append(label);
+      if (name === "date") fillFields.append(dateChoices(field, hit.language));
       filling.fields.push({ name: name, input: field });
     });
     fill.hidden = false;
     updatePreview();
     say("");
-    const first = filling.fields.find(function (f) { return !f.input.value.trim(); }) || filling.fields[0];
+    const first = filling.fields.find(function (f) { return f.input.required && !f.input.value.trim(); }) ||
+      filling.fields[0];
     first.input.focus();
     first.input.select();
   }
@@ -361,7 +411,7 @@
   fill.addEventListener("submit", function (event) {
     event.preventDefault();
     if (!filling) return;
-    const missing = filling.fields.find(function (f) { return !f.input.value.trim(); });
+    const missing = filling.fields.find(function (f) { return f.input.required && !f.input.value.trim(); });
     if (missing) {
       missing.input.setAttribute("aria-invalid", "true");
       say(format(text.fillIn, { label: config.labels[missing.name] || missing.name }));

@@ -135,7 +135,8 @@
   const lintSoon = debounce(lintNow, 350);
 
   function renderPreview() {
-    preview.textContent = body.value.replace(/\{(\w+)\}/g, function (whole, name) {
+    // {name} or {name|fallback}: the grammar of phrases/placeholders.py.
+    preview.textContent = body.value.replace(/\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g, function (whole, name) {
       return Object.prototype.hasOwnProperty.call(samples, name) ? samples[name] : whole;
     });
   }
