@@ -46,6 +46,7 @@ bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.import_bench $(if $(QUICK),--quick)
 	$(PY) -m benchmarks.pages $(if $(QUICK),--quick)
 	$(PY) -m benchmarks.review_queue $(if $(QUICK),--quick)
+	$(PY) -m benchmarks.suggest $(if $(QUICK),--quick)
 
 # The operator's picker in a real browser, keystroke to results on screen (needs Chromium).
 bench-picker: $(VENV)/.installed-test
@@ -63,6 +64,12 @@ eval: $(VENV)/.installed-test
 	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_search --library $(EVAL_DIR)/dev_library.json --queries $(EVAL_DIR)/dev_queries.jsonl
 	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_lint $(EVAL_DIR)/dev_lint.jsonl
+	rm -f $(EVAL_DB)*
+	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_suggest --library $(EVAL_DIR)/dev_library.json --messages $(EVAL_DIR)/dev_client_messages.jsonl
+	rm -f $(EVAL_DB)*
+	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_suggest --library fixtures/starter_library.json --messages suggestions/eval/heldout_messages.jsonl
 	rm -f $(EVAL_DB)*
 
 clean:

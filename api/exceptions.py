@@ -10,6 +10,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from phrases.errors import DomainError, ImportRejected, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.search import SearchQueryError
+from suggestions.errors import SuggestInputError
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,9 @@ def exception_handler(exc, context):
         return Response({"detail": exc.message, "issues": exc.findings}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DomainError):
         return Response({"detail": exc.message}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, SuggestInputError):
+        return Response({"detail": f"{exc.field}: {exc.message}", exc.field: [exc.message]},
+                        status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, SearchQueryError):
         return Response({"detail": exc.message, exc.field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):

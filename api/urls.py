@@ -3,7 +3,7 @@ from csp.decorators import csp_update
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
-from api.views import auth, hotkeys, library, live, phrases, review
+from api.views import auth, hotkeys, library, live, phrases, review, suggest
 from api.views.fallback import not_found
 
 # The split view serves its start-up script as a file, so no inline script runs; Swagger UI does
@@ -29,6 +29,8 @@ urlpatterns = [
     path("phrases/<slug:key>/dismissals/<int:dismissal_id>/", review.DismissalDetailView.as_view(),
          name="dismissal"),
     path("phrases/<slug:key>/used/", live.UsedView.as_view(), name="used"),
+    path("suggest/", suggest.SuggestView.as_view(), name="suggest"),
+    path("suggest/feedback/", suggest.SuggestFeedbackView.as_view(), name="suggest-feedback"),
     path("topics/", live.TopicsView.as_view(), name="topics"),
     path("lint/", live.LintView.as_view(), name="lint"),
     path("hotkeys/check/", hotkeys.HotkeyCheckView.as_view(), name="hotkey-check"),

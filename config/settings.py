@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "jobs",
     "ops",
     "django_prometheus",
+    "suggestions",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +226,8 @@ QUICKPHRASES_PLACEHOLDERS = env.list(
 QUICKPHRASES_LANGUAGES = env.list("QUICKPHRASES_LANGUAGES", default=["ru", "en", "pl"])
 # A library file with more phrases than this is imported through the API as a background job.
 QUICKPHRASES_IMPORT_SYNC_LIMIT = env.int("QUICKPHRASES_IMPORT_SYNC_LIMIT", default=2000)
+# Client messages kept for learning and the missing-replies report are deleted after this many days.
+QUICKPHRASES_SUGGEST_RETENTION_DAYS = env.int("QUICKPHRASES_SUGGEST_RETENTION_DAYS", default=90)
 
 # Request body caps by path prefix (the longest matching prefix wins), enforced before any parsing
 # (api.middleware.RequestBodyCapMiddleware): 413 past them. The import takes whole library files.

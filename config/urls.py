@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("studio.urls")),
     path("", include("review.urls")),
     path("", include("reminders.urls")),
+    path("", include("suggestions.urls")),
     path("", include("accounts.urls")),
     path("", include("phrases.urls")),
 ]

@@ -20,6 +20,9 @@ if os.environ.get("QUICKPHRASES_SEARCH_PRELOAD") == "1":
 
     try:
         print(live_index.preload(), flush=True)
+        from suggestions.engine.vectors import live_vectors
+
+        print(live_vectors.preload(), flush=True)
     except DatabaseError as error:
         live_index.reset()
         connections.close_all()

@@ -278,6 +278,9 @@
 
   async function deliver(hit, finished) {
     recordUse(hit);
+    // Other modules of the page (the client's message box) learn which phrase ended the search.
+    document.dispatchEvent(new CustomEvent("quickphrases:used",
+      { detail: { key: hit.key, language: hit.language, query: input.value } }));
     const copied = await copy(finished);
     if (copied) say(format(text.copied, { title: hit.title }), "copied");
     else say(format(text.copyByHand, { text: finished }));
@@ -601,6 +604,15 @@
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
 
   document.getElementById("picker-hint").hidden = false;  // the keys it names work only with this script
+  // The client's message box (suggestions/static/suggestions/client_message.js) uses a phrase the same way.
+  window.quickphrasesPicker = {
+    use: function (hit) {
+      if (filling) closeFill();
+      if (placeholdersOf(hit.body).length) openFill(hit);
+      else deliver(hit, hit.body);
+    },
+  };
+
   showConversation();
   search();
 })();

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from phrases import roles, services
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
-from phrases.models import Phrase, PhraseStatus
+from phrases.models import Phrase, PhraseStatus, Topic
 from phrases.page_access import writer_required
 from phrases.validation import allowed_placeholders
 from studio import selectors
@@ -157,6 +157,12 @@ def phrase_new(request):
     """Create a phrase; "Submit for review" creates and submits it in one step."""
     if request.method != "POST":
         initial = {"language": request.GET.get("language") or _default_language(request)}
+        # "Draft a phrase for this" (missing replies on /health/) also brings a topic and a note.
+        topic = Topic.objects.filter(slug=request.GET.get("topic", "")[:64]).first()
+        if topic:
+            initial["topic"] = topic
+        if request.GET.get("note"):
+            initial["note"] = request.GET["note"][:1000]
         return _editor(request, PhraseForm(initial=initial))
     form = PhraseForm(request.POST)
     if not form.is_valid():

@@ -19,6 +19,11 @@ RECENT_USES = 200     # the operator's last uses looked at for "recently used"
 RECENT_SHOWN = 20     # distinct recent phrases listed before the most used ones
 
 
+# Functions (query, hits, language, topic_ids, limit) -> hits that may re-rank a search whose words matched
+# weakly (the suggestions app registers the sentence model's understanding of paraphrases here).
+understanders = []
+
+
 class SearchQueryError(ValueError):
     """A query the search cannot run: too long, unknown language or topic, or a bad limit."""
 
@@ -90,8 +95,11 @@ def search_phrases(query, *, language=None, topic=None, limit=10, user=None, pre
     index = live_index.current()
     if not query.strip():
         return _empty_query(index, user, pinned_keys, language, topic_ids, limit, prefer_languages)
-    return index.search(query, language=language, topic_ids=topic_ids, limit=limit,
+    hits = index.search(query, language=language, topic_ids=topic_ids, limit=limit,
                         prefer_languages=prefer_languages)
+    for understand in understanders:
+        hits = understand(query, hits, language=language, topic_ids=topic_ids, limit=limit)
+    return hits
 
 
 __all__ = ["MAX_LIMIT", "MAX_QUERY_LENGTH", "Hit", "SearchQueryError", "search_phrases"]

@@ -1,0 +1,86 @@
+"""Suggestions from a client's message, and the picker's feedback on them (contract section 4)."""
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import selectors as profile_selectors
+from api.permissions import CanReadLive, is_chat_tool
+from api.serializers import SearchHitSerializer, StrictInput
+from api.views.phrases import ERRORS
+from suggestions import ranking, selectors, services
+
+
+class TextField(serializers.CharField):
+    """Text only: a number or a list is refused rather than turned into text."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class SuggestInput(StrictInput):
+    message = TextField(max_length=ranking.MAX_MESSAGE_LENGTH, trim_whitespace=False,
+                                    help_text="The client's message, as they wrote it")
+    language = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=8,
+                                     help_text="ru, en or pl; none: detected from the message")
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=ranking.MAX_LIMIT,
+                                     default=ranking.DEFAULT_LIMIT, help_text="1–5, default 3")
+
+
+class SuggestionSerializer(SearchHitSerializer):
+    why = serializers.CharField(help_text="The words or learned picks behind the suggestion")
+
+
+class SuggestResultsSerializer(serializers.Serializer):
+    language = serializers.CharField(help_text="The language given, or the one detected")
+    results = SuggestionSerializer(many=True, help_text="Best first; empty when nothing fits well")
+
+
+class FeedbackInput(StrictInput):
+    message = TextField(max_length=ranking.MAX_MESSAGE_LENGTH, trim_whitespace=False)
+    language = serializers.CharField(max_length=8)
+    chosen = serializers.SlugField(max_length=100, allow_null=True, required=False, default=None,
+                                   help_text="The key of the phrase used, or null")
+    dismissed = serializers.ListField(child=serializers.SlugField(max_length=100), required=False, default=list,
+                                      max_length=services.MAX_DISMISSED, help_text="Keys of dismissed suggestions")
+    source = serializers.ChoiceField(choices=["suggest", "search"], required=False, default="suggest",
+                                     help_text="`search`: a normal search ending in a use (query → phrase)")
+
+
+class FeedbackResultSerializer(serializers.Serializer):
+    recorded = serializers.BooleanField()
+
+
+class SuggestView(APIView):
+    permission_classes = [CanReadLive]
+
+    @extend_schema(request=SuggestInput, responses={200: SuggestResultsSerializer, **ERRORS},
+                   description="Up to `limit` approved phrases that answer a client's message, best first, each "
+                               "with `score` and `why`; an empty list when nothing fits well.")
+    def post(self, request):
+        data = SuggestInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        user = None if is_chat_tool(request) else request.user
+        prefer = profile_selectors.phrase_languages(user) if user else []
+        language, results = selectors.suggest_replies(values["message"], language=values.get("language") or None,
+                                                      limit=values["limit"], prefer_languages=prefer)
+        return Response({"language": language, "results": results})
+
+
+class SuggestFeedbackView(APIView):
+    permission_classes = [CanReadLive]
+
+    @extend_schema(request=FeedbackInput, responses={201: FeedbackResultSerializer, **ERRORS},
+                   description="Record an operator's pick (`chosen`) and dismissals for a client's message; "
+                               "the team's feedback improves later suggestions.")
+    def post(self, request):
+        data = FeedbackInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        services.feedback_record(user=None if is_chat_tool(request) else request.user, message=values["message"],
+                                 language=values["language"], chosen=values.get("chosen"),
+                                 dismissed=values["dismissed"], source=values["source"])
+        return Response({"recorded": True}, status=status.HTTP_201_CREATED)

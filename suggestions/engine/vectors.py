@@ -1,0 +1,346 @@
+"""Phrase vectors: one per live phrase version, computed once and shared by every worker.
+
+Vectors are content-addressed: a phrase's row is found by a 64-bit hash of its key and text, so a version
+is encoded once, whatever process or database meets it first. The store on disk sits beside the search
+snapshot (QUICKPHRASES_SEARCH_SNAPSHOT_DIR, else .search-index/) as generations of two .npy files, the
+hashes (sorted) and the float32 vectors, memory-mapped read-only: the page cache holds one copy for every
+worker, like the search index's arrays. A process keeps privately only which row is which live phrase (a
+few bytes a phrase) and the vectors of the versions approved since the generation it maps.
+
+The live side follows the library like the search index (phrases/search/live_index.py): at most every
+FRESHNESS seconds it reads the library revision and re-reads only the changed keys, so an approval is
+suggestible within a second. The first build of a big library runs in a background thread: suggestions work
+on words alone until it is done, and searches never wait for it.
+"""
+import fcntl
+import hashlib
+import logging
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.db import connections
+
+from suggestions.engine.encoder import DIMENSIONS, MODEL_NAME, load_encoder
+
+logger = logging.getLogger(__name__)
+
+FRESHNESS = 0.25
+SYNC_BUILD_LIMIT = 500       # libraries with more phrases to encode than this are built in the background
+BATCH = 256                  # phrases encoded per model call during a build
+EXTRA_LIMIT = 20000          # versions kept in private memory before a new generation is written
+KEEP_GENERATIONS = 2
+
+
+def content_hash(key: str, title: str, body: str, keywords) -> int:
+    data = "\x00".join((key, title, body, "\x1f".join(keywords or ()))).encode()
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
+def store_path() -> Path:
+    directory = Path(os.environ.get("QUICKPHRASES_SEARCH_SNAPSHOT_DIR") or Path(settings.BASE_DIR) / ".search-index")
+    return directory / f"vectors-{MODEL_NAME}"
+
+
+class Generation:
+    """The mapped store: sorted hashes and their vectors."""
+
+    def __init__(self, hashes: np.ndarray, vectors: np.ndarray, name: str | None = None):
+        self.hashes, self.vectors, self.name = hashes, vectors, name
+
+    @classmethod
+    def empty(cls):
+        return cls(np.zeros(0, np.uint64), np.zeros((0, DIMENSIONS), np.float32))
+
+    def rows_of(self, hashes: np.ndarray) -> np.ndarray:
+        """The row of each hash, -1 where the store has none."""
+        if not len(self.hashes):
+            return np.full(len(hashes), -1, dtype=np.int64)
+        positions = np.searchsorted(self.hashes, hashes)
+        positions = np.minimum(positions, len(self.hashes) - 1)
+        return np.where(self.hashes[positions] == hashes, positions, -1)
+
+    @classmethod
+    def load_current(cls):
+        folder = store_path()
+        try:
+            name = (folder / "CURRENT").read_text().strip()
+            hashes = np.load(folder / name / "hashes.npy", mmap_mode="r", allow_pickle=False)
+            vectors = np.load(folder / name / "vectors.npy", mmap_mode="r", allow_pickle=False)
+        except (OSError, ValueError):
+            return None
+        if vectors.shape != (len(hashes), DIMENSIONS):
+            return None
+        return cls(hashes, vectors, name)
+
+    @staticmethod
+    def write(hashes: np.ndarray, vectors: np.ndarray) -> str | None:
+        """A new generation from (hashes, vectors) in any order; returns its name or None (logged)."""
+        folder = store_path()
+        order = np.argsort(hashes, kind="stable")
+        hashes, vectors = hashes[order], vectors[order]
+        keep = np.ones(len(hashes), dtype=bool)
+        keep[1:] = hashes[1:] != hashes[:-1]
+        name = f"g{time.time_ns()}-{os.getpid()}"
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            temporary = folder / f".{name}.tmp"
+            temporary.mkdir(mode=0o700)
+            np.save(temporary / "hashes.npy", np.ascontiguousarray(hashes[keep]), allow_pickle=False)
+            np.save(temporary / "vectors.npy", np.ascontiguousarray(vectors[keep], dtype=np.float32),
+                    allow_pickle=False)
+            os.rename(temporary, folder / name)
+            pointer = folder / f".CURRENT.{os.getpid()}.tmp"
+            pointer.write_text(name)
+            os.replace(pointer, folder / "CURRENT")
+        except OSError:
+            logger.warning("Could not write phrase vectors in %s", folder, exc_info=True)
+            return None
+        generations = sorted(p for p in folder.iterdir() if p.is_dir() and p.name.startswith("g"))
+        for old in generations[:-KEEP_GENERATIONS]:
+            if old.name != name:
+                shutil.rmtree(old, ignore_errors=True)
+        return name
+
+
+class VectorSnapshot:
+    """What a query reads: the live phrases' vectors (mapped rows plus private extras) by slot."""
+
+    def __init__(self, generation, keys, languages, rows, extra_vectors, extra_slots):
+        self.generation = generation
+        self.keys = keys                                # slot -> key
+        self.slot_of = {key: slot for slot, key in enumerate(keys)}
+        self.languages = languages                      # slot -> language (str array)
+        self.rows = rows                                # slot -> generation row, -1 for extras
+        mapped = rows >= 0
+        self._mapped_slots = np.flatnonzero(mapped)
+        self._mapped_rows = rows[mapped]
+        self._extra_vectors = extra_vectors
+        self._extra_slots = extra_slots
+        self._whole = len(self._mapped_rows) == len(generation.hashes) and np.array_equal(
+            self._mapped_rows, np.arange(len(self._mapped_rows)))
+
+    def __len__(self):
+        return len(self.keys)
+
+    def language_mask(self, language: str | None) -> np.ndarray | None:
+        if not language:
+            return None
+        masks = self.__dict__.setdefault("_masks", {})
+        if language not in masks:
+            masks[language] = self.languages == language
+        return masks[language]
+
+    def similarities(self, query: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
+        """Cosine-like similarity of `query` to every slot (-inf where `allowed` is False)."""
+        scores = np.full(len(self.keys), -np.inf, dtype=np.float32)
+        if len(self._mapped_rows):
+            vectors = self.generation.vectors
+            if self._whole:
+                scores[self._mapped_slots] = vectors @ query
+            else:
+                scores[self._mapped_slots] = (vectors @ query)[self._mapped_rows]
+        if len(self._extra_slots):
+            scores[self._extra_slots] = self._extra_vectors @ query
+        if allowed is not None:
+            scores[~allowed] = -np.inf
+        return scores
+
+    def vector(self, key: str) -> np.ndarray | None:
+        slot = self.slot_of.get(key)
+        if slot is None:
+            return None
+        if self.rows[slot] >= 0:
+            return np.asarray(self.generation.vectors[self.rows[slot]])
+        return self._extra_vectors[int(np.flatnonzero(self._extra_slots == slot)[0])]
+
+
+class LiveVectors:
+    """The process-wide phrase vectors of the live library."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.snapshot: VectorSnapshot | None = None
+        self.revision = -1
+        self.checked_at = 0.0
+        self.state = "not built"        # "ready", "building", "not built", "unavailable"
+        self._extras: dict[int, np.ndarray] = {}
+        self._generation = None
+        self._background = None
+        self._waiting_for = None        # the generation seen while another process builds
+
+    def reset(self):
+        with self._lock:
+            self.snapshot, self.revision, self.checked_at, self.state = None, -1, 0.0, "not built"
+            self._extras.clear()
+
+    def refresh_now(self):
+        self.checked_at = 0.0
+
+    def current(self) -> VectorSnapshot | None:
+        """The vectors of the live library, or None while they are not ready (no model, or a first build
+        running in the background)."""
+        if load_encoder() is None:
+            self.state = "unavailable"
+            return None
+        now = time.monotonic()
+        if now - self.checked_at < FRESHNESS and self.snapshot is not None:
+            return self.snapshot
+        with self._lock:
+            if self._background is not None and self._background.is_alive():
+                return self.snapshot
+            from phrases.models import LiveChange
+
+            revision = LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
+            waiting = self.state == "building" and self._waiting_for == self._newest_name()
+            if (revision != self.revision or self.snapshot is None) and not waiting:
+                self._refresh(revision)
+            self.checked_at = now
+            return self.snapshot
+
+    def _live_rows(self):
+        from phrases.models import LivePhrase
+
+        return list(LivePhrase.objects.order_by("language", "key")
+                    .values_list("key", "title", "body", "keywords", "language"))
+
+    def _refresh(self, revision):
+        """Map every live phrase to its vector; encode the versions nobody has encoded yet (here when they
+        are few, else in the background)."""
+        rows = self._live_rows()
+        if self._generation is None or self._generation.name != self._newest_name():
+            self._generation = Generation.load_current() or Generation.empty()
+        hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
+                             count=len(rows))
+        found = self._generation.rows_of(hashes)
+        missing = [i for i in np.flatnonzero(found < 0).tolist() if int(hashes[i]) not in self._extras]
+        if len(missing) > SYNC_BUILD_LIMIT:
+            # One process builds (under a file lock) while every process keeps serving on words alone;
+            # the others map the new generation once it is written.
+            self.state, self._waiting_for = "building", self._newest_name()
+            lock = self._try_build_lock()
+            if lock is not None:
+                self._background = threading.Thread(target=self._build_in_background,
+                                                    args=(rows, hashes, missing, lock), daemon=True,
+                                                    name="phrase-vectors")
+                self._background.start()
+            return
+        self._encode(rows, hashes, missing)
+        self._install(rows, hashes, revision)
+
+    def _newest_name(self):
+        try:
+            return (store_path() / "CURRENT").read_text().strip()
+        except OSError:
+            return None
+
+    def _encode(self, rows, hashes, missing):
+        encoder = load_encoder()
+        for start in range(0, len(missing), BATCH):
+            chunk = missing[start:start + BATCH]
+            vectors = encoder.encode_phrases([(rows[i][1], rows[i][2], rows[i][3] or ()) for i in chunk])
+            for i, vector in zip(chunk, vectors):
+                self._extras[int(hashes[i])] = vector
+        if len(self._extras) > EXTRA_LIMIT or (missing and len(missing) == len(rows)):
+            self._write_generation(hashes)
+
+    def _write_generation(self, live_hashes):
+        """Fold the private vectors into a new generation on disk (keeping the mapped rows, so other
+        databases sharing the folder keep theirs), then map it."""
+        extra_hashes = np.fromiter(self._extras.keys(), dtype=np.uint64, count=len(self._extras))
+        extra_vectors = np.stack(list(self._extras.values())) if self._extras else np.zeros((0, DIMENSIONS))
+        old = self._generation
+        keep = np.ones(len(old.hashes), dtype=bool)
+        if len(old.hashes) > 4 * max(len(live_hashes), 1000):  # mostly stale versions: keep the live ones
+            keep = np.isin(old.hashes, live_hashes)
+        name = Generation.write(np.concatenate([np.asarray(old.hashes)[keep], extra_hashes]),
+                                np.concatenate([np.asarray(old.vectors)[keep], extra_vectors]).astype(np.float32))
+        if name is not None:
+            self._generation = Generation.load_current() or self._generation
+            self._extras.clear()
+
+    def _install(self, rows, hashes, revision):
+        found = self._generation.rows_of(hashes)
+        extra_slots = np.flatnonzero(found < 0)
+        extra_vectors = (np.stack([self._extras[int(hashes[i])] for i in extra_slots])
+                         if len(extra_slots) else np.zeros((0, DIMENSIONS), np.float32))
+        self.snapshot = VectorSnapshot(self._generation, [row[0] for row in rows],
+                                       np.array([row[4] for row in rows], dtype=object), found,
+                                       extra_vectors.astype(np.float32), extra_slots)
+        self.revision = revision
+        self.state = "ready"
+
+    def _try_build_lock(self):
+        folder = store_path()
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle = (folder / "build.lock").open("w")
+        except OSError:
+            return None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return None
+        return handle
+
+    def preload(self) -> str:
+        """In the gunicorn master, before the fork: load the model (its arrays are then shared by the workers)
+        and map the vectors; a library needing a first build gets it in the workers' background."""
+        started = time.monotonic()
+        if load_encoder() is None:
+            return "Suggestions: the sentence model is unavailable; suggestions work on words alone"
+        with self._lock:
+            from phrases.models import LiveChange
+
+            rows = self._live_rows()
+            self._generation = Generation.load_current() or Generation.empty()
+            hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
+                                 count=len(rows))
+            missing = int((self._generation.rows_of(hashes) < 0).sum())
+            if missing <= SYNC_BUILD_LIMIT:
+                revision = LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
+                self._refresh(revision)
+        connections.close_all()
+        return (f"Suggestions: model {MODEL_NAME} loaded, {len(rows) - missing} of {len(rows)} phrase vectors "
+                f"mapped, in {time.monotonic() - started:.1f} s")
+
+    def _build_in_background(self, rows, hashes, missing, lock=None):
+        started = time.monotonic()
+        try:
+            self._encode(rows, hashes, missing)
+            with self._lock:
+                self._write_generation(hashes)
+                self.checked_at = 0.0
+                self.snapshot = None  # the next query maps the new generation and catches up
+                self.revision = -1
+            logger.info("Phrase vectors built: %d phrases in %.1f s", len(missing), time.monotonic() - started)
+        except Exception:
+            logger.exception("Building phrase vectors failed")
+            self.state = "not built"
+        finally:
+            if lock is not None:
+                lock.close()
+            connections.close_all()
+
+    def build_now(self) -> int:
+        """Encode every live phrase not in the store yet, here and now (the `suggest_vectors` command and
+        the benchmark); returns how many were encoded."""
+        with self._lock:
+            rows = self._live_rows()
+            self._generation = Generation.load_current() or Generation.empty()
+            hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
+                                 count=len(rows))
+            missing = np.flatnonzero(self._generation.rows_of(hashes) < 0).tolist()
+            self._encode(rows, hashes, missing)
+            if self._extras:
+                self._write_generation(hashes)
+            self.snapshot, self.revision = None, -1
+            return len(missing)
+
+
+live_vectors = LiveVectors()

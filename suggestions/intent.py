@@ -1,0 +1,62 @@
+"""Intent search: when an ordinary search's words match weakly (a paraphrase such as «клиент злится»), the
+sentence model's reading of the query joins in, so the phrase that means it comes up. A query whose words
+match well, a shortcut or a hotkey is left exactly as the word search ranked it. Registered with
+phrases.search by SuggestionsConfig.ready()."""
+import numpy as np
+
+from phrases.search.index import Hit
+from phrases.search.live_index import live_index
+from suggestions.engine.encoder import load_encoder
+from suggestions.engine.vectors import live_vectors
+
+WEAK_WORDS = 0.5      # the best word match below this: the words alone are not sure
+WORD_WEIGHT = 0.5
+MIN_MEANING = 0.3     # a phrase found by meaning alone must be at least this close
+MIN_QUERY = 4         # characters: shorter queries are prefixes being typed
+MEANING_CANDIDATES = 10
+
+
+def understand(query: str, hits: list[Hit], *, language, topic_ids, limit) -> list[Hit]:
+    if hits and hits[0].match != "text":
+        return hits
+    if len(query.strip()) < MIN_QUERY or (hits and hits[0].score >= WEAK_WORDS):
+        return hits
+    encoder = load_encoder()
+    vectors = live_vectors.current() if encoder is not None else None
+    if vectors is None or not len(vectors):
+        return hits
+    similarities = vectors.similarities(encoder.encode_one(query), vectors.language_mask(language))
+    finite = int(np.isfinite(similarities).sum())
+    if not finite:
+        return hits
+    count = min(MEANING_CANDIDATES, finite)
+    top = np.argpartition(-similarities, count - 1)[:count]
+    scores = {hit.key: WORD_WEIGHT * hit.score for hit in hits}
+    for hit in hits:
+        slot = vectors.slot_of.get(hit.key)
+        if slot is not None and np.isfinite(similarities[slot]):
+            scores[hit.key] += max(float(similarities[slot]), 0.0)
+    by_key = {hit.key: hit for hit in hits}
+    index = live_index.current()
+    for slot in top.tolist():
+        key = vectors.keys[slot]
+        if key in by_key or similarities[slot] < MIN_MEANING:
+            continue
+        position = index.slot_of(key)
+        if position is None:
+            continue
+        document = index.document(position)
+        if topic_ids is not None and document.topic_id not in topic_ids:
+            continue
+        by_key[key] = Hit(document.key, document.title, document.body, document.topic, document.language,
+                          document.shortcut or None, document.hotkey or None, 0.0,
+                          topic_name=document.topic_name or document.topic)
+        scores[key] = float(similarities[slot])
+    ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
+    return [_rescored(by_key[key], scores[key]) for key in ranked]
+
+
+def _rescored(hit: Hit, score: float) -> Hit:
+    from dataclasses import replace
+
+    return replace(hit, score=round(min(max(score, 0.0), 1.0), 4))

@@ -1,0 +1,18 @@
+"""How suggestions are ranked and when they abstain: the meaning of the message (the sentence model), its
+words (the search index), and what the team's picks and dismissals taught. The constants were chosen on the
+train split of the development messages only (cold ranking on the train messages; learning by two-fold
+replay within the train split), then checked once on the test split and this project's own held-out
+messages (README, "Suggestions")."""
+MAX_MESSAGE_LENGTH = 2000
+WORD_QUERY_LENGTH = 300     # the words of the message's beginning go to the word search
+MAX_LIMIT, DEFAULT_LIMIT = 5, 3
+CANDIDATES = 40             # phrases ranked by meaning before the words and learning are added
+WORD_WEIGHT = 0.8           # a perfect word match adds this to a meaning score (0…~0.6)
+LEARN_WEIGHT = 0.35
+LEARN_FLOOR = 0.4           # learned-vector similarity below this teaches nothing (lower: unrelated pulls)
+DISMISS_WEIGHT = 0.25
+DISMISS_FLOOR = 0.45
+THRESHOLD = 0.19            # with the model: below this nothing fits well enough to suggest
+WORDS_ONLY_THRESHOLD = 0.06  # without the model: the weighted word score alone must reach this
+RELATIVE_CUT = 0.2          # suggestions far below the best one are left out
+MEANING_WORD = 0.28         # a meaning score from which "similar meaning" is given as a reason

@@ -1,0 +1,32 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from phrases import roles
+from suggestions import selectors
+
+register = template.Library()
+
+
+def draft_link(group) -> str:
+    """The editor for a new phrase, with the language, the guessed topic and the examples in the note."""
+    examples = "\n".join(f"— {example}" for example in group["examples"])
+    note = _("Clients asked this %(count)d times and no phrase answered it. For example:\n%(examples)s") % {
+        "count": group["count"], "examples": examples}
+    params = {"language": group["language"], "note": note[:1000]}
+    if group["topic"]:
+        params["topic"] = group["topic"]
+    return f"{reverse('studio:phrase_new')}?{urlencode(params)}"
+
+
+@register.inclusion_tag("suggestions/missing_replies.html", takes_context=True)
+def missing_replies_section(context):
+    """The /health/ section: what clients ask that the library does not answer, and the model's state."""
+    groups = selectors.missing_replies()
+    for group in groups:
+        group["draft_url"] = draft_link(group)
+    request = context.get("request")
+    return {"groups": groups, "status": selectors.suggestions_status(),
+            "learned": selectors.most_learned(), "is_reviewer": bool(request and roles.is_reviewer(request.user))}
