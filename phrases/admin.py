@@ -7,8 +7,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from phrases import roles, services, user_admin  # noqa: F401  (reviewers manage the team's accounts)
 from phrases.errors import DomainError, PhraseValidationError
-from phrases.models import LivePhrase, Phrase, PhraseUse, Topic
-from phrases.services.workflow import CONTENT_FIELDS
+from phrases.models import CONTENT_FIELDS, LivePhrase, Phrase, PhraseUse, Topic
+from phrases.services.actions import CreateAction, UpdateAction
 
 
 @admin.register(Topic)
@@ -27,8 +27,9 @@ class PhraseForm(forms.ModelForm):
         model = Phrase
         fields = ("key", *CONTENT_FIELDS)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         if self.instance.pk:
             self.fields["revision"].initial = self.instance.revision
 
@@ -42,6 +43,28 @@ class PhraseForm(forms.ModelForm):
                     "Someone else saved this phrase while you were editing it. Open it again to see their "
                     "changes (the history shows both), then reapply yours.")
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors or self.request is None:
+            return
+        # The action's own check (reserved keys, trigger clashes, roles): the same rules and
+        # messages as every other door, shown on the form's fields.
+        try:
+            self.action().check()
+        except PhraseValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                for message in messages_:
+                    self.add_error(field if field in self.fields else None, message)
+        except (DomainError, PermissionDenied) as error:
+            self.add_error(None, str(error))
+
+    def action(self):
+        data = {name: self.cleaned_data[name] for name in CONTENT_FIELDS}
+        if self.instance.pk:
+            return UpdateAction(Phrase.objects.get(pk=self.instance.pk), actor=self.request.user, changes=data,
+                                expected_revision=self.cleaned_data.get("revision"))
+        return CreateAction(actor=self.request.user, key=self.cleaned_data["key"], content=data)
 
 
 @admin.register(Phrase)
@@ -78,15 +101,20 @@ class PhraseAdmin(SimpleHistoryAdmin):
         # phrase_revert (API), which keeps the live text until approval.
         return True
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+
+        class RequestForm(form):
+            def __init__(self, *args, **form_kwargs):
+                super().__init__(*args, request=request, **form_kwargs)
+
+        return RequestForm
+
     def save_model(self, request, obj, form, change):
-        data = {name: form.cleaned_data[name] for name in CONTENT_FIELDS}
         try:
-            if change:
-                services.phrase_update(phrase=obj, actor=request.user, changes=data,
-                                       expected_revision=form.cleaned_data.get("revision"))
-            else:
-                created = services.phrase_create(actor=request.user, key=form.cleaned_data["key"], **data)
-                obj.pk = created.pk
+            saved = form.action().execute()
+            if not change:
+                obj.pk = saved.pk
         except (PhraseValidationError, DomainError, PermissionDenied) as error:
             # The form already validated; reaching here means a race. Report instead of a 500.
             self.message_user(request, str(error), messages.ERROR)

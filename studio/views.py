@@ -144,14 +144,6 @@ def phrase_new(request):
         return _editor(request, form, status=400)
     data = form.cleaned_data
     key = data["key"] or selectors.suggest_key(data["title"], data["language"])
-    if key in selectors.RESERVED_KEYS:
-        form.add_error("key", _("“%(key)s” is reserved; please choose another key.") % {"key": key})
-        return _editor(request, form, status=400)
-    if Phrase.objects.filter(key=key).exists():
-        form.add_error("key", _("Another phrase already has the key “%(key)s”.") % {"key": key})
-        return _editor(request, form, status=400)
-    if not _triggers_free(form, key=key):
-        return _editor(request, form, status=400)
     try:
         with transaction.atomic():
             phrase = services.phrase_create(actor=request.user, key=key, **form.content())
@@ -176,19 +168,6 @@ def _default_language(request):
     return ""
 
 
-def _triggers_free(form, *, key):
-    data = form.cleaned_data
-    conflicts = selectors.trigger_conflicts(key=key, language=data["language"], shortcut=data["shortcut"],
-                                            hotkey=data["hotkey"])
-    if "shortcut" in conflicts:
-        form.add_error("shortcut", _("This shortcut is already used by another phrase in this language%(holder)s.")
-                       % {"holder": f" ({conflicts['shortcut']})" if conflicts["shortcut"] else ""})
-    if "hotkey" in conflicts:
-        form.add_error("hotkey", _("This hotkey is already used by another phrase%(holder)s.")
-                       % {"holder": f" ({conflicts['hotkey']})" if conflicts["hotkey"] else ""})
-    return not conflicts
-
-
 @writer_required
 @require_http_methods(["GET", "POST"])
 def phrase_edit(request, key):
@@ -203,7 +182,7 @@ def phrase_edit(request, key):
     if phrase.status == PhraseStatus.ARCHIVED:
         messages.error(request, _("This phrase is archived. A reviewer can restore it from its history."))
         return redirect("studio:phrase_edit", key=phrase.key)
-    if not form.is_valid() or not _triggers_free(form, key=phrase.key):
+    if not form.is_valid():
         return _editor(request, form, phrase, status=400)
     data = form.cleaned_data
     submitting = "submit" in request.POST
