@@ -93,7 +93,7 @@ def main():
     operator = User.objects.create_user("hops-operator", password="x")
     operator.groups.add(Group.objects.get(name="operators"))
     topic = Topic.objects.create(slug="delivery", name="Delivery")
-    writers, reviewers, operators = Client(), Client(), Client()
+    writers, reviewers, operators = (Client(HTTP_HOST="localhost") for _ in range(3))
     writers.force_login(writer)
     reviewers.force_login(reviewer)
     operators.force_login(operator)
@@ -103,6 +103,7 @@ def main():
             "topic": topic.pk, "language": "en", "shortcut": "", "hotkey": "", "note": "", "submit": "1"}
     counter = HopCounter(_writes("Phrase", "HistoricalPhrase")).run(
         lambda: writers.post("/phrases/new/", form))
+    assert Phrase.objects.filter(key="hops-eta").exists(), "the writer's save did not create the phrase"
     rows.append(("writer's save (studio form -> working copy)", *counter.hops("phrase_new")[:1],
                  len(counter.functions)))
     phrase = Phrase.objects.get(key="hops-eta")

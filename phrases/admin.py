@@ -1,14 +1,24 @@
-"""The Django admin for writers and reviewers. Every phrase write goes through `phrases.services`."""
+"""The Django admin for writers and reviewers. Every phrase write is an action (`phrases.services.actions`)."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from phrases import roles, services, user_admin  # noqa: F401  (reviewers manage the team's accounts)
+from phrases import roles, user_admin  # noqa: F401  (reviewers manage the team's accounts)
 from phrases.errors import DomainError, PhraseValidationError
 from phrases.models import CONTENT_FIELDS, LivePhrase, Phrase, PhraseUse, Topic
-from phrases.services.actions import CreateAction, UpdateAction
+from phrases.services.actions import (
+    ApproveAction,
+    ArchiveAction,
+    ConfirmAction,
+    CreateAction,
+    DeleteAction,
+    RejectAction,
+    RestoreAction,
+    SubmitAction,
+    UpdateAction,
+)
 
 
 @admin.register(Topic)
@@ -121,7 +131,7 @@ class PhraseAdmin(SimpleHistoryAdmin):
             raise PermissionDenied(str(error)) from None
 
     def delete_model(self, request, obj):
-        services.phrase_delete(phrase=obj, actor=request.user)
+        DeleteAction(obj, actor=request.user).execute()
 
     # Working copies hold drafts and rejected text: only writers and reviewers may see them here,
     # whatever permissions a staff account was given by hand.
@@ -156,7 +166,7 @@ class PhraseAdmin(SimpleHistoryAdmin):
         done = 0
         for phrase in queryset:
             try:
-                action(phrase=phrase, actor=request.user, **kwargs)
+                action(phrase, actor=request.user, **kwargs).execute()
                 done += 1
             except (DomainError, PhraseValidationError, PermissionDenied) as error:
                 self.message_user(request, str(error), messages.ERROR)
@@ -165,24 +175,21 @@ class PhraseAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Submit selected phrases for review")
     def submit_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_submit, "Submitted")
+        self._run(request, queryset, SubmitAction, "Submitted")
 
     @admin.action(description="Approve selected phrases")
     def approve_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_approve, "Approved")
+        self._run(request, queryset, ApproveAction, "Approved")
 
     @admin.action(description="Approve selected phrases over brand-voice warnings")
     def approve_over_warnings(self, request, queryset):
-        self._run(request, queryset, services.phrase_approve, "Approved", acknowledge_warnings=True)
+        self._run(request, queryset, ApproveAction, "Approved", acknowledge_warnings=True)
 
     @admin.action(description="Reject selected phrases (with a comment)")
     def reject_selected(self, request, queryset):
-        if not roles.is_reviewer(request.user):
-            self.message_user(request, "Only reviewers may reject phrases.", messages.ERROR)
-            return None
         comment = request.POST.get("comment", "").strip()
         if "apply" in request.POST and comment:
-            self._run(request, queryset, services.phrase_reject, "Rejected", comment=comment)
+            self._run(request, queryset, RejectAction, "Rejected", comment=comment)
             return None
         return TemplateResponse(request, "admin/phrases/reject.html", {
             **self.admin_site.each_context(request),
@@ -195,15 +202,15 @@ class PhraseAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Reviewed, still right: restart the review clock of selected phrases")
     def confirm_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_confirm_current, "Confirmed")
+        self._run(request, queryset, ConfirmAction, "Confirmed")
 
     @admin.action(description="Archive selected phrases")
     def archive_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_archive, "Archived")
+        self._run(request, queryset, ArchiveAction, "Archived")
 
     @admin.action(description="Restore selected phrases from the archive")
     def restore_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_restore, "Restored")
+        self._run(request, queryset, RestoreAction, "Restored")
 
 
 @admin.register(LivePhrase)

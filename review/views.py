@@ -18,11 +18,13 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from phrases import roles, services
+from phrases import roles
 from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.models import Phrase, PhraseStatus
 from phrases.page_access import reviewer_required, writer_required
 from phrases.selectors import phrase_versions, version_changes
+from phrases.services.actions import ApproveAction, ConfirmAction, DismissFindingAction, RejectAction, RevertAction
+from phrases.services.findings import WARNING, standing
 from review import presentation
 from review.forms import (
     APPROVE_OVER_WARNINGS,
@@ -88,14 +90,13 @@ def _quote(body: str, finding: dict) -> str:
     return "" if not words or words in finding.get("message", "") else words
 
 
-def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None) -> dict:
+def _card(phrase: Phrase, *, actor, users: dict, now, findings_override=None, form=None) -> dict:
     """Everything one queue card shows about a phrase waiting for review."""
     findings = findings_override if findings_override is not None else (phrase.lint_findings or [])
     findings = sorted(findings, key=lambda f: (f.get("start", 0), f.get("end", 0)))
     live = phrase.live if phrase.is_live else None
     # Findings a reviewer dismissed neither block nor need acknowledging.
-    errors = [f for f in findings if f.get("severity") == "error" and not f.get("dismissed")]
-    warnings = [f for f in findings if f.get("severity") == "warning" and not f.get("dismissed")]
+    warnings = standing(findings, WARNING)
     submitter = users.get(phrase.submitted_by_id) or phrase.owner
     return {
         "phrase": phrase,
@@ -111,7 +112,8 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
                       "words": Truncator(phrase.body[f.get("start", 0):f.get("end", 0)]).chars(40),
                       "rule_id": f.get("rule", ""), "dismissed": f.get("dismissed")}
                      for number, f in enumerate(findings, start=1)],
-        "blocked": bool(errors),
+        # The approval's own gate, over the findings shown (stored at submit, or the refusal's).
+        "blocked": not ApproveAction(phrase, actor=actor, acknowledge_warnings=True, findings=findings).can(),
         "warnings_text": _findings_text(warnings),
         "warnings_count": len(warnings),
         "submitter": submitter,
@@ -140,7 +142,7 @@ def _render_queue(request, *, page_number, status=200, failed=None):
         extra = {}
         if failed is not None and failed[0].pk == phrase.pk:
             extra = {"form": failed[1], "findings_override": failed[2]}
-        cards.append(_card(phrase, users=users, now=now, **extra))
+        cards.append(_card(phrase, actor=request.user, users=users, now=now, **extra))
     return render(request, "review/queue.html", {
         "page": page, "cards": cards, "total": paginator.count,
     }, status=status)
@@ -168,11 +170,11 @@ def decide(request, key):
     action, revision = form.cleaned_data["action"], form.cleaned_data["revision"]
     try:
         if action == REJECT:
-            services.phrase_reject(phrase=phrase, actor=request.user, comment=form.cleaned_data["comment"],
-                                   expected_revision=revision)
+            RejectAction(phrase=phrase, actor=request.user, comment=form.cleaned_data["comment"],
+                                   expected_revision=revision).execute()
         else:
-            services.phrase_approve(phrase=phrase, actor=request.user, expected_revision=revision,
-                                    acknowledge_warnings=action == APPROVE_OVER_WARNINGS)
+            ApproveAction(phrase=phrase, actor=request.user, expected_revision=revision,
+                                    acknowledge_warnings=action == APPROVE_OVER_WARNINGS).execute()
     except (StaleRevision, IllegalTransition, LintBlocked, PhraseValidationError) as error:
         phrase.refresh_from_db()
         messages.error(request, _domain_error_message(phrase, error))
@@ -201,8 +203,8 @@ def dismiss(request, key):
         return _render_queue(request, page_number=page_number, status=400, failed=(phrase, form, None))
     data = form.cleaned_data
     try:
-        services.finding_dismiss(phrase=phrase, actor=request.user, rule=data["rule"], start=data["start"],
-                                 end=data["end"], reason=data["reason"], expected_revision=data["revision"])
+        DismissFindingAction(phrase=phrase, actor=request.user, rule=data["rule"], start=data["start"],
+                                 end=data["end"], reason=data["reason"], expected_revision=data["revision"]).execute()
     except PhraseValidationError:
         # The finding is no longer where the reviewer saw it: the text or the rules changed meanwhile.
         phrase.refresh_from_db()
@@ -224,7 +226,7 @@ def _content(version) -> tuple:
     return tuple(getattr(version, "topic_id" if name == "topic" else name) for name in LIVE_FIELDS)
 
 
-def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
+def _version_rows(phrase: Phrase, entries: list[dict], *, can_revert: bool) -> list[dict]:
     live_version = phrase.live.version if phrase.is_live else None
     current = _content(entries[0]["version"]) if entries else None
     live_content = next((_content(e["version"]) for e in entries if e["version"].history_id == live_version), None)
@@ -255,10 +257,10 @@ def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
             "is_live": version.history_id == live_version,
             "is_current": index == 0,
             "previous_id": previous.history_id if previous else None,
-            # Restore is offered once per text (on its newest version), for texts other than the working
-            # copy's; publishing, for texts other than the live one.
-            "can_restore": newest_of_its_text and content != current,
-            "can_publish": newest_of_its_text and content != current and content != live_content,
+            # Restore is offered (to those who may revert) once per text, on its newest version, for texts
+            # other than the working copy's; publishing, for texts other than the live one.
+            "can_restore": can_revert and newest_of_its_text and content != current,
+            "can_publish": can_revert and newest_of_its_text and content != current and content != live_content,
         })
     return rows
 
@@ -289,7 +291,7 @@ def _comparison(phrase, rows, query):
 
 def _render_history(request, phrase, *, status=200, restore_pending=None):
     entries = phrase_versions(phrase)
-    rows = _version_rows(phrase, entries)
+    rows = _version_rows(phrase, entries, can_revert=RevertAction(phrase, actor=request.user).can())
     compare_form, comparison = _comparison(phrase, rows, request.GET)
     if compare_form.errors and status == 200:
         status = 400
@@ -301,7 +303,7 @@ def _render_history(request, phrase, *, status=200, restore_pending=None):
         "compare_form": compare_form,
         "comparison": comparison,
         "is_reviewer": is_reviewer,
-        "can_confirm": is_reviewer and phrase.status == PhraseStatus.APPROVED and phrase.is_live,
+        "can_confirm": ConfirmAction(phrase, actor=request.user).can(),
         "pending_edit": phrase.is_live and phrase.status != PhraseStatus.APPROVED,
         "restore_pending": restore_pending,
     }, status=status)
@@ -323,8 +325,10 @@ def history(request, key):
 def restore(request, key):
     """"Restore this version" (a new version; reviewers), optionally publishing it in the same step."""
     phrase = _phrase(key)
-    if not roles.is_reviewer(request.user):
-        raise PermissionDenied(_("Only reviewers may restore versions."))
+    try:
+        RevertAction(phrase, actor=request.user).check_actor()
+    except PermissionDenied:
+        raise PermissionDenied(_("Only reviewers may restore versions.")) from None
     form = RestoreForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Nothing was restored: %(problems)s") % {
@@ -338,9 +342,9 @@ def restore(request, key):
             "id": data["version"]})
         return _render_history(request, phrase, status=400)
     try:
-        services.phrase_revert(phrase=phrase, actor=request.user, version_id=version.history_id,
+        RevertAction(phrase=phrase, actor=request.user, version_id=version.history_id,
                                publish=data["publish"], acknowledge_warnings=data["acknowledge_warnings"],
-                               expected_revision=data["revision"])
+                               expected_revision=data["revision"]).execute()
     except (StaleRevision, IllegalTransition, LintBlocked, PhraseValidationError) as error:
         phrase = _phrase(key)
         pending = None
@@ -375,8 +379,8 @@ def confirm(request, key):
         messages.error(request, _("Nothing was recorded: the form was incomplete. Please try again."))
         return _render_history(request, phrase, status=400)
     try:
-        services.phrase_confirm_current(phrase=phrase, actor=request.user,
-                                        expected_revision=form.cleaned_data["revision"])
+        ConfirmAction(phrase=phrase, actor=request.user,
+                                        expected_revision=form.cleaned_data["revision"]).execute()
     except (StaleRevision, IllegalTransition) as error:
         phrase = _phrase(key)
         messages.error(request, _domain_error_message(phrase, error))

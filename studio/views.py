@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from phrases import roles, services
+from phrases import roles
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
 from phrases.models import Phrase, PhraseStatus
 from phrases.page_access import writer_required
+from phrases.services.actions import CreateAction, SubmitAction, UpdateAction
 from phrases.validation import allowed_placeholders
 from studio import selectors
 from studio.forms import STATUS_LABELS, PhraseFilterForm, PhraseForm, language_choices
@@ -146,9 +147,9 @@ def phrase_new(request):
     key = data["key"] or selectors.suggest_key(data["title"], data["language"])
     try:
         with transaction.atomic():
-            phrase = services.phrase_create(actor=request.user, key=key, **form.content())
+            phrase = CreateAction(actor=request.user, key=key, content=form.content()).execute()
             if "submit" in request.POST:
-                phrase = services.phrase_submit(phrase=phrase, actor=request.user, note=data["note"])
+                phrase = SubmitAction(phrase=phrase, actor=request.user, note=data["note"]).execute()
     except PhraseValidationError as error:
         _apply_service_errors(form, error)
         return _editor(request, form, status=400)
@@ -188,10 +189,10 @@ def phrase_edit(request, key):
     submitting = "submit" in request.POST
     try:
         with transaction.atomic():
-            updated = services.phrase_update(phrase=phrase, actor=request.user, changes=form.content(),
-                                             expected_revision=data["revision"])
+            updated = UpdateAction(phrase=phrase, actor=request.user, changes=form.content(),
+                                             expected_revision=data["revision"]).execute()
             if submitting and updated.status == PhraseStatus.DRAFT:
-                updated = services.phrase_submit(phrase=updated, actor=request.user, note=data["note"])
+                updated = SubmitAction(phrase=updated, actor=request.user, note=data["note"]).execute()
     except StaleRevision:
         current = Phrase.objects.select_related("topic", "live", "owner").get(pk=phrase.pk)
         # The form keeps what the user typed; the next save is a deliberate choice made after seeing this.
