@@ -46,6 +46,13 @@ from phrases.signals import phrase_reviewed
 RESERVED_KEYS = frozenset({"new", "check"})
 
 
+def reserved_key_message(key: str) -> str | None:
+    """Why a new phrase may not have this key, or None."""
+    if key in RESERVED_KEYS:
+        return _("“%(key)s” is reserved; please choose another key.") % {"key": key}
+    return None
+
+
 def review_interval_days(phrase: Phrase) -> int:
     """Days from approval to the phrase's next review: its topic's interval, else the global one."""
     topic_interval = phrase.topic.review_interval_days if phrase.topic_id else None
@@ -183,8 +190,9 @@ class ContentAction(PhraseAction):
         """Reserved keys (new phrases), and shortcut/hotkey clashes with other working copies and with
         other phrases' live text: refused when saved, not late at approval."""
         errors = {}
-        if phrase._state.adding and phrase.key in RESERVED_KEYS:
-            errors["key"] = [_("“%(key)s” is reserved; please choose another key.") % {"key": phrase.key}]
+        reserved = reserved_key_message(phrase.key) if phrase._state.adding else None
+        if reserved:
+            errors["key"] = [reserved]
         elif phrase._state.adding and Phrase.objects.filter(key=phrase.key).exists():
             errors["key"] = [_("Another phrase already has the key “%(key)s”.") % {"key": phrase.key}]
         for live in (False, True):

@@ -25,7 +25,7 @@ from phrases import roles
 from phrases.errors import ImportRejected
 from phrases.models import CONTENT_FIELDS, FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
-from phrases.services.actions import ImportBatch
+from phrases.services.actions import ImportBatch, reserved_key_message
 from phrases.services.findings import ERROR, mark_dismissed, run_lint, standing
 from phrases.services.live import chunks
 from phrases.services.triggers import Triggers, trigger_clashes
@@ -327,6 +327,10 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
             problems.add(problem["key"], problem["field"], problem["message"])
         report = ImportReport(dry_run=dry_run)
         existing, live = _lock_existing(valid)
+        for key in valid:
+            reserved = reserved_key_message(key) if key not in existing else None
+            if reserved:
+                problems.add(key, "key", reserved)
         findings = _lint(valid, existing, live, report, progress)
         now = timezone.now()
         going_live, overruled, archived = {}, {}, []
@@ -348,6 +352,13 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
         # text that stays (a held phrase keeps its old one).
         for problem in trigger_clashes(going_live, live=True, withdrawn=archived):
             problems.add(problem["key"], problem["field"], problem["message"])
+        # A working copy may not take a trigger another phrase's live text holds (the create and
+        # update actions' rule): checked with what goes live, for the entries that do not.
+        staying = {key: _triggers(values) for key, (values, status) in valid.items()
+                   if key not in going_live and status != PhraseStatus.ARCHIVED}
+        for problem in trigger_clashes({**staying, **going_live}, live=True, withdrawn=archived):
+            if problem["key"] in staying:
+                problems.add(problem["key"], problem["field"], problem["message"])
         if problems:
             raise ImportRejected(list(problems))
         topics = _apply_topics(by_slug, report)
