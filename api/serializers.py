@@ -2,8 +2,15 @@
 from django.conf import settings
 from rest_framework import serializers
 
-from phrases.models import PhraseStatus, Topic
-from phrases.validation import validate_key, validate_language
+from phrases.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Phrase, PhraseStatus, Topic
+from phrases.validation import (
+    HOTKEY_MAX_LENGTH,
+    KEYWORD_MAX_LENGTH,
+    KEYWORDS_MAX_COUNT,
+    SHORTCUT_MAX_LENGTH,
+    validate_key,
+    validate_language,
+)
 
 # -- output -----------------------------------------------------------------------------------
 
@@ -267,13 +274,15 @@ class StrictInput(serializers.Serializer):
 
 
 class PhraseFieldsInput(StrictInput):
-    title = serializers.CharField(max_length=120)
-    body = serializers.CharField(max_length=2000, trim_whitespace=False)
+    # Limits from the model and its validators, so a too-long value is refused here by name.
+    title = serializers.CharField(max_length=TITLE_MAX_LENGTH)
+    body = serializers.CharField(max_length=BODY_MAX_LENGTH, trim_whitespace=False)
     topic = serializers.SlugField(help_text="Topic slug")
-    language = serializers.CharField(max_length=8)
-    shortcut = serializers.CharField(max_length=13, required=False, allow_blank=True, allow_null=True)
-    hotkey = serializers.CharField(max_length=32, required=False, allow_blank=True, allow_null=True)
-    keywords = serializers.ListField(child=serializers.CharField(max_length=80), required=False, max_length=20)
+    language = serializers.CharField(max_length=Phrase._meta.get_field("language").max_length)
+    shortcut = serializers.CharField(max_length=SHORTCUT_MAX_LENGTH, required=False, allow_blank=True, allow_null=True)
+    hotkey = serializers.CharField(max_length=HOTKEY_MAX_LENGTH, required=False, allow_blank=True, allow_null=True)
+    keywords = serializers.ListField(child=serializers.CharField(max_length=KEYWORD_MAX_LENGTH), required=False,
+                                     max_length=KEYWORDS_MAX_COUNT)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500,
                                    help_text="Why: kept with the version in history")
 
@@ -281,7 +290,7 @@ class PhraseFieldsInput(StrictInput):
 
 
 class PhraseCreateInput(PhraseFieldsInput):
-    key = serializers.CharField(max_length=100, validators=[validate_key],
+    key = serializers.CharField(max_length=Phrase._meta.get_field("key").max_length, validators=[validate_key],
                                 help_text="Lower-case slug, unique: the identity chat tools sync by")
 
 

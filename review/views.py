@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phrases import roles
 from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
-from phrases.models import Phrase, PhraseStatus
+from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus
 from phrases.page_access import reviewer_required, writer_required
 from phrases.selectors import phrase_versions, version_changes
 from phrases.services.actions import ApproveAction, ConfirmAction, DismissFindingAction, RejectAction, RevertAction
@@ -38,8 +38,6 @@ from review.forms import (
 from review.selectors import phrase_version, review_queue, users_by_id
 
 QUEUE_PAGE_SIZE = 20
-# The fields a reviewer compares between the working copy and the live text, in reading order.
-LIVE_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
 
 
 def _findings_text(findings) -> str:
@@ -75,7 +73,9 @@ def _live_changes(phrase: Phrase) -> list[dict]:
     """The fields other than title and text in which the working copy differs from the live one."""
     live = phrase.live
     changes = []
-    for name in ("topic", "language", "shortcut", "hotkey", "keywords"):
+    for name in CONTENT_FIELDS:
+        if name in ("title", "body"):  # shown as the card's diffs
+            continue
         old, new = getattr(live, name), getattr(phrase, name)
         if name == "topic":
             old, new = live.topic.name, phrase.topic.name
@@ -223,7 +223,7 @@ def dismiss(request, key):
 # History --------------------------------------------------------------------------------------------
 
 def _content(version) -> tuple:
-    return tuple(getattr(version, "topic_id" if name == "topic" else name) for name in LIVE_FIELDS)
+    return tuple(getattr(version, "topic_id" if name == "topic" else name) for name in CONTENT_FIELDS)
 
 
 def _version_rows(phrase: Phrase, entries: list[dict], *, can_revert: bool) -> list[dict]:
@@ -249,7 +249,7 @@ def _version_rows(phrase: Phrase, entries: list[dict], *, can_revert: bool) -> l
             "version": version,
             "number": count - index,
             "author": version.history_user,
-            "reason": presentation.reason_label(version.history_change_reason),
+            "reason": presentation.version_label(version),
             "status": presentation.status_label(version.status),
             "previous_status": presentation.status_label(previous.status) if previous else None,
             "status_changed": previous is None or previous.status != version.status,

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from phrases.models import (
     BODY_MAX_LENGTH,
+    CONTENT_FIELDS,
     TITLE_MAX_LENGTH,
     Phrase,
     PhraseStatus,
@@ -27,14 +28,9 @@ from phrases.validation import (
 )
 from studio.selectors import topic_tree
 
-STATUS_CHOICES = [
-    ("", _("Any status")),
-    (PhraseStatus.DRAFT, _("Draft")),
-    ("changes_requested", _("Changes requested")),
-    (PhraseStatus.IN_REVIEW, _("In review")),
-    (PhraseStatus.APPROVED, _("Approved")),
-    (PhraseStatus.ARCHIVED, _("Archived")),
-]
+# The model's statuses (translated labels) with "changes requested", a draft sent back, after drafts.
+STATUS_CHOICES = [("", _("Any status")), PhraseStatus.choices[0], ("changes_requested", _("Changes requested")),
+                  *PhraseStatus.choices[1:]]
 STATUS_LABELS = dict(STATUS_CHOICES)
 DUE_CHOICES = [("", _("Any review date")), ("1", _("Due today or overdue")), ("week", _("Due within a week"))]
 
@@ -200,4 +196,4 @@ class PhraseForm(forms.Form):
 
     def content(self) -> dict:
         return {name: self.cleaned_data[name]
-                for name in ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")}
+                for name in CONTENT_FIELDS}

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from phrases import roles
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
-from phrases.models import Phrase, PhraseStatus
+from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus
 from phrases.page_access import writer_required
 from phrases.services.actions import CreateAction, SubmitAction, UpdateAction
 from phrases.validation import allowed_placeholders
@@ -175,8 +175,7 @@ def phrase_edit(request, key):
     """Edit a working copy. The live text, if any, stays what operators see until a reviewer approves."""
     phrase = get_object_or_404(Phrase.objects.select_related("topic", "live", "owner"), key=key)
     if request.method != "POST":
-        initial = {name: getattr(phrase, name) for name in ("title", "body", "topic", "language", "shortcut",
-                                                            "hotkey", "keywords")}
+        initial = {name: getattr(phrase, name) for name in CONTENT_FIELDS}
         initial["revision"] = phrase.revision
         return _editor(request, PhraseForm(initial=initial, phrase=phrase), phrase)
     form = PhraseForm(request.POST, phrase=phrase)

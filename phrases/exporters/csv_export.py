@@ -8,10 +8,12 @@ as text and hide.
 import csv
 import io
 
+from phrases.models import LIVE_FIELDS
+
 description = "CSV: key, title, body, topic, language, shortcut, hotkey, keywords"
 content_type = "text/csv; charset=utf-8"
 extension = ".csv"
-COLUMNS = ["key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords"]
+COLUMNS = list(LIVE_FIELDS)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 

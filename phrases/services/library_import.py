@@ -31,7 +31,7 @@ from phrases.services.live import chunks
 from phrases.services.triggers import Triggers, trigger_clashes
 
 FORMAT = "quickphrases/v1"
-PHRASE_FIELDS = {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status"}
+PHRASE_FIELDS = {"key", *CONTENT_FIELDS, "status"}
 REQUIRED_PHRASE_FIELDS = ("key", "title", "body", "topic", "language")
 TOPIC_FIELDS = {"slug", "name", "parent"}
 
