@@ -1,27 +1,46 @@
-"""Placeholders in a phrase body, `{client_name}`: what they are called and how a body splits on them.
+"""The placeholder grammar, `{client_name}`: the one definition for the whole project's Python.
 
-The picker's fill-in form, the Espanso and AutoHotkey exports and the Chatwoot mapping all read a
-body through `body_parts`, so none of them can leave a raw `{placeholder}` in the text they send.
+Pure Python (Django only inside `label()`), so the search engine and the linter can use it. The
+browser's copy of the same grammar is the ES module `static/placeholders.js`.
+
+    TOKEN_RE          anything written between braces: `{client_name}`, `{Client}`, `{}`
+    PLACEHOLDER_RE    a well-formed placeholder: a lower-case name
+    body_parts(body)      [("text", literal) | ("placeholder", name), …] in order
+    placeholders_in(body) each well-formed name once, in order of appearance
+    brace_problems(body)  [(start, end, kind)] for braces that nest ("nested"), close nothing
+                          ("unopened") or never close ("unclosed")
+    label(name)           a placeholder's human name in the active language
+
+The picker's fill-in form, the Espanso and AutoHotkey exports and the Chatwoot mapping read a body
+through `body_parts`, so none of them can leave a raw `{placeholder}` in the text they send;
+`phrases.validation` turns tokens and brace problems into translated messages.
 """
 import re
 
-from django.utils.translation import gettext_lazy as _
-
+TOKEN_RE = re.compile(r"\{([^{}]*)\}")
 PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
+
+def gettext_noop(message):
+    """Marks a label for the catalogue without importing Django."""
+    return message
+
+
 LABELS = {
-    "client_name": _("Client's name"),
-    "operator_name": _("Your name"),
-    "order_id": _("Order number"),
-    "date": _("Date"),
-    "amount": _("Amount"),
-    "link": _("Link"),
+    "client_name": gettext_noop("Client's name"),
+    "operator_name": gettext_noop("Your name"),
+    "order_id": gettext_noop("Order number"),
+    "date": gettext_noop("Date"),
+    "amount": gettext_noop("Amount"),
+    "link": gettext_noop("Link"),
 }
 
 
 def label(name: str) -> str:
     """A placeholder's human name in the active language ("client_name" → "Client's name")."""
-    return str(LABELS[name]) if name in LABELS else name.replace("_", " ").capitalize()
+    from django.utils.translation import gettext
+
+    return gettext(LABELS[name]) if name in LABELS else name.replace("_", " ").capitalize()
 
 
 def body_parts(body: str) -> list[tuple[str, str]]:
@@ -40,3 +59,20 @@ def body_parts(body: str) -> list[tuple[str, str]]:
 def placeholders_in(body: str) -> list[str]:
     """Each placeholder name once, in the order it first appears."""
     return list(dict.fromkeys(PLACEHOLDER_RE.findall(body)))
+
+
+def brace_problems(body: str) -> list[tuple[int, int, str]]:
+    """Braces that do not pair up: `(start, end, kind)` with kind "nested", "unopened" or "unclosed"."""
+    problems, opened = [], []
+    for index, char in enumerate(body):
+        if char == "{":
+            if opened:
+                problems.append((opened[-1], index + 1, "nested"))
+            opened.append(index)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                problems.append((index, index + 1, "unopened"))
+    problems += [(index, index + 1, "unclosed") for index in opened]
+    return problems

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from phrases.placeholders import TOKEN_RE, brace_problems
+
 SHORTCUT_MAX_LENGTH = 13
 HOTKEY_MAX_LENGTH = 32
 KEYWORDS_MAX_COUNT = 20
@@ -14,7 +16,6 @@ KEYWORD_MAX_LENGTH = 80
 SHORTCUT_RE = re.compile(r"^/[a-z0-9-]{2,12}$")
 # Contract: Ctrl/Alt/Shift/Win modifiers (each once, in that order) + one key.
 HOTKEY_RE = re.compile(r"^(?:Ctrl\+)?(?:Alt\+)?(?:Shift\+)?(?:Win\+)?(?:[A-Z0-9]|F(?:[1-9]|1[0-2]))$")
-PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 # Keys are what chat tools sync by and what ETags and URLs carry: lower-case slugs only, so
 # "Case-Key" and "case-key" can never be two phrases.
@@ -41,23 +42,14 @@ def find_placeholder_problems(body, allowed=None) -> list[PlaceholderProblem]:
     problems = [
         PlaceholderProblem(match.start(), match.end(), _("Unknown placeholder %(placeholder)s; allowed: %(allowed)s.")
                            % {"placeholder": match.group(), "allowed": listed})
-        for match in PLACEHOLDER_RE.finditer(body) if match.group(1) not in allowed
+        for match in TOKEN_RE.finditer(body) if match.group(1) not in allowed
     ]
-    opened = []
-    for index, char in enumerate(body):
-        if char == "{":
-            if opened:
-                problems.append(PlaceholderProblem(opened[-1], index + 1, _(
-                    "Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another.")))
-            opened.append(index)
-        elif char == "}":
-            if opened:
-                opened.pop()
-            else:
-                problems.append(PlaceholderProblem(index, index + 1, _(
-                    "Braces are unbalanced: this '}' closes nothing.")))
-    problems += [PlaceholderProblem(index, index + 1, _("Braces are unbalanced: this '{' is never closed."))
-                 for index in opened]
+    messages = {
+        "nested": _("Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another."),
+        "unopened": _("Braces are unbalanced: this '}' closes nothing."),
+        "unclosed": _("Braces are unbalanced: this '{' is never closed."),
+    }
+    problems += [PlaceholderProblem(start, end, messages[kind]) for start, end, kind in brace_problems(body)]
     return sorted(problems, key=lambda problem: (problem.start, problem.end))
 
 

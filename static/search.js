@@ -1,6 +1,8 @@
 // The operator's picker (ARIA combobox): search as you type, choose with the arrows, Enter copies.
 // A phrase with {placeholders} first opens one small input per placeholder; the copied text never
 // holds a raw {placeholder}. Every sentence shown comes translated from the page (#picker-config).
+import { PLACEHOLDER, fillPlaceholders, placeholdersIn } from "./placeholders.js";
+
 (function () {
   "use strict";
   const config = JSON.parse(document.getElementById("picker-config").textContent);
@@ -19,7 +21,6 @@
   const fillPreview = document.getElementById("fill-preview");
   const csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
   const CLIENT_KEY = "quickphrases.client_name";
-  const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 
   const pinned = new Set(config.pinned);
   let results = [];
@@ -264,15 +265,11 @@
     input.select();  // the next letters start a new search
   }
 
-  function placeholdersOf(body) {
-    return Array.from(new Set(Array.from(body.matchAll(PLACEHOLDER), function (m) { return m[1]; })));
-  }
-
   async function choose() {
     await fresh();
     const hit = results[selected];
     if (!hit) return;
-    if (placeholdersOf(hit.body).length) openFill(hit);
+    if (placeholdersIn(hit.body).length) openFill(hit);
     else deliver(hit, hit.body);
   }
 
@@ -296,7 +293,7 @@
   function finishedText(hit) {
     const values = {};
     filling.fields.forEach(function (field) { values[field.name] = field.input.value.trim(); });
-    return hit.body.replace(PLACEHOLDER, function (all, name) { return values[name] || ""; });
+    return fillPlaceholders(hit.body, values, function () { return ""; });
   }
 
   function updatePreview() {
@@ -320,7 +317,7 @@
     filling = { hit: hit, fields: [] };
     fillTitle.textContent = format(text.fillTitle, { title: hit.title });
     fillFields.replaceChildren();
-    placeholdersOf(hit.body).forEach(function (name) {
+    placeholdersIn(hit.body).forEach(function (name) {
       const label = document.createElement("label");
       const labelText = document.createElement("span");
       labelText.textContent = config.labels[name] || name;

@@ -15,11 +15,11 @@ from phrases.models import (
     PhraseStatus,
     Topic,
 )
+from phrases.placeholders import TOKEN_RE
 from phrases.validation import (
     HOTKEY_MAX_LENGTH,
     KEYWORD_MAX_LENGTH,
     KEYWORDS_MAX_COUNT,
-    PLACEHOLDER_RE,
     SHORTCUT_MAX_LENGTH,
     allowed_placeholders,
     placeholder_problems,
@@ -165,7 +165,7 @@ class PhraseForm(forms.Form):
             raise ValidationError(_("This field is required."), code="required")
         if placeholder_problems(body):
             allowed = ", ".join(f"{{{name}}}" for name in allowed_placeholders())
-            unknown = sorted({name for name in PLACEHOLDER_RE.findall(body) if name not in allowed_placeholders()})
+            unknown = sorted({name for name in TOKEN_RE.findall(body) if name not in allowed_placeholders()})
             if unknown:
                 raise ValidationError(ngettext(
                     "Unknown placeholder %(names)s. Allowed: %(allowed)s.",

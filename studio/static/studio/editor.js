@@ -1,6 +1,8 @@
 // The phrase editor: brand-voice findings as you type (highlighted in place, one-click fixes), preview,
 // shortcut and hotkey collision checks, hotkey capture, keyword chips and the key made from the title.
 // The form works without this script; it only adds feedback while typing.
+import { fillPlaceholders } from "../placeholders.js";
+
 (function () {
   "use strict";
   const form = document.getElementById("editor");
@@ -135,9 +137,7 @@
   const lintSoon = debounce(lintNow, 350);
 
   function renderPreview() {
-    preview.textContent = body.value.replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(samples, name) ? samples[name] : whole;
-    });
+    preview.textContent = fillPlaceholders(body.value, samples);
   }
 
   function onBodyInput() {
