@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phrases.diffing import DELETE, EQUAL, INSERT, Segment, word_diff
+from phrases.lint import registry
 from phrases.models import PhraseStatus
 
 STATUS_LABELS = dict(PhraseStatus.choices)  # translated labels, from the model
@@ -27,26 +28,6 @@ FIELD_LABELS = {
     "status": gettext_lazy("Status"),
 }
 
-# Short names of the brand-voice rules, for buttons and lists ("Approve over warnings: cliché").
-RULE_LABELS = {
-    "banned-abbreviation": gettext_lazy("chat abbreviation"),
-    "slang": gettext_lazy("slang"),
-    "lowercase-formal-you": gettext_lazy("lowercase formal “you”"),
-    "sentence-start-lowercase": gettext_lazy("sentence starts in lowercase"),
-    "missing-terminal-punctuation": gettext_lazy("no closing punctuation"),
-    "i-dont-know": gettext_lazy("“I don't know”"),
-    "redirect-channel": gettext_lazy("sends the client elsewhere"),
-    "legal-reference": gettext_lazy("legal reference"),
-    "blame-shift": gettext_lazy("shifting blame"),
-    "unknown-placeholder": gettext_lazy("unknown placeholder"),
-    "too-many-emoji": gettext_lazy("too many emoji"),
-    "all-caps": gettext_lazy("capitals"),
-    "too-many-exclamations": gettext_lazy("too many exclamation marks"),
-    "cliche": gettext_lazy("cliché"),
-    "too-long": gettext_lazy("too long"),
-    "spelling": gettext_lazy("spelling"),
-}
-
 SEVERITY_LABELS = {"error": gettext_lazy("Error"), "warning": gettext_lazy("Warning")}
 
 
@@ -59,7 +40,7 @@ def field_label(name: str) -> str:
 
 
 def rule_label(rule: str) -> str:
-    return RULE_LABELS.get(rule, rule)
+    return registry.rule_label(rule)
 
 
 def _rule_list(rules) -> str:
