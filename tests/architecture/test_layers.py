@@ -127,3 +127,19 @@ def test_status_and_review_fields_are_written_only_by_the_actions():
               for write in _workflow_writes(path)]
     assert writes == []
     assert _workflow_writes(ACTIONS)  # the check sees the writes where they are
+
+
+def test_the_lint_migrations_hold_schema_only_and_defaults_come_from_post_migrate(db):
+    import importlib
+
+    from django.db import migrations
+
+    from phrases.lint.models import RuleSetting, Term
+    from phrases.lint.registry import RULES
+
+    squashed = importlib.import_module("phrases.lint.migrations.0001_squashed_0004_schema").Migration
+    assert squashed.operations and not any(isinstance(op, migrations.RunPython | migrations.RunSQL)
+                                           for op in squashed.operations)
+    # The test database was built from the squashed migration: the defaults are the handler's.
+    assert set(RuleSetting.objects.filter(language="").values_list("rule", flat=True)) == set(RULES)
+    assert Term.objects.exists()

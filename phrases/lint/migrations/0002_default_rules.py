@@ -28,4 +28,4 @@ class Migration(migrations.Migration):
         ("phrases", "0002_role_groups"),
     ]
 
-    operations = [migrations.RunPython(install_defaults, remove_defaults)]
+    operations = [migrations.RunPython(install_defaults, remove_defaults, elidable=True)]
