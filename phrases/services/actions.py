@@ -170,6 +170,10 @@ class PhraseAction:
     def after(self) -> None:
         """Effects outside the working copy, once its version is saved (publishing, announcing)."""
 
+    def changes_anything(self) -> bool:
+        """False when applying left the phrase as it was (an edit to the same values): no version."""
+        return True
+
     @transaction.atomic
     def execute(self) -> Phrase:
         self.check_actor()
@@ -177,6 +181,8 @@ class PhraseAction:
         self.phrase = locked(self.phrase, self.expected_revision)
         self.check_state()
         self.apply()
+        if not self.changes_anything():
+            return self.phrase
         self.record()
         save_version(self.phrase, actor=self.actor, reason=self.reason or self.default_reason)
         self.after()
@@ -263,6 +269,8 @@ class UpdateAction(ContentAction):
     def apply(self):
         phrase = self.phrase
         self.changed = [name for name, value in self.changes.items() if getattr(phrase, name) != value]
+        if not self.changed:
+            return
         for name in self.changed:
             setattr(phrase, name, self.changes[name])
         self.check_content(phrase)
@@ -270,19 +278,10 @@ class UpdateAction(ContentAction):
         if not phrase.changes_requested:
             phrase.review_comment = ""  # a reviewer's request stays visible until the writer resubmits
         self.params = {"fields": self.changed}
+        self.reason = self.reason or "Edited " + ", ".join(self.changed)
 
-    @transaction.atomic
-    def execute(self) -> Phrase:
-        self.check_actor()
-        self.check_input()
-        self.phrase = locked(self.phrase, self.expected_revision)
-        self.check_state()
-        self.apply()
-        if not self.changed:
-            return self.phrase
-        self.record()
-        save_version(self.phrase, actor=self.actor, reason=self.reason or "Edited " + ", ".join(self.changed))
-        return self.phrase
+    def changes_anything(self):
+        return bool(self.changed)
 
 
 def settle_status(phrase: Phrase, actor=None) -> None:
@@ -393,12 +392,7 @@ class PublishAction:
                 raise IllegalTransition(_("Phrase '%(key)s' is not a saved, approved text; it cannot go live.") % {
                     "key": phrase.key})
 
-    def can(self) -> bool:
-        try:
-            self.check()
-        except DomainError:
-            return False
-        return True
+    can = PhraseAction.can
 
     def execute(self):
         self.check()
@@ -679,11 +673,8 @@ class ImportBatch:
                 phrase._change_reason = (f"{IMPORT_REASON}; published over brand-voice findings "
                                          f"({', '.join(rules)}): {self.reason}")
                 self.overruled[phrase.key] = overruled
-            elif approval.params:
-                phrase._change_reason = "Approved" + (
-                    " over warnings: " + ", ".join(approval.params["warnings"]) if "warnings" in approval.params
-                    else "") + (" with dismissed findings: " + ", ".join(approval.params["dismissed"])
-                                if "dismissed" in approval.params else "")
+            elif approval.reason != IMPORT_REASON:
+                phrase._change_reason = approval.reason  # over warnings, with dismissed findings
             self.to_publish.append(phrase)
         elif target == PhraseStatus.ARCHIVED:
             phrase.status = PhraseStatus.ARCHIVED
