@@ -363,8 +363,10 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
             raise ImportRejected(list(problems))
         topics = _apply_topics(by_slug, report)
         try:
-            _write(valid, findings, going_live, overruled, topics=topics, existing=existing, live=live, actor=actor,
-                   reason=reason, report=report, progress=progress, dry_run=dry_run)
+            batch = _write(valid, findings, going_live, overruled, topics=topics, existing=existing, live=live,
+                           actor=actor, reason=reason, report=report, progress=progress)
+            if not dry_run:
+                batch.execute()
         except IntegrityError as error:
             raise ImportRejected([{"key": "(file)", "field": "__all__",
                                    "message": f"The library could not be updated consistently: {error}"}]) from None
@@ -376,7 +378,9 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
     return report
 
 
-def _write(valid, findings, going_live, overruled, *, topics, existing, live, actor, reason, report, progress, dry_run):
+def _write(valid, findings, going_live, overruled, *, topics, existing, live, actor, reason, report,
+           progress) -> ImportBatch:
+    """Move each changed phrase to its file status in an ImportBatch (in memory)."""
     batch = ImportBatch(actor=actor, reason=reason)
     total = len(valid)
     for index, (key, (values, status)) in enumerate(valid.items()):
@@ -401,5 +405,4 @@ def _write(valid, findings, going_live, overruled, *, topics, existing, live, ac
             report.created.append(key)
         batch.move(phrase, target, findings[key], held=held, live=live_text is not None, overruled=overruled.get(key))
     progress("writing", total, total)
-    if not dry_run:
-        batch.execute()
+    return batch
