@@ -9,6 +9,8 @@ browser's copy of the same grammar is the ES module `static/placeholders.js`.
     placeholders_in(body) each well-formed name once, in order of appearance
     brace_problems(body)  [(start, end, kind)] for braces that nest ("nested"), close nothing
                           ("unopened") or never close ("unclosed")
+    problems(body, allowed)  every brace problem and every token not in `allowed` ("unknown"),
+                          as (start, end, kind, params) in text order: the one placeholder check
     label(name)           a placeholder's human name in the active language
 
 The picker's fill-in form, the Espanso and AutoHotkey exports and the Chatwoot mapping read a body
@@ -76,3 +78,14 @@ def brace_problems(body: str) -> list[tuple[int, int, str]]:
                 problems.append((index, index + 1, "unopened"))
     problems += [(index, index + 1, "unclosed") for index in opened]
     return problems
+
+
+def problems(body: str, allowed) -> list[tuple[int, int, str, dict]]:
+    """Every unknown placeholder (kind "unknown", params: the token and the allowed list) and every
+    brace problem, in text order. Messages are the caller's: validation and the linter word them."""
+    allowed = set(allowed)
+    listed = ", ".join("{" + name + "}" for name in sorted(allowed))
+    found = [(match.start(), match.end(), "unknown", {"placeholder": match.group(), "allowed": listed})
+             for match in TOKEN_RE.finditer(body) if match.group(1) not in allowed]
+    found += [(start, end, kind, {}) for start, end, kind in brace_problems(body)]
+    return sorted(found, key=lambda problem: (problem[0], problem[1]))

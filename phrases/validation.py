@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from phrases.placeholders import TOKEN_RE, brace_problems
+from phrases import placeholders
 
 SHORTCUT_MAX_LENGTH = 13
 HOTKEY_MAX_LENGTH = 32
@@ -37,20 +37,15 @@ def find_placeholder_problems(body, allowed=None) -> list[PlaceholderProblem]:
     """Every unknown `{placeholder}` and unbalanced or nested brace in `body`, with its span and a
     message in the active language. The one placeholder check: the model validator, the importer
     and the `unknown-placeholder` lint rule all use it."""
-    allowed = set(allowed_placeholders() if allowed is None else allowed)
-    listed = ", ".join("{" + name + "}" for name in sorted(allowed))
-    problems = [
-        PlaceholderProblem(match.start(), match.end(), _("Unknown placeholder %(placeholder)s; allowed: %(allowed)s.")
-                           % {"placeholder": match.group(), "allowed": listed})
-        for match in TOKEN_RE.finditer(body) if match.group(1) not in allowed
-    ]
+    allowed = allowed_placeholders() if allowed is None else allowed
     messages = {
+        "unknown": _("Unknown placeholder %(placeholder)s; allowed: %(allowed)s."),
         "nested": _("Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another."),
         "unopened": _("Braces are unbalanced: this '}' closes nothing."),
         "unclosed": _("Braces are unbalanced: this '{' is never closed."),
     }
-    problems += [PlaceholderProblem(start, end, messages[kind]) for start, end, kind in brace_problems(body)]
-    return sorted(problems, key=lambda problem: (problem.start, problem.end))
+    return [PlaceholderProblem(start, end, messages[kind] % params if params else messages[kind])
+            for start, end, kind, params in placeholders.problems(body, allowed)]
 
 
 def placeholder_problems(body):

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from phrases import placeholders
 from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
 from phrases.lint.redirect import redirect_channel
-from phrases.validation import find_placeholder_problems
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
                            r"ваших|вашу|вашем)(?![\w\-])")
@@ -176,8 +176,8 @@ def too_long(draft):
 
 
 def unknown_placeholder(draft):
-    for problem in find_placeholder_problems(draft.body, draft.ruleset.placeholders):
-        yield problem.start, problem.end, {"detail": problem.message}, None
+    for start, end, kind, params in placeholders.problems(draft.body, draft.ruleset.placeholders):
+        yield start, end, {"kind": kind, **params}, None
 
 
 CHECKS = {
