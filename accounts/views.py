@@ -11,8 +11,8 @@ from rest_framework.views import APIView
 
 from accounts import services
 from accounts.forms import ProfileForm
+from accounts.page_access import operator_required
 from api.permissions import IsOperator
-from phrases.page_access import operator_required
 
 
 @operator_required

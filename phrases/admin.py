@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from phrases import roles, user_admin  # noqa: F401  (reviewers manage the team's accounts)
+from accounts import roles
 from phrases.errors import DomainError, PhraseValidationError
 from phrases.models import CONTENT_FIELDS, LivePhrase, Phrase, PhraseUse, Topic
 from phrases.services.actions import (

@@ -1,6 +1,6 @@
 """The placeholder grammar, `{client_name}`: the one definition for the whole project's Python.
 
-Pure Python (Django only inside `label()`), so the search engine and the linter can use it. The
+Pure Python (no Django), so the search engine and the linter can use it. The
 browser's copy of the same grammar is the ES module `static/placeholders.js`.
 
     TOKEN_RE          anything written between braces: `{client_name}`, `{Client}`, `{}`
@@ -11,7 +11,7 @@ browser's copy of the same grammar is the ES module `static/placeholders.js`.
                           ("unopened") or never close ("unclosed")
     problems(body, allowed)  every brace problem and every token not in `allowed` ("unknown"),
                           as (start, end, kind, params) in text order: the one placeholder check
-    label(name)           a placeholder's human name in the active language
+    label(name, gettext)  a placeholder's human name, translated by the caller's gettext
 
 The picker's fill-in form, the Espanso and AutoHotkey exports and the Chatwoot mapping read a body
 through `body_parts`, so none of them can leave a raw `{placeholder}` in the text they send;
@@ -38,10 +38,8 @@ LABELS = {
 }
 
 
-def label(name: str) -> str:
-    """A placeholder's human name in the active language ("client_name" → "Client's name")."""
-    from django.utils.translation import gettext
-
+def label(name: str, gettext) -> str:
+    """A placeholder's human name through `gettext` ("client_name" → "Client's name", translated)."""
     return gettext(LABELS[name]) if name in LABELS else name.replace("_", " ").capitalize()
 
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 
 from accounts import selectors as profile_selectors
 from accounts.forms import language_name
+from accounts.page_access import operator_required
 from phrases import placeholders
 from phrases.models import Topic
-from phrases.page_access import operator_required
 
 
 def picker_messages() -> dict:
@@ -45,7 +45,7 @@ def search_page(request):
         "operatorName": preferences["operator_name"],
         "pinned": preferences["pinned"],
         "topics": dict(topics),
-        "labels": {name: placeholders.label(name) for name in settings.QUICKPHRASES_PLACEHOLDERS},
+        "labels": {name: placeholders.label(name, _) for name in settings.QUICKPHRASES_PLACEHOLDERS},
         "messages": picker_messages(),
     }
     return render(request, "phrases/search.html", {

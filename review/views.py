@@ -18,10 +18,10 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from phrases import roles
+from accounts import roles
+from accounts.page_access import reviewer_required, writer_required
 from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus
-from phrases.page_access import reviewer_required, writer_required
 from phrases.selectors import phrase_versions, version_changes
 from phrases.services.actions import ApproveAction, ConfirmAction, DismissFindingAction, RejectAction, RevertAction
 from phrases.services.findings import WARNING, standing

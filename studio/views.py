@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from phrases import roles
+from accounts import roles
+from accounts.page_access import writer_required
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
 from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus
-from phrases.page_access import writer_required
 from phrases.services.actions import CreateAction, SubmitAction, UpdateAction
 from phrases.validation import allowed_placeholders
 from studio import selectors
@@ -62,7 +62,7 @@ def _select_options(form, names):
 def _owner_choices(user):
     from django.contrib.auth import get_user_model
 
-    from phrases.roles import REVIEWERS, WRITERS
+    from accounts.roles import REVIEWERS, WRITERS
 
     people = (get_user_model().objects.filter(groups__name__in=[WRITERS, REVIEWERS], is_active=True)
               .exclude(pk=user.pk).distinct().order_by("username").values_list("username", flat=True))

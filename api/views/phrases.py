@@ -8,6 +8,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import roles
 from api import etags
 from api.permissions import IsOperator, IsWriter
 from api.serializers import (
@@ -18,7 +19,7 @@ from api.serializers import (
     PhraseSerializer,
     PhraseUpdateInput,
 )
-from phrases import roles, selectors
+from phrases import selectors
 from phrases.models import LivePhrase, Phrase, PhraseStatus
 from phrases.services.actions import ArchiveAction, CreateAction, DeleteAction, UpdateAction
 

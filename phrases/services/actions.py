@@ -24,7 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phrases import roles
+from accounts import roles
 from phrases.errors import DomainError, IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.models import CONTENT_FIELDS, FindingDismissal, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from phrases import roles
+from accounts import roles
 from phrases.errors import ImportRejected
 from phrases.models import CONTENT_FIELDS, FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library

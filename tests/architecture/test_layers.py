@@ -143,3 +143,34 @@ def test_the_lint_migrations_hold_schema_only_and_defaults_come_from_post_migrat
     # The test database was built from the squashed migration: the defaults are the handler's.
     assert set(RuleSetting.objects.filter(language="").values_list("rule", flat=True)) == set(RULES)
     assert Term.objects.exists()
+
+
+# The pure layers: the search engine and the linter's rules take text in and give results out.
+PURE = ("phrases.placeholders", "phrases.search.index", "phrases.search.normalize", "phrases.search.highlight",
+        "phrases.search.segment", "phrases.search.vocabulary", "phrases.lint.rules", "phrases.lint.text",
+        "phrases.lint.clauses", "phrases.lint.blame", "phrases.lint.redirect", "phrases.lint.findings",
+        "phrases.lint.defaults")
+FRAMEWORKS = ("django", "rest_framework", "simple_history", "drf_spectacular")
+
+
+def _imports_a_framework(path: Path) -> bool:
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+            [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+        if any(name.split(".")[0] in FRAMEWORKS for name in names):
+            return True
+    return False
+
+
+def test_search_engine_and_lint_rules_import_nothing_from_django():
+    graph = import_graph()
+    paths = {_module(path): path for path in _sources()}
+    for module in PURE:
+        reached, frontier = {module}, [module]
+        while frontier:
+            for target in graph[frontier.pop()]:
+                # A submodule depends on its modules, not on its package's __init__ re-exports.
+                if target not in reached and not module.startswith(target + "."):
+                    reached.add(target)
+                    frontier.append(target)
+        assert [name for name in sorted(reached) if _imports_a_framework(paths[name])] == [], module

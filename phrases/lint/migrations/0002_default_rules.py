@@ -6,7 +6,7 @@ def install_defaults(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
     from phrases.lint.ruleset import install_default_rules
-    from phrases.roles import install_role_groups
+    from accounts.roles import install_role_groups
 
     install_default_rules(apps.get_model("lint", "RuleSetting"), apps.get_model("lint", "Term"),
                           apps.get_model("lint", "RulesRevision"))
