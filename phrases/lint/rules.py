@@ -12,7 +12,7 @@ from phrases import placeholders
 from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
-from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+from phrases.lint.defaults import RULES, SENTENCE_ABBREVIATIONS
 from phrases.lint.redirect import redirect_channel
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
@@ -144,15 +144,20 @@ def missing_terminal_punctuation(draft):
     yield max(len(text) - 1, 0), len(text), {}, None
 
 
+def _limit(draft, rule):
+    """The limit in force: the tuned one, else the rule's default (`defaults.RULES`)."""
+    return draft.limits.get(rule) or RULES[rule][1]
+
+
 def too_many_emoji(draft):
-    limit = draft.limits.get("too-many-emoji") or 2
+    limit = _limit(draft, "too-many-emoji")
     spans = t.emoji_spans(draft.masked)
     if len(spans) > limit:
         yield spans[limit][0], spans[-1][1], {"count": len(spans), "limit": limit}, None
 
 
 def all_caps(draft):
-    minimum = draft.limits.get("all-caps") or 4
+    minimum = _limit(draft, "all-caps")
     acronyms = draft.ruleset.acronyms_for(draft.language)
     for word in draft.words:
         offset = word.start
@@ -163,14 +168,14 @@ def all_caps(draft):
 
 
 def too_many_exclamations(draft):
-    limit = draft.limits.get("too-many-exclamations") or 1
+    limit = _limit(draft, "too-many-exclamations")
     marks = [m.start() for m in re.finditer("!", draft.masked)]
     if len(marks) > limit:
         yield marks[limit], marks[-1] + 1, {"count": len(marks), "limit": limit}, None
 
 
 def too_long(draft):
-    limit = draft.limits.get("too-long") or 500
+    limit = _limit(draft, "too-long")
     if len(draft.body) > limit:
         yield limit, len(draft.body), {"count": len(draft.body), "limit": limit}, None
 

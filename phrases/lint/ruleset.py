@@ -15,11 +15,6 @@ from phrases.lint.findings import OFF
 
 logger = logging.getLogger(__name__)
 ALL_LANGUAGES = "*"
-TERM_KINDS = (
-    "abbreviation", "slang", "dont-know", "redirect", "legal", "blame", "cliche", "acronym",
-    # The parts the blame and redirect rules assemble a sentence from (see phrases/lint/meaning.py).
-    "third-party", "fault", "disown", "request", "call", "contact", "visit", "channel", "venue", "chat",
-)
 # In any term pattern, "{third-party}" stands for every third-party term of the language.
 THIRD_PARTY_MACRO = "{third-party}"
 CHECK_INTERVAL = 1.0
