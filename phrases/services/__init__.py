@@ -1,4 +1,4 @@
-"""Every write to the phrase library goes through these services (see STYLE.md)."""
+"""Every write to the phrase library: the actions (`phrases.services.actions`) and a keyword-only service for each."""
 from phrases.services.library_import import ImportReport, library_import
 from phrases.services.usage import phrase_record_use
 from phrases.services.workflow import (
