@@ -21,3 +21,30 @@ class Profile(models.Model):
 
     def __str__(self):
         return f"profile of {self.user}"
+
+
+class PersonalAccessToken(models.Model):
+    """A token a person creates on their profile page for the browser extension.
+
+    It acts with an operator's abilities only (search, suggest, feedback, used, sync, the live
+    library), even for a writer or reviewer: a token lying in a browser profile must never be able
+    to change the library. Only the SHA-256 of the key is stored; the key is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_tokens")
+    name = models.CharField(max_length=80)
+    # The key's first characters ("qp_" and a few more), shown in the list to tell tokens apart.
+    prefix = models.CharField(max_length=12, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

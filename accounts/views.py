@@ -1,15 +1,18 @@
 """The profile page, and the two small endpoints the picker calls to remember choices."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotFound
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts import services
+from accounts import services, tokens
 from accounts.forms import ProfileForm
 from accounts.page_access import operator_required
 from api.permissions import IsOperator
@@ -35,7 +38,45 @@ def profile_page(request):
                 translation.activate(profile.interface_language)
             messages.success(request, _("Your preferences are saved."))
             return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "accounts/profile.html", _token_context(request, {"form": form}),
+                  status=400 if form.errors else 200)
+
+
+NEW_TOKEN_SESSION_KEY = "quickphrases_new_token"
+
+
+def _token_context(request, context):
+    # A new key is in the session for exactly one page view: shown once, then gone.
+    context["new_token"] = request.session.pop(NEW_TOKEN_SESSION_KEY, None)
+    context["tokens"] = tokens.tokens_of(request.user)
+    context.setdefault("token_error", "")
+    return context
+
+
+@require_POST
+@operator_required
+def token_create(request):
+    """Create a personal access token; the next page view shows its key once."""
+    try:
+        token, key = tokens.token_create(user=request.user, name=request.POST.get("name", ""))
+    except ValidationError as error:
+        form = ProfileForm(initial=ProfileForm.initial_from(services.profile_get(user=request.user)))
+        context = _token_context(request, {"form": form, "token_error": " ".join(error.message_dict["name"]),
+                                           "token_name": request.POST.get("name", "")[:80]})
+        return render(request, "accounts/profile.html", context, status=400)
+    request.session[NEW_TOKEN_SESSION_KEY] = {"name": token.name, "key": key}
+    return redirect(reverse("accounts:profile") + "#tokens")
+
+
+@require_POST
+@operator_required
+def token_revoke(request, token_id):
+    try:
+        token = tokens.token_revoke(user=request.user, token_id=token_id)
+    except ValidationError:
+        return HttpResponseNotFound(_("There is no such token."))
+    messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect(reverse("accounts:profile") + "#tokens")
 
 
 class SearchLanguageInput(serializers.Serializer):

@@ -2,11 +2,17 @@
 from rest_framework.permissions import BasePermission
 
 from accounts import roles
+from accounts.models import PersonalAccessToken
 from api.models import ChatTool
 
 
 def is_chat_tool(request):
     return isinstance(request.user, ChatTool)
+
+
+def is_personal_token(request):
+    """Signed in with a personal access token (the browser extension): operator abilities only."""
+    return isinstance(getattr(request, "auth", None), PersonalAccessToken)
 
 
 class CanReadLive(BasePermission):
@@ -31,11 +37,11 @@ class IsWriter(BasePermission):
     message = "Only writers and reviewers may do this."
 
     def has_permission(self, request, view):
-        return not is_chat_tool(request) and roles.is_writer(request.user)
+        return not is_chat_tool(request) and not is_personal_token(request) and roles.is_writer(request.user)
 
 
 class IsReviewer(BasePermission):
     message = "Only reviewers may do this."
 
     def has_permission(self, request, view):
-        return not is_chat_tool(request) and roles.is_reviewer(request.user)
+        return not is_chat_tool(request) and not is_personal_token(request) and roles.is_reviewer(request.user)

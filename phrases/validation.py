@@ -38,14 +38,30 @@ def find_placeholder_problems(body, allowed=None) -> list[PlaceholderProblem]:
     message in the active language. The one placeholder check: the model validator, the importer
     and the `unknown-placeholder` lint rule all use it."""
     allowed = allowed_placeholders() if allowed is None else allowed
+    return [PlaceholderProblem(start, end, placeholder_message(kind, params))
+            for start, end, kind, params in placeholders.problems(body, allowed)]
+
+
+def placeholder_message(kind: str, params: dict) -> str:
+    """The words, in the active language, for one kind of `placeholders.problems` finding."""
     messages = {
         "unknown": _("Unknown placeholder %(placeholder)s; allowed: %(allowed)s."),
+        "fallback-empty": _("The fallback in %(placeholder)s is empty: write the text to use when it is left "
+                            "empty, or remove the “|”."),
+        "fallback-bars": _("%(placeholder)s has more than one “|”: a placeholder takes one fallback."),
+        "fallback-long": _("The fallback in %(placeholder)s is too long (at most %(count)d characters)."),
         "nested": _("Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another."),
         "unopened": _("Braces are unbalanced: this '}' closes nothing."),
         "unclosed": _("Braces are unbalanced: this '{' is never closed."),
     }
-    return [PlaceholderProblem(start, end, messages[kind] % params if params else messages[kind])
-            for start, end, kind, params in placeholders.problems(body, allowed)]
+    return messages[kind] % params if params else messages[kind]
+
+
+def fallback_problems(body) -> list[str]:
+    """The messages about placeholder fallbacks alone (a known name with a bad fallback)."""
+    return list(dict.fromkeys(placeholder_message(kind, params)
+                              for _start, _end, kind, params in placeholders.problems(body, allowed_placeholders())
+                              if kind.startswith("fallback-")))
 
 
 def placeholder_problems(body):

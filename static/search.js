@@ -1,8 +1,6 @@
 // The operator's picker (ARIA combobox): search as you type, choose with the arrows, Enter copies.
 // A phrase with {placeholders} first opens one small input per placeholder; the copied text never
 // holds a raw {placeholder}. Every sentence shown comes translated from the page (#picker-config).
-import { PLACEHOLDER, fillPlaceholders, placeholdersIn } from "./placeholders.js";
-
 (function () {
   "use strict";
   const config = JSON.parse(document.getElementById("picker-config").textContent);
@@ -21,6 +19,8 @@ import { PLACEHOLDER, fillPlaceholders, placeholdersIn } from "./placeholders.js
   const fillPreview = document.getElementById("fill-preview");
   const csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
   const CLIENT_KEY = "quickphrases.client_name";
+  // {name} or {name|fallback}: the grammar of phrases/placeholders.py.
+  const PLACEHOLDER = /\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g;
 
   const pinned = new Set(config.pinned);
   let results = [];
@@ -265,35 +265,83 @@ import { PLACEHOLDER, fillPlaceholders, placeholdersIn } from "./placeholders.js
     input.select();  // the next letters start a new search
   }
 
+  function placeholdersOf(body) {
+    return Array.from(new Set(Array.from(body.matchAll(PLACEHOLDER), function (m) { return m[1]; })));
+  }
+
   async function choose() {
     await fresh();
     const hit = results[selected];
     if (!hit) return;
-    if (placeholdersIn(hit.body).length) openFill(hit);
+    if (placeholdersOf(hit.body).length) openFill(hit);
     else deliver(hit, hit.body);
   }
 
   // -- filling placeholders --------------------------------------------------------------------
 
-  function today(languageCode) {
+  // {date} is never guessed: it starts empty, with quick choices in the phrase's language.
+  function known(name) {
+    if (name === "operator_name") return config.operatorName || "";
+    if (name === "client_name") return sessionStorage.getItem(CLIENT_KEY) || "";
+    return "";
+  }
+
+  function dateText(date, languageCode) {
     try {
-      return new Intl.DateTimeFormat(languageCode, { day: "numeric", month: "long" }).format(new Date());
+      return new Intl.DateTimeFormat(languageCode, { day: "numeric", month: "long" }).format(date);
     } catch (error) {
-      return new Date().toLocaleDateString();
+      return date.toLocaleDateString();
     }
   }
 
-  function known(name, hit) {
-    if (name === "operator_name") return config.operatorName || "";
-    if (name === "client_name") return sessionStorage.getItem(CLIENT_KEY) || "";
-    if (name === "date") return today(hit.language);
-    return "";
+  // {name: fallback} for placeholders whose every occurrence has one; the others must be filled.
+  function fallbacksOf(body) {
+    const found = {};
+    const required = new Set();
+    for (const match of body.matchAll(PLACEHOLDER)) {
+      const fallback = (match[2] || "").trim();
+      if (fallback) { if (!(match[1] in found)) found[match[1]] = fallback; } else required.add(match[1]);
+    }
+    required.forEach(function (name) { delete found[name]; });
+    return found;
   }
 
   function finishedText(hit) {
     const values = {};
     filling.fields.forEach(function (field) { values[field.name] = field.input.value.trim(); });
-    return fillPlaceholders(hit.body, values, function () { return ""; });
+    return hit.body.replace(PLACEHOLDER, function (all, name, fallback) {
+      return values[name] || (fallback || "").trim();
+    });
+  }
+
+  function dateChoices(field, languageCode) {
+    const box = document.createElement("span");
+    box.className = "picker-date-choices";
+    [[0, text.today], [1, text.tomorrow], [2, text.dayAfter]].forEach(function (choice) {
+      const button = document.createElement("button");
+      button.type = "button";
+      const day = new Date();
+      day.setDate(day.getDate() + choice[0]);
+      button.textContent = choice[1] + " · " + dateText(day, languageCode);
+      button.addEventListener("click", function () {
+        field.value = dateText(day, languageCode);
+        field.dispatchEvent(new Event("input"));
+        field.focus();
+      });
+      box.append(button);
+    });
+    const picker = document.createElement("input");
+    picker.type = "date";
+    picker.setAttribute("aria-label", text.pickDate);
+    picker.addEventListener("change", function () {
+      if (!picker.value) return;
+      const parts = picker.value.split("-").map(Number);
+      field.value = dateText(new Date(parts[0], parts[1] - 1, parts[2]), languageCode);
+      field.dispatchEvent(new Event("input"));
+      field.focus();
+    });
+    box.append(picker);
+    return box;
   }
 
   function updatePreview() {
@@ -305,8 +353,9 @@ import { PLACEHOLDER, fillPlaceholders, placeholdersIn } from "./placeholders.js
     for (const match of hit.body.matchAll(PLACEHOLDER)) {
       fillPreview.append(hit.body.slice(position, match.index));
       const piece = document.createElement("span");
-      piece.className = values[match[1]] ? "filled" : "ph";
-      piece.textContent = values[match[1]] || config.labels[match[1]] || match[1];
+      const value = values[match[1]] || (match[2] || "").trim();
+      piece.className = value ? "filled" : "ph";
+      piece.textContent = value || config.labels[match[1]] || match[1];
       fillPreview.append(piece);
       position = match.index + match[0].length;
     }
@@ -317,30 +366,34 @@ import { PLACEHOLDER, fillPlaceholders, placeholdersIn } from "./placeholders.js
     filling = { hit: hit, fields: [] };
     fillTitle.textContent = format(text.fillTitle, { title: hit.title });
     fillFields.replaceChildren();
-    placeholdersIn(hit.body).forEach(function (name) {
+    const fallbacks = fallbacksOf(hit.body);
+    placeholdersOf(hit.body).forEach(function (name) {
       const label = document.createElement("label");
       const labelText = document.createElement("span");
       labelText.textContent = config.labels[name] || name;
       const field = document.createElement("input");
       field.type = "text";
       field.name = name;
-      field.required = true;
+      field.required = !(name in fallbacks);
+      if (name in fallbacks) field.placeholder = format(text.fallback, { fallback: fallbacks[name] });
       field.autocomplete = "off";
       field.maxLength = 200;
       field.lang = hit.language;
-      field.value = known(name, hit);
+      field.value = known(name);
       field.addEventListener("input", function () {
         field.removeAttribute("aria-invalid");
         updatePreview();
       });
       label.append(labelText, field);
       fillFields.append(label);
+      if (name === "date") fillFields.append(dateChoices(field, hit.language));
       filling.fields.push({ name: name, input: field });
     });
     fill.hidden = false;
     updatePreview();
     say("");
-    const first = filling.fields.find(function (f) { return !f.input.value.trim(); }) || filling.fields[0];
+    const first = filling.fields.find(function (f) { return f.input.required && !f.input.value.trim(); }) ||
+      filling.fields[0];
     first.input.focus();
     first.input.select();
   }
@@ -355,7 +408,7 @@ import { PLACEHOLDER, fillPlaceholders, placeholdersIn } from "./placeholders.js
   fill.addEventListener("submit", function (event) {
     event.preventDefault();
     if (!filling) return;
-    const missing = filling.fields.find(function (f) { return !f.input.value.trim(); });
+    const missing = filling.fields.find(function (f) { return f.input.required && !f.input.value.trim(); });
     if (missing) {
       missing.input.setAttribute("aria-invalid", "true");
       say(format(text.fillIn, { label: config.labels[missing.name] || missing.name }));

@@ -15,13 +15,14 @@ from phrases.models import (
     PhraseStatus,
     Topic,
 )
-from phrases.placeholders import TOKEN_RE
+from phrases.placeholders import TOKEN_RE, split_inside
 from phrases.validation import (
     HOTKEY_MAX_LENGTH,
     KEYWORD_MAX_LENGTH,
     KEYWORDS_MAX_COUNT,
     SHORTCUT_MAX_LENGTH,
     allowed_placeholders,
+    fallback_problems,
     placeholder_problems,
     validate_hotkey,
     validate_shortcut,
@@ -165,12 +166,15 @@ class PhraseForm(forms.Form):
             raise ValidationError(_("This field is required."), code="required")
         if placeholder_problems(body):
             allowed = ", ".join(f"{{{name}}}" for name in allowed_placeholders())
-            unknown = sorted({name for name in TOKEN_RE.findall(body) if name not in allowed_placeholders()})
+            unknown = sorted({split_inside(inside)[0] for inside in TOKEN_RE.findall(body)}
+                             - set(allowed_placeholders()))
             if unknown:
                 raise ValidationError(ngettext(
                     "Unknown placeholder %(names)s. Allowed: %(allowed)s.",
                     "Unknown placeholders %(names)s. Allowed: %(allowed)s.", len(unknown)),
                     params={"names": ", ".join(f"{{{name}}}" for name in unknown), "allowed": allowed})
+            if fallback_problems(body):
+                raise ValidationError(fallback_problems(body))
             raise ValidationError(_("Braces are unbalanced: every “{” needs a matching “}”, and they cannot nest."))
         return body
 

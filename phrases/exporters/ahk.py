@@ -4,7 +4,7 @@
 the hotkey ^!1. Text is sent with SendText, so nothing in a phrase is read as AutoHotkey keys.
 A phrase with placeholders becomes a function that first asks for each one with an InputBox
 (labelled in the phrase's language) and sends nothing if a box is cancelled; an empty answer asks
-again. Hotkeys that misbehave on some keyboards (Ctrl+Alt+S is AltGr+S = «ś» on the Polish
+again, unless the placeholder has a fallback (`{client_name|there}`), which an empty answer takes. Hotkeys that misbehave on some keyboards (Ctrl+Alt+S is AltGr+S = «ś» on the Polish
 layout) carry the warning as a comment.
 """
 import re
@@ -12,7 +12,7 @@ import re
 from django.utils import translation
 
 from phrases.exporters.triggers import unique_triggers
-from phrases.placeholders import body_parts, label, placeholders_in
+from phrases.placeholders import fallbacks_in, label, placeholders_in, segments
 from phrases.validation import hotkey_warnings
 
 description = "AutoHotkey v2 script: hotstrings for shortcuts, hotkeys as ^!1; placeholders asked with InputBox"
@@ -56,9 +56,18 @@ def prompting_function(phrase, name: str) -> list[str]:
     """A function that asks for every placeholder, then sends the finished text."""
     with translation.override(phrase.language):
         labels = {placeholder: label(placeholder, translation.gettext) for placeholder in placeholders_in(phrase.body)}
+    fallbacks = fallbacks_in(phrase.body)
     lines = [f"{name}(*) {{"]
     for placeholder, prompt in labels.items():
         box = f"box_{placeholder}"  # prefixed, so no placeholder name shadows a built-in function
+        if placeholder in fallbacks:
+            lines += [
+                f"    {box} := InputBox({quote(prompt)}, {quote(phrase.title)})",
+                f'    if {box}.Result = "Cancel"',
+                "        return  ; cancelled: send nothing",
+                f'    value_{placeholder} := Trim({box}.Value) = "" ? {quote(fallbacks[placeholder])} : {box}.Value',
+            ]
+            continue
         lines += [
             "    loop {",
             f"        {box} := InputBox({quote(prompt)}, {quote(phrase.title)})",
@@ -68,9 +77,16 @@ def prompting_function(phrase, name: str) -> list[str]:
             "            break",
             "    }",
         ]
-    pieces = [quote(value) if kind == "text" else f"box_{value}.Value" for kind, value in body_parts(phrase.body)]
+    pieces = [quote(part) if isinstance(part, str)
+              else f"value_{part.name}" if part.name in fallbacks else f"box_{part.name}.Value"
+              for part in segments(phrase.body)]
     lines += [f"    SendText({' '.join(pieces)})", "}"]
     return lines
+
+
+def left_out(phrases) -> list:
+    """AutoHotkey asks for every placeholder in an InputBox: nothing is left out for placeholders."""
+    return []
 
 
 def export(phrases) -> bytes:

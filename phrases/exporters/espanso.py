@@ -4,12 +4,13 @@ Espanso's own convention starts triggers with ":"; the phrase's title is the lab
 keywords the search terms, so the Espanso search bar finds phrases too. A phrase with
 placeholders becomes a form: Espanso shows the text with one field per placeholder
 (`[[client_name]]`) and types the finished text, so no raw `{client_name}` reaches the client.
-Phrases without placeholders are a plain `replace`.
+Phrases without placeholders are a plain `replace`. A placeholder's fallback (`{client_name|there}`)
+is its field's default, so Enter on an untouched field types the fallback.
 """
 import yaml
 
 from phrases.exporters.triggers import unique_triggers
-from phrases.placeholders import body_parts, placeholders_in
+from phrases.placeholders import body_parts, fallbacks_in, placeholders_in
 
 description = "Espanso match file (YAML), triggers `:shortcut`; phrases with placeholders open a form"
 content_type = "application/x-yaml; charset=utf-8"
@@ -26,13 +27,20 @@ def match_for(phrase, trigger: str) -> dict:
     names = placeholders_in(phrase.body)
     if names:
         match["form"] = form_layout(phrase.body)
-        match["form_fields"] = {name: {"type": "text"} for name in names}
+        fallbacks = fallbacks_in(phrase.body)
+        match["form_fields"] = {name: {"type": "text", **({"default": fallbacks[name]} if name in fallbacks else {})}
+                                for name in names}
     else:
         match["replace"] = phrase.body
     match["label"] = phrase.title
     if phrase.keywords:
         match["search_terms"] = list(phrase.keywords)
     return match
+
+
+def left_out(phrases) -> list:
+    """Espanso asks for every placeholder in its form: nothing is left out for placeholders."""
+    return []
 
 
 def export(phrases) -> bytes:

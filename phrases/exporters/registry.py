@@ -7,7 +7,10 @@ from phrases.exporters import quickphrases as v1
 EXPORTERS = {
     "quickphrases": SimpleNamespace(description="the quickphrases/v1 library file (JSON)",
                                     content_type="application/json; charset=utf-8", extension=".json",
-                                    export=lambda phrases: v1.export_quickphrases(phrases, live=True)),
+                                    export=lambda phrases: v1.export_quickphrases(phrases, live=True),
+                                    # Quickphrases' own file: its placeholders are read by the picker and
+                                    # the extension, which ask for them; it never goes to a client as is.
+                                    left_out=lambda phrases: []),
     "espanso": espanso,
     "ahk": ahk,
     "csv": csv_export,

@@ -56,6 +56,10 @@ def message(rule: str, **values) -> str:
 # validation and lint share), spoken in the phrase's language like every finding.
 PLACEHOLDER_MESSAGES = {
     "unknown": MESSAGES["unknown-placeholder"],
+    "fallback-empty": gettext_noop("The fallback in %(placeholder)s is empty: write the text to use when it is left "
+                                   "empty, or remove the “|”."),
+    "fallback-bars": gettext_noop("%(placeholder)s has more than one “|”: a placeholder takes one fallback."),
+    "fallback-long": gettext_noop("The fallback in %(placeholder)s is too long (at most %(count)d characters)."),
     "nested": gettext_noop("Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another."),
     "unopened": gettext_noop("Braces are unbalanced: this '}' closes nothing."),
     "unclosed": gettext_noop("Braces are unbalanced: this '{' is never closed."),

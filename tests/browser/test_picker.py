@@ -109,7 +109,7 @@ def test_an_empty_field_blocks_the_copy(page, operator, make_live_phrase):
     search(page, "/eta")
     page.keyboard.press("Enter")
     page.locator("#fill input[name=client_name]").wait_for()
-    assert page.locator("#fill input[name=date]").input_value()  # today, in the phrase's language
+    assert page.locator("#fill input[name=date]").input_value() == ""  # a date is never guessed
     page.fill("#fill input[name=client_name]", "Иван")
     page.focus("#fill input[name=client_name]")
     page.keyboard.press("Tab")
@@ -120,8 +120,27 @@ def test_an_empty_field_blocks_the_copy(page, operator, make_live_phrase):
     assert page.evaluate("document.querySelector('.picker').dataset.copied") is None
     page.keyboard.type("A-1024")
     page.keyboard.press("Enter")
+    assert "Date" in page.inner_text("#status")
+    page.locator(".picker-date-choices button").nth(1).click()  # tomorrow, in the phrase's language
+    assert page.evaluate("document.activeElement.name") == "date"
+    page.keyboard.press("Enter")
     finished = copied_text(page)
-    assert finished.startswith("Иван, заказ A-1024 будет у Вас ") and "{" not in finished
+    tomorrow = page.evaluate("new Intl.DateTimeFormat('ru', {day: 'numeric', month: 'long'})"
+                             ".format(new Date(Date.now() + 864e5))")
+    assert finished == f"Иван, заказ A-1024 будет у Вас {tomorrow}."
+
+
+def test_a_placeholder_with_a_fallback_may_stay_empty(page, operator, make_live_phrase):
+    make_live_phrase(key="hi-en", title="Hello", shortcut="/hi", language="en",
+                     body="Hi {client_name|there}, your parcel left on {date|Monday}.")
+    logged_in(page, operator)
+    search(page, "/hi")
+    page.keyboard.press("Enter")
+    page.locator("#fill input[name=client_name]").wait_for()
+    assert page.get_attribute("#fill input[name=client_name]", "placeholder") == "Empty: “there”"
+    assert "Hi there, your parcel left on Monday." in page.inner_text("#fill-preview")
+    page.keyboard.press("Enter")
+    assert copied_text(page) == "Hi there, your parcel left on Monday."
 
 
 def test_a_click_leaves_the_focus_in_the_search_box(page, operator, make_live_phrase):

@@ -58,10 +58,17 @@ def test_ahk_quote_round_trips_special_characters():
     assert ahk.hotkey("Ctrl+Alt+Shift+Win+F5") == "^!+#f5"
 
 
-def test_csv_has_every_phrase_and_column(live):
-    rows = list(csv.DictReader(io.StringIO(csv_export.export(live).decode("utf-8-sig"))))
-    assert [r["key"] for r in rows] == ["eta-en", "eta-ru", "no-shortcut"]
-    assert rows[1]["body"] == live[1].body and rows[1]["keywords"] == "когда" and rows[1]["topic"] == "delivery"
+def test_csv_has_every_column_and_lists_phrases_it_cannot_fill_after_the_table(live, make_live_phrase):
+    make_live_phrase(key="hello-ru", title="Привет", keywords=["когда"], body="Здравствуйте, {client_name|клиент}!")
+    phrases = list(LivePhrase.objects.select_related("topic").order_by("key"))
+    table, _blank, report = csv_export.export(phrases).decode("utf-8-sig").partition("\r\n\r\n")
+    rows = list(csv.DictReader(io.StringIO(table + "\r\n")))
+    assert [r["key"] for r in rows] == ["hello-ru", "no-shortcut"]
+    assert rows[0]["body"] == "Здравствуйте, клиент!" and rows[0]["keywords"] == "когда" and rows[0]["topic"] == "delivery"
+    lines = list(csv.reader(io.StringIO(report)))
+    assert lines[0][0].startswith("Left out: 2 phrases")
+    assert [line[0] for line in lines[1:]] == ["eta-en", "eta-ru"]
+    assert lines[2][2] == "needs: Client's name, Order number, Date"
 
 
 def test_quickphrases_export_is_the_v1_file(live):

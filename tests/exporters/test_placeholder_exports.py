@@ -112,19 +112,24 @@ def test_ahk_warns_about_a_hotkey_that_is_altgr_on_the_polish_keyboard(live):
     assert not [line for line in ru if "Polish" in line]
 
 
-def test_chatwoot_maps_client_and_operator_names_and_keeps_the_rest(live):
-    responses = json.loads(chatwoot.export(live))
-    by_code = {r["short_code"]: r["content"] for r in responses}
-    assert by_code["eta-ru"] == "{{contact.name}}, заказ {order_id} будет у Вас {date}. С уважением, {{agent.name}}."
-    assert by_code["eta-en"] == "{{contact.name}}, your order arrives {date}; {{contact.name}}, see {link}."
+def test_chatwoot_maps_placeholders_to_its_variables_and_leaves_out_what_it_cannot_fill(live, make_live_phrase):
+    make_live_phrase(key="soon-ru", title="Скоро", shortcut="/soon",
+                     body="{client_name|Здравствуйте}, заказ {order_id} на {amount} привезём {date|скоро}.")
+    document = json.loads(chatwoot.export(LivePhrase.objects.select_related("topic").order_by("key")))
+    by_code = {r["short_code"]: r["content"] for r in document["canned_responses"]}
+    assert by_code["soon"] == ("{{contact.name}}, заказ {{conversation.custom_attribute.order_id}} на "
+                               "{{conversation.custom_attribute.amount}} привезём скоро.")
     assert by_code["ty"] == "Спасибо за ожидание!"
-    assert all(set(r) == {"short_code", "content"} for r in responses)
+    assert all(set(r) == {"short_code", "content"} for r in document["canned_responses"])
+    # {date} without a fallback: Chatwoot has no variable for it, so the phrase is left out and named.
+    assert [(entry["key"], entry["needs"]) for entry in document["left_out"]] == [
+        ("eta-en", ["Date"]), ("eta-ru", ["Date"])]
 
 
 def test_chatwoot_short_codes_are_unique_and_fall_back_to_the_key(make_live_phrase):
     make_live_phrase(key="no-shortcut-ru", title="Без сокращения", body="Одну минуту, пожалуйста.")
     make_live_phrase(key="hi-ru", title="Привет", shortcut="/hi", body="Здравствуйте!")
-    codes = [r["short_code"] for r in json.loads(chatwoot.export(LivePhrase.objects.order_by("key")))]
+    codes = [r["short_code"] for r in json.loads(chatwoot.export(LivePhrase.objects.order_by("key")))["canned_responses"]]
     assert codes == ["hi", "no-shortcut-ru"]
 
 
@@ -134,4 +139,5 @@ def test_chatwoot_export_is_offered_by_the_api(client, operator, make_live_phras
     client.force_login(operator)
     response = client.get("/api/v1/export/chatwoot/")
     assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
-    assert json.loads(response.content) == [{"short_code": "hi", "content": "Здравствуйте, {{contact.name}}!"}]
+    assert json.loads(response.content) == {
+        "canned_responses": [{"short_code": "hi", "content": "Здравствуйте, {{contact.name}}!"}], "left_out": []}

@@ -69,8 +69,10 @@ def test_ordinary_cells_are_exported_as_they_are(cell):
 
 
 def test_csv_export_escapes_formula_titles_and_keywords(api, make_live_phrase):
-    make_live_phrase(key="evil", title='=HYPERLINK("http://evil.example","Нажмите")', keywords=["@SUM(1+1)*cmd"])
-    make_live_phrase(key="plain", title="Сроки доставки", keywords=["когда"])
+    # Bodies without placeholders: the CSV export lists phrases needing a value after the table instead.
+    make_live_phrase(key="evil", title='=HYPERLINK("http://evil.example","Нажмите")', keywords=["@SUM(1+1)*cmd"],
+                     body="Спасибо за ожидание.")
+    make_live_phrase(key="plain", title="Сроки доставки", keywords=["когда"], body="Заказ уже в пути.")
     response = api["operator"].get("/api/v1/export/csv/")
     rows = {row[0]: row for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))}
     assert rows["evil"][1] == '\'=HYPERLINK("http://evil.example","Нажмите")'

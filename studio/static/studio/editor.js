@@ -1,8 +1,6 @@
 // The phrase editor: brand-voice findings as you type (highlighted in place, one-click fixes), preview,
 // shortcut and hotkey collision checks, hotkey capture, keyword chips and the key made from the title.
 // The form works without this script; it only adds feedback while typing.
-import { fillPlaceholders } from "../placeholders.js";
-
 (function () {
   "use strict";
   const form = document.getElementById("editor");
@@ -137,7 +135,10 @@ import { fillPlaceholders } from "../placeholders.js";
   const lintSoon = debounce(lintNow, 350);
 
   function renderPreview() {
-    preview.textContent = fillPlaceholders(body.value, samples);
+    // {name} or {name|fallback}: the grammar of phrases/placeholders.py.
+    preview.textContent = body.value.replace(/\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(samples, name) ? samples[name] : whole;
+    });
   }
 
   function onBodyInput() {
