@@ -1,9 +1,9 @@
 """The placeholder grammar, `{client_name}` or `{client_name|there}` with a fallback: the one
 definition for the whole project's Python.
 
-Pure Python (no Django), so the search engine and the linter can use it; the browser's copy of the
-same grammar is the ES module `static/placeholders.js` (the extension carries its own,
-`extension/placeholders.js`, pinned to the same pattern by a test).
+Pure Python (no Django), so the search engine and the linter can use it. The browser code (the
+picker, the editor, the extension's `placeholders.js`) writes the same pattern, pinned to this one
+by tests/exporters/test_placeholder_grammar_js.py.
 
     TOKEN_RE          anything written between braces: `{client_name}`, `{Client}`, `{a|b}`, `{}`
     PLACEHOLDER_RE    a well-formed placeholder: a lower-case name, optionally "|" and a fallback
