@@ -12,11 +12,10 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts import services, tokens
+from accounts import roles, services, tokens
 from accounts.forms import ProfileForm
+from accounts.page_access import operator_required
 from api.permissions import IsOperator
-from phrases import roles
-from phrases.page_access import operator_required
 
 
 @operator_required

@@ -3,9 +3,9 @@ extension) and chat tools (hashed keys)."""
 from rest_framework import authentication, exceptions
 from rest_framework.authtoken.models import Token
 
+from accounts import roles
 from accounts import tokens as personal_tokens
 from api.models import ChatTool, ChatToolToken, hash_key
-from phrases import roles
 
 
 def narrowed_to_operator(user):

@@ -1,9 +1,9 @@
 """Who may call what (contract section 3). Chat-tool tokens only read the live library."""
 from rest_framework.permissions import BasePermission
 
+from accounts import roles
 from accounts.models import PersonalAccessToken
 from api.models import ChatTool
-from phrases import roles
 
 
 def is_chat_tool(request):

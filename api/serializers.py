@@ -3,9 +3,16 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from phrases.models import PhraseStatus, Topic
+from phrases.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Phrase, PhraseStatus, Topic
 from phrases.text_cleaning import clean_line, clean_text
-from phrases.validation import DB_INTEGER_MAX, validate_key, validate_language
+from phrases.validation import (
+    DB_INTEGER_MAX,
+    HOTKEY_MAX_LENGTH,
+    KEYWORD_MAX_LENGTH,
+    SHORTCUT_MAX_LENGTH,
+    validate_key,
+    validate_language,
+)
 
 # -- output -----------------------------------------------------------------------------------
 
@@ -292,17 +299,19 @@ class StrictInput(serializers.Serializer):
 
 
 class PhraseFieldsInput(StrictInput):
-    title = CleanLineField(max_length=120)
-    body = CleanTextField(max_length=2000)
+    # Limits from the model and its validators, so a too-long value is refused here by name.
+    title = CleanLineField(max_length=TITLE_MAX_LENGTH)
+    body = CleanTextField(max_length=BODY_MAX_LENGTH)
     topic = serializers.SlugField(help_text="Topic slug")
-    language = serializers.CharField(max_length=8)
+    language = serializers.CharField(max_length=Phrase._meta.get_field("language").max_length)
     # Triggers are taken exactly as sent: whitespace or anything invisible in them is refused, not trimmed.
-    shortcut = serializers.CharField(max_length=13, required=False, allow_blank=True, allow_null=True,
+    shortcut = serializers.CharField(max_length=SHORTCUT_MAX_LENGTH, required=False, allow_blank=True, allow_null=True,
                                      trim_whitespace=False)
-    hotkey = serializers.CharField(max_length=32, required=False, allow_blank=True, allow_null=True,
+    hotkey = serializers.CharField(max_length=HOTKEY_MAX_LENGTH, required=False, allow_blank=True, allow_null=True,
                                    trim_whitespace=False)
     # Blank and repeated keywords are dropped and the count checked after cleaning, as on every door.
-    keywords = serializers.ListField(child=CleanLineField(max_length=80, allow_blank=True), required=False)
+    keywords = serializers.ListField(child=CleanLineField(max_length=KEYWORD_MAX_LENGTH, allow_blank=True),
+                                     required=False)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500,
                                    help_text="Why: kept with the version in history")
 
@@ -310,7 +319,7 @@ class PhraseFieldsInput(StrictInput):
 
 
 class PhraseCreateInput(PhraseFieldsInput):
-    key = serializers.CharField(max_length=100, validators=[validate_key],
+    key = serializers.CharField(max_length=Phrase._meta.get_field("key").max_length, validators=[validate_key],
                                 help_text="Lower-case slug, unique: the identity chat tools sync by")
 
 

@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from api.login_pages import ThrottledAdminAuthenticationForm, throttled_login
+from accounts.login_pages import ThrottledAdminAuthenticationForm, throttled_login
 from ops import views as ops_views
 
-# The admin's login counts failed passwords like every other door (api.throttling).
+# The admin's login counts failed passwords like every other door (accounts.throttling).
 admin.site.login_form = ThrottledAdminAuthenticationForm
 
 handler500 = "ops.errors.server_error"

@@ -1,15 +1,25 @@
-"""The Django admin for writers and reviewers. Every phrase write goes through `phrases.services`."""
+"""The Django admin for writers and reviewers. Every phrase write is an action (`phrases.services.actions`)."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from phrases import roles, services, user_admin  # noqa: F401  (reviewers manage the team's accounts)
+from accounts import roles
 from phrases.errors import DomainError, PhraseValidationError
 from phrases.form_fields import CleanLineField, CleanTextField
-from phrases.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, LivePhrase, Phrase, PhraseUse, Topic
-from phrases.services.workflow import CONTENT_FIELDS
+from phrases.models import BODY_MAX_LENGTH, CONTENT_FIELDS, TITLE_MAX_LENGTH, LivePhrase, Phrase, PhraseUse, Topic
+from phrases.services.actions import (
+    ApproveAction,
+    ArchiveAction,
+    ConfirmAction,
+    CreateAction,
+    DeleteAction,
+    RejectAction,
+    RestoreAction,
+    SubmitAction,
+    UpdateAction,
+)
 from phrases.validation import DB_INTEGER_MAX, HOTKEY_MAX_LENGTH, SHORTCUT_MAX_LENGTH
 
 
@@ -34,8 +44,9 @@ class PhraseForm(forms.ModelForm):
         model = Phrase
         fields = ("key", *CONTENT_FIELDS)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         if self.instance.pk:
             self.fields["revision"].initial = self.instance.revision
 
@@ -49,6 +60,28 @@ class PhraseForm(forms.ModelForm):
                     "Someone else saved this phrase while you were editing it. Open it again to see their "
                     "changes (the history shows both), then reapply yours.")
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors or self.request is None:
+            return
+        # The action's own check (reserved keys, trigger clashes, roles): the same rules and
+        # messages as every other door, shown on the form's fields.
+        try:
+            self.action().check()
+        except PhraseValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                for message in messages_:
+                    self.add_error(field if field in self.fields else None, message)
+        except (DomainError, PermissionDenied) as error:
+            self.add_error(None, str(error))
+
+    def action(self):
+        data = {name: self.cleaned_data[name] for name in CONTENT_FIELDS}
+        if self.instance.pk:
+            return UpdateAction(Phrase.objects.get(pk=self.instance.pk), actor=self.request.user, changes=data,
+                                expected_revision=self.cleaned_data.get("revision"))
+        return CreateAction(actor=self.request.user, key=self.cleaned_data["key"], content=data)
 
 
 @admin.register(Phrase)
@@ -85,22 +118,27 @@ class PhraseAdmin(SimpleHistoryAdmin):
         # phrase_revert (API), which keeps the live text until approval.
         return True
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+
+        class RequestForm(form):
+            def __init__(self, *args, **form_kwargs):
+                super().__init__(*args, request=request, **form_kwargs)
+
+        return RequestForm
+
     def save_model(self, request, obj, form, change):
-        data = {name: form.cleaned_data[name] for name in CONTENT_FIELDS}
         try:
-            if change:
-                services.phrase_update(phrase=obj, actor=request.user, changes=data,
-                                       expected_revision=form.cleaned_data.get("revision"))
-            else:
-                created = services.phrase_create(actor=request.user, key=form.cleaned_data["key"], **data)
-                obj.pk = created.pk
+            saved = form.action().execute()
+            if not change:
+                obj.pk = saved.pk
         except (PhraseValidationError, DomainError, PermissionDenied) as error:
             # The form already validated; reaching here means a race. Report instead of a 500.
             self.message_user(request, str(error), messages.ERROR)
             raise PermissionDenied(str(error)) from None
 
     def delete_model(self, request, obj):
-        services.phrase_delete(phrase=obj, actor=request.user)
+        DeleteAction(obj, actor=request.user).execute()
 
     # Working copies hold drafts and rejected text: only writers and reviewers may see them here,
     # whatever permissions a staff account was given by hand.
@@ -135,7 +173,7 @@ class PhraseAdmin(SimpleHistoryAdmin):
         done = 0
         for phrase in queryset:
             try:
-                action(phrase=phrase, actor=request.user, **kwargs)
+                action(phrase, actor=request.user, **kwargs).execute()
                 done += 1
             except (DomainError, PhraseValidationError, PermissionDenied) as error:
                 self.message_user(request, str(error), messages.ERROR)
@@ -144,24 +182,21 @@ class PhraseAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Submit selected phrases for review")
     def submit_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_submit, "Submitted")
+        self._run(request, queryset, SubmitAction, "Submitted")
 
     @admin.action(description="Approve selected phrases")
     def approve_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_approve, "Approved")
+        self._run(request, queryset, ApproveAction, "Approved")
 
     @admin.action(description="Approve selected phrases over brand-voice warnings")
     def approve_over_warnings(self, request, queryset):
-        self._run(request, queryset, services.phrase_approve, "Approved", acknowledge_warnings=True)
+        self._run(request, queryset, ApproveAction, "Approved", acknowledge_warnings=True)
 
     @admin.action(description="Reject selected phrases (with a comment)")
     def reject_selected(self, request, queryset):
-        if not roles.is_reviewer(request.user):
-            self.message_user(request, "Only reviewers may reject phrases.", messages.ERROR)
-            return None
         comment = request.POST.get("comment", "").strip()
         if "apply" in request.POST and comment:
-            self._run(request, queryset, services.phrase_reject, "Rejected", comment=comment)
+            self._run(request, queryset, RejectAction, "Rejected", comment=comment)
             return None
         return TemplateResponse(request, "admin/phrases/reject.html", {
             **self.admin_site.each_context(request),
@@ -174,15 +209,15 @@ class PhraseAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Reviewed, still right: restart the review clock of selected phrases")
     def confirm_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_confirm_current, "Confirmed")
+        self._run(request, queryset, ConfirmAction, "Confirmed")
 
     @admin.action(description="Archive selected phrases")
     def archive_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_archive, "Archived")
+        self._run(request, queryset, ArchiveAction, "Archived")
 
     @admin.action(description="Restore selected phrases from the archive")
     def restore_selected(self, request, queryset):
-        self._run(request, queryset, services.phrase_restore, "Restored")
+        self._run(request, queryset, RestoreAction, "Restored")
 
 
 @admin.register(LivePhrase)

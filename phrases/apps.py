@@ -9,7 +9,7 @@ def _restore_role_groups(sender, **kwargs):
         return
     from django.contrib.auth.models import Group, Permission
 
-    from phrases.roles import install_role_groups
+    from accounts.roles import install_role_groups
 
     install_role_groups(Group, Permission)
 

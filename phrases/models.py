@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phrases.text_cleaning import clean_line
@@ -90,10 +91,17 @@ class Topic(models.Model):
 
 
 class PhraseStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    APPROVED = "approved", "Approved"
-    ARCHIVED = "archived", "Archived"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
+    ARCHIVED = "archived", _("Archived")
+
+
+# The phrase's content: what a writer edits, a version diffs, the live copy holds (with the key),
+# the library file, the API and the CSV export carry. Everything listing content fields derives from it.
+CONTENT_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
+LIVE_FIELDS = ("key", *CONTENT_FIELDS)
+VERSION_FIELDS = (*CONTENT_FIELDS, "status")
 
 
 class Phrase(models.Model):
@@ -130,6 +138,9 @@ class Phrase(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Incremented by every service write; the ETag and the optimistic-concurrency check.
     revision = models.PositiveIntegerField(default=1)
+    # The action that made this version and its parameters ({"action": "approve", "warnings": [...]}),
+    # written by `phrases.services.actions`; history shows it translated.
+    version_action = models.JSONField(default=dict, blank=True, editable=False)
 
     history = HistoricalRecords(
         excluded_fields=["updated_at"], history_change_reason_field=models.TextField(null=True)
@@ -178,14 +189,9 @@ class Phrase(models.Model):
         return hasattr(self, "live")
 
     def validate_constraints(self, exclude=None):
-        """The shortcut and hotkey constraints, checked by the one trigger check the services, the
-        import and publishing share (it names the phrase holding the trigger)."""
-        from phrases.services.triggers import phrase_trigger_errors
-
-        errors = {name: messages for name, messages in phrase_trigger_errors(self).items()
-                  if name not in (exclude or ())}
-        if errors:
-            raise ValidationError(errors)
+        # The shortcut and hotkey constraints are checked by the actions with the one trigger check
+        # (`phrases.services.triggers`), whose message names the phrase holding the trigger.
+        super().validate_constraints(exclude={*(exclude or ()), "shortcut", "hotkey"})
 
 
 class LivePhrase(models.Model):

@@ -1,26 +1,49 @@
-"""Placeholders in a phrase body: `{client_name}`, or `{client_name|there}` with a fallback.
+"""The placeholder grammar, `{client_name}` or `{client_name|there}` with a fallback: the one
+definition for the whole project's Python.
 
-The grammar lives here, once: a name from the configured list, optionally `|` and a fallback, the
-text used when the operator leaves the placeholder empty. The picker's fill-in form, the exports
-and the browser extension all read a body through `segments`/`body_parts`, so none of them can
-leave a raw `{placeholder}` in the text they send.
+Pure Python (no Django), so the search engine and the linter can use it. The browser code (the
+picker, the editor, the extension's `placeholders.js`) writes the same pattern, pinned to this one
+by tests/exporters/test_placeholder_grammar_js.py.
+
+    TOKEN_RE          anything written between braces: `{client_name}`, `{Client}`, `{a|b}`, `{}`
+    PLACEHOLDER_RE    a well-formed placeholder: a lower-case name, optionally "|" and a fallback
+    segments(body)        literal strings and `Slot(name, fallback)`s, in order
+    body_parts(body)      [("text", literal) | ("placeholder", name), …] in order
+    placeholders_in(body) each well-formed name once, in order of appearance
+    fallbacks_in(body)    {name: fallback} for the names every occurrence of which has one
+    fill(body, values)    the body with values, else fallbacks, else ""
+    split_inside(inside)  what stands between the braces as (name, fallback or None)
+    brace_problems(body)  [(start, end, kind)] for braces that nest ("nested"), close nothing
+                          ("unopened") or never close ("unclosed")
+    problems(body, allowed)  every unknown name, bad fallback and brace problem as
+                          (start, end, kind, params) in text order: the one placeholder check,
+                          worded by `phrases.validation` and by the linter's messages
+    label(name, gettext)  a placeholder's human name, translated by the caller's gettext
+
+The picker's fill-in form, the exports and the browser extension all read a body through
+`segments`/`body_parts`, so none of them can leave a raw `{placeholder}` in the text they send.
 """
 import re
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
+TOKEN_RE = re.compile(r"\{([^{}]*)\}")
 # A well-formed placeholder: a name, then optionally "|" and a fallback (no braces, no second "|").
 PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}")
 FALLBACK_MAX_LENGTH = 60
 
+
+def gettext_noop(message):
+    """Marks a label for the catalogue without importing Django."""
+    return message
+
+
 LABELS = {
-    "client_name": _("Client's name"),
-    "operator_name": _("Your name"),
-    "order_id": _("Order number"),
-    "date": _("Date"),
-    "amount": _("Amount"),
-    "link": _("Link"),
+    "client_name": gettext_noop("Client's name"),
+    "operator_name": gettext_noop("Your name"),
+    "order_id": gettext_noop("Order number"),
+    "date": gettext_noop("Date"),
+    "amount": gettext_noop("Amount"),
+    "link": gettext_noop("Link"),
 }
 
 
@@ -32,9 +55,9 @@ class Slot:
     fallback: str = ""
 
 
-def label(name: str) -> str:
-    """A placeholder's human name in the active language ("client_name" → "Client's name")."""
-    return str(LABELS[name]) if name in LABELS else name.replace("_", " ").capitalize()
+def label(name: str, gettext) -> str:
+    """A placeholder's human name through `gettext` ("client_name" → "Client's name", translated)."""
+    return gettext(LABELS[name]) if name in LABELS else name.replace("_", " ").capitalize()
 
 
 def segments(body: str) -> list:
@@ -84,3 +107,50 @@ def split_inside(inside: str) -> tuple[str, str | None]:
     """What stands between the braces, as (name, fallback or None when there is no "|")."""
     name, bar, fallback = inside.partition("|")
     return name, (fallback if bar else None)
+
+
+def fallback_kind(fallback: str) -> str | None:
+    """What is wrong with a fallback (the text after "|"): "fallback-empty", "fallback-bars",
+    "fallback-long", or None when it is fine."""
+    if not fallback.strip():
+        return "fallback-empty"
+    if "|" in fallback:
+        return "fallback-bars"
+    if len(fallback.strip()) > FALLBACK_MAX_LENGTH:
+        return "fallback-long"
+    return None
+
+
+def brace_problems(body: str) -> list[tuple[int, int, str]]:
+    """Braces that do not pair up: `(start, end, kind)` with kind "nested", "unopened" or "unclosed"."""
+    found, opened = [], []
+    for index, char in enumerate(body):
+        if char == "{":
+            if opened:
+                found.append((opened[-1], index + 1, "nested"))
+            opened.append(index)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                found.append((index, index + 1, "unopened"))
+    found += [(index, index + 1, "unclosed") for index in opened]
+    return found
+
+
+def problems(body: str, allowed) -> list[tuple[int, int, str, dict]]:
+    """Every unknown placeholder (kind "unknown"), bad fallback (a `fallback_kind`) and brace
+    problem, in text order, with the parameters their messages need. Messages are the caller's."""
+    allowed = set(allowed)
+    listed = ", ".join("{" + name + "}" for name in sorted(allowed))
+    found = []
+    for match in TOKEN_RE.finditer(body):
+        name, fallback = split_inside(match.group(1))
+        if name not in allowed:
+            shown = "{" + name + "}" if fallback is not None else match.group()
+            found.append((match.start(), match.end(), "unknown", {"placeholder": shown, "allowed": listed}))
+        elif fallback is not None and fallback_kind(fallback):
+            found.append((match.start(), match.end(), fallback_kind(fallback),
+                          {"placeholder": match.group(), "count": FALLBACK_MAX_LENGTH}))
+    found += [(start, end, kind, {}) for start, end, kind in brace_problems(body)]
+    return sorted(found, key=lambda problem: (problem[0], problem[1]))

@@ -4,9 +4,7 @@ from datetime import timedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from phrases.models import MAX_TOPIC_DEPTH, LiveChange, LivePhrase, Phrase, PhraseStatus, Topic
-
-VERSION_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status")
+from phrases.models import MAX_TOPIC_DEPTH, VERSION_FIELDS, LiveChange, LivePhrase, Phrase, PhraseStatus, Topic
 
 
 def library_revision() -> int:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from api.login_pages import ThrottledAuthenticationForm, throttled_login
+from accounts.login_pages import ThrottledAuthenticationForm, throttled_login
 from phrases import views
 
 app_name = "phrases"

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from phrases.placeholders import FALLBACK_MAX_LENGTH, split_inside
+from phrases import placeholders
 from phrases.text_cleaning import clean_line, clean_text
 
 # The largest id or revision the database stores (a 32-bit integer column): numbers from outside are
@@ -21,7 +21,6 @@ KEYWORD_MAX_LENGTH = 80
 SHORTCUT_RE = re.compile(r"/[a-z0-9-]{2,12}")
 # Contract: Ctrl/Alt/Shift/Win modifiers (each once, in that order) + one key.
 HOTKEY_RE = re.compile(r"(?:Ctrl\+)?(?:Alt\+)?(?:Shift\+)?(?:Win\+)?(?:[A-Z0-9]|F(?:[1-9]|1[0-2]))")
-PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 LANGUAGE_RE = re.compile(r"[a-z]{2,3}")
 # Keys are what chat tools sync by and what ETags and URLs carry: lower-case slugs only, so
 # "Case-Key" and "case-key" can never be two phrases.
@@ -89,59 +88,31 @@ def find_placeholder_problems(body, allowed=None) -> list[PlaceholderProblem]:
     """Every unknown `{placeholder}` and unbalanced or nested brace in `body`, with its span and a
     message in the active language. The one placeholder check: the model validator, the importer
     and the `unknown-placeholder` lint rule all use it."""
-    allowed = set(allowed_placeholders() if allowed is None else allowed)
-    listed = ", ".join("{" + name + "}" for name in sorted(allowed))
-    problems = []
-    for match in PLACEHOLDER_RE.finditer(body):
-        name, fallback = split_inside(match.group(1))
-        if name not in allowed:
-            problems.append(PlaceholderProblem(match.start(), match.end(), _(
-                "Unknown placeholder %(placeholder)s; allowed: %(allowed)s.")
-                % {"placeholder": "{" + name + "}" if fallback is not None else match.group(), "allowed": listed}))
-        elif fallback is not None:
-            problem = fallback_problem(fallback)
-            if problem:
-                problems.append(PlaceholderProblem(match.start(), match.end(), problem % {"placeholder": match.group()}))
-    opened = []
-    for index, char in enumerate(body):
-        if char == "{":
-            if opened:
-                problems.append(PlaceholderProblem(opened[-1], index + 1, _(
-                    "Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another.")))
-            opened.append(index)
-        elif char == "}":
-            if opened:
-                opened.pop()
-            else:
-                problems.append(PlaceholderProblem(index, index + 1, _(
-                    "Braces are unbalanced: this '}' closes nothing.")))
-    problems += [PlaceholderProblem(index, index + 1, _("Braces are unbalanced: this '{' is never closed."))
-                 for index in opened]
-    return sorted(problems, key=lambda problem: (problem.start, problem.end))
+    allowed = allowed_placeholders() if allowed is None else allowed
+    return [PlaceholderProblem(start, end, placeholder_message(kind, params))
+            for start, end, kind, params in placeholders.problems(body, allowed)]
 
 
-def fallback_problem(fallback: str) -> str:
-    """Why a placeholder's fallback (the text after "|") is not allowed, or "" when it is fine."""
-    if not fallback.strip():
-        return _("The fallback in %(placeholder)s is empty: write the text to use when it is left empty, "
-                 "or remove the “|”.")
-    if "|" in fallback:
-        return _("%(placeholder)s has more than one “|”: a placeholder takes one fallback.")
-    if len(fallback.strip()) > FALLBACK_MAX_LENGTH:
-        return _("The fallback in %(placeholder)s is too long (at most %(count)d characters).").replace(
-            "%(count)d", str(FALLBACK_MAX_LENGTH))
-    return ""
+def placeholder_message(kind: str, params: dict) -> str:
+    """The words, in the active language, for one kind of `placeholders.problems` finding."""
+    messages = {
+        "unknown": _("Unknown placeholder %(placeholder)s; allowed: %(allowed)s."),
+        "fallback-empty": _("The fallback in %(placeholder)s is empty: write the text to use when it is left "
+                            "empty, or remove the “|”."),
+        "fallback-bars": _("%(placeholder)s has more than one “|”: a placeholder takes one fallback."),
+        "fallback-long": _("The fallback in %(placeholder)s is too long (at most %(count)d characters)."),
+        "nested": _("Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another."),
+        "unopened": _("Braces are unbalanced: this '}' closes nothing."),
+        "unclosed": _("Braces are unbalanced: this '{' is never closed."),
+    }
+    return messages[kind] % params if params else messages[kind]
 
 
 def fallback_problems(body) -> list[str]:
     """The messages about placeholder fallbacks alone (a known name with a bad fallback)."""
-    messages = []
-    for match in PLACEHOLDER_RE.finditer(body):
-        name, fallback = split_inside(match.group(1))
-        problem = fallback_problem(fallback) if fallback is not None and name in allowed_placeholders() else ""
-        if problem:
-            messages.append(problem % {"placeholder": match.group()})
-    return list(dict.fromkeys(messages))
+    return list(dict.fromkeys(placeholder_message(kind, params)
+                              for _start, _end, kind, params in placeholders.problems(body, allowed_placeholders())
+                              if kind.startswith("fallback-")))
 
 
 def placeholder_problems(body):

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy
 
 from accounts import selectors as profile_selectors
 from accounts.forms import language_name
+from accounts.page_access import operator_required
 from phrases import extension_package, placeholders, selectors
 from phrases.exporters.registry import EXPORTERS
 from phrases.models import LivePhrase, Topic
-from phrases.page_access import operator_required
 from phrases.search import MAX_LIMIT, SearchQueryError, search_phrases
 
 
@@ -78,7 +78,7 @@ def search_page(request):
         "operatorName": preferences["operator_name"],
         "pinned": preferences["pinned"],
         "topics": dict(topics),
-        "labels": {name: placeholders.label(name) for name in settings.QUICKPHRASES_PLACEHOLDERS},
+        "labels": {name: placeholders.label(name, _) for name in settings.QUICKPHRASES_PLACEHOLDERS},
         "messages": picker_messages(),
     }
     return render(request, "phrases/search.html", {

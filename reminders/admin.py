@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from phrases import roles
+from accounts import roles
 from reminders.models import ReminderDigest, ReminderEntry
 
 

@@ -19,8 +19,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import Profile
+from accounts.roles import REVIEWERS, WRITERS
 from phrases.models import FindingDismissal, Phrase, PhraseStatus, Topic
-from phrases.roles import REVIEWERS, WRITERS
 from reminders.models import ReminderDigest, ReminderEntry
 
 USAGE_DAYS = 30

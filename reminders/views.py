@@ -5,10 +5,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from phrases import roles
+from accounts import roles
+from accounts.page_access import reviewer_required, writer_required
 from phrases.errors import DomainError
 from phrases.models import Phrase
-from phrases.page_access import reviewer_required, writer_required
 from phrases.services import phrase_confirm_current
 from reminders import selectors
 

@@ -4,7 +4,6 @@ the labels of statuses, fields, rules and history reasons in the reader's langua
 Diffs are rendered here rather than in templates because inline text must not pick up template
 whitespace, and every piece of phrase text goes through `escape` on its way into the markup.
 """
-import re
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
@@ -13,13 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phrases.diffing import DELETE, EQUAL, INSERT, Segment, word_diff
+from phrases.lint import registry
+from phrases.models import PhraseStatus
 
-STATUS_LABELS = {
-    "draft": gettext_lazy("Draft"),
-    "in_review": gettext_lazy("In review"),
-    "approved": gettext_lazy("Approved"),
-    "archived": gettext_lazy("Archived"),
-}
+STATUS_LABELS = dict(PhraseStatus.choices)  # translated labels, from the model
 
 FIELD_LABELS = {
     "title": gettext_lazy("Title"),
@@ -30,26 +26,6 @@ FIELD_LABELS = {
     "hotkey": gettext_lazy("Hotkey"),
     "keywords": gettext_lazy("Keywords"),
     "status": gettext_lazy("Status"),
-}
-
-# Short names of the brand-voice rules, for buttons and lists ("Approve over warnings: cliché").
-RULE_LABELS = {
-    "banned-abbreviation": gettext_lazy("chat abbreviation"),
-    "slang": gettext_lazy("slang"),
-    "lowercase-formal-you": gettext_lazy("lowercase formal “you”"),
-    "sentence-start-lowercase": gettext_lazy("sentence starts in lowercase"),
-    "missing-terminal-punctuation": gettext_lazy("no closing punctuation"),
-    "i-dont-know": gettext_lazy("“I don't know”"),
-    "redirect-channel": gettext_lazy("sends the client elsewhere"),
-    "legal-reference": gettext_lazy("legal reference"),
-    "blame-shift": gettext_lazy("shifting blame"),
-    "unknown-placeholder": gettext_lazy("unknown placeholder"),
-    "too-many-emoji": gettext_lazy("too many emoji"),
-    "all-caps": gettext_lazy("capitals"),
-    "too-many-exclamations": gettext_lazy("too many exclamation marks"),
-    "cliche": gettext_lazy("cliché"),
-    "too-long": gettext_lazy("too long"),
-    "spelling": gettext_lazy("spelling"),
 }
 
 SEVERITY_LABELS = {"error": gettext_lazy("Error"), "warning": gettext_lazy("Warning")}
@@ -64,61 +40,61 @@ def field_label(name: str) -> str:
 
 
 def rule_label(rule: str) -> str:
-    return RULE_LABELS.get(rule, rule)
+    return registry.rule_label(rule)
 
 
-# The reasons the services write into history, in English; shown translated, anything else as typed.
-_REASONS = [
-    (re.compile(r"^Created$"), lambda m: _("Created")),
-    (re.compile(r"^Submitted for review$"), lambda m: _("Submitted for review")),
-    (re.compile(r"^Rejected: (?P<comment>.*)$", re.DOTALL),
-     lambda m: _("Changes requested: %(comment)s") % {"comment": m["comment"]}),
-    (re.compile(r"^Reviewed, still right$"), lambda m: _("Reviewed, still right")),
-    (re.compile(r"^Archived$"), lambda m: _("Archived")),
-    (re.compile(r"^Restored from archive$"), lambda m: _("Restored from the archive")),
-    (re.compile(r"^Deleted$"), lambda m: _("Deleted")),
-    (re.compile(r"^Imported from library file$"), lambda m: _("Imported from a library file")),
-    (re.compile(r"^Reverted to version (?P<id>\d+)$"),
-     lambda m: _("Restored version #%(id)s") % {"id": m["id"]}),
-    (re.compile(r"^(?:Approved|Restored version (?P<id>\d+) and published)(?: over warnings: (?P<warnings>.+?))?"
-                r"(?: with dismissed findings: (?P<dismissed>.+))?$"), lambda m: _approval_label(m)),
-    (re.compile(r"^Dismissed finding (?P<rule>[\w-]+) on «(?P<words>.*?)» \((?P<who>[^)]*)\): (?P<reason>.*)$",
-                re.DOTALL),
-     lambda m: _("Dismissed the “%(rule)s” finding on «%(words)s»: %(reason)s") % {
-         "rule": rule_label(m["rule"]), "words": m["words"], "reason": m["reason"]}),
-    (re.compile(r"^Withdrew the dismissal of (?P<rule>[\w-]+) on «(?P<words>.*?)»$", re.DOTALL),
-     lambda m: _("Withdrew the dismissal of the “%(rule)s” finding on «%(words)s»") % {
-         "rule": rule_label(m["rule"]), "words": m["words"]}),
-    (re.compile(r"^Edited (?P<fields>[a-z_, ]+)$"),
-     lambda m: _("Edited: %(fields)s") % {"fields": ", ".join(
-         str(field_label(name.strip())) for name in m["fields"].split(","))}),
-]
+def _rule_list(rules) -> str:
+    return ", ".join(str(rule_label(rule)) for rule in rules or [])
 
 
-def _approval_label(match) -> str:
-    if match["id"]:
-        label = _("Restored version #%(id)s and published") % {"id": match["id"]}
-    else:
-        label = _("Approved")
-    if match["warnings"]:
-        label += "; " + _("over warnings: %(rules)s") % {"rules": _rule_list(match["warnings"])}
-    if match["dismissed"]:
-        label += "; " + _("with dismissed findings: %(rules)s") % {"rules": _rule_list(match["dismissed"])}
+def _gate(action: dict) -> str:
+    """What an approval went over: warnings accepted, findings dismissed."""
+    label = ""
+    if action.get("warnings"):
+        label += "; " + _("over warnings: %(rules)s") % {"rules": _rule_list(action["warnings"])}
+    if action.get("dismissed"):
+        label += "; " + _("with dismissed findings: %(rules)s") % {"rules": _rule_list(action["dismissed"])}
     return label
 
 
-def _rule_list(rules: str) -> str:
-    return ", ".join(str(rule_label(rule.strip())) for rule in rules.split(","))
+# Each action code (phrases.services.actions) as a sentence in the reader's language.
+_ACTION_LABELS = {
+    "create": lambda a: _("Created"),
+    "update": lambda a: _("Edited: %(fields)s") % {"fields": ", ".join(str(field_label(f)) for f in a.get("fields", []))},
+    "submit": lambda a: _("Submitted for review"),
+    "approve": lambda a: _("Approved") + _gate(a),
+    "reject": lambda a: _("Changes requested: %(comment)s") % {"comment": a.get("comment", "")},
+    "confirm": lambda a: _("Reviewed, still right"),
+    "archive": lambda a: _("Archived"),
+    "restore": lambda a: _("Restored from the archive"),
+    "revert": lambda a: _("Restored version #%(id)s") % {"id": a.get("version")},
+    "revert_publish": lambda a: _("Restored version #%(id)s and published") % {"id": a.get("version")} + _gate(a),
+    "delete": lambda a: _("Deleted"),
+    "dismiss": lambda a: _("Dismissed the “%(rule)s” finding on «%(words)s»: %(reason)s") % {
+        "rule": rule_label(a.get("rule", "")), "words": a.get("words", ""), "reason": a.get("why", "")},
+    "withdraw": lambda a: _("Withdrew the dismissal of the “%(rule)s” finding on «%(words)s»") % {
+        "rule": rule_label(a.get("rule", "")), "words": a.get("words", "")},
+    "import": lambda a: _("Imported from a library file") + _gate(a),
+    "import_held": lambda a: _("Imported from a library file; held in review over brand-voice errors: %(rules)s") % {
+        "rules": _rule_list(a.get("rules"))},
+    "import_overruled": lambda a: _("Imported from a library file; published over brand-voice errors "
+                                    "(%(rules)s): %(reason)s") % {"rules": _rule_list(a.get("rules")),
+                                                                  "reason": a.get("reason", "")},
+}
 
 
-def reason_label(reason: str | None) -> str:
-    """A history reason in the reader's language (reasons people typed are shown as they are)."""
-    reason = (reason or "").strip()
-    for pattern, label in _REASONS:
-        match = pattern.match(reason)
-        if match:
-            return label(match)
-    return reason
+def version_label(version) -> str:
+    """What made a version, in the reader's language: its recorded action and parameters, with
+    the reason the person gave. A version from before actions were recorded shows its stored
+    reason as it was written."""
+    action = getattr(version, "version_action", None) or {}
+    render = _ACTION_LABELS.get(action.get("action"))
+    if render is None:
+        return (getattr(version, "history_change_reason", None) or "").strip()
+    label = render(action)
+    if action.get("reason") and action.get("action") != "import_overruled":
+        label += " — " + action["reason"]
+    return label
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,13 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from phrases import roles, services
+from accounts import roles
+from accounts.page_access import reviewer_required, writer_required
 from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
-from phrases.models import Phrase, PhraseStatus, Topic
-from phrases.page_access import reviewer_required, writer_required
+from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus, Topic
 from phrases.selectors import phrase_versions, version_changes
+from phrases.services.actions import ApproveAction, ConfirmAction, DismissFindingAction, RejectAction, RevertAction
+from phrases.services.findings import WARNING, standing
 from review import presentation
 from review.forms import (
     APPROVE_OVER_WARNINGS,
@@ -36,8 +38,6 @@ from review.forms import (
 from review.selectors import phrase_version, review_queue, users_by_id, version_number
 
 QUEUE_PAGE_SIZE = 20
-# The fields a reviewer compares between the working copy and the live text, in reading order.
-LIVE_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
 
 
 def _findings_text(findings) -> str:
@@ -73,7 +73,9 @@ def _live_changes(phrase: Phrase) -> list[dict]:
     """The fields other than title and text in which the working copy differs from the live one."""
     live = phrase.live
     changes = []
-    for name in ("topic", "language", "shortcut", "hotkey", "keywords"):
+    for name in CONTENT_FIELDS:
+        if name in ("title", "body"):  # shown as the card's diffs
+            continue
         old, new = getattr(live, name), getattr(phrase, name)
         if name == "topic":
             old, new = live.topic.name, phrase.topic.name
@@ -88,14 +90,13 @@ def _quote(body: str, finding: dict) -> str:
     return "" if not words or words in finding.get("message", "") else words
 
 
-def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None) -> dict:
+def _card(phrase: Phrase, *, actor, users: dict, now, findings_override=None, form=None) -> dict:
     """Everything one queue card shows about a phrase waiting for review."""
     findings = findings_override if findings_override is not None else (phrase.lint_findings or [])
     findings = sorted(findings, key=lambda f: (f.get("start", 0), f.get("end", 0)))
     live = phrase.live if phrase.is_live else None
     # Findings a reviewer dismissed neither block nor need acknowledging.
-    errors = [f for f in findings if f.get("severity") == "error" and not f.get("dismissed")]
-    warnings = [f for f in findings if f.get("severity") == "warning" and not f.get("dismissed")]
+    warnings = standing(findings, WARNING)
     submitter = users.get(phrase.submitted_by_id) or phrase.owner
     return {
         "phrase": phrase,
@@ -111,7 +112,8 @@ def _card(phrase: Phrase, *, users: dict, now, findings_override=None, form=None
                       "words": Truncator(phrase.body[f.get("start", 0):f.get("end", 0)]).chars(40),
                       "rule_id": f.get("rule", ""), "dismissed": f.get("dismissed")}
                      for number, f in enumerate(findings, start=1)],
-        "blocked": bool(errors),
+        # The approval's own gate, over the findings shown (stored at submit, or the refusal's).
+        "blocked": not ApproveAction(phrase, actor=actor, acknowledge_warnings=True, findings=findings).can(),
         "warnings_text": _findings_text(warnings),
         "warnings_count": len(warnings),
         "submitter": submitter,
@@ -140,7 +142,7 @@ def _render_queue(request, *, page_number, status=200, failed=None):
         extra = {}
         if failed is not None and failed[0].pk == phrase.pk:
             extra = {"form": failed[1], "findings_override": failed[2]}
-        cards.append(_card(phrase, users=users, now=now, **extra))
+        cards.append(_card(phrase, actor=request.user, users=users, now=now, **extra))
     return render(request, "review/queue.html", {
         "page": page, "cards": cards, "total": paginator.count,
     }, status=status)
@@ -168,11 +170,11 @@ def decide(request, key):
     action, revision = form.cleaned_data["action"], form.cleaned_data["revision"]
     try:
         if action == REJECT:
-            services.phrase_reject(phrase=phrase, actor=request.user, comment=form.cleaned_data["comment"],
-                                   expected_revision=revision)
+            RejectAction(phrase=phrase, actor=request.user, comment=form.cleaned_data["comment"],
+                                   expected_revision=revision).execute()
         else:
-            services.phrase_approve(phrase=phrase, actor=request.user, expected_revision=revision,
-                                    acknowledge_warnings=action == APPROVE_OVER_WARNINGS)
+            ApproveAction(phrase=phrase, actor=request.user, expected_revision=revision,
+                                    acknowledge_warnings=action == APPROVE_OVER_WARNINGS).execute()
     except (StaleRevision, IllegalTransition, LintBlocked, PhraseValidationError) as error:
         phrase.refresh_from_db()
         messages.error(request, _domain_error_message(phrase, error))
@@ -201,8 +203,8 @@ def dismiss(request, key):
         return _render_queue(request, page_number=page_number, status=400, failed=(phrase, form, None))
     data = form.cleaned_data
     try:
-        services.finding_dismiss(phrase=phrase, actor=request.user, rule=data["rule"], start=data["start"],
-                                 end=data["end"], reason=data["reason"], expected_revision=data["revision"])
+        DismissFindingAction(phrase=phrase, actor=request.user, rule=data["rule"], start=data["start"],
+                                 end=data["end"], reason=data["reason"], expected_revision=data["revision"]).execute()
     except PhraseValidationError:
         # The finding is no longer where the reviewer saw it: the text or the rules changed meanwhile.
         phrase.refresh_from_db()
@@ -221,7 +223,7 @@ def dismiss(request, key):
 # History --------------------------------------------------------------------------------------------
 
 def _content(version) -> tuple:
-    return tuple(getattr(version, "topic_id" if name == "topic" else name) for name in LIVE_FIELDS)
+    return tuple(getattr(version, "topic_id" if name == "topic" else name) for name in CONTENT_FIELDS)
 
 
 def _topic_names(changes: list[dict]) -> list[dict]:
@@ -233,7 +235,7 @@ def _topic_names(changes: list[dict]) -> list[dict]:
             if c["field"] == "topic" else c for c in changes]
 
 
-def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
+def _version_rows(phrase: Phrase, entries: list[dict], *, can_revert: bool) -> list[dict]:
     """One row per version, numbered per phrase from 1 (the oldest), newest first."""
     live_version = phrase.live.version if phrase.is_live else None
     current = _content(entries[0]["version"]) if entries else None
@@ -258,7 +260,7 @@ def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
             "version": version,
             "number": count - index,
             "author": version.history_user,
-            "reason": presentation.reason_label(version.history_change_reason),
+            "reason": presentation.version_label(version),
             "status": presentation.status_label(version.status),
             "previous_status": presentation.status_label(previous.status) if previous else None,
             "status_changed": previous is None or previous.status != version.status,
@@ -266,10 +268,10 @@ def _version_rows(phrase: Phrase, entries: list[dict]) -> list[dict]:
             "is_live": version.history_id == live_version,
             "is_current": index == 0,
             "previous_id": previous.history_id if previous else None,
-            # Restore is offered once per text (on its newest version), for texts other than the working
-            # copy's; publishing, for texts other than the live one.
-            "can_restore": newest_of_its_text and content != current,
-            "can_publish": newest_of_its_text and content != current and content != live_content,
+            # Restore is offered (to those who may revert) once per text, on its newest version, for texts
+            # other than the working copy's; publishing, for texts other than the live one.
+            "can_restore": can_revert and newest_of_its_text and content != current,
+            "can_publish": can_revert and newest_of_its_text and content != current and content != live_content,
         })
     return rows
 
@@ -300,7 +302,7 @@ def _comparison(phrase, rows, query):
 
 def _render_history(request, phrase, *, status=200, restore_pending=None, confirm_publish=None):
     entries = phrase_versions(phrase)
-    rows = _version_rows(phrase, entries)
+    rows = _version_rows(phrase, entries, can_revert=RevertAction(phrase, actor=request.user).can())
     numbers = {row["version"].history_id: row["number"] for row in rows}
     if restore_pending:
         restore_pending = {**restore_pending, "number": numbers.get(restore_pending["version"].history_id)}
@@ -319,7 +321,7 @@ def _render_history(request, phrase, *, status=200, restore_pending=None, confir
         "compare_form": compare_form,
         "comparison": comparison,
         "is_reviewer": is_reviewer,
-        "can_confirm": is_reviewer and phrase.status == PhraseStatus.APPROVED and phrase.is_live,
+        "can_confirm": ConfirmAction(phrase, actor=request.user).can(),
         "pending_edit": phrase.is_live and phrase.status != PhraseStatus.APPROVED,
         "restore_pending": restore_pending,
         "confirm_publish": confirm_publish,
@@ -343,8 +345,10 @@ def history(request, key):
 def restore(request, key):
     """"Restore this version" (a new version; reviewers), optionally publishing it in the same step."""
     phrase = _phrase(key)
-    if not roles.is_reviewer(request.user):
-        raise PermissionDenied(_("Only reviewers may restore versions."))
+    try:
+        RevertAction(phrase, actor=request.user).check_actor()
+    except PermissionDenied:
+        raise PermissionDenied(_("Only reviewers may restore versions.")) from None
     form = RestoreForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Nothing was restored: %(problems)s") % {
@@ -362,9 +366,9 @@ def restore(request, key):
         return _render_history(request, phrase, confirm_publish=version)
     number = version_number(phrase, version)
     try:
-        services.phrase_revert(phrase=phrase, actor=request.user, version_id=version.history_id,
+        RevertAction(phrase=phrase, actor=request.user, version_id=version.history_id,
                                publish=data["publish"], acknowledge_warnings=data["acknowledge_warnings"],
-                               expected_revision=data["revision"])
+                               expected_revision=data["revision"]).execute()
     except (StaleRevision, IllegalTransition, LintBlocked, PhraseValidationError) as error:
         phrase = _phrase(key)
         pending = None
@@ -399,8 +403,8 @@ def confirm(request, key):
         messages.error(request, _("Nothing was recorded: the form was incomplete. Please try again."))
         return _render_history(request, phrase, status=400)
     try:
-        services.phrase_confirm_current(phrase=phrase, actor=request.user,
-                                        expected_revision=form.cleaned_data["revision"])
+        ConfirmAction(phrase=phrase, actor=request.user,
+                                        expected_revision=form.cleaned_data["revision"]).execute()
     except (StaleRevision, IllegalTransition) as error:
         phrase = _phrase(key)
         messages.error(request, _domain_error_message(phrase, error))

@@ -10,18 +10,18 @@ from django.utils.translation import ngettext
 from phrases.form_fields import CleanLineField, CleanTextField
 from phrases.models import (
     BODY_MAX_LENGTH,
+    CONTENT_FIELDS,
     TITLE_MAX_LENGTH,
     Phrase,
     PhraseStatus,
     Topic,
 )
-from phrases.placeholders import split_inside
+from phrases.placeholders import TOKEN_RE, split_inside
 from phrases.validation import (
     DB_INTEGER_MAX,
     HOTKEY_MAX_LENGTH,
     KEYWORD_MAX_LENGTH,
     KEYWORDS_MAX_COUNT,
-    PLACEHOLDER_RE,
     SHORTCUT_MAX_LENGTH,
     allowed_placeholders,
     clean_keywords,
@@ -32,14 +32,9 @@ from phrases.validation import (
 )
 from studio.selectors import topic_tree
 
-STATUS_CHOICES = [
-    ("", _("Any status")),
-    (PhraseStatus.DRAFT, _("Draft")),
-    ("changes_requested", _("Changes requested")),
-    (PhraseStatus.IN_REVIEW, _("In review")),
-    (PhraseStatus.APPROVED, _("Approved")),
-    (PhraseStatus.ARCHIVED, _("Archived")),
-]
+# The model's statuses (translated labels) with "changes requested", a draft sent back, after drafts.
+STATUS_CHOICES = [("", _("Any status")), PhraseStatus.choices[0], ("changes_requested", _("Changes requested")),
+                  *PhraseStatus.choices[1:]]
 STATUS_LABELS = dict(STATUS_CHOICES)
 DUE_CHOICES = [("", _("Any review date")), ("1", _("Due today or overdue")), ("week", _("Due within a week"))]
 
@@ -171,7 +166,7 @@ class PhraseForm(forms.Form):
             raise ValidationError(_("This field is required."), code="required")
         if placeholder_problems(body):
             allowed = ", ".join(f"{{{name}}}" for name in allowed_placeholders())
-            unknown = sorted({split_inside(inside)[0] for inside in PLACEHOLDER_RE.findall(body)}
+            unknown = sorted({split_inside(inside)[0] for inside in TOKEN_RE.findall(body)}
                              - set(allowed_placeholders()))
             if unknown:
                 raise ValidationError(ngettext(
@@ -205,4 +200,4 @@ class PhraseForm(forms.Form):
 
     def content(self) -> dict:
         return {name: self.cleaned_data[name]
-                for name in ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")}
+                for name in CONTENT_FIELDS}

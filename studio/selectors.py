@@ -17,6 +17,7 @@ from django.utils import timezone
 from phrases.models import LivePhrase, Phrase, PhraseStatus, PhraseUse, Topic
 from phrases.search import SearchQueryError, search_phrases
 from phrases.selectors import topic_and_descendants
+from phrases.services.actions import RESERVED_KEYS
 
 UNUSED_DAYS = 30
 # How many live search hits a query in the library box may bring in beside the plain text matches.
@@ -125,13 +126,9 @@ def suggest_key(title: str, language: str, *, taken=None) -> str:
         base = f"{base}-{language}"
     existing = set(Phrase.objects.filter(key__startswith=base).values_list("key", flat=True)) if taken is None else taken
     key, n = base, 2
-    while key in existing or key in RESERVED_KEYS:
+    while key in existing or key in RESERVED_KEYS:  # the create action refuses reserved keys
         key, n = f"{base}-{n}", n + 1
     return key
-
-
-# Path segments under /phrases/ that are pages, so they cannot be phrase keys there.
-RESERVED_KEYS = {"new", "check"}
 
 
 def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) -> dict:

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from phrases import roles, services
+from accounts import roles
+from accounts.page_access import writer_required
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
-from phrases.models import Phrase, PhraseStatus, Topic
-from phrases.page_access import writer_required
+from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus, Topic
+from phrases.services.actions import CreateAction, SubmitAction, UpdateAction
 from phrases.validation import allowed_placeholders
 from studio import selectors
 from studio.forms import STATUS_LABELS, PhraseFilterForm, PhraseForm, language_choices
@@ -61,7 +62,7 @@ def _select_options(form, names):
 def _owner_choices(user):
     from django.contrib.auth import get_user_model
 
-    from phrases.roles import REVIEWERS, WRITERS
+    from accounts.roles import REVIEWERS, WRITERS
 
     people = (get_user_model().objects.filter(groups__name__in=[WRITERS, REVIEWERS], is_active=True)
               .exclude(pk=user.pk).distinct().order_by("username").values_list("username", flat=True))
@@ -169,19 +170,11 @@ def phrase_new(request):
         return _editor(request, form, status=400)
     data = form.cleaned_data
     key = data["key"] or selectors.suggest_key(data["title"], data["language"])
-    if key in selectors.RESERVED_KEYS:
-        form.add_error("key", _("“%(key)s” is reserved; please choose another key.") % {"key": key})
-        return _editor(request, form, status=400)
-    if Phrase.objects.filter(key=key).exists():
-        form.add_error("key", _("Another phrase already has the key “%(key)s”.") % {"key": key})
-        return _editor(request, form, status=400)
-    if not _triggers_free(form, key=key):
-        return _editor(request, form, status=400)
     try:
         with transaction.atomic():
-            phrase = services.phrase_create(actor=request.user, key=key, **form.content())
+            phrase = CreateAction(actor=request.user, key=key, content=form.content()).execute()
             if "submit" in request.POST:
-                phrase = services.phrase_submit(phrase=phrase, actor=request.user, note=data["note"])
+                phrase = SubmitAction(phrase=phrase, actor=request.user, note=data["note"]).execute()
     except PhraseValidationError as error:
         _apply_service_errors(form, error)
         return _editor(request, form, status=400)
@@ -201,43 +194,29 @@ def _default_language(request):
     return ""
 
 
-def _triggers_free(form, *, key):
-    data = form.cleaned_data
-    conflicts = selectors.trigger_conflicts(key=key, language=data["language"], shortcut=data["shortcut"],
-                                            hotkey=data["hotkey"])
-    if "shortcut" in conflicts:
-        form.add_error("shortcut", _("This shortcut is already used by another phrase in this language%(holder)s.")
-                       % {"holder": f" ({conflicts['shortcut']})" if conflicts["shortcut"] else ""})
-    if "hotkey" in conflicts:
-        form.add_error("hotkey", _("This hotkey is already used by another phrase%(holder)s.")
-                       % {"holder": f" ({conflicts['hotkey']})" if conflicts["hotkey"] else ""})
-    return not conflicts
-
-
 @writer_required
 @require_http_methods(["GET", "POST"])
 def phrase_edit(request, key):
     """Edit a working copy. The live text, if any, stays what operators see until a reviewer approves."""
     phrase = get_object_or_404(Phrase.objects.select_related("topic", "live", "owner"), key=key)
     if request.method != "POST":
-        initial = {name: getattr(phrase, name) for name in ("title", "body", "topic", "language", "shortcut",
-                                                            "hotkey", "keywords")}
+        initial = {name: getattr(phrase, name) for name in CONTENT_FIELDS}
         initial["revision"] = phrase.revision
         return _editor(request, PhraseForm(initial=initial, phrase=phrase), phrase)
     form = PhraseForm(request.POST, phrase=phrase)
     if phrase.status == PhraseStatus.ARCHIVED:
         messages.error(request, _("This phrase is archived. A reviewer can restore it from its history."))
         return redirect("studio:phrase_edit", key=phrase.key)
-    if not form.is_valid() or not _triggers_free(form, key=phrase.key):
+    if not form.is_valid():
         return _editor(request, form, phrase, status=400)
     data = form.cleaned_data
     submitting = "submit" in request.POST
     try:
         with transaction.atomic():
-            updated = services.phrase_update(phrase=phrase, actor=request.user, changes=form.content(),
-                                             expected_revision=data["revision"])
+            updated = UpdateAction(phrase=phrase, actor=request.user, changes=form.content(),
+                                             expected_revision=data["revision"]).execute()
             if submitting and updated.status == PhraseStatus.DRAFT:
-                updated = services.phrase_submit(phrase=updated, actor=request.user, note=data["note"])
+                updated = SubmitAction(phrase=updated, actor=request.user, note=data["note"]).execute()
     except StaleRevision:
         current = Phrase.objects.select_related("topic", "live", "owner").get(pk=phrase.pk)
         # The form keeps what the user typed; the next save is a deliberate choice made after seeing this.

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.page_access import reviewer_required
 from phrases.models import Phrase
-from phrases.page_access import reviewer_required
 from suggestions import selectors, services
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 
+from accounts.roles import OPERATORS, REVIEWERS, WRITERS
 from phrases import services
 from phrases.models import Topic
-from phrases.roles import OPERATORS, REVIEWERS, WRITERS
 
 EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
 _counter = itertools.count(1)

@@ -8,15 +8,15 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.throttling import LoginThrottled, login_attempt
 from api.authentication import TokenAuthentication
 from api.serializers import ErrorSerializer, TokenInput, TokenSerializer
-from api.throttling import LoginThrottled, login_attempt
 
 
 class TokenView(APIView):
     """Exchange a username and password for an API token (POST); revoke the token you send (DELETE).
 
-    Failed attempts are limited per account and per client address (api.throttling); past the
+    Failed attempts are limited per account and per client address (accounts.throttling); past the
     limit every attempt, right or wrong, gets 429 with Retry-After until the window has passed.
     A token also ends when its user's password changes (api.tokens)."""
 

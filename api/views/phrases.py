@@ -3,11 +3,12 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import roles
 from api import etags
 from api.permissions import IsOperator, IsWriter
 from api.serializers import (
@@ -18,8 +19,9 @@ from api.serializers import (
     PhraseSerializer,
     PhraseUpdateInput,
 )
-from phrases import roles, selectors, services
+from phrases import selectors
 from phrases.models import LivePhrase, Phrase, PhraseStatus
+from phrases.services.actions import ArchiveAction, CreateAction, DeleteAction, UpdateAction
 
 PHRASE_OR_LIVE = PolymorphicProxySerializer(
     component_name="PhraseOrLivePhrase", serializers=[PhraseSerializer, LivePhraseSerializer],
@@ -138,8 +140,9 @@ class PhraseListView(APIView):
         data = PhraseCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
-        reason = fields.pop("reason", "") or "Created"
-        phrase = services.phrase_create(actor=request.user, reason=reason, **fields)
+        reason = fields.pop("reason", "")
+        key = fields.pop("key")
+        phrase = CreateAction(actor=request.user, key=key, content=fields, reason=reason).execute()
         return working_response(get_working(phrase.key), status.HTTP_201_CREATED)
 
 
@@ -172,8 +175,8 @@ class PhraseDetailView(APIView):
         data.is_valid(raise_exception=True)
         changes = dict(data.validated_data)
         reason = changes.pop("reason", "")
-        services.phrase_update(phrase=phrase, actor=request.user, changes=changes, reason=reason,
-                               expected_revision=etags.expected_revision(request, phrase))
+        UpdateAction(phrase=phrase, actor=request.user, changes=changes, reason=reason,
+                               expected_revision=etags.expected_revision(request, phrase)).execute()
         return working_response(get_working(key))
 
     @extend_schema(parameters=[IF_MATCH, ETAG, OpenApiParameter("hard", bool, description="Delete for good (superusers)")],
@@ -184,9 +187,7 @@ class PhraseDetailView(APIView):
         phrase = get_working(key)
         expected = etags.expected_revision(request, phrase)
         if _bool(request.query_params.get("hard"), "hard"):
-            if not request.user.is_superuser:
-                raise PermissionDenied("Only superusers may delete phrases for good; archive it instead.")
-            services.phrase_delete(phrase=phrase, actor=request.user, expected_revision=expected)
+            DeleteAction(phrase=phrase, actor=request.user, expected_revision=expected).execute()
             return Response(status=status.HTTP_204_NO_CONTENT)
-        services.phrase_archive(phrase=phrase, actor=request.user, expected_revision=expected)
+        ArchiveAction(phrase=phrase, actor=request.user, expected_revision=expected).execute()
         return working_response(get_working(key))

@@ -19,7 +19,16 @@ from api.serializers import (
     VersionSerializer,
 )
 from api.views.phrases import ERRORS, ETAG, IF_MATCH, get_working, working_response
-from phrases import selectors, services
+from phrases import selectors
+from phrases.services.actions import (
+    ApproveAction,
+    ConfirmAction,
+    DismissFindingAction,
+    RejectAction,
+    RevertAction,
+    SubmitAction,
+    WithdrawDismissalAction,
+)
 
 ACTION_ERRORS = {409: ErrorSerializer, 412: ErrorSerializer, **ERRORS}
 
@@ -60,8 +69,8 @@ class SubmitView(_ActionView):
         return super().post(request, key)
 
     def act(self, phrase, request, data, expected):
-        services.phrase_submit(phrase=phrase, actor=request.user, note=data.get("note", ""),
-                               reason=data.get("reason", ""), expected_revision=expected)
+        SubmitAction(phrase=phrase, actor=request.user, note=data.get("note", ""),
+                               reason=data.get("reason", ""), expected_revision=expected).execute()
 
 
 class ApproveView(_ActionView):
@@ -75,8 +84,8 @@ class ApproveView(_ActionView):
         return super().post(request, key)
 
     def act(self, phrase, request, data, expected):
-        services.phrase_approve(phrase=phrase, actor=request.user, acknowledge_warnings=data["acknowledge_warnings"],
-                                reason=data.get("reason", ""), expected_revision=expected)
+        ApproveAction(phrase=phrase, actor=request.user, acknowledge_warnings=data["acknowledge_warnings"],
+                                reason=data.get("reason", ""), expected_revision=expected).execute()
 
 
 class RejectView(_ActionView):
@@ -89,7 +98,7 @@ class RejectView(_ActionView):
         return super().post(request, key)
 
     def act(self, phrase, request, data, expected):
-        services.phrase_reject(phrase=phrase, actor=request.user, comment=data["comment"], expected_revision=expected)
+        RejectAction(phrase=phrase, actor=request.user, comment=data["comment"], expected_revision=expected).execute()
 
 
 class RevertView(_ActionView):
@@ -105,9 +114,9 @@ class RevertView(_ActionView):
         return super().post(request, key)
 
     def act(self, phrase, request, data, expected):
-        services.phrase_revert(phrase=phrase, actor=request.user, version_id=data["version"],
+        RevertAction(phrase=phrase, actor=request.user, version_id=data["version"],
                                reason=data.get("reason", ""), publish=data["publish"],
-                               acknowledge_warnings=data["acknowledge_warnings"], expected_revision=expected)
+                               acknowledge_warnings=data["acknowledge_warnings"], expected_revision=expected).execute()
 
 
 class ConfirmView(_ActionView):
@@ -120,8 +129,8 @@ class ConfirmView(_ActionView):
         return super().post(request, key)
 
     def act(self, phrase, request, data, expected):
-        services.phrase_confirm_current(phrase=phrase, actor=request.user, reason=data.get("reason", ""),
-                                        expected_revision=expected)
+        ConfirmAction(phrase=phrase, actor=request.user, reason=data.get("reason", ""),
+                                        expected_revision=expected).execute()
 
 
 class DismissView(_ActionView):
@@ -137,7 +146,7 @@ class DismissView(_ActionView):
         return super().post(request, key)
 
     def act(self, phrase, request, data, expected):
-        services.finding_dismiss(phrase=phrase, actor=request.user, expected_revision=expected, **data)
+        DismissFindingAction(phrase=phrase, actor=request.user, expected_revision=expected, **data).execute()
 
 
 class DismissalListView(APIView):
@@ -158,6 +167,6 @@ class DismissalDetailView(APIView):
                    description="Withdraw a dismissal: the finding counts again. Recorded in history. Reviewers only.")
     def delete(self, request, key, dismissal_id):
         phrase = get_working(key)
-        services.finding_dismissal_withdraw(phrase=phrase, actor=request.user, dismissal_id=dismissal_id,
-                                            expected_revision=etags.expected_revision(request, phrase))
+        WithdrawDismissalAction(phrase=phrase, actor=request.user, dismissal_id=dismissal_id,
+                                            expected_revision=etags.expected_revision(request, phrase)).execute()
         return working_response(get_working(key), status.HTTP_200_OK)

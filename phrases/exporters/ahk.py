@@ -55,7 +55,7 @@ def function_name(key: str, taken: set) -> str:
 def prompting_function(phrase, name: str) -> list[str]:
     """A function that asks for every placeholder, then sends the finished text."""
     with translation.override(phrase.language):
-        labels = {placeholder: label(placeholder) for placeholder in placeholders_in(phrase.body)}
+        labels = {placeholder: label(placeholder, translation.gettext) for placeholder in placeholders_in(phrase.body)}
     fallbacks = fallbacks_in(phrase.body)
     lines = [f"{name}(*) {{"]
     for placeholder, prompt in labels.items():

@@ -15,11 +15,12 @@ import io
 from django.utils.translation import gettext as _
 
 from phrases.exporters.leftovers import resolve, split
+from phrases.models import LIVE_FIELDS
 
 description = "CSV: key, title, body, topic, language, shortcut, hotkey, keywords; placeholders take their fallback"
 content_type = "text/csv; charset=utf-8"
 extension = ".csv"
-COLUMNS = ["key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords"]
+COLUMNS = list(LIVE_FIELDS)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 

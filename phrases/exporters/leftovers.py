@@ -6,6 +6,8 @@ neither is left out of that export and listed, in the download and on /tools/.
 """
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from phrases.placeholders import fallbacks_in, label, placeholders_in, segments
 
 
@@ -18,7 +20,7 @@ class LeftOut:
 
     def as_dict(self) -> dict:
         return {"key": self.key, "title": self.title, "language": self.language,
-                "needs": [label(name) for name in self.missing]}
+                "needs": [label(name, gettext) for name in self.missing]}
 
 
 def unfillable(body: str, variables: dict) -> list[str]:

@@ -1,22 +1,22 @@
 """The `quickphrases/v1` library file (contract section 2)."""
 import json
 
-from phrases.models import Topic
+from phrases.models import CONTENT_FIELDS, Topic
 
 FORMAT = "quickphrases/v1"
+
+
+# How a content field is written in the file, where it differs from the attribute's value.
+_FILE_VALUES = {"topic": lambda p: p.topic.slug, "shortcut": lambda p: p.shortcut or None,
+                "hotkey": lambda p: p.hotkey or None, "keywords": lambda p: list(p.keywords)}
 
 
 def phrase_entry(phrase, *, status=None) -> dict:
     """One phrase (a working copy or a live phrase) as a library-file entry."""
     return {
         "key": phrase.key,
-        "title": phrase.title,
-        "body": phrase.body,
-        "topic": phrase.topic.slug,
-        "language": phrase.language,
-        "shortcut": phrase.shortcut or None,
-        "hotkey": phrase.hotkey or None,
-        "keywords": list(phrase.keywords),
+        **{name: _FILE_VALUES[name](phrase) if name in _FILE_VALUES else getattr(phrase, name)
+           for name in CONTENT_FIELDS},
         "status": status or phrase.status,
     }
 

@@ -31,7 +31,7 @@ MESSAGES = {
     "blame-shift": gettext_noop("Shifts the blame (“%(word)s”): own the problem and say what you are doing."),
     "cliche": gettext_noop("Stock phrase “%(word)s”: say it like a person."),
     "too-long": gettext_noop("%(count)s characters, over the %(limit)s-character limit for a messenger."),
-    "unknown-placeholder": "%(detail)s",
+    "unknown-placeholder": gettext_noop("Unknown placeholder %(placeholder)s; allowed: %(allowed)s."),
     "spelling": gettext_noop("Possible misspelling: “%(word)s”."),
 }
 # Not a rule: the linter's time budget ran out (reported under too-long, as an error).
@@ -52,15 +52,23 @@ def speaking(language: str):
 
 def message(rule: str, **values) -> str:
     """The message for a finding of `rule`, in the language `speaking` set."""
-    text = OUT_OF_TIME if rule == "out-of-time" else MESSAGES[rule]
+    if rule == "out-of-time":
+        text = OUT_OF_TIME
+    elif rule == "unknown-placeholder":
+        text = PLACEHOLDER_MESSAGES[values["kind"]]
+    else:
+        text = MESSAGES[rule]
     return (gettext(text) if settings.configured else text) % values
 
-# The placeholder problems come from phrases.validation (one check for validation and lint); they
-# are listed here so that this app's catalogue, which every unknown-placeholder finding speaks
-# from, carries their translations.
-PLACEHOLDER_MESSAGES = (
-    gettext_noop("Unknown placeholder %(placeholder)s; allowed: %(allowed)s."),
-    gettext_noop("Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another."),
-    gettext_noop("Braces are unbalanced: this '}' closes nothing."),
-    gettext_noop("Braces are unbalanced: this '{' is never closed."),
-)
+# The words for each kind of placeholder problem (phrases.placeholders.problems, the one check
+# validation and lint share), spoken in the phrase's language like every finding.
+PLACEHOLDER_MESSAGES = {
+    "unknown": MESSAGES["unknown-placeholder"],
+    "fallback-empty": gettext_noop("The fallback in %(placeholder)s is empty: write the text to use when it is left "
+                                   "empty, or remove the “|”."),
+    "fallback-bars": gettext_noop("%(placeholder)s has more than one “|”: a placeholder takes one fallback."),
+    "fallback-long": gettext_noop("The fallback in %(placeholder)s is too long (at most %(count)d characters)."),
+    "nested": gettext_noop("Braces are unbalanced: placeholders cannot nest, and this '{' opens inside another."),
+    "unopened": gettext_noop("Braces are unbalanced: this '}' closes nothing."),
+    "unclosed": gettext_noop("Braces are unbalanced: this '{' is never closed."),
+}

@@ -9,13 +9,13 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from phrases import placeholders
 from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
-from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
+from phrases.lint.defaults import RULES, SENTENCE_ABBREVIATIONS
 from phrases.lint.patterns import StartIndex
 from phrases.lint.redirect import redirect_channel
-from phrases.validation import find_placeholder_problems
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
                            r"ваших|вашу|вашем)(?![\w\-])")
@@ -227,15 +227,20 @@ def missing_terminal_punctuation(draft):
         yield start, end, {}, last + "."
 
 
+def _limit(draft, rule):
+    """The limit in force: the tuned one, else the rule's default (`defaults.RULES`)."""
+    return draft.limits.get(rule) or RULES[rule][1]
+
+
 def too_many_emoji(draft):
-    limit = draft.limits.get("too-many-emoji") or 2
+    limit = _limit(draft, "too-many-emoji")
     spans = t.emoji_spans(draft.masked)
     if len(spans) > limit:
         yield spans[limit][0], spans[-1][1], {"count": len(spans), "limit": limit}, None
 
 
 def all_caps(draft):
-    minimum = draft.limits.get("all-caps") or 4
+    minimum = _limit(draft, "all-caps")
     acronyms = draft.ruleset.acronyms_for(draft.language)
     for word in draft.words:
         offset = word.start
@@ -246,21 +251,21 @@ def all_caps(draft):
 
 
 def too_many_exclamations(draft):
-    limit = draft.limits.get("too-many-exclamations") or 1
+    limit = _limit(draft, "too-many-exclamations")
     marks = [m.start() for m in re.finditer("!", draft.masked)]
     if len(marks) > limit:
         yield marks[limit], marks[-1] + 1, {"count": len(marks), "limit": limit}, None
 
 
 def too_long(draft):
-    limit = draft.limits.get("too-long") or 500
+    limit = _limit(draft, "too-long")
     if len(draft.body) > limit:
         yield limit, len(draft.body), {"count": len(draft.body), "limit": limit}, None
 
 
 def unknown_placeholder(draft):
-    for problem in find_placeholder_problems(draft.body, draft.ruleset.placeholders):
-        yield problem.start, problem.end, {"detail": problem.message}, None
+    for start, end, kind, params in placeholders.problems(draft.body, draft.ruleset.placeholders):
+        yield start, end, {"kind": kind, **params}, None
 
 
 CHECKS = {

@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass
 
-from phrases.validation import PLACEHOLDER_RE  # one placeholder syntax for the whole app
+from phrases.placeholders import TOKEN_RE as PLACEHOLDER_RE  # one placeholder grammar for the whole app
 
 __all__ = ["EMOJI_RE", "PLACEHOLDER_RE", "URL_RE", "WORD_RE", "Word", "mask_placeholders", "mask_urls", "words"]
 # A word: letters (any script) and digits, joined by inner hyphens or apostrophes ("PIN-u", "don't").

@@ -5,7 +5,7 @@ from django.db import migrations
 def create_groups(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
-    from phrases.roles import install_role_groups
+    from accounts.roles import install_role_groups
 
     # Permissions are normally created after migrate; make sure they exist for the grants below.
     for app_config in apps.get_app_configs():
@@ -16,7 +16,7 @@ def create_groups(apps, schema_editor):
 
 
 def remove_groups(apps, schema_editor):
-    from phrases.roles import ROLE_PERMISSIONS
+    from accounts.roles import ROLE_PERMISSIONS
 
     apps.get_model("auth", "Group").objects.filter(name__in=ROLE_PERMISSIONS).delete()
 

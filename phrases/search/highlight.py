@@ -1,8 +1,8 @@
 """Where the matched words are in a phrase's original text, for highlighting in the picker."""
 import re
 
+from phrases.placeholders import TOKEN_RE as PLACEHOLDER_RE
 from phrases.search.normalize import TOKEN_RE, fold_letters
-from phrases.validation import PLACEHOLDER_RE
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _TOKEN_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя")

@@ -1,7 +1,7 @@
 """Folding text to the form both the index and queries are compared in."""
 import re
 
-from phrases.validation import PLACEHOLDER_RE
+from phrases.placeholders import TOKEN_RE as PLACEHOLDER_RE
 
 # Polish diacritics and ё fold away, so "pieniedzy" finds "pieniędzy" and "подъем" finds "подъём".
 FOLD_LETTERS = {"ё": "е", "ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"}

@@ -1,8 +1,9 @@
-"""Every write to the phrase library goes through these services (see STYLE.md)."""
-from phrases.services.findings import finding_dismiss, finding_dismissal_withdraw
+"""Every write to the phrase library: the actions (`phrases.services.actions`) and a keyword-only service for each."""
 from phrases.services.library_import import ImportReport, library_import
 from phrases.services.usage import phrase_record_use
 from phrases.services.workflow import (
+    finding_dismiss,
+    finding_dismissal_withdraw,
     phrase_approve,
     phrase_archive,
     phrase_confirm_current,

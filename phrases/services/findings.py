@@ -1,17 +1,16 @@
-"""Brand-voice findings on a phrase, and a reviewer's overrule of one of them.
+"""Brand-voice findings on a phrase, and how a reviewer's overrule (a dismissal) marks them.
 
 A dismissal names a rule and the flagged words. It holds while the linter still flags those very
 words under that rule, so a re-lint keeps it and an edit of the words ends it. A dismissed error
-no longer blocks approval; a dismissed warning counts as acknowledged.
+no longer blocks approval; a dismissed warning counts as acknowledged. Dismissing and
+withdrawing are actions (`phrases.services.actions`).
 """
 import hashlib
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from phrases import roles
-from phrases.errors import IllegalTransition, PhraseValidationError
+from phrases.errors import PhraseValidationError
 from phrases.models import FindingDismissal, Phrase
 
 ERROR, WARNING = "error", "warning"
@@ -74,7 +73,7 @@ def _field_error(phrase, name, message):
     return PhraseValidationError(phrase.key, {name: [message]})
 
 
-def _pick_finding(phrase, findings, *, rule, text, start, end) -> dict:
+def pick_finding(phrase, findings, *, rule, text, start, end) -> dict:
     of_rule = [f for f in findings if f["rule"] == rule]
     if not of_rule:
         raise _field_error(phrase, "rule", _("The text of phrase '%(key)s' has no '%(rule)s' finding.") % {"key": phrase.key, "rule": rule})
@@ -92,54 +91,3 @@ def _pick_finding(phrase, findings, *, rule, text, start, end) -> dict:
     else:
         raise _field_error(phrase, "text", _("Name the flagged words (text) or their span (start and end)."))
     return match[0]
-
-
-@transaction.atomic
-def finding_dismiss(*, phrase: Phrase, actor, rule: str, reason: str, text: str | None = None,
-                    start: int | None = None, end: int | None = None,
-                    expected_revision: int | None = None) -> FindingDismissal:
-    """A reviewer overrules one finding on one phrase, with a reason.
-
-    The finding is named by its rule and either the flagged words (`text`) or their span
-    (`start`, `end`) in the current body. Recorded in history as a version whose reason says which
-    rule, which words, why and by whom; the phrase's stored findings show it as dismissed.
-    """
-    from phrases.services.versions import save_version
-    from phrases.services.workflow import locked
-
-    roles.require_reviewer(actor, "dismiss brand-voice findings")
-    reason = (reason or "").strip()
-    if not reason:
-        raise _field_error(phrase, "reason", _("Say why the finding does not apply; the reason is kept in history."))
-    phrase = locked(phrase, expected_revision)
-    if phrase.status == "archived":
-        raise IllegalTransition(_("Phrase '%(key)s' is archived; restore it before reviewing its findings.") % {"key": phrase.key})
-    findings = run_lint(phrase)
-    finding = _pick_finding(phrase, findings, rule=rule, text=text, start=start, end=end)
-    words = flagged_text(phrase.body, finding)
-    if FindingDismissal.objects.filter(phrase=phrase, rule=rule, text=words).exists():
-        raise IllegalTransition(_("The '%(rule)s' finding on «%(words)s» is already dismissed.") % {"rule": rule, "words": words})
-    dismissal = FindingDismissal.objects.create(phrase=phrase, rule=rule, text=words, reason=reason,
-                                                dismissed_by=actor if getattr(actor, "pk", None) else None)
-    phrase.lint_findings = phrase_findings(phrase, findings=findings)
-    who = actor.get_username() if getattr(actor, "pk", None) else "import"
-    save_version(phrase, actor=actor, reason=f"Dismissed finding {rule} on «{words}» ({who}): {reason}")
-    return dismissal
-
-
-@transaction.atomic
-def finding_dismissal_withdraw(*, phrase: Phrase, actor, dismissal_id: int,
-                               expected_revision: int | None = None) -> Phrase:
-    """Undo a dismissal: the finding counts again (and an error blocks approval again)."""
-    from phrases.services.versions import save_version
-    from phrases.services.workflow import locked
-
-    roles.require_reviewer(actor, "withdraw dismissals of brand-voice findings")
-    phrase = locked(phrase, expected_revision)
-    dismissal = FindingDismissal.objects.filter(phrase=phrase, pk=dismissal_id).first()
-    if dismissal is None:
-        raise _field_error(phrase, "dismissal", _("Phrase '%(key)s' has no dismissal %(id)s.") % {"key": phrase.key, "id": dismissal_id})
-    dismissal.delete()
-    phrase.lint_findings = phrase_findings(phrase)
-    return save_version(phrase, actor=actor,
-                        reason=f"Withdrew the dismissal of {dismissal.rule} on «{dismissal.text}»")

@@ -10,9 +10,9 @@ error-level finding (not dismissed by a reviewer) is imported but held in review
 if any, stays. `publish_over_findings` (reviewers, with a reason) publishes such phrases anyway,
 recording the overrule as dismissals and in history.
 
-The import approves, archives and publishes through the same transitions as every other door
-(`phrases.services.transitions`), checking in bulk (one query per kind of check, lint once per
-phrase) and writing in bulk (`versions.save_versions`, `live.publish`/`unpublish`).
+The import approves, archives and publishes through the same transitions as every other door, in
+their batch form (`phrases.services.actions.ImportBatch`), checking in bulk (one query per kind of
+check, lint once per phrase) and writing in bulk.
 """
 import logging
 from collections.abc import Callable
@@ -22,25 +22,23 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from phrases import roles
+from accounts import roles
 from phrases.errors import ImportRejected
-from phrases.models import MAX_TOPIC_DEPTH, FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
+from phrases.models import CONTENT_FIELDS, MAX_TOPIC_DEPTH, FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
-from phrases.services.findings import ERROR, flagged_text, mark_dismissed, run_lint, standing
+from phrases.services.actions import ImportBatch, reserved_key_message
+from phrases.services.findings import ERROR, mark_dismissed, run_lint, standing
 from phrases.services.live import chunks
-from phrases.services.transitions import ApproveAction, ArchiveAction, PublishAction, RestoreAction
 from phrases.services.triggers import Triggers, trigger_clashes
-from phrases.services.versions import CONTENT_FIELDS, save_versions
 from phrases.text_cleaning import clean_line
 from phrases.validation import clean_phrase_text, nul_errors
 
 logger = logging.getLogger(__name__)
 
 FORMAT = "quickphrases/v1"
-PHRASE_FIELDS = {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status"}
+PHRASE_FIELDS = {"key", *CONTENT_FIELDS, "status"}
 REQUIRED_PHRASE_FIELDS = ("key", "title", "body", "topic", "language")
 TOPIC_FIELDS = {"slug", "name", "parent"}
-IMPORT_REASON = "Imported from library file"
 
 # progress(stage, done, total): stages "validating", "linting", "writing".
 Progress = Callable[[str, int, int], None]
@@ -335,7 +333,7 @@ def _lock_existing(keys) -> tuple[dict, dict]:
     Every phrase the file touches is locked, in key order, before the first publish takes the
     live library lock: an approval holds its phrase's row and then that lock, so taking rows one
     at a time between publishes could deadlock with it. The locking query joins nothing (see
-    `workflow.locked`); edits made meanwhile are read fresh."""
+    `actions.locked`); edits made meanwhile are read fresh."""
     existing = {}
     for part in chunks(sorted(keys)):
         existing.update((p.key, p) for p in Phrase.objects.select_for_update().filter(key__in=part).order_by("key"))
@@ -376,6 +374,10 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
             problems.add(problem["key"], problem["field"], problem["message"])
         report = ImportReport(dry_run=dry_run)
         existing, live = _lock_existing(valid)
+        for key in valid:
+            reserved = reserved_key_message(key) if key not in existing else None
+            if reserved:
+                problems.add(key, "key", reserved)
         findings = _lint(valid, existing, live, report, progress)
         now = timezone.now()
         going_live, overruled, archived = {}, {}, []
@@ -397,12 +399,21 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
         # text that stays (a held phrase keeps its old one).
         for problem in trigger_clashes(going_live, live=True, withdrawn=archived):
             problems.add(problem["key"], problem["field"], problem["message"])
+        # A working copy may not take a trigger another phrase's live text holds (the create and
+        # update actions' rule): checked with what goes live, for the entries that do not.
+        staying = {key: _triggers(values) for key, (values, status) in valid.items()
+                   if key not in going_live and status != PhraseStatus.ARCHIVED}
+        for problem in trigger_clashes({**staying, **going_live}, live=True, withdrawn=archived):
+            if problem["key"] in staying:
+                problems.add(problem["key"], problem["field"], problem["message"])
         if problems:
             raise ImportRejected(list(problems))
         try:
             topics = _apply_topics(by_slug, report)
-            _write(valid, findings, going_live, overruled, topics=topics, existing=existing, live=live, actor=actor,
-                   reason=reason, report=report, progress=progress, dry_run=dry_run)
+            batch = _write(valid, findings, going_live, overruled, topics=topics, existing=existing, live=live,
+                           actor=actor, reason=reason, report=report, progress=progress)
+            if not dry_run:
+                batch.execute()
         except IntegrityError:
             # Every key, shortcut and hotkey was checked under lock, so a unique index refusing a row means
             # another import or edit created the same phrases or topics meanwhile (new keys cannot be locked
@@ -419,9 +430,10 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
     return report
 
 
-def _write(valid, findings, going_live, overruled, *, topics, existing, live, actor, reason, report, progress, dry_run):
-    created, updated, to_publish, to_withdraw = [], [], [], []
-    owner = actor if getattr(actor, "pk", None) else None
+def _write(valid, findings, going_live, overruled, *, topics, existing, live, actor, reason, report,
+           progress) -> ImportBatch:
+    """Move each changed phrase to its file status in an ImportBatch (in memory)."""
+    batch = ImportBatch(actor=actor, reason=reason)
     total = len(valid)
     for index, (key, (values, status)) in enumerate(valid.items()):
         if index % 1000 == 0:
@@ -438,59 +450,11 @@ def _write(valid, findings, going_live, overruled, *, topics, existing, live, ac
             if same and phrase.status == target and live_ok and key not in overruled:
                 report.unchanged.append(key)
                 continue
-            for name in CONTENT_FIELDS:
-                setattr(phrase, name, values[name])
-            updated.append(phrase)
+            batch.edit(phrase, content=values)
             report.updated.append(key)
         else:
-            phrase = Phrase(key=key, owner=owner, status=PhraseStatus.DRAFT, **values)
-            created.append(phrase)
+            phrase = batch.new(key=key, content=values)
             report.created.append(key)
-        _transition(phrase, target, findings[key], held=held, overruled=overruled.get(key), actor=actor,
-                    reason=reason)
-        if phrase.status == PhraseStatus.APPROVED:
-            to_publish.append(phrase)
-        elif phrase.status == PhraseStatus.ARCHIVED and live_text is not None:
-            to_withdraw.append(phrase)
+        batch.move(phrase, target, findings[key], held=held, live=live_text is not None, overruled=overruled.get(key))
     progress("writing", total, total)
-    if dry_run:
-        return
-    save_versions(created=created, updated=updated, actor=actor, reason=IMPORT_REASON)
-    by_key = {phrase.key: phrase for phrase in created + updated}
-    # The overrule holds for the phrases the import published over findings, changed or not.
-    targets = {key: by_key.get(key) or existing[key] for key in overruled}
-    FindingDismissal.objects.bulk_create([
-        FindingDismissal(phrase_id=targets[key].pk, rule=f["rule"], text=flagged_text(targets[key].body, f),
-                         reason=reason, dismissed_by=owner)
-        for key, errors in overruled.items() for f in errors
-    ], batch_size=500, ignore_conflicts=True)
-    live_library.unpublish(to_withdraw)
-    PublishAction(to_publish).execute()
-
-
-def _transition(phrase, target, findings, *, held, overruled, actor, reason):
-    """Move the working copy to the file's status through the transitions (in memory)."""
-    if target == PhraseStatus.APPROVED:
-        approval = ApproveAction(phrase, actor=actor, trusted=True, acknowledge_warnings=True, findings=findings,
-                                 reason=IMPORT_REASON)
-        approval.check()
-        approval.apply()
-        if overruled:
-            rules = ", ".join(sorted({f["rule"] for f in overruled}))
-            phrase._change_reason = f"{IMPORT_REASON}; published over brand-voice findings ({rules}): {reason}"
-        elif approval.reason != IMPORT_REASON:
-            phrase._change_reason = approval.reason
-        return
-    if target == PhraseStatus.ARCHIVED:
-        ArchiveAction(phrase, actor=actor, trusted=True, reason=IMPORT_REASON).apply()
-        return
-    if phrase.status == PhraseStatus.ARCHIVED and phrase.pk:
-        RestoreAction(phrase, actor=actor, trusted=True, reason=IMPORT_REASON).apply()
-    phrase.status = target
-    if target == PhraseStatus.IN_REVIEW:
-        phrase.lint_findings = findings
-        phrase.warnings_acknowledged = False
-        phrase.submitted_at = timezone.now()
-        if held:
-            rules = ", ".join(sorted({f["rule"] for f in standing(findings, ERROR)}))
-            phrase._change_reason = f"{IMPORT_REASON}; held in review over brand-voice errors: {rules}"
+    return batch

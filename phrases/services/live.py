@@ -9,11 +9,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from phrases.errors import PhraseValidationError
-from phrases.models import LiveChange, LiveLibraryLock, LivePhrase, Phrase
+from phrases.models import LIVE_FIELDS, LiveChange, LiveLibraryLock, LivePhrase, Phrase
 from phrases.services.triggers import trigger_clashes, triggers_of
 from phrases.signals import live_library_changed
 
-LIVE_FIELDS = ("key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
 CHUNK = 900  # rows per IN (...) list: below SQLite's parameter limit
 
 

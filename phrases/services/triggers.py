@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from phrases.models import LivePhrase, Phrase
 
@@ -51,7 +52,6 @@ def trigger_clashes(proposed: Mapping[str, Triggers], *, live: bool = False,
     final = {key: Triggers(*values) for key, *values in rows.values_list("key", "language", "shortcut", "hotkey")
              if key not in changing}
     final.update(proposed)
-    where = "live " if live else ""
     problems, shortcut_holder, hotkey_holder = [], {}, {}
     # Phrases staying as they are claim their triggers first, so the blame falls on the change.
     for key in sorted(final, key=lambda k: (k in proposed, k)):
@@ -59,17 +59,18 @@ def trigger_clashes(proposed: Mapping[str, Triggers], *, live: bool = False,
         if shortcut:
             holder = shortcut_holder.setdefault((language, shortcut), key)
             if holder != key:
-                problems.append({"key": key, "field": "shortcut", "holder": holder, "message":
-                                 f"Shortcut '{shortcut}' ({language}) is {where}on phrase '{holder}' already."})
+                problems.append({"key": key, "field": "shortcut", "holder": holder, "message": _(
+                    "This shortcut is already used by another phrase in this language (%(holder)s).") % {
+                    "holder": holder}})
         if hotkey:
             holder = hotkey_holder.setdefault(hotkey, key)
             if holder != key:
-                problems.append({"key": key, "field": "hotkey", "holder": holder,
-                                 "message": f"Hotkey '{hotkey}' is {where}on phrase '{holder}' already."})
+                problems.append({"key": key, "field": "hotkey", "holder": holder, "message": _(
+                    "This hotkey is already used by another phrase (%(holder)s).") % {"holder": holder}})
     return problems
 
 
-def phrase_trigger_errors(phrase: Phrase, *, live: bool = False) -> dict:
+def trigger_errors(phrase: Phrase, *, live: bool = False) -> dict:
     """Field errors ({field: [message]}) if this one phrase's triggers clash with another phrase's."""
     errors = {}
     if not (phrase.shortcut or phrase.hotkey):

@@ -10,14 +10,14 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from phrases.errors import PhraseValidationError
-from phrases.models import Phrase
+from phrases.models import CONTENT_FIELDS, Phrase
 from phrases.services.live import chunks
+from phrases.services.triggers import trigger_errors
 
-CONTENT_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
-# Everything a service may change on an existing working copy (updated_at is stamped here).
-SAVED_FIELDS = ("title", "body", "topic_id", "language", "shortcut", "hotkey", "keywords", "status", "reviewed_by_id",
+# Everything an action may change on an existing working copy (updated_at is stamped here).
+SAVED_FIELDS = (*("topic_id" if name == "topic" else name for name in CONTENT_FIELDS), "status", "reviewed_by_id",
                 "reviewed_at", "review_due_at", "review_comment", "changes_requested", "submit_note", "submitted_at",
-                "lint_findings", "warnings_acknowledged", "revision", "updated_at")
+                "lint_findings", "warnings_acknowledged", "version_action", "revision", "updated_at")
 BATCH = 500
 
 
@@ -26,18 +26,21 @@ def _person(actor):
 
 
 def validate(phrase: Phrase) -> None:
-    """Field rules, the shortcut/hotkey check and key uniqueness, as PhraseValidationError."""
+    """Field rules, key uniqueness and the working copies' shortcut/hotkey check, as PhraseValidationError."""
     try:
         phrase.full_clean(exclude=["owner", "reviewed_by"])
     except ValidationError as error:
         raise PhraseValidationError(phrase.key or "(new phrase)", error.error_dict) from None
+    errors = trigger_errors(phrase)
+    if errors:
+        raise PhraseValidationError(phrase.key or "(new phrase)", errors)
 
 
 def save_version(phrase: Phrase, *, actor, reason: str) -> Phrase:
     """Validate and save the working copy as a new version authored by `actor`."""
     validate(phrase)
     if phrase.pk:
-        phrase.revision += 1  # safe: callers hold the row lock taken in workflow.locked()
+        phrase.revision += 1  # safe: callers hold the row lock taken in actions.locked()
     phrase._history_user = _person(actor)
     phrase._change_reason = reason
     phrase.save()

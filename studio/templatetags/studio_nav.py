@@ -2,7 +2,7 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from phrases import roles
+from accounts import roles
 from phrases.models import Phrase, PhraseStatus
 
 register = template.Library()

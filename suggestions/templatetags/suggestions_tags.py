@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from phrases import roles
+from accounts import roles
 from suggestions import selectors
 
 register = template.Library()

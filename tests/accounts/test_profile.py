@@ -3,9 +3,9 @@ import pytest
 from django.contrib.auth.models import Group
 
 from accounts.models import Profile
+from accounts.roles import OPERATORS
 from accounts.services import profile_get
 from api.models import ChatToolToken
-from phrases.roles import OPERATORS
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from freezegun import freeze_time
 
-from api.throttling import client_address, parse_rate
+from accounts.throttling import client_address, parse_rate
 
 pytestmark = pytest.mark.django_db
 TOKEN_URL = "/api/v1/auth/token/"

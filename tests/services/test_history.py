@@ -2,6 +2,7 @@
 import pytest
 
 from phrases import selectors, services
+from phrases.errors import PhraseValidationError
 from phrases.models import LivePhrase, PhraseStatus
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_reverting_to_exactly_the_live_text_leaves_nothing_to_review(make_live_p
 
 def test_revert_to_unknown_version_names_the_field(make_phrase, reviewer):
     phrase = make_phrase()
-    with pytest.raises(Exception) as error:
+    with pytest.raises(PhraseValidationError) as error:
         services.phrase_revert(phrase=phrase, actor=reviewer, version_id=999999)
     assert "version" in error.value.message_dict
     assert phrase.key in str(error.value)

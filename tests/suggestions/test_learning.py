@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from phrases.roles import OPERATORS
+from accounts.roles import OPERATORS
 from suggestions import ranking, services
 from suggestions.learning import TEAM_QUORUM, compute_learned, learned_cache
 from suggestions.models import SuggestionFeedback

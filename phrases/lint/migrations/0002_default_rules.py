@@ -6,7 +6,7 @@ def install_defaults(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
     from phrases.lint.ruleset import install_default_rules
-    from phrases.roles import install_role_groups
+    from accounts.roles import install_role_groups
 
     install_default_rules(apps.get_model("lint", "RuleSetting"), apps.get_model("lint", "Term"),
                           apps.get_model("lint", "RulesRevision"))
@@ -28,4 +28,4 @@ class Migration(migrations.Migration):
         ("phrases", "0002_role_groups"),
     ]
 
-    operations = [migrations.RunPython(install_defaults, remove_defaults)]
+    operations = [migrations.RunPython(install_defaults, remove_defaults, elidable=True)]

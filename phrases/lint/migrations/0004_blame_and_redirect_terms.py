@@ -436,4 +436,4 @@ class Migration(migrations.Migration):
         ("lint", "0003_term_kinds_for_blame_and_redirect"),
     ]
 
-    operations = [migrations.RunPython(install_sentence_terms, restore_old_terms)]
+    operations = [migrations.RunPython(install_sentence_terms, restore_old_terms, elidable=True)]

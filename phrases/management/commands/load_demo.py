@@ -6,10 +6,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.roles import OPERATORS, REVIEWERS, WRITERS
 from phrases.errors import ImportRejected
 from phrases.lint.spelling import spelling_status
 from phrases.models import Phrase
-from phrases.roles import OPERATORS, REVIEWERS, WRITERS
 from phrases.services import library_import
 
 DEMO_USERS = [("operator", OPERATORS, False), ("writer", WRITERS, False), ("reviewer", REVIEWERS, False),

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
 from rest_framework.test import APIClient
 
+from accounts.roles import OPERATORS
 from phrases.errors import ImportRejected
-from phrases.roles import OPERATORS
 from phrases.services import library_import
 from suggestions.learning import learned_cache
 from suggestions.selectors import suggest_replies, suggestions_status

@@ -1,6 +1,6 @@
 """The login pages (/login/ and /admin/login/) behind the same failure limits as the token endpoint.
 
-The forms count a failed password check (api.throttling); past the limit they refuse with a
+The forms count a failed password check (accounts.throttling); past the limit they refuse with a
 message that says nothing about whether the account exists, and `throttled_login` answers such a
 page with 429 and Retry-After."""
 import math
@@ -11,7 +11,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import ngettext
 
-from api.throttling import LoginThrottled, login_attempt
+from accounts.throttling import LoginThrottled, login_attempt
 
 
 class ThrottledLoginMixin:

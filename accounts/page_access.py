@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from phrases import roles
+from accounts import roles
 
 
 def role_required(check):

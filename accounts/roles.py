@@ -21,7 +21,7 @@ ROLE_PERMISSIONS = {
                     "change_topic", "delete_topic", "view_livephrase", "view_historicalphrase",
                     "add_phraseuse", "view_phraseuse", "view_livechange"],
         "lint": [f"{action}_{model}" for model in _LINT_TUNING for action in ("add", "change", "delete", "view")],
-        # The team's accounts; phrases.user_admin keeps superuser powers out of their reach.
+        # The team's accounts; accounts.admin keeps superuser powers out of their reach.
         "auth": ["add_user", "change_user", "view_user", "view_group"],
     },
 }
