@@ -8,6 +8,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_operator_types_in_wrong_layout_and_copies_the_phrase(page, operator, make_live_phrase):
+    operator.first_name = "Ольга"  # the name clients see (never the login name)
+    operator.save()
     make_live_phrase(key="greeting-ru", title="Приветствие", shortcut="/hi",
                      body="Здравствуйте, {client_name}! Меня зовут {operator_name}, чем могу помочь?")
     make_live_phrase(key="wait-ru", title="Ожидание", shortcut="/wait", body="Одну минуту, пожалуйста.")
@@ -31,7 +33,7 @@ def test_operator_types_in_wrong_layout_and_copies_the_phrase(page, operator, ma
     # Headless Chromium may refuse clipboard access; the page then shows the text to copy by hand.
     status = page.inner_text("#status")
     assert status == "Copied “Приветствие”." or status.startswith(
-        "Select the text to copy: Здравствуйте, Анна! Меня зовут olga-operator")
+        "Select the text to copy: Здравствуйте, Анна! Меня зовут Ольга")
     assert PhraseUse.objects.filter(phrase__key="greeting-ru", user=operator, client="web").count() == 1
 
 

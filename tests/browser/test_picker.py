@@ -123,7 +123,7 @@ def test_an_empty_field_blocks_the_copy(page, operator, make_live_phrase):
     assert page.evaluate("document.querySelector('.picker').dataset.copied") is None
     page.keyboard.type("A-1024")
     page.keyboard.press("Enter")
-    assert "Date" in page.inner_text("#status")
+    assert "Date" in page.inner_text("#fill-error-date")
     page.locator(".picker-date-choices button").nth(1).click()  # tomorrow, in the phrase's language
     assert page.evaluate("document.activeElement.name") == "date"
     page.keyboard.press("Enter")

@@ -126,6 +126,7 @@ def test_whole_review_cycle(session, writer, reviewer, operator, make_live_phras
     if restore.count() == 0:  # the button sits on the newest version of that text
         restore = reviewing.locator("form.restore").last
     restore.locator("button[name=publish]").click()
+    reviewing.locator("#confirm-publish button[type=submit]").click()  # publishing asks to confirm
     reviewing.wait_for_selector(".message.success")
     assert "restored and live" in reviewing.inner_text(".messages")
     assert LivePhrase.objects.get(key="thanks-ru").body == LIVE_TEXT

@@ -45,7 +45,7 @@ def test_writer_sees_findings_in_place_applies_a_fix_saves_and_submits(page, wri
 
     page.fill("#id_note", "Проверьте, пожалуйста, обращение.")
     page.click("button[name=submit]")
-    page.locator(".message", has_text="1 error that blocks approval").wait_for()
+    page.locator(".message", has_text="Sent for review with 1 brand-voice error").wait_for()
     phrase.refresh_from_db()
     assert phrase.status == PhraseStatus.IN_REVIEW
     assert phrase.submit_note == "Проверьте, пожалуйста, обращение."
