@@ -87,8 +87,10 @@ def _swap(apps, pairs):
 
 
 def to_linear_patterns(apps, schema_editor):
-    _swap(apps, REWRITES)
     Term = apps.get_model("lint", "Term")
+    if not Term.objects.exists():
+        return  # a new database: post_migrate installs today's defaults, these included
+    _swap(apps, REWRITES)
     present = set(Term.objects.values_list("language", "kind", "pattern"))
     missing = [Term(language=language, kind=kind, pattern=pattern, suggestion=suggestion)
                for language, kind, pattern, suggestion in ADDED if (language, kind, pattern) not in present]
