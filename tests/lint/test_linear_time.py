@@ -46,6 +46,7 @@ def test_audit_reproductions_finish_well_within_the_budget(name, language, rules
 
 def test_the_budget_stops_the_linter_with_an_error_the_writer_can_read(rules):
     body = "Курьер потерял заказ, позвоните нам по телефону. " * 400
+    lint("Заказ в пути.", "ru", rules)  # the morphology loads once per process, outside any budget
     started = time.perf_counter()
     findings = lint(body, "ru", rules, budget=0.0)
     assert time.perf_counter() - started < 1.0
@@ -55,15 +56,16 @@ def test_the_budget_stops_the_linter_with_an_error_the_writer_can_read(rules):
 
 
 def _best_time(body, language, rules, runs=3):
-    """The fastest of a few runs, without garbage collection (its pauses depend on the whole heap)."""
+    """The fastest of a few runs in this process's CPU time (other processes on a busy machine do not
+    count), without garbage collection (its pauses depend on the whole heap)."""
     best = float("inf")
     gc.collect()
     gc.disable()
     try:
         for _ in range(runs):
-            started = time.perf_counter()
+            started = time.process_time()
             lint(body, language, rules, budget=30.0)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
     finally:
         gc.enable()
     return best
@@ -114,6 +116,8 @@ def test_every_default_term_is_accepted():
     ruleset = build_ruleset([], terms, [], [])
     for language, kinds in TERMS.items():
         for kind, entries in kinds.items():
+            if kind == "acronym":
+                continue  # a list of words, never run as a pattern
             for pattern, _ in entries:
                 check_term_pattern(ruleset._expand(language, pattern))
             assert len(ruleset.terms_for(language, kind)) == len(entries)
