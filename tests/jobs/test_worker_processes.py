@@ -43,6 +43,12 @@ def _mid_import(deployment, queue_job):
     return deployment.progress(queue_job).get("stage") in ("linting", "writing")
 
 
+def _early_in_linting(deployment, queue_job):
+    """Linting the first half: the slowest stage, so a cancellation sent now arrives long before the commit."""
+    progress = deployment.progress(queue_job)
+    return progress.get("stage") == "linting" and progress.get("done", 0) < progress.get("total", 0) / 2
+
+
 def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment):
     import_job, queue_job = _enqueue_import(deployment, 3000)
     worker = deployment.start_worker()
@@ -66,9 +72,9 @@ def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment)
 
 
 def test_cancelling_a_running_import_rolls_it_back(deployment):
-    import_job, queue_job = _enqueue_import(deployment, 3000)
+    import_job, queue_job = _enqueue_import(deployment, 4000)
     deployment.start_worker()
-    deployment.wait_for(lambda: _mid_import(deployment, queue_job), what="the import to be under way")
+    deployment.wait_for(lambda: _early_in_linting(deployment, queue_job), what="the import to be under way")
     answer = deployment.shell(
         "from api.import_jobs import import_job_cancel\nfrom api.models import ImportJob\n"
         f"job = import_job_cancel(ImportJob.objects.get(pk='{import_job}'))\nprint(job.status, job.detail)")
