@@ -13,13 +13,14 @@ WEAK_WORDS = 0.5      # the best word match below this: the words alone are not 
 WORD_WEIGHT = 0.5
 MIN_MEANING = 0.3     # a phrase found by meaning alone must be at least this close
 MIN_QUERY = 4         # characters: shorter queries are prefixes being typed
+MIN_WORDS = 2         # a paraphrase says something; one word is looked up by its letters only
 MEANING_CANDIDATES = 10
 
 
 def understand(query: str, hits: list[Hit], *, language, topic_ids, limit) -> list[Hit]:
     if hits and hits[0].match != "text":
         return hits
-    if len(query.strip()) < MIN_QUERY or (hits and hits[0].score >= WEAK_WORDS):
+    if len(query.strip()) < MIN_QUERY or len(query.split()) < MIN_WORDS or (hits and hits[0].score >= WEAK_WORDS):
         return hits
     encoder = load_encoder()
     vectors = live_vectors.current() if encoder is not None else None

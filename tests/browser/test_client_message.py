@@ -74,6 +74,7 @@ def test_paste_a_message_dismiss_one_suggestion_and_use_another_by_keyboard(pick
     picker.locator("#fill input[name=client_name]").wait_for()
     picker.locator("#fill input[name=client_name]").fill("Анна")
     picker.locator("#fill input[name=order_id]").fill("A-1234")
+    picker.locator("#fill input[name=date]").fill("завтра")
     with picker.expect_response(lambda r: r.url.endswith("/api/v1/suggest/feedback/")) as feedback:
         picker.keyboard.press("Enter")
     assert feedback.value.status == 201
