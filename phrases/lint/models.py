@@ -87,8 +87,7 @@ class Term(models.Model):
         return f"{self.kind} [{self.language or 'all'}]: {self.pattern}"
 
     def clean(self):
-        from phrases.lint.patterns import UnsafePattern
-        from phrases.lint.ruleset import check_stored_pattern
+        from phrases.lint.patterns import UnsafePattern, check_stored_pattern
 
         if self.kind == self.Kind.ACRONYM:
             return  # words separated by "|", never run as a regular expression

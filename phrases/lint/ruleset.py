@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from phrases.lint import defaults
 from phrases.lint.findings import OFF
-from phrases.lint.patterns import UnsafePattern, check_term_pattern, first_letters
+from phrases.lint.patterns import THIRD_PARTY_MACRO, UnsafePattern, check_term_pattern, first_letters
 from phrases.lint.text import fold
 
 logger = logging.getLogger(__name__)
@@ -22,8 +22,6 @@ TERM_KINDS = (
     # The parts the blame and redirect rules assemble a sentence from (see phrases/lint/meaning.py).
     "third-party", "fault", "disown", "request", "call", "contact", "visit", "channel", "venue", "chat",
 )
-# In any term pattern, "{third-party}" stands for every third-party term of the language.
-THIRD_PARTY_MACRO = "{third-party}"
 CHECK_INTERVAL = 1.0
 
 
@@ -33,11 +31,6 @@ def compile_term(pattern: str) -> re.Pattern:
     Raises `UnsafePattern` for a pattern that could take more than linear time (see patterns.py)."""
     check_term_pattern(pattern)
     return re.compile(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", re.IGNORECASE)
-
-
-def check_stored_pattern(pattern: str) -> None:
-    """The check the admin runs on a term as written: `{third-party}` stands for a word."""
-    check_term_pattern(pattern.replace(THIRD_PARTY_MACRO, "(?:party)"))
 
 
 @dataclass
