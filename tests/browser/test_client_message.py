@@ -41,7 +41,7 @@ def starter(transactional_db):
 def picker(request, browser, live_server, operator):
     width, height = WIDTHS[request.param]
     context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": height},
-                                  locale="ru-RU")
+                                  locale="ru-RU", bypass_csp=True)  # as tests/browser/conftest.py says why
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page = context.new_page()
     yield page
