@@ -265,14 +265,6 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"forbidden_in_one_line": {"()": "config.log_filters.ForbiddenInOneLine"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["forbidden_in_one_line"]}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-}
-
 # --- Background jobs, operations and deployment (issue 24) ------------------------------------------
 # The task queue lives in the database (jobs app): `manage.py run_worker` processes run its jobs.
 # QUICKPHRASES_TASKS_IMMEDIATE runs each job in the enqueuing process right after its transaction
@@ -294,12 +286,14 @@ MIDDLEWARE = [
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "ops.logging.RequestIdFilter"}},
+    # A 403 is routine: one line, never the PermissionDenied's traceback (config/log_filters.py).
+    "filters": {"request_id": {"()": "ops.logging.RequestIdFilter"},
+                "forbidden_in_one_line": {"()": "config.log_filters.ForbiddenInOneLine"}},
     "formatters": {
         "json": {"()": "ops.logging.JsonFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id", "forbidden_in_one_line"],
                              "formatter": env("LOG_FORMAT", default="json")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

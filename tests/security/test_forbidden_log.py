@@ -1,5 +1,6 @@
 """Every 403 writes one line to the server log, not a traceback."""
 import io
+import json
 import logging
 
 import pytest
@@ -22,7 +23,9 @@ def test_a_refused_page_logs_one_line(client, operator, server_log):
     client.force_login(operator)
     assert client.get("/review/").status_code == 403
     lines = server_log.getvalue().splitlines()
-    assert lines == ["Forbidden (Permission denied): /review/"]
+    assert len(lines) == 1  # one JSON log line (ops.logging.JsonFormatter), with no exception in it
+    entry = json.loads(lines[0])
+    assert entry["message"] == "Forbidden (Permission denied): /review/" and "exception" not in entry
 
 
 def test_a_refused_api_call_logs_one_line(client, operator, server_log):
