@@ -71,12 +71,11 @@ def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment)
     assert list((deployment.folder / "index").glob("*/CURRENT"))
 
 
+# Known gap (issue 24's closing note): with today's faster linting the test cannot catch the import mid-run
+# through the once-a-second progress board on either database, and on SQLite the worker has finished an
+# import without seeing the cancellation. Cancelling a queued import is tested in tests/jobs/test_queue.py.
+@pytest.mark.skip(reason="cancelling a running import is not yet verified deterministically (see issue 24's note)")
 def test_cancelling_a_running_import_rolls_it_back(deployment):
-    # Known gap (issue 24's closing note): with today's faster linting the test cannot catch the import
-    # mid-run through the once-a-second progress board on either database, and on SQLite the worker has
-    # finished an import without seeing the cancellation. Cancelling a queued import is tested in
-    # tests/jobs/test_queue.py; a running one stays unverified until this test is made deterministic.
-    pytest.skip("cancelling a running import is not yet verified deterministically (see issue 24's note)")
     import_job, queue_job = _enqueue_import(deployment, 4000)
     deployment.start_worker()
     deployment.wait_for(lambda: _early_in_linting(deployment, queue_job), what="the import to be under way")
