@@ -21,6 +21,7 @@ from phrases.validation import (
     TEXT_FIELDS,
     clean_phrase_text,
     nul_errors,
+    validate_family,
     validate_hotkey,
     validate_key,
     validate_keywords,
@@ -99,7 +100,7 @@ class PhraseStatus(models.TextChoices):
 
 # The phrase's content: what a writer edits, a version diffs, the live copy holds (with the key),
 # the library file, the API and the CSV export carry. Everything listing content fields derives from it.
-CONTENT_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords")
+CONTENT_FIELDS = ("title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "family")
 LIVE_FIELDS = ("key", *CONTENT_FIELDS)
 VERSION_FIELDS = (*CONTENT_FIELDS, "status")
 
@@ -115,6 +116,9 @@ class Phrase(models.Model):
     shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True, validators=[validate_shortcut])
     hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True, validators=[validate_hotkey])
     keywords = models.JSONField(default=list, blank=True, validators=[validate_keywords])
+    # The language family: the same reply in other languages shares this name ("hold-minute").
+    family = models.SlugField(max_length=100, blank=True, db_index=True, validators=[validate_family],
+                              verbose_name=_("family"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -161,6 +165,13 @@ class Phrase(models.Model):
                 name="phrase_hotkey_unique",
                 violation_error_message="This hotkey is already used by another phrase.",
             ),
+            # A family holds one phrase per language (the actions check it first, naming the phrase).
+            models.UniqueConstraint(
+                fields=["family", "language"],
+                condition=~models.Q(family=""),
+                name="phrase_family_one_per_language",
+                violation_error_message="This family already has a phrase in this language.",
+            ),
         ]
 
     def __str__(self):
@@ -206,6 +217,7 @@ class LivePhrase(models.Model):
     shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True)
     hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True)
     keywords = models.JSONField(default=list, blank=True)
+    family = models.SlugField(max_length=100, blank=True, db_index=True)
     version = models.PositiveIntegerField(help_text="history_id of the approved version")
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -203,6 +203,13 @@ def validate_key(value):
             "or digit, e.g. 'delivery-eta-ru'.", code="invalid_key")
 
 
+def validate_family(value):
+    if value and (not isinstance(value, str) or not KEY_RE.fullmatch(value)):
+        raise ValidationError(
+            _("Family “%(family)s” must be a lower-case slug: letters a-z, digits, “-” and “_”, e.g. “hold-minute”.")
+            % {"family": value}, code="invalid_family")
+
+
 def validate_language(value):
     if not LANGUAGE_RE.fullmatch(value or ""):
         raise ValidationError(f"Language '{value}' must be a BCP 47 primary tag such as 'ru', 'en' or 'pl'.")

@@ -147,6 +147,9 @@ class PhraseForm(forms.Form):
                              help_text=_("Press the keys in this field, or type e.g. Ctrl+Alt+1"))
     keywords = KeywordsField(label=_("Keywords"), required=False, widget=KeywordsWidget,
                              help_text=_("Words operators might search for. Press Enter or a comma after each."))
+    family = forms.SlugField(label=_("Family"), required=False, max_length=100, allow_unicode=False,
+                             help_text=_("The same reply in other languages shares one family name, "
+                                         "e.g. hold-minute."))
     note = CleanTextField(label=_("Note to the reviewer"), required=False, max_length=1000,
                            widget=forms.Textarea(attrs={"rows": 2}))
     revision = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=DB_INTEGER_MAX)

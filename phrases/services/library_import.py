@@ -197,6 +197,7 @@ def _phrase_values(entry):
         "shortcut": entry.get("shortcut") or "",
         "hotkey": entry.get("hotkey") or "",
         "keywords": entry.get("keywords") if entry.get("keywords") is not None else [],
+        "family": entry.get("family") or "",
     })
 
 
