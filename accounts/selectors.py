@@ -1,5 +1,6 @@
 """Reads of a person's preferences. A user without a profile row reads as the defaults."""
 from django.conf import settings
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from accounts.models import Profile
 
@@ -13,6 +14,27 @@ def phrase_languages(user) -> list[str]:
     """The languages the user writes to clients in, first preferred (still allowed ones only)."""
     languages = Profile.objects.filter(user_id=user.pk).values_list("phrase_languages", flat=True).first() or []
     return [code for code in languages if code in settings.QUICKPHRASES_LANGUAGES]
+
+
+def language_order_for(user, accept_language: str = "") -> list[str]:
+    """The languages to put first when the operator named none, best first: their phrase languages,
+    else their interface language, else the browser's `Accept-Language` (only the library's languages).
+
+    Empty when nothing tells; callers then keep their own order."""
+    allowed = settings.QUICKPHRASES_LANGUAGES
+    if user is not None and getattr(user, "pk", None):
+        row = Profile.objects.filter(user_id=user.pk).values("phrase_languages", "interface_language").first() or {}
+        chosen = [code for code in row.get("phrase_languages") or [] if code in allowed]
+        if chosen:
+            return chosen
+        if row.get("interface_language") in allowed:
+            return [row["interface_language"]]
+    order = []
+    for tag, _quality in parse_accept_lang_header(accept_language or ""):
+        code = tag.split("-")[0].lower()
+        if code in allowed and code not in order:
+            order.append(code)
+    return order
 
 
 def pinned_keys(user) -> list[str]:
