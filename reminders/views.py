@@ -5,18 +5,22 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts import roles
 from accounts.page_access import reviewer_required, writer_required
 from phrases.errors import DomainError
 from phrases.models import Phrase
 from phrases.services import phrase_confirm_current
+from phrases.services.actions import ConfirmAction
 from reminders import selectors
 
 
 def _health(request, *, status=200):
+    health = selectors.review_health()
+    # "Still right" beside each phrase the action would confirm now: the action's own answer.
+    confirmable = {row["phrase"].key for row in health.overdue_phrases
+                   if ConfirmAction(row["phrase"], actor=request.user).can()}
     return render(request, "reminders/health.html", {
-        "health": selectors.review_health(),
-        "can_confirm": roles.is_reviewer(request.user),
+        "health": health,
+        "confirmable": confirmable,
     }, status=status)
 
 

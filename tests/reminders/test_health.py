@@ -8,7 +8,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from phrases import services
-from phrases.models import FindingDismissal, PhraseUse
+from phrases.models import FindingDismissal, LivePhrase, PhraseUse
 from reminders.selectors import review_health
 from reminders.services import send_review_reminders
 
@@ -124,6 +124,17 @@ def test_writers_see_no_still_right_button_and_may_not_confirm(client, writer, l
     assert response.status_code == 403
     phrase.refresh_from_db()
     assert phrase.review_due_at == due_day
+
+
+def test_still_right_is_offered_only_where_the_confirm_action_allows_it(client, reviewer, library, due_day):
+    """The button follows ConfirmAction.can(), not a role check of its own: an approved phrase whose
+    live text is gone cannot be confirmed as still right, so it gets no button."""
+    LivePhrase.objects.filter(phrase=library["overdue_b"]).delete()
+    with freeze_time(due_day):
+        client.force_login(reviewer)
+        page = client.get(HEALTH).content.decode()
+    assert 'aria-label="Still right: Overdue A"' in page
+    assert "Overdue B" in page and 'aria-label="Still right: Overdue B"' not in page
 
 
 def test_reviewer_confirms_an_overdue_phrase_with_one_post(client, reviewer, library, due_day):
