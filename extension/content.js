@@ -298,9 +298,7 @@
     };
     const update = function () { preview.textContent = fillForPreview(); };
     const fillForPreview = function () {
-      return hit.body.replace(new RegExp(P.PATTERN, "g"), function (all, name, fallback) {
-        return values()[name] || (fallback || "").trim() || "[" + label(name) + "]";
-      });
+      return P.fill(hit.body, values(), function (name) { return "[" + label(name) + "]"; });
     };
     P.names(hit.body).forEach(function (name) {
       const input = element("input", { type: "text", name: name, autocomplete: "off", maxlength: "200", lang: hit.language });

@@ -20,8 +20,8 @@
   const more = document.getElementById("more");
   const csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
   const CLIENT_KEY = "quickphrases.client_name";
-  // {name} or {name|fallback}: the grammar of phrases/placeholders.py.
-  const PLACEHOLDER = /\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g;
+  // {name} or {name|fallback}: the grammar of phrases/placeholders.py, from static/placeholders.js.
+  const P = window.QuickphrasesPlaceholders;
   const hotkeys = new Set(config.hotkeys || []);
   const PAGE = 10, FIRST_PAGE_EMPTY = 20, MORE_STEP = 40;
 
@@ -63,10 +63,10 @@
       let offset = 0;
       const starts = [];  // code-point index of each UTF-16 index
       for (let i = 0; i < points.length; i++) { starts[offset] = i; offset += points[i].length; }
-      for (const match of value.matchAll(PLACEHOLDER)) {
-        const start = starts[match.index];
-        for (let i = start; i < start + match[0].length; i++) flags[i] |= 2;
-      }
+      P.matches(value).forEach(function (match) {
+        const end = match.end >= value.length ? points.length : starts[match.end];
+        for (let i = starts[match.start]; i < end; i++) flags[i] |= 2;
+      });
     }
     const fragment = document.createDocumentFragment();
     let i = 0;
@@ -289,15 +289,11 @@
     input.select();  // the next letters start a new search
   }
 
-  function placeholdersOf(body) {
-    return Array.from(new Set(Array.from(body.matchAll(PLACEHOLDER), function (m) { return m[1]; })));
-  }
-
   async function choose() {
     await fresh();
     const hit = results[selected];
     if (!hit) return;
-    if (placeholdersOf(hit.body).length) openFill(hit);
+    if (P.names(hit.body).length) openFill(hit);
     else deliver(hit, hit.body);
   }
 
@@ -318,24 +314,10 @@
     }
   }
 
-  // {name: fallback} for placeholders whose every occurrence has one; the others must be filled.
-  function fallbacksOf(body) {
-    const found = {};
-    const required = new Set();
-    for (const match of body.matchAll(PLACEHOLDER)) {
-      const fallback = (match[2] || "").trim();
-      if (fallback) { if (!(match[1] in found)) found[match[1]] = fallback; } else required.add(match[1]);
-    }
-    required.forEach(function (name) { delete found[name]; });
-    return found;
-  }
-
   function finishedText(hit) {
     const values = {};
     filling.fields.forEach(function (field) { values[field.name] = field.input.value.trim(); });
-    return hit.body.replace(PLACEHOLDER, function (all, name, fallback) {
-      return values[name] || (fallback || "").trim();
-    });
+    return P.fill(hit.body, values);
   }
 
   function dateChoices(field, languageCode) {
@@ -371,27 +353,24 @@
   function updatePreview() {
     const hit = filling.hit;
     fillPreview.replaceChildren();
-    let position = 0;
     const values = {};
     filling.fields.forEach(function (field) { values[field.name] = field.input.value.trim(); });
-    for (const match of hit.body.matchAll(PLACEHOLDER)) {
-      fillPreview.append(hit.body.slice(position, match.index));
+    P.segments(hit.body).forEach(function (part) {
+      if (typeof part === "string") { fillPreview.append(part); return; }
       const piece = document.createElement("span");
-      const value = values[match[1]] || (match[2] || "").trim();
+      const value = values[part.name] || part.fallback;
       piece.className = value ? "filled" : "ph";
-      piece.textContent = value || config.labels[match[1]] || match[1];
+      piece.textContent = value || config.labels[part.name] || part.name;
       fillPreview.append(piece);
-      position = match.index + match[0].length;
-    }
-    fillPreview.append(hit.body.slice(position));
+    });
   }
 
   function openFill(hit) {
     filling = { hit: hit, fields: [] };
     fillTitle.textContent = format(text.fillTitle, { title: hit.title });
     fillFields.replaceChildren();
-    const fallbacks = fallbacksOf(hit.body);
-    placeholdersOf(hit.body).forEach(function (name) {
+    const fallbacks = P.fallbacks(hit.body);
+    P.names(hit.body).forEach(function (name) {
       const label = document.createElement("label");
       const labelText = document.createElement("span");
       labelText.textContent = config.labels[name] || name;
@@ -608,7 +587,7 @@
   window.quickphrasesPicker = {
     use: function (hit) {
       if (filling) closeFill();
-      if (placeholdersOf(hit.body).length) openFill(hit);
+      if (P.names(hit.body).length) openFill(hit);
       else deliver(hit, hit.body);
     },
   };

@@ -138,9 +138,9 @@
   const lintSoon = debounce(lintNow, 350);
 
   function renderPreview() {
-    // {name} or {name|fallback}: the grammar of phrases/placeholders.py.
-    preview.textContent = body.value.replace(/\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(samples, name) ? samples[name] : whole;
+    // Each placeholder as its sample, else its fallback, else "{name}" (static/placeholders.js).
+    preview.textContent = window.QuickphrasesPlaceholders.fill(body.value, samples, function (name) {
+      return "{" + name + "}";
     });
   }
 
