@@ -1,33 +1,89 @@
 """Input and output shapes of the API. Inputs only check types; the services own the rules."""
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from phrases.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Phrase, PhraseStatus, Topic
+from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus, Topic
 from phrases.text_cleaning import clean_line, clean_text
 from phrases.validation import (
     DB_INTEGER_MAX,
-    HOTKEY_MAX_LENGTH,
     KEYWORD_MAX_LENGTH,
-    SHORTCUT_MAX_LENGTH,
+    LINE_FIELDS,
+    TEXT_FIELDS,
     validate_key,
     validate_language,
 )
 
+# -- the phrase's content fields, from the model ------------------------------------------------
+
+
+def _max_length(model_field) -> int | None:
+    if model_field.max_length:
+        return model_field.max_length
+    return next((v.limit_value for v in model_field.validators if isinstance(v, MaxLengthValidator)), None)
+
+
+def content_field(name: str, *, output: bool) -> serializers.Field:
+    """The API field for one of the phrase's content fields (`phrases.models.CONTENT_FIELDS`), made
+    from the model field: a relation by its slug, a JSON list as a list of lines, text with the
+    model's length limit. Inputs check shapes and lengths only (after the boundary cleaning, for
+    titles and texts); the actions own the rules."""
+    model_field = Phrase._meta.get_field(name)
+    optional = {"required": False, "allow_null": True} if model_field.blank else {}
+    if model_field.is_relation:
+        return serializers.SlugField(source=f"{name}.slug") if output else serializers.SlugField(
+            help_text=f"{model_field.related_model._meta.verbose_name.title()} slug", **optional)
+    if isinstance(model_field, models.JSONField):
+        if output:
+            return serializers.ListField(child=serializers.CharField())
+        # Blank and repeated entries are dropped and the count checked after cleaning, as on every door.
+        return serializers.ListField(child=CleanLineField(max_length=KEYWORD_MAX_LENGTH, allow_blank=True),
+                                     required=False, allow_null=True)
+    if output:
+        return serializers.CharField(allow_null=model_field.blank)
+    length = {"max_length": _max_length(model_field), "allow_blank": model_field.blank, **optional}
+    if name in LINE_FIELDS:
+        return CleanLineField(**length)
+    if name in TEXT_FIELDS:
+        return CleanTextField(**length)
+    # Triggers and slugs are taken exactly as sent (the actions lower-case a shortcut, as every door
+    # does): whitespace or anything invisible in them is refused, not trimmed.
+    return serializers.CharField(trim_whitespace=False, **length)
+
+
+class WithContentFields:
+    """A serializer with one field per content field (in CONTENT_FIELDS order, after `key` when it
+    has one), so a field added to CONTENT_FIELDS reaches every API shape without another list.
+    Outputs give an optional text left empty as null (`blank_as_null`)."""
+
+    content_output = True
+    blank_as_null = True
+
+    def get_fields(self):
+        declared = super().get_fields()
+        fields = {"key": declared.pop("key")} if "key" in declared else {}
+        fields.update({name: content_field(name, output=self.content_output) for name in CONTENT_FIELDS})
+        fields.update(declared)
+        return fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if self.blank_as_null:
+            for name in CONTENT_FIELDS:
+                if data.get(name) == "":
+                    data[name] = None
+        return data
+
+
 # -- output -----------------------------------------------------------------------------------
 
 
-class LivePhraseSerializer(serializers.Serializer):
+class LivePhraseSerializer(WithContentFields, serializers.Serializer):
     """A phrase as operators and chat tools see it: its last approved text."""
 
     key = serializers.CharField()
-    title = serializers.CharField()
-    body = serializers.CharField()
-    topic = serializers.SlugField(source="topic.slug")
-    language = serializers.CharField()
-    shortcut = serializers.CharField(allow_null=True)
-    hotkey = serializers.CharField(allow_null=True)
-    keywords = serializers.ListField(child=serializers.CharField())
     status = serializers.SerializerMethodField()
     approved_at = serializers.DateTimeField()
     uses_7d = serializers.IntegerField(required=False)
@@ -38,22 +94,16 @@ class LivePhraseSerializer(serializers.Serializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        data["shortcut"] = data["shortcut"] or None
-        data["hotkey"] = data["hotkey"] or None
         if not hasattr(instance, "uses_7d"):
             data.pop("uses_7d", None)
             data.pop("uses_30d", None)
         return data
 
 
-class LiveTextSerializer(serializers.Serializer):
-    title = serializers.CharField()
-    body = serializers.CharField()
-    topic = serializers.SlugField(source="topic.slug")
-    language = serializers.CharField()
-    shortcut = serializers.CharField()
-    hotkey = serializers.CharField()
-    keywords = serializers.ListField(child=serializers.CharField())
+class LiveTextSerializer(WithContentFields, serializers.Serializer):
+    """The live text beside a working copy (empty triggers as "", as this shape always gave them)."""
+
+    blank_as_null = False
     version = serializers.IntegerField()
     approved_at = serializers.DateTimeField()
     approved_by = serializers.CharField(source="approved_by.username", allow_null=True, default=None)
@@ -91,17 +141,10 @@ class DismissalSerializer(serializers.Serializer):
     in_force = serializers.BooleanField(help_text="The linter still flags these words under this rule")
 
 
-class PhraseSerializer(serializers.Serializer):
+class PhraseSerializer(WithContentFields, serializers.Serializer):
     """The working copy, for writers and reviewers, with its live text beside it."""
 
     key = serializers.CharField()
-    title = serializers.CharField()
-    body = serializers.CharField()
-    topic = serializers.SlugField(source="topic.slug")
-    language = serializers.CharField()
-    shortcut = serializers.CharField(allow_null=True)
-    hotkey = serializers.CharField(allow_null=True)
-    keywords = serializers.ListField(child=serializers.CharField())
     status = serializers.ChoiceField(choices=PhraseStatus.choices)
     revision = serializers.IntegerField()
     owner = serializers.CharField(source="owner.username", allow_null=True, default=None)
@@ -126,8 +169,6 @@ class PhraseSerializer(serializers.Serializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        data["shortcut"] = data["shortcut"] or None
-        data["hotkey"] = data["hotkey"] or None
         if not hasattr(instance, "uses_7d"):
             data.pop("uses_7d", None)
             data.pop("uses_30d", None)
@@ -298,20 +339,10 @@ class StrictInput(serializers.Serializer):
         return value
 
 
-class PhraseFieldsInput(StrictInput):
-    # Limits from the model and its validators, so a too-long value is refused here by name.
-    title = CleanLineField(max_length=TITLE_MAX_LENGTH)
-    body = CleanTextField(max_length=BODY_MAX_LENGTH)
-    topic = serializers.SlugField(help_text="Topic slug")
-    language = serializers.CharField(max_length=Phrase._meta.get_field("language").max_length)
-    # Triggers are taken exactly as sent: whitespace or anything invisible in them is refused, not trimmed.
-    shortcut = serializers.CharField(max_length=SHORTCUT_MAX_LENGTH, required=False, allow_blank=True, allow_null=True,
-                                     trim_whitespace=False)
-    hotkey = serializers.CharField(max_length=HOTKEY_MAX_LENGTH, required=False, allow_blank=True, allow_null=True,
-                                   trim_whitespace=False)
-    # Blank and repeated keywords are dropped and the count checked after cleaning, as on every door.
-    keywords = serializers.ListField(child=CleanLineField(max_length=KEYWORD_MAX_LENGTH, allow_blank=True),
-                                     required=False)
+class PhraseFieldsInput(WithContentFields, StrictInput):
+    # The content fields with the model's limits (content_field), so a too-long value is refused here by name.
+    content_output = False
+    blank_as_null = False
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500,
                                    help_text="Why: kept with the version in history")
 

@@ -109,20 +109,25 @@ class Phrase(models.Model):
     """The working copy of a quick phrase. Workflow lives in `phrases.services`, not here."""
 
     key = models.SlugField(max_length=100, unique=True, validators=[validate_key])
-    title = models.CharField(max_length=TITLE_MAX_LENGTH)
-    body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_LENGTH), validate_placeholders])
-    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="phrases")
-    language = models.CharField(max_length=8, validators=[validate_language])
-    shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True, validators=[validate_shortcut])
-    hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True, validators=[validate_hotkey])
-    keywords = models.JSONField(default=list, blank=True, validators=[validate_keywords])
+    # verbose_name: each field's label in the reader's language (history, diffs, admin).
+    title = models.CharField(max_length=TITLE_MAX_LENGTH, verbose_name=_("Title"))
+    body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_LENGTH), validate_placeholders],
+                            verbose_name=_("Text"))
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="phrases", verbose_name=_("Topic"))
+    language = models.CharField(max_length=8, validators=[validate_language], verbose_name=_("Language"))
+    shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True, validators=[validate_shortcut],
+                                verbose_name=_("Shortcut"))
+    hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True, validators=[validate_hotkey],
+                              verbose_name=_("Hotkey"))
+    keywords = models.JSONField(default=list, blank=True, validators=[validate_keywords], verbose_name=_("Keywords"))
     # The language family: the same reply in other languages shares this name ("hold-minute").
     family = models.SlugField(max_length=100, blank=True, db_index=True, validators=[validate_family],
                               verbose_name=_("family"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    status = models.CharField(max_length=16, choices=PhraseStatus.choices, default=PhraseStatus.DRAFT)
+    status = models.CharField(max_length=16, choices=PhraseStatus.choices, default=PhraseStatus.DRAFT,
+                              verbose_name=_("Status"))
     # Review outcome: stamped by phrase_approve / phrase_reject.
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -180,7 +185,7 @@ class Phrase(models.Model):
     def clean_fields(self, exclude=None):
         # The boundary normalisation, for any door that reaches the model (phrases.text_cleaning).
         for name, value in clean_phrase_text(
-                {name: getattr(self, name) for name in (*LINE_FIELDS, *TEXT_FIELDS, "keywords")}).items():
+                {name: getattr(self, name) for name in (*LINE_FIELDS, *TEXT_FIELDS, "keywords", "shortcut")}).items():
             setattr(self, name, value)
         nul = nul_errors({name: getattr(self, name) for name in (*LINE_FIELDS, *TEXT_FIELDS, "keywords", "shortcut",
                                                                    "hotkey", "language")})

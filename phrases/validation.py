@@ -30,14 +30,27 @@ KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # How each text field of a phrase is cleaned at the boundary (phrases.text_cleaning).
 LINE_FIELDS = ("title",)
 TEXT_FIELDS = ("body", "submit_note", "review_comment")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def clean_shortcut(value):
+    """A shortcut as people type it in a chat: letter case and the leading "/" do not matter, so
+    "ETA" and "/Eta" are stored as "/eta". Only ASCII letters are lowered (a look-alike such as the
+    Kelvin sign stays, for the validator to refuse), and nothing is trimmed: whitespace, a trailing
+    newline or an invisible character in a trigger is refused, never repaired."""
+    if not isinstance(value, str) or not value:
+        return value
+    value = value.translate(_ASCII_LOWER)
+    return value if value.startswith("/") else "/" + value
 
 
 def clean_keywords(value):
-    """Each keyword cleaned as a line; blank ones dropped, repeats (ignoring case) kept once."""
+    """Each keyword cleaned as a line; a comma separates keywords (as the editor's chips do), so
+    "delivery, late" is two keywords at every door; blank ones dropped, repeats (ignoring case) kept once."""
     if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
         return value  # validate_keywords names the problem
     keywords, seen = [], set()
-    for keyword in map(clean_line, value):
+    for keyword in (clean_line(part) for item in value for part in item.split(",")):
         if keyword and keyword.casefold() not in seen:
             seen.add(keyword.casefold())
             keywords.append(keyword)
@@ -47,9 +60,10 @@ def clean_keywords(value):
 def clean_phrase_text(fields: dict) -> dict:
     """The boundary normalisation of a phrase's text fields present in `fields` (a copy).
 
-    The one place every door's text goes through: the services (API, pages, admin), the import
-    and the model's own `clean_fields`. Values of the wrong type pass untouched for the
-    validators to refuse."""
+    The one place every door's values go through: the services (API, pages, admin), the editor's
+    form, the import and the model's own `clean_fields`, so each door stores the same value for
+    the same input (README, "One normalisation at every door"). Values of the wrong type pass
+    untouched for the validators to refuse."""
     cleaned = dict(fields)
     for name, value in fields.items():
         if not isinstance(value, str) and name != "keywords":
@@ -60,6 +74,8 @@ def clean_phrase_text(fields: dict) -> dict:
             cleaned[name] = clean_text(value)
         elif name == "keywords":
             cleaned[name] = clean_keywords(value)
+        elif name == "shortcut":
+            cleaned[name] = clean_shortcut(value)
     return cleaned
 
 

@@ -8,25 +8,18 @@ from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phrases.diffing import DELETE, EQUAL, INSERT, Segment, word_diff
 from phrases.lint import registry
-from phrases.models import PhraseStatus
+from phrases.models import VERSION_FIELDS, Phrase, PhraseStatus
 
 STATUS_LABELS = dict(PhraseStatus.choices)  # translated labels, from the model
 
-FIELD_LABELS = {
-    "title": gettext_lazy("Title"),
-    "body": gettext_lazy("Text"),
-    "topic": gettext_lazy("Topic"),
-    "language": gettext_lazy("Language"),
-    "shortcut": gettext_lazy("Shortcut"),
-    "hotkey": gettext_lazy("Hotkey"),
-    "keywords": gettext_lazy("Keywords"),
-    "status": gettext_lazy("Status"),
-}
+# Each versioned field's label, translated: the model's verbose_name (CONTENT_FIELDS and status).
+FIELD_LABELS = {name: capfirst(Phrase._meta.get_field(name).verbose_name) for name in VERSION_FIELDS}
 
 SEVERITY_LABELS = {"error": gettext_lazy("Error"), "warning": gettext_lazy("Warning")}
 

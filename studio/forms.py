@@ -25,6 +25,7 @@ from phrases.validation import (
     SHORTCUT_MAX_LENGTH,
     allowed_placeholders,
     clean_keywords,
+    clean_shortcut,
     fallback_problems,
     placeholder_problems,
     validate_hotkey,
@@ -106,11 +107,11 @@ class PhraseFilterForm(forms.Form):
 
 
 class KeywordsField(forms.Field):
-    """Keywords posted as a list (one value per chip); a value may hold several separated by commas."""
+    """Keywords posted as a list (one value per chip), cleaned as at every door (a comma separates keywords)."""
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else ([value] if value else [])
-        return clean_keywords([word for item in values for word in str(item).split(",")])
+        return clean_keywords([str(item) for item in values])
 
     def validate(self, value):
         super().validate(value)
@@ -182,9 +183,7 @@ class PhraseForm(forms.Form):
         return body
 
     def clean_shortcut(self):
-        shortcut = self.cleaned_data["shortcut"].lower()
-        if shortcut and not shortcut.startswith("/"):
-            shortcut = "/" + shortcut
+        shortcut = clean_shortcut(self.cleaned_data["shortcut"])  # as at every door
         try:
             validate_shortcut(shortcut)
         except ValidationError:

@@ -18,7 +18,7 @@ from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
 from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus, Topic
 from phrases.services.actions import CreateAction, SubmitAction, UpdateAction
-from phrases.validation import allowed_placeholders
+from phrases.validation import allowed_placeholders, clean_shortcut
 from studio import selectors
 from studio.forms import STATUS_LABELS, PhraseFilterForm, PhraseForm, language_choices
 
@@ -257,7 +257,7 @@ def phrase_check(request):
         return JsonResponse({"detail": _("Each parameter may have at most 200 characters.")}, status=400)
     answer = {}
     conflicts = selectors.trigger_conflicts(key=params["key"], language=params["language"],
-                                            shortcut=params["shortcut"].lower(), hotkey=params["hotkey"])
+                                            shortcut=clean_shortcut(params["shortcut"]), hotkey=params["hotkey"])
     for field in ("shortcut", "hotkey"):
         if params[field]:
             holder = conflicts.get(field)

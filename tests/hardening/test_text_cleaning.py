@@ -45,7 +45,7 @@ def test_emoji_sequences_lose_their_joiners_but_keep_their_pictures():
 # --- the same verdict at every door ----------------------------------------------------------------
 
 ALPHABET = st.sampled_from(["a", "б", "Z", "1", " ", "\n", "\t", "\r", "\x00", "\u00a0", "e\u0301", "{", "}",
-                            "{client_name}", *HOSTILE])
+                            "{client_name}", ",", *HOSTILE])
 
 
 def _text(max_size):
@@ -62,15 +62,18 @@ TITLES = st.one_of(_text(12), _with_padding(120, 4))
 BODIES = st.one_of(_text(16), _with_padding(2000, 4))
 KEYWORDS = st.one_of(_text(8), _with_padding(80, 3))
 TRIGGER_TAILS = ["", "\n", " ", "\t", "\r\n", "\u200b", "\x00", "\u202e", "c", "-x", "\u00a0"]
-SHORTCUTS = st.one_of(st.just(""), st.lists(st.sampled_from(TRIGGER_TAILS), max_size=2).map(
-    lambda tails: "/ab" + "".join(tails)))
+SHORTCUTS = st.one_of(st.just(""), st.tuples(st.sampled_from(["/ab", "/AB", "ab", "Ab", "/\u212ab"]),
+                                              st.lists(st.sampled_from(TRIGGER_TAILS), max_size=2)).map(
+    lambda parts: parts[0] + "".join(parts[1])))
+HOTKEYS = st.one_of(st.just(""), st.lists(st.sampled_from(TRIGGER_TAILS), max_size=2).map(
+    lambda tails: "Ctrl+Alt+9" + "".join(tails)))
 
 
 def _stored(key):
     phrase = Phrase.objects.filter(key=key).first()
     if phrase is None:
         return None
-    stored = (phrase.title, phrase.body, phrase.keywords, phrase.shortcut)
+    stored = (phrase.title, phrase.body, phrase.keywords, phrase.shortcut, phrase.hotkey)
     phrase.delete()
     return stored
 
@@ -78,7 +81,8 @@ def _stored(key):
 def _through_api(api, topic, value):
     response = api["writer"].post("/api/v1/phrases/", json.dumps({
         "key": "fuzz-api", "topic": topic.slug, "language": "ru", "title": value["title"], "body": value["body"],
-        "keywords": [value["keyword"]], "shortcut": value["shortcut"]}), content_type="application/json")
+        "keywords": [value["keyword"]], "shortcut": value["shortcut"], "hotkey": value["hotkey"]}),
+        content_type="application/json")
     assert response.status_code in (201, 400), response.content[:300]
     return _stored("fuzz-api")
 
@@ -86,7 +90,8 @@ def _through_api(api, topic, value):
 def _through_page(client, topic, value):
     response = client.post("/phrases/new/", {
         "key": "fuzz-page", "topic": topic.pk, "language": "ru", "title": value["title"], "body": value["body"],
-        "keywords": [value["keyword"]], "shortcut": value["shortcut"], "hotkey": "", "note": "", "save": "1"})
+        "keywords": [value["keyword"]], "shortcut": value["shortcut"], "hotkey": value["hotkey"], "note": "",
+        "save": "1"})
     assert response.status_code in (302, 400), response.content[:300]
     return _stored("fuzz-page")
 
@@ -94,7 +99,7 @@ def _through_page(client, topic, value):
 def _through_admin(client, topic, value):
     response = client.post(reverse("admin:phrases_phrase_add"), {
         "key": "fuzz-admin", "topic": topic.pk, "language": "ru", "title": value["title"], "body": value["body"],
-        "keywords": json.dumps([value["keyword"]]), "shortcut": value["shortcut"], "hotkey": ""})
+        "keywords": json.dumps([value["keyword"]]), "shortcut": value["shortcut"], "hotkey": value["hotkey"]})
     assert response.status_code in (200, 302), response.content[:300]
     return _stored("fuzz-admin")
 
@@ -103,7 +108,7 @@ def _through_import(api, topic, value):
     document = {"format": "quickphrases/v1", "topics": [{"slug": topic.slug, "name": topic.name, "parent": None}],
                 "phrases": [{"key": "fuzz-import", "topic": topic.slug, "language": "ru", "title": value["title"],
                              "body": value["body"], "keywords": [value["keyword"]], "shortcut": value["shortcut"],
-                             "status": "draft"}]}
+                             "hotkey": value["hotkey"], "status": "draft"}]}
     response = api["reviewer"].post("/api/v1/library/import/", json.dumps(document), content_type="application/json")
     assert response.status_code in (200, 400), response.content[:300]
     return _stored("fuzz-import")
@@ -121,7 +126,8 @@ def _verdicts(api, client, writer, topic, value):
     }
 
 
-PLAIN = {"title": "Сроки доставки", "body": "Заказ {order_id} в пути.", "keyword": "когда привезут", "shortcut": ""}
+PLAIN = {"title": "Сроки доставки", "body": "Заказ {order_id} в пути.", "keyword": "когда привезут", "shortcut": "",
+         "hotkey": ""}
 
 
 @pytest.mark.parametrize("field, value, stored", [
@@ -139,6 +145,17 @@ PLAIN = {"title": "Сроки доставки", "body": "Заказ {order_id} 
     ("shortcut", "/rtnl\n", None),
     ("shortcut", "/rtnl ", None),
     ("shortcut", "/rt\u200bnl", None),
+    # The one normalisation of triggers and keywords (README): case and the leading "/" do not
+    # matter in a shortcut, a comma separates keywords; nothing else is repaired.
+    ("shortcut", "/RTNL", "/rtnl"),
+    ("shortcut", "Rtnl", "/rtnl"),
+    ("shortcut", "/RTNL\n", None),
+    ("shortcut", "/\u212aey", None),  # the Kelvin sign is not a "k"
+    ("keyword", "сроки, доставка,", ["сроки", "доставка"]),
+    ("keyword", ",\u200b,", []),
+    ("hotkey", "Ctrl+Alt+9", "Ctrl+Alt+9"),
+    ("hotkey", "Ctrl+Alt+9\n", None),
+    ("hotkey", "ctrl+alt+9", None),
 ])
 def test_every_door_gives_the_same_verdict_on_hostile_values(api, client, writer, topic, field, value, stored):
     outcomes = _verdicts(api, client, writer, topic, {**PLAIN, field: value})
@@ -146,11 +163,12 @@ def test_every_door_gives_the_same_verdict_on_hostile_values(api, client, writer
     if stored is None:
         assert outcomes["api"] is None
     else:
-        index = {"title": 0, "body": 1, "keyword": 2, "shortcut": 3}[field]
-        assert outcomes["api"][index] == ([stored] if field == "keyword" else stored)
+        index = {"title": 0, "body": 1, "keyword": 2, "shortcut": 3, "hotkey": 4}[field]
+        expected = [stored] if field == "keyword" and isinstance(stored, str) else stored
+        assert outcomes["api"][index] == expected
 
 
-FIELDS = {"title": TITLES, "body": BODIES, "keyword": KEYWORDS, "shortcut": SHORTCUTS}
+FIELDS = {"title": TITLES, "body": BODIES, "keyword": KEYWORDS, "shortcut": SHORTCUTS, "hotkey": HOTKEYS}
 CHANGES = st.sampled_from([*FIELDS, "all"]).flatmap(
     lambda name: st.fixed_dictionaries(FIELDS) if name == "all" else FIELDS[name].map(lambda v: {name: v}))
 
@@ -164,6 +182,7 @@ def test_api_pages_admin_and_import_accept_and_store_exactly_the_same_values(api
     outcomes = _verdicts(api, client, writer, topic, {**PLAIN, **change})
     assert len(set(map(repr, outcomes.values()))) == 1, outcomes
     if outcomes["api"] is not None:
-        title, body, keywords, shortcut = outcomes["api"]
-        for text in (title, body, *keywords, shortcut):
+        title, body, keywords, shortcut, hotkey = outcomes["api"]
+        assert shortcut == shortcut.lower() and "," not in "".join(keywords)
+        for text in (title, body, *keywords, shortcut, hotkey):
             assert not any(char in text for char in "\x00\x07\x0b\x1b\u200b\u202e\ufeff\r"), text
