@@ -2,13 +2,13 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _restore_default_rules(sender, **kwargs):
-    # The data migration installs the defaults; this reinstalls them after a `flush` emptied the
-    # rule tables (never over a reviewer's tuning: it only acts without a rules revision).
-    from phrases.lint.models import RuleSetting, RulesRevision, Term
-    from phrases.lint.ruleset import install_default_rules, reset_cache
+def _sync_default_rules(sender, using="default", **kwargs):
+    # Seeds the defaults into a new (or flushed) database and brings changed defaults to rows still
+    # as installed, never over a reviewer's tuning (phrases.lint.sync).
+    from phrases.lint.ruleset import reset_cache
+    from phrases.lint.sync import sync_default_rules
 
-    if install_default_rules(RuleSetting, Term, RulesRevision):
+    if sync_default_rules(using=using).changed:
         reset_cache()
 
 
@@ -20,4 +20,4 @@ class LintConfig(AppConfig):
     def ready(self):
         from phrases.lint import signals  # noqa: F401  (rule-cache invalidation)
 
-        post_migrate.connect(_restore_default_rules, sender=self, dispatch_uid="quickphrases-default-rules")
+        post_migrate.connect(_sync_default_rules, sender=self, dispatch_uid="quickphrases-default-rules")

@@ -109,3 +109,23 @@ class TeamWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class DefaultStamp(models.Model):
+    """What the defaults' sync (`ruleset.sync_default_rules`) last installed for one default rule
+    setting or term: a changed default reaches a row still as installed, once, and never a row a
+    reviewer edited or deleted. `kind` is "rule" or "term"; `name` the rule id or the term's kind;
+    `pattern` the term's pattern ("" for a rule); `values` the other fields as installed."""
+
+    kind = models.CharField(max_length=8)
+    language = models.CharField(max_length=8, blank=True)
+    name = models.CharField(max_length=40)
+    pattern = models.CharField(max_length=500, blank=True)
+    values = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "language", "name", "pattern"],
+                                               name="lint_default_stamp_unique")]
+
+    def __str__(self):
+        return f"default {self.kind} {self.name} [{self.language or 'all'}] {self.pattern}".rstrip()

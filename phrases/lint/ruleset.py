@@ -135,29 +135,6 @@ def default_rows():
     return rules, terms
 
 
-def install_default_rules(rule_setting_model, term_model, revision_model):
-    """Store the default rules and terms in an empty rule table; returns whether it did.
-
-    Used by the data migration with historical models, and after `migrate`/`flush` with the real
-    ones; a database that already holds a rules revision keeps the reviewers' tuning untouched.
-    """
-    if revision_model.objects.filter(pk=1).exists():
-        return False
-    rules, terms = default_rows()
-    rule_setting_model.objects.bulk_create([
-        rule_setting_model(rule=rule, language="" if language == ALL_LANGUAGES else language,
-                           severity=severity, limit=limit, description=defaults.RULES[rule][2])
-        for rule, language, severity, limit in rules
-    ], ignore_conflicts=True)
-    term_model.objects.bulk_create([
-        term_model(language="" if language == ALL_LANGUAGES else language, kind=kind, pattern=pattern,
-                   suggestion=suggestion or "")
-        for language, kind, pattern, suggestion in terms
-    ], ignore_conflicts=True)
-    revision_model.objects.create(pk=1, value=1)
-    return True
-
-
 def default_ruleset(placeholders=None) -> RuleSet:
     """The default rules, without touching the database."""
     if placeholders is None:

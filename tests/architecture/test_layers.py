@@ -137,7 +137,7 @@ def test_the_lint_migrations_hold_schema_only_and_defaults_come_from_post_migrat
     from phrases.lint.models import RuleSetting, Term
     from phrases.lint.registry import RULES
 
-    squashed = importlib.import_module("phrases.lint.migrations.0001_squashed_0004_schema").Migration
+    squashed = importlib.import_module("phrases.lint.migrations.0001_squashed_0005_schema").Migration
     assert squashed.operations and not any(isinstance(op, migrations.RunPython | migrations.RunSQL)
                                            for op in squashed.operations)
     # The test database was built from the squashed migration: the defaults are the handler's.
