@@ -45,12 +45,12 @@ def clean_shortcut(value):
 
 
 def clean_keywords(value):
-    """Each keyword cleaned as a line; a comma separates keywords (as the editor's chips do), so
-    "delivery, late" is two keywords at every door; blank ones dropped, repeats (ignoring case) kept once."""
+    """Each keyword cleaned as a line; blank ones dropped, repeats (ignoring case) kept once. A comma
+    is part of a keyword («меньше, чем платил») at every door: one list element is one keyword."""
     if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
         return value  # validate_keywords names the problem
     keywords, seen = [], set()
-    for keyword in (clean_line(part) for item in value for part in item.split(",")):
+    for keyword in map(clean_line, value):
         if keyword and keyword.casefold() not in seen:
             seen.add(keyword.casefold())
             keywords.append(keyword)

@@ -107,7 +107,8 @@ class PhraseFilterForm(forms.Form):
 
 
 class KeywordsField(forms.Field):
-    """Keywords posted as a list (one value per chip), cleaned as at every door (a comma separates keywords)."""
+    """Keywords posted as a list (one value per chip), cleaned as at every door: one value is one
+    keyword, commas included (the chips' script makes a chip at each comma as the writer types)."""
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else ([value] if value else [])
