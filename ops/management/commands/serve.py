@@ -1,7 +1,10 @@
 """`make run`'s one command: the development web server and a worker, stopped together."""
+import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 from django.core.management.base import BaseCommand
@@ -16,9 +19,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport="127.0.0.1:8000", **options):
         manage = [sys.executable, sys.argv[0]]
+        # Metrics as under gunicorn (config/gunicorn.conf.py): counts kept in files that /metrics adds up.
+        metrics = None if os.environ.get("PROMETHEUS_MULTIPROC_DIR") else tempfile.mkdtemp(prefix="quickphrases-metrics-")
+        env = {**os.environ, **({"PROMETHEUS_MULTIPROC_DIR": metrics} if metrics else {})}
         children = {
-            "web server": subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),
-            "worker": subprocess.Popen([*manage, "run_worker"]),
+            "web server": subprocess.Popen([*manage, "runserver", addrport, "--noreload"], env=env),
+            "worker": subprocess.Popen([*manage, "run_worker"], env=env),
         }
         stopping = False
 
@@ -47,6 +53,8 @@ class Command(BaseCommand):
                     self.stderr.write(f"The {name} did not stop in 15 s; killing it.")
                     child.kill()
                     child.wait()
+        if metrics:
+            shutil.rmtree(metrics, ignore_errors=True)
         self.stdout.write("Stopped the web server and the worker.")
         if any(child.returncode not in (0, -signal.SIGTERM, -signal.SIGINT) for child in children.values()) \
                 and not stopping:
