@@ -155,14 +155,15 @@ def _check_topics(entries, problems):
         if not isinstance(entry, dict):
             problems.add(label, "topic", "Each topic must be an object.")
             continue
-        for name in sorted(set(entry) - TOPIC_FIELDS):
+        unknown = entry.keys() - TOPIC_FIELDS
+        for name in sorted(unknown) if unknown else ():
             problems.add(label, name, "Unknown topic field.")
-        wrong_types = [name for name in ("slug", "name", "parent")
-                       if not isinstance(entry.get(name), str) and (name != "parent" or entry.get(name) is not None)]
-        for name in wrong_types:
-            problems.add(label, name, "Must be a topic slug or null." if name == "parent" else
-                         "This field is required." if entry.get(name) is None else "Must be a string.")
-        if wrong_types:
+        if not (isinstance(entry.get("slug"), str) and isinstance(entry.get("name"), str)
+                and (entry.get("parent") is None or isinstance(entry["parent"], str))):
+            for name in ("slug", "name", "parent"):
+                if not isinstance(entry.get(name), str) and (name != "parent" or entry.get(name) is not None):
+                    problems.add(label, name, "Must be a topic slug or null." if name == "parent" else
+                                 "This field is required." if entry.get(name) is None else "Must be a string.")
             continue
         entry = {**entry, "name": clean_line(entry["name"])}  # as cleaned at the boundary
         errors = _topic_field_errors(entry)
