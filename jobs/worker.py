@@ -244,6 +244,7 @@ class Worker:
     def __init__(self, *, poll: float = 1.0, burst: bool = False, stdout=None):
         self.poll, self.burst, self.stdout = poll, burst, stdout
         self.identity = worker_identity()
+        self.name = f"pid {os.getpid()} on {socket.gethostname()}"  # what people read; `identity` is for the queue
         self.stopping = threading.Event()
         self.current: JobContext | None = None
 
@@ -266,6 +267,7 @@ class Worker:
         from phrases.lint import lint_text
 
         started = time.monotonic()
+        self._say(f"Worker {self.name}: loading the lint rules and spelling dictionaries…")
         try:
             for language in settings.QUICKPHRASES_LANGUAGES:
                 lint_text("Hello.", language)
@@ -274,12 +276,12 @@ class Worker:
                            exc_info=True)
             close_old_connections()
             return
-        self._say(f"Worker {self.identity}: lint rules and dictionaries loaded in {time.monotonic() - started:.1f} s")
+        self._say(f"Worker {self.name}: lint rules and dictionaries loaded in {time.monotonic() - started:.1f} s")
 
     def run(self) -> None:
         if not self.burst:
             self.warm_up()
-        self._say(f"Worker {self.identity} waiting for jobs (Ctrl+C to stop)")
+        self._say(f"Worker {self.name} waiting for jobs (Ctrl+C to stop)")
         while not self.stopping.is_set():
             try:
                 close_old_connections()

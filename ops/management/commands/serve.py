@@ -6,8 +6,17 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 from django.core.management.base import BaseCommand
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return response.status == 200
+    except OSError:
+        return False
 
 
 class Command(BaseCommand):
@@ -34,8 +43,15 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
+        site = f"http://{addrport if ':' in addrport else '127.0.0.1:' + addrport}/"
+        announced = False
         try:
             while not stopping:
+                if not announced and _answers(site + "healthz"):
+                    announced = True
+                    self.stdout.write(self.style.SUCCESS(
+                        f"\nQuickphrases is ready at {site} (log in with a demo user above; the passwords are also "
+                        "in .demo-credentials).\nA worker runs background jobs beside it. Ctrl+C stops both.\n"))
                 ended = [name for name, child in children.items() if child.poll() is not None]
                 if ended:
                     self.stderr.write(f"The {ended[0]} stopped (exit status {children[ended[0]].returncode}); "
