@@ -3,9 +3,10 @@
 Several workers (on several machines with PostgreSQL) share one queue: a job is claimed by one of them
 (`SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite serialises writers). While a task runs, a
 heartbeat thread records the worker's sign of life and the task's progress about every second; the task
-looks for a cancellation at each of its progress reports (JobContext.progress). A job whose worker is gone (its process no longer exists on this host, or, on
-another host, no heartbeat for LEASE_SECONDS) is put back on the queue by any worker, up to the task's
-`max_attempts` runs; its transaction died with its worker, so it changed nothing and runs again whole.
+itself looks for a cancellation at each of its progress reports (JobContext.progress). A job whose
+worker is gone (its process no longer exists on this host, or, on another host, no heartbeat for
+LEASE_SECONDS) is put back on the queue by any worker, up to the task's `max_attempts` runs; its
+transaction died with its worker, so it changed nothing and runs again whole.
 A worker asked to stop (SIGTERM, Ctrl+C) interrupts its task the same way and puts the job back at once.
 """
 import logging
