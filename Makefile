@@ -23,13 +23,13 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	touch $@
 
 migrate: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
+	@$(PY) manage.py migrate --noinput -v0
+	@echo "Database ready (migrations applied)."
 
 run: migrate
-	$(PY) manage.py load_demo --site http://$(HOST):$(PORT)
-	$(PY) manage.py collectstatic --noinput -v0
-	@echo "Serving Quickphrases on http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)"
-	$(PY) manage.py serve $(HOST):$(PORT)
+	@$(PY) manage.py load_demo --site http://$(HOST):$(PORT)
+	@$(PY) manage.py collectstatic --noinput -v0
+	@$(PY) manage.py serve $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -55,15 +55,23 @@ class Deployment:
         return self.manage("shell", "--no-imports", "-c", code, **environment)
 
     def start(self, *args, log="process", **environment) -> subprocess.Popen:
+        return self._spawn([sys.executable, "manage.py", *args], log=log, **environment)
+
+    def _spawn(self, command: list[str], *, log: str, **environment) -> subprocess.Popen:
         output = open(self.folder / f"{log}-{len(self.processes)}.log", "w")
-        process = subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env={**self.env, **environment},
+        process = subprocess.Popen(command, cwd=ROOT, env={**self.env, **environment},
                                    stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
         process.log_path = output.name
         self.processes.append(process)
         return process
 
-    def start_worker(self, **environment) -> subprocess.Popen:
-        return self.start("run_worker", "--poll", "0.2", log="worker", **environment)
+    def start_worker(self, *, preload: str | None = None, **environment) -> subprocess.Popen:
+        """`manage.py run_worker`; with `preload`, a module (registering test-only tasks) is imported first."""
+        if preload is None:
+            return self.start("run_worker", "--poll", "0.2", log="worker", **environment)
+        code = (f"import django; django.setup(); import {preload}; from django.core.management import "
+                "execute_from_command_line; execute_from_command_line(['manage.py', 'run_worker', '--poll', '0.2'])")
+        return self._spawn([sys.executable, "-c", code], log="worker", **environment)
 
     def start_server(self, name: str, *, workers: int = 1, **environment) -> "Server":
         """gunicorn with the project's config, on a free port, with a snapshot folder of its own (as on its own

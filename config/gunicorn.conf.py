@@ -9,12 +9,33 @@ and never written, so a worker's own memory stays Django plus a small overlay of
 each keeps fresh on its own (an approval is visible in every worker within a second). No worker ever
 builds inside a request, so gunicorn's default 30 s timeout holds at any library size.
 
+Prometheus metrics count across all workers (prometheus_client's multiprocess mode): each worker writes its
+counts to files in PROMETHEUS_MULTIPROC_DIR (default: a new temporary folder per gunicorn start, removed at
+exit; a folder you set is emptied at start), /metrics adds them up whichever worker answers, and the files of
+a worker that exits are marked dead (child_exit) so its live gauges drop out while its counts stay counted.
+
 Environment: GUNICORN_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (workers, default 3),
-GUNICORN_TIMEOUT (default 30).
+GUNICORN_TIMEOUT (default 30), PROMETHEUS_MULTIPROC_DIR.
 """
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("QUICKPHRASES_SEARCH_PRELOAD", "1")
+
+# Before anything imports prometheus_client (the app is loaded after this file): its metric values are then
+# kept in files shared by the workers.
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
+    for stale in Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).glob("*.db"):  # a previous run's counts
+        stale.unlink()
+else:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="quickphrases-metrics-")
+    _made_by_us = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    _master = os.getpid()
+    atexit.register(lambda: os.getpid() == _master and shutil.rmtree(_made_by_us, ignore_errors=True))
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
@@ -36,3 +57,10 @@ def pre_fork(server, worker):
             server.log.info("Search index: the master adopted snapshot %s", live_index.generation)
     except Exception:
         server.log.warning("Search index: could not adopt the newest snapshot before forking", exc_info=True)
+
+
+def child_exit(server, worker):
+    """A worker ended (recycled, crashed, or stopping): its live gauges leave /metrics; its counts stay."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

@@ -2,10 +2,11 @@
 
 Several workers (on several machines with PostgreSQL) share one queue: a job is claimed by one of them
 (`SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite serialises writers). While a task runs, a
-heartbeat thread records the worker's sign of life and the task's progress about every second and
-watches for cancellation. A job whose worker is gone (its process no longer exists on this host, or, on
-another host, no heartbeat for LEASE_SECONDS) is put back on the queue by any worker, up to the task's
-`max_attempts` runs; its transaction died with its worker, so it changed nothing and runs again whole.
+heartbeat thread records the worker's sign of life and the task's progress about every second; the task
+itself looks for a cancellation at each of its progress reports (JobContext.progress). A job whose
+worker is gone (its process no longer exists on this host, or, on another host, no heartbeat for
+LEASE_SECONDS) is put back on the queue by any worker, up to the task's `max_attempts` runs; its
+transaction died with its worker, so it changed nothing and runs again whole.
 A worker asked to stop (SIGTERM, Ctrl+C) interrupts its task the same way and puts the job back at once.
 """
 import logging
@@ -147,8 +148,14 @@ class JobContext:
         self.interrupted = threading.Event()
 
     def progress(self, stage: str, done: int, total: int) -> None:
+        """Record where the task is, and stop it (JobCancelled, so its transaction rolls back) if its job was
+        cancelled. The cancel flag is read here, at every report, not only by the heartbeat thread once a
+        second: a cancellation that arrived before a report is always seen by it, however fast the task runs.
+        (Tasks report every few hundred items, so the read, a file's existence or one indexed row, costs
+        nothing that shows.)"""
         self.state = {"stage": stage, "done": done, "total": total}
-        if self.cancelled.is_set():
+        if self.cancelled.is_set() or board().cancel_requested(self.job_id):
+            self.cancelled.set()
             raise JobCancelled(f"Job {self.job_id} was cancelled.")
         if self.interrupted.is_set():
             raise JobInterrupted(f"Job {self.job_id} was interrupted: its worker is stopping.")
@@ -238,6 +245,7 @@ class Worker:
     def __init__(self, *, poll: float = 1.0, burst: bool = False, stdout=None):
         self.poll, self.burst, self.stdout = poll, burst, stdout
         self.identity = worker_identity()
+        self.name = f"pid {os.getpid()} on {socket.gethostname()}"  # what people read; `identity` is for the queue
         self.stopping = threading.Event()
         self.current: JobContext | None = None
 
@@ -260,6 +268,7 @@ class Worker:
         from phrases.lint import lint_text
 
         started = time.monotonic()
+        self._say(f"Worker {self.name}: loading the lint rules and spelling dictionaries…")
         try:
             for language in settings.QUICKPHRASES_LANGUAGES:
                 lint_text("Hello.", language)
@@ -268,12 +277,12 @@ class Worker:
                            exc_info=True)
             close_old_connections()
             return
-        self._say(f"Worker {self.identity}: lint rules and dictionaries loaded in {time.monotonic() - started:.1f} s")
+        self._say(f"Worker {self.name}: lint rules and dictionaries loaded in {time.monotonic() - started:.1f} s")
 
     def run(self) -> None:
         if not self.burst:
             self.warm_up()
-        self._say(f"Worker {self.identity} waiting for jobs (Ctrl+C to stop)")
+        self._say(f"Worker {self.name} waiting for jobs (Ctrl+C to stop)")
         while not self.stopping.is_set():
             try:
                 close_old_connections()

@@ -7,10 +7,10 @@ import os
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django_prometheus.exports import ExportToDjangoView
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
 
 logger = logging.getLogger(__name__)
 
@@ -94,4 +94,20 @@ def metrics(request):
         user = getattr(request, "user", None)
         if not (user is not None and user.is_authenticated and user.is_superuser):
             raise PermissionDenied("Metrics are for the monitoring system.")
-    return ExportToDjangoView(request)
+    return HttpResponse(generate_latest(_registry()), content_type=CONTENT_TYPE_LATEST)
+
+
+def _registry():
+    """Under gunicorn (PROMETHEUS_MULTIPROC_DIR, see config/gunicorn.conf.py) the counts of every worker, added
+    up from their files, plus the collectors read at scrape time (the queue, this process's index lag); else
+    this process's registry, which holds all of them."""
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return REGISTRY
+    from jobs.metrics import QueueCollector
+    from ops.metrics import IndexLagCollector
+
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    registry.register(QueueCollector())
+    registry.register(IndexLagCollector())
+    return registry

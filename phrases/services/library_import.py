@@ -14,12 +14,16 @@ The import approves, archives and publishes through the same transitions as ever
 their batch form (`phrases.services.actions.ImportBatch`), checking in bulk (one query per kind of
 check, lint once per phrase) and writing in bulk.
 """
+import functools
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import IntegrityError, transaction
+from django.db.models import CharField
 from django.utils import timezone
 
 from accounts import roles
@@ -98,15 +102,46 @@ def _check_file(data, problems):
     return topics, phrases
 
 
+@functools.cache
+def _quick_rules(model, name):
+    """A field's rules when they are all a length limit and plain regex matches (a slug's, a name's): then
+    a valid value is told apart in a microsecond, and only a value that fails asks Field.clean for its
+    messages. None for a field with other rules. Read from the field itself, so the two cannot drift."""
+    field = model._meta.get_field(name)
+    if field.choices or not isinstance(field, CharField):
+        return None
+    patterns = []
+    for validator in field.validators:
+        if isinstance(validator, MaxLengthValidator) and validator.limit_value == field.max_length:
+            continue
+        if type(validator) is not RegexValidator or validator.inverse_match:
+            return None
+        patterns.append(re.compile(validator.regex.pattern, validator.regex.flags))
+    return field.max_length, field.blank, tuple(patterns)
+
+
+def _field_errors(model, name, value) -> list[str]:
+    rules = _quick_rules(model, name)
+    if rules is not None:
+        max_length, blank, patterns = rules
+        if (value or blank) and (max_length is None or len(value) <= max_length) and all(
+                pattern.search(value) for pattern in patterns):
+            return []
+    try:
+        model._meta.get_field(name).clean(value, None)
+    except ValidationError as error:
+        return error.messages
+    return []
+
+
 def _topic_field_errors(entry) -> dict:
-    """The field rules of a topic's slug and name (as Topic.clean_fields checks them, name cleaned
-    first), field by field: no model instance per entry, since a file may hold thousands."""
+    """The field rules of a topic's slug and name (as Topic.clean_fields checks them, `name` already
+    cleaned), field by field: no model instance per entry, since a file may hold thousands."""
     errors = {}
-    for name, value in (("slug", entry["slug"]), ("name", clean_line(entry["name"]))):
-        try:
-            Topic._meta.get_field(name).clean(value, None)
-        except ValidationError as error:
-            errors[name] = error.messages
+    for name in ("slug", "name"):
+        messages = _field_errors(Topic, name, entry[name])
+        if messages:
+            errors[name] = messages
     errors.update({name: messages for name, messages in nul_errors({"name": entry["name"]}).items()
                    if name not in errors})
     return errors
@@ -120,22 +155,23 @@ def _check_topics(entries, problems):
         if not isinstance(entry, dict):
             problems.add(label, "topic", "Each topic must be an object.")
             continue
-        for name in sorted(set(entry) - TOPIC_FIELDS):
+        unknown = entry.keys() - TOPIC_FIELDS
+        for name in sorted(unknown) if unknown else ():
             problems.add(label, name, "Unknown topic field.")
-        wrong_types = [name for name in ("slug", "name", "parent")
-                       if not isinstance(entry.get(name), str) and (name != "parent" or entry.get(name) is not None)]
-        for name in wrong_types:
-            problems.add(label, name, "Must be a topic slug or null." if name == "parent" else
-                         "This field is required." if entry.get(name) is None else "Must be a string.")
-        if wrong_types:
+        if not (isinstance(entry.get("slug"), str) and isinstance(entry.get("name"), str)
+                and (entry.get("parent") is None or isinstance(entry["parent"], str))):
+            for name in ("slug", "name", "parent"):
+                if not isinstance(entry.get(name), str) and (name != "parent" or entry.get(name) is not None):
+                    problems.add(label, name, "Must be a topic slug or null." if name == "parent" else
+                                 "This field is required." if entry.get(name) is None else "Must be a string.")
             continue
+        entry = {**entry, "name": clean_line(entry["name"])}  # as cleaned at the boundary
         errors = _topic_field_errors(entry)
         for name, messages in errors.items():
             for message in messages:
                 problems.add(label, name, message)
         if errors:
             continue
-        entry = {**entry, "name": clean_line(entry["name"])}  # as cleaned at the boundary
         if label in by_slug:
             problems.add(label, "slug", "This topic slug appears more than once in the file.")
         by_slug[label] = entry
@@ -176,13 +212,14 @@ def _levels(parents) -> dict:
 def _check_topic_depth(by_slug, before, after, parents, problems):
     """Topics nest at most MAX_TOPIC_DEPTH levels: a file may not create or move a topic, or the
     topics below one, past it (deeper data already stored is not the file's fault). Reported once
-    per branch, at its first topic past the limit: the topics below it go with it."""
-    covered = set()
-    for slug, level in sorted(after.items(), key=lambda item: item[1]):
-        if level <= MAX_TOPIC_DEPTH or not (slug in by_slug or level > before.get(slug, 0)):
-            continue
-        covered.add(slug)
-        if parents.get(slug) not in covered:
+    per branch, at its first topic past the limit (its parent is not): the topics below it go with
+    it. One look at each topic and its parent, in the order of `after`: linear, however deep."""
+    def past_limit(slug):
+        level = after.get(slug, 0)
+        return level > MAX_TOPIC_DEPTH and (slug in by_slug or level > before.get(slug, 0))
+
+    for slug, level in after.items():
+        if past_limit(slug) and not past_limit(parents.get(slug)):
             problems.add(slug, "parent", f"Topics nest at most {MAX_TOPIC_DEPTH} levels deep; this topic (with "
                                          f"any topics under it) would be at level {level}.")
 

@@ -102,3 +102,38 @@ def test_the_daily_digest_is_enqueued_once_a_day_from_its_time(settings):
     assert job.unique_key == "reminders.daily_digests@2026-12-07" and job.params == {"day": "2026-12-07"}
     enqueue_due_daily_jobs(early + timedelta(days=1, hours=2))
     assert Job.objects.filter(task="reminders.daily_digests").count() == 2
+
+
+
+written = []
+
+
+@registry.task(name="tests.cancelled_between_reports", max_attempts=1,
+               on_give_up=lambda job, message: given_up.append(message))
+def _cancelled_between_reports(context):
+    """In one transaction (as the import): writes a row, is cancelled (as DELETE on its URL does), reports."""
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+
+    with transaction.atomic():
+        context.progress("writing", 0, 2)
+        Group.objects.create(name="made-by-the-cancelled-task")
+        job_cancel(job=Job.objects.get(pk=context.job_id))
+        written.append("before the report")
+        context.progress("writing", 1, 2)
+        written.append("after the report")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_running_job_stops_at_its_next_progress_report_after_a_cancel_and_rolls_back():
+    """No heartbeat thread here: the report itself reads the cancel flag, so a cancellation is seen however
+    fast the task runs, and the task's transaction rolls back."""
+    from django.contrib.auth.models import Group
+
+    job = enqueue("tests.cancelled_between_reports")
+    written.clear()
+    assert execute(claim_next("here:1:1"), heartbeat=False) == Job.Status.CANCELLED
+    job.refresh_from_db()
+    assert job.status == Job.Status.CANCELLED and job.error == "Cancelled." and given_up == ["cancelled"]
+    assert written == ["before the report"]
+    assert not Group.objects.filter(name="made-by-the-cancelled-task").exists()

@@ -43,12 +43,6 @@ def _mid_import(deployment, queue_job):
     return deployment.progress(queue_job).get("stage") in ("linting", "writing")
 
 
-def _early_in_linting(deployment, queue_job):
-    """Linting the first half: the slowest stage, so a cancellation sent now arrives long before the commit."""
-    progress = deployment.progress(queue_job)
-    return progress.get("stage") == "linting" and progress.get("done", 0) < progress.get("total", 0) / 2
-
-
 def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment):
     import_job, queue_job = _enqueue_import(deployment, 3000)
     worker = deployment.start_worker()
@@ -71,21 +65,43 @@ def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment)
     assert list((deployment.folder / "index").glob("*/CURRENT"))
 
 
-# Known gap (issue 24's closing note): with today's faster linting the test cannot catch the import mid-run
-# through the once-a-second progress board on either database, and on SQLite the worker has finished an
-# import without seeing the cancellation. Cancelling a queued import is tested in tests/jobs/test_queue.py.
-@pytest.mark.skip(reason="cancelling a running import is not yet verified deterministically (see issue 24's note)")
-def test_cancelling_a_running_import_rolls_it_back(deployment):
-    import_job, queue_job = _enqueue_import(deployment, 4000)
-    deployment.start_worker()
-    deployment.wait_for(lambda: _early_in_linting(deployment, queue_job), what="the import to be under way")
+HELD_IMPORT = """
+from django.contrib.auth.models import Group, User
+from tests.jobs.held_import import start_held_import
+reviewer, _ = User.objects.get_or_create(username="rita", defaults={{"email": "rita@example.com"}})
+reviewer.groups.add(Group.objects.get(name="reviewers"))
+document = {{"format": "quickphrases/v1", "topics": [{{"slug": "delivery", "name": "Delivery", "parent": None}}],
+            "phrases": [{{"key": f"eta-{{i}}", "title": f"Delivery time {{i}}", "topic": "delivery", "language": "en",
+                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days.",
+                          "status": "approved"}} for i in range({size})]}}
+job = start_held_import(data=document, actor=reviewer, gate="{gate}", hold_at="{hold_at}")
+print(job.pk, job.job_id)
+"""
+
+
+@pytest.mark.parametrize("hold_at", ["linting", "writing"])
+def test_cancelling_a_running_import_rolls_it_back(deployment, hold_at):
+    """The real import on a real worker, held at its first report of a stage (tests/jobs/held_import.py) so the
+    cancellation certainly arrives while it runs: at "writing" its topics are already written in its
+    transaction, and the cancellation rolls them back too."""
+    gate = deployment.folder / "gate"
+    output = deployment.shell(HELD_IMPORT.format(size=1200, gate=gate, hold_at=hold_at))
+    import_job, queue_job = output.strip().splitlines()[-1].split()
+    import_job = import_job.replace("-", "")
+    deployment.start_worker(preload="tests.jobs.held_import")
+    deployment.wait_for(lambda: deployment.progress(queue_job).get("stage") == hold_at,
+                        what=f"the import to report {hold_at}")
     answer = deployment.shell(
         "from api.import_jobs import import_job_cancel\nfrom api.models import ImportJob\n"
         f"job = import_job_cancel(ImportJob.objects.get(pk='{import_job}'))\nprint(job.status, job.detail)")
-    assert answer.startswith("running Cancelling") or answer.startswith("cancelled")
+    assert answer.startswith("running Cancelling")
+    gate.touch()
     deployment.wait_for(lambda: _import_status(deployment, import_job) == "cancelled", what="the cancellation")
-    assert _job(deployment, queue_job)[0] == "cancelled"
+    assert _job(deployment, queue_job) == ("cancelled", 1)
     assert _phrases(deployment) == 0
+    assert deployment.value("SELECT count(*) FROM phrases_topic WHERE slug = 'delivery'") == 0
+    assert deployment.value("SELECT detail FROM api_importjob WHERE replace(CAST(id AS TEXT), '-', '') = ?",
+                            (import_job,)) == "The import was cancelled; nothing was changed."
 
 
 def test_two_workers_send_the_days_digest_once(deployment, tmp_path):

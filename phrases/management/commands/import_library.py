@@ -34,8 +34,13 @@ class _ProgressBar:
 
 
 class Command(BaseCommand):
+    """Runs the import in this process, not on the task queue: it is a terminal tool, used where no worker may
+    be running (a fresh server, a script); it shows its progress as it goes, and Ctrl+C stops it with nothing
+    changed (the import is one transaction). The API's uploads run on the queue instead (api/import_jobs.py)."""
+
     help = ("Import a quickphrases/v1 library file: all or nothing on validity, updating phrases by key. "
-            "Approved phrases with brand-voice errors are held in review unless --publish-over-findings.")
+            "Approved phrases with brand-voice errors are held in review unless --publish-over-findings. "
+            "Runs here, showing its progress; Ctrl+C stops it and changes nothing.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Path to the UTF-8 JSON library file")
@@ -66,6 +71,9 @@ class Command(BaseCommand):
                                     reason=reason, progress=progress)
         except ImportRejected as error:
             raise CommandError(error.message) from None
+        except KeyboardInterrupt:
+            raise CommandError("Interrupted: nothing was imported (an import is all or nothing).",
+                               returncode=130) from None
         finally:
             progress.close()
         for key, findings in sorted(report.findings.items()):

@@ -1,0 +1,60 @@
+"""`manage.py import_library` runs in its own process, shows its progress on a terminal, and Ctrl+C stops it
+with nothing changed (a real process on a real database, interrupted while it lints)."""
+import fcntl
+import json
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+from benchmarks.deployment import ROOT
+
+
+def _library(size):
+    return {"format": "quickphrases/v1", "topics": [{"slug": "delivery", "name": "Delivery", "parent": None}],
+            "phrases": [{"key": f"eta-{i}", "title": f"Delivery time {i}", "topic": "delivery", "language": "en",
+                         "body": f"{{client_name}}, your order {{order_id}} arrives in {i % 9 + 1} days.",
+                         "status": "approved"} for i in range(size)]}
+
+
+def _read_until(fd, marker: bytes, process, timeout=120.0) -> bytes:
+    seen, deadline = b"", time.monotonic() + timeout
+    while marker not in seen:
+        assert time.monotonic() < deadline, f"no {marker!r} in {seen[-2000:]!r}"
+        assert process.poll() is None, f"the import ended first: {seen[-2000:]!r}"
+        if select.select([fd], [], [], 0.2)[0]:
+            seen += os.read(fd, 65536)
+    return seen
+
+
+def test_ctrl_c_stops_the_import_command_and_leaves_nothing_behind(deployment, tmp_path):
+    library = tmp_path / "library.json"
+    library.write_text(json.dumps(_library(4000)))
+    terminal, stderr = pty.openpty()  # the progress bar is drawn on a terminal only, of a known width
+    fcntl.ioctl(stderr, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    process = subprocess.Popen([sys.executable, "manage.py", "import_library", str(library)], cwd=ROOT,
+                               env=deployment.env, stdout=subprocess.PIPE, stderr=stderr, start_new_session=True)
+    os.close(stderr)
+    try:
+        shown = _read_until(terminal, b"Linting", process)
+        process.send_signal(signal.SIGINT)  # what Ctrl+C sends
+        out, _ = process.communicate(timeout=120)
+        try:
+            while select.select([terminal], [], [], 0.2)[0]:
+                shown += os.read(terminal, 65536)
+        except OSError:  # the terminal closed with the process
+            pass
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(terminal)
+    assert b"Validating" in shown
+    assert process.returncode == 130
+    assert b"Interrupted: nothing was imported" in shown and b"Traceback" not in shown
+    assert deployment.value("SELECT count(*) FROM phrases_phrase") == 0
+    assert deployment.value("SELECT count(*) FROM phrases_topic WHERE slug = 'delivery'") == 0
