@@ -226,6 +226,8 @@ QUICKPHRASES_PLACEHOLDERS = env.list(
 QUICKPHRASES_LANGUAGES = env.list("QUICKPHRASES_LANGUAGES", default=["ru", "en", "pl"])
 # A library file with more phrases than this is imported through the API as a background job.
 QUICKPHRASES_IMPORT_SYNC_LIMIT = env.int("QUICKPHRASES_IMPORT_SYNC_LIMIT", default=2000)
+# Processes that lint a large import's texts (unset: one per core, at most 4; 1: in-process).
+QUICKPHRASES_IMPORT_LINT_PROCESSES = env.int("QUICKPHRASES_IMPORT_LINT_PROCESSES", default=None)
 # Client messages kept for learning and the missing-replies report are deleted after this many days.
 QUICKPHRASES_SUGGEST_RETENTION_DAYS = env.int("QUICKPHRASES_SUGGEST_RETENTION_DAYS", default=90)
 

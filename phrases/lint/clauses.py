@@ -7,7 +7,7 @@ conjunction («и», «но», "and", "but", «ale»…).
 """
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from phrases.lint import text as t
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
@@ -45,8 +45,7 @@ def _phone_number(match, text) -> bool:
     return not AMOUNT_BEFORE.search(text[max(0, match.start() - 8):match.start()])
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a named tuple: thousands per long text
     text: str
     lower: str
     start: int
@@ -56,8 +55,7 @@ class Token:
     lemma: str
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where a term matched: token indexes `first`..`last` and character offsets."""
 
     first: int
@@ -67,11 +65,12 @@ class Span:
 
 
 class Clauses:
-    def __init__(self, prose: str, masked: str, language: str, check_time=None, folded_view=False):
+    def __init__(self, prose: str, masked: str, language: str, check_time=None, folded_view=False, words=None):
         self.language = language
         self.prose = prose
         self.check_time = check_time or (lambda: None)
-        self.tokens = self._tokens(prose, language, self.check_time)
+        # `words`: the prose's words when the caller has them already (read once per text).
+        self.tokens = self._tokens(prose, language, self.check_time, t.words(prose) if words is None else words)
         self.starts = [token.start for token in self.tokens]
         self.lemma_text, self.lemma_starts = self._lemma_text(prose) if language == "ru" else (None, None)
         self.views = [(prose, StartIndex.of(prose, self.starts), self.starts)]
@@ -105,28 +104,32 @@ class Clauses:
         return self.tokens[first:past]
 
     @staticmethod
-    def _tokens(prose, language, check_time):
+    def _tokens(prose, language, check_time, words):
         tokens, sentence, clause, previous = [], 0, 0, None
         if language == "ru":
             from phrases.lint.morphology import reading
         abbreviations = SENTENCE_ABBREVIATIONS.get(language, ())
         conjunctions = CONJUNCTIONS.get(language, ())
-        for number, word in enumerate(t.words(prose)):
+        for number, word in enumerate(words):
             if number % 64 == 0:
                 check_time()
             lower = word.text.lower()
             if previous is not None:
                 gap = prose[previous.end:word.start]
-                sentence_end = SENTENCE_MARKS.search(gap)
-                if sentence_end and gap.strip() == "." and (
-                        previous.lower in abbreviations or len(previous.text) == 1 or previous.text.isdigit()):
-                    sentence_end = None  # "т. е.", "np.", "3.5"
-                if sentence_end:
-                    sentence += 1
-                    clause += 1
-                elif lower in conjunctions or (CLAUSE_MARKS.search(gap) and lower not in COURTESY
-                                               and previous.lower not in COURTESY):
-                    clause += 1
+                if gap == " ":  # most gaps: no sentence or clause mark to look for
+                    if lower in conjunctions:
+                        clause += 1
+                else:
+                    sentence_end = SENTENCE_MARKS.search(gap)
+                    if sentence_end and gap.strip() == "." and (
+                            previous.lower in abbreviations or len(previous.text) == 1 or previous.text.isdigit()):
+                        sentence_end = None  # "т. е.", "np.", "3.5"
+                    if sentence_end:
+                        sentence += 1
+                        clause += 1
+                    elif lower in conjunctions or (CLAUSE_MARKS.search(gap) and lower not in COURTESY
+                                                   and previous.lower not in COURTESY):
+                        clause += 1
             lemma = reading(lower).lemma if language == "ru" else lower
             previous = Token(word.text, lower, word.start, word.end, sentence, clause, lemma)
             tokens.append(previous)

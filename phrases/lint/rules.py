@@ -67,7 +67,7 @@ class Draft:
     def clauses(self) -> Clauses:
         """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
         return Clauses(self.prose, self.masked, self.language, check_time=self.check_time,
-                       folded_view=self.language == "pl")
+                       folded_view=self.language == "pl", words=self.words)
 
     def find(self, kind):
         """Spans of the clauses matching the ruleset's terms of `kind` in this draft's language."""
@@ -243,6 +243,8 @@ def all_caps(draft):
     minimum = _limit(draft, "all-caps")
     acronyms = draft.ruleset.acronyms_for(draft.language)
     for word in draft.words:
+        if len(word.text) < minimum or word.text.islower():
+            continue  # no part can be a long enough run of capitals (most words: no split needed)
         offset = word.start
         for part in re.split(r"(['\-])", word.text):
             if (len(part) >= minimum and part.isalpha() and part.isupper() and part.upper() not in acronyms):

@@ -45,8 +45,8 @@ def _find(language, directories):
     return list(stems.values())
 
 
-def _dictionary(language):
-    directories = dictionary_directories()
+def _dictionary(language, directories=None):
+    directories = dictionary_directories() if directories is None else directories
     key = (language, directories)
     if key in _dictionaries:
         return _dictionaries[key]
@@ -80,10 +80,44 @@ def spelling_status(languages=("ru", "en", "pl")) -> dict:
     }
 
 
-@lru_cache(maxsize=200_000)
+# Word verdicts are cached per process, bounded: the same words recur across texts and phrases
+# (an import of 100,000 phrases looks up a few thousand distinct words). The key holds everything a
+# verdict depends on: the dictionaries' directories and the team's words (a new frozenset whenever
+# the rules are rebuilt), so a changed word list or dictionary setting never meets a stale verdict.
+VERDICT_CACHE_SIZE = 200_000
+
+
+@lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _known(language, directories, word):
-    dictionaries = _dictionaries.get((language, directories))
+    dictionaries = _dictionary(language, directories)
     return dictionaries is None or any(d.lookup(word) for d in dictionaries)
+
+
+@lru_cache(maxsize=VERDICT_CACHE_SIZE)
+def _misspelt(language, directories, team_words, text) -> bool:
+    """Whether `text`, a word of a `language` phrase, is reported (see `unknown_words`)."""
+    if len(text) < 2 or any(c.isdigit() for c in text) or text.isupper() or text.lower() in team_words:
+        return False
+    if len(text) > LONGEST_WORD:
+        return _dictionary(language, directories) is not None
+    check_language = language
+    if language == "ru" and not CYRILLIC.search(text):
+        check_language = "en"
+    elif language in ("en", "pl") and not LATIN.search(text):
+        return False
+    if _dictionary(check_language, directories) is None:
+        return False
+    if _known(check_language, directories, text):
+        return False
+    parts = re.split(r"['\-]", text)
+    return not (len(parts) > 1 and all(len(p) < 2 or _known(check_language, directories, p)
+                                       or p.lower() in team_words for p in parts))
+
+
+def clear_caches():
+    """Forget every cached word verdict (tests; a process whose dictionaries changed on disk)."""
+    _known.cache_clear()
+    _misspelt.cache_clear()
 
 
 def unknown_words(words, language, team_words, check_time=None):
@@ -92,29 +126,16 @@ def unknown_words(words, language, team_words, check_time=None):
     Latin-script words in Russian text are checked with the English dictionary (product names,
     English terms); words in another script than the phrase's are otherwise left alone. A word
     longer than any dictionary word is reported without a look-up (Hunspell's affix search on a
-    long string takes seconds)."""
+    long string takes seconds). Each distinct word is judged once (cached per process)."""
     directories = dictionary_directories()
+    team_words = frozenset(team_words)  # hashable, part of the cache key (no copy when it is one)
+    seen = {}
     for word in words:
-        if check_time is not None:
-            check_time()
         text = word.text
-        if len(text) < 2 or any(c.isdigit() for c in text) or text.isupper() or text.lower() in team_words:
-            continue
-        if len(text) > LONGEST_WORD:
-            if _dictionary(language) is not None:
-                yield word
-            continue
-        check_language = language
-        if language == "ru" and not CYRILLIC.search(text):
-            check_language = "en"
-        elif language in ("en", "pl") and not LATIN.search(text):
-            continue
-        if _dictionary(check_language) is None:
-            continue
-        if _known(check_language, directories, text):
-            continue
-        parts = re.split(r"['\-]", text)
-        if len(parts) > 1 and all(len(p) < 2 or _known(check_language, directories, p) or p.lower() in team_words
-                                  for p in parts):
-            continue
-        yield word
+        flag = seen.get(text)
+        if flag is None:
+            if check_time is not None:
+                check_time()
+            flag = seen[text] = _misspelt(language, directories, team_words, text)
+        if flag:
+            yield word

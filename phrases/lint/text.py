@@ -1,6 +1,6 @@
 """Reading a phrase body: placeholders, words, sentences and emoji, with character spans."""
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from phrases.placeholders import TOKEN_RE as PLACEHOLDER_RE  # one placeholder grammar for the whole app
 
@@ -38,8 +38,9 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word and its span (a named tuple: a 20,000-character text has thousands of them)."""
+
     text: str
     start: int
     end: int

@@ -31,7 +31,8 @@ from phrases.errors import ImportRejected
 from phrases.models import CONTENT_FIELDS, MAX_TOPIC_DEPTH, FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
 from phrases.services import live as live_library
 from phrases.services.actions import ImportBatch, reserved_key_message
-from phrases.services.findings import ERROR, mark_dismissed, run_lint, standing
+from phrases.services.findings import ERROR, mark_dismissed, standing
+from phrases.services.import_lint import lint_texts
 from phrases.services.live import chunks
 from phrases.services.triggers import Triggers, trigger_clashes
 from phrases.text_cleaning import clean_line
@@ -309,20 +310,30 @@ def _unchanged_and_live(phrase, live_text, values, status) -> bool:
 
 
 def _lint(valid, existing, live, report, progress) -> dict:
-    """Lint each entry once (none for an unchanged live one); returns {key: findings marked with
-    the dismissals that hold}."""
+    """Lint each distinct text once (none for an unchanged live entry); returns {key: findings
+    marked with the dismissals that hold}."""
     dismissals = _dismissals_by_key(existing)
-    findings_by_key = {}
-    for index, (key, (values, status)) in enumerate(valid.items()):
-        if index % 500 == 0:
-            progress("linting", index, len(valid))
+    findings_by_key, to_lint = {}, {}
+    for key, (values, status) in valid.items():
         phrase = existing.get(key)
         if _unchanged_and_live(phrase, live.get(getattr(phrase, "pk", None)), values, status):
-            findings = [dict(f) for f in phrase.lint_findings]
+            findings_by_key[key] = [dict(f) for f in phrase.lint_findings]
         else:
-            findings = mark_dismissed(run_lint(Phrase(body=values["body"], language=values["language"])),
-                                      values["body"], dismissals.get(key, ()))
-        findings_by_key[key] = findings
+            to_lint.setdefault((values["body"], values["language"]), []).append(key)
+    done = len(findings_by_key)
+    progress("linting", done, len(valid))
+
+    def linted(texts, results):
+        nonlocal done
+        for text, findings in zip(texts, results, strict=True):
+            for key in to_lint[text]:
+                findings_by_key[key] = mark_dismissed([dict(f) for f in findings], text[0], dismissals.get(key, ()))
+            done += len(to_lint[text])
+        progress("linting", done, len(valid))
+
+    lint_texts(list(to_lint), linted)
+    for key in valid:
+        findings = findings_by_key[key] = findings_by_key.pop(key)  # in the file's order
         if findings:
             report.findings[key] = findings
     progress("linting", len(valid), len(valid))

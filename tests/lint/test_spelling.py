@@ -93,3 +93,47 @@ def test_make_run_reports_spelling_available_for_each_language(settings, tmp_pat
     out = StringIO()
     call_command("load_demo", library=starter, stdout=out)
     assert "Spelling: ru available, en available, pl available" in out.getvalue()
+
+
+# Word verdicts are cached per process (spelling.py): the cache must never change a verdict, and
+# whatever a verdict depends on (the team's words, the dictionaries in use) must reach it at once.
+CACHE_TEXTS = [
+    ("ru", "Смартфон Квазифон уже в пути, заврта курьер позвонит. Квазифон-плюс тоже."),
+    ("en", "Your refnud is on its way; the refnud-form and e-mail are ready, ASAP."),
+    ("pl", "Zamówienie zostanie dostarczne jutro, dostarczne-dziś nie."),
+    ("ru", "Оформим возврат через Webshop или webshopp, " + "заврта " * 50),
+]
+
+
+@pytest.mark.parametrize("language, body", CACHE_TEXTS)
+def test_cached_verdicts_are_the_uncached_ones(language, body):
+    ruleset = default_ruleset()
+    spelling.clear_caches()
+    cold = lint(body, language, ruleset)
+    warm = lint(body, language, ruleset)
+    spelling.clear_caches()
+    assert lint(body, language, ruleset) == cold == warm
+    assert any(f.rule == "spelling" for f in cold)
+
+
+@pytest.mark.django_db
+def test_a_team_word_added_after_a_lint_is_accepted_at_once():
+    from phrases.lint.models import TeamWord
+
+    body = "Смартфон Квазифон уже в пути."
+    assert [f.rule for f in lint_text(body, "ru")].count("spelling") == 1  # verdict now cached
+    TeamWord.objects.create(word="Квазифон")
+    assert "spelling" not in [f.rule for f in lint_text(body, "ru")]
+    TeamWord.objects.all().delete()
+    assert [f.rule for f in lint_text(body, "ru")].count("spelling") == 1
+
+
+def test_another_dictionary_directory_is_used_at_once(settings, tmp_path):
+    body = "Refnud."
+    assert _spelling(body, "en") == ["Refnud"]  # verdict cached for the bundled dictionaries
+    (tmp_path / "en_US.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    (tmp_path / "en_US.dic").write_text("1\nrefnud\n", encoding="utf-8")
+    settings.QUICKPHRASES_HUNSPELL_DIRS = [str(tmp_path)]
+    assert _spelling(body, "en") == []
+    settings.QUICKPHRASES_HUNSPELL_DIRS = [spelling.BUNDLED_DIRECTORY]
+    assert _spelling(body, "en") == ["Refnud"]

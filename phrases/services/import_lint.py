@@ -1,0 +1,74 @@
+"""Linting the texts of a library import: in a few forked processes when there are many.
+
+The linter is pure Python work bound by the CPU, so threads would not help. A large import lints
+its texts in `QUICKPHRASES_IMPORT_LINT_PROCESSES` forked processes (default: one per core, at most
+4). They inherit what the parent loaded (dictionaries, morphology, the compiled rules in force)
+copy-on-write, never touch the database (the import's transaction stays in the parent, which
+writes nothing until every text is linted), and hand back findings as plain dicts, in order, a
+chunk at a time, so the import keeps reporting progress (and can be cancelled) while they work.
+A small import, a machine with one core or a platform without fork lints in-process.
+"""
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from django.conf import settings
+
+from phrases.lint import lint
+from phrases.lint.ruleset import current_ruleset
+
+PARALLEL_MIN_TEXTS = 1000  # below this, starting processes costs more than it saves
+CHUNK = 200                # texts per task: progress every few hundred texts, little pickling
+
+_fork_lock = threading.Lock()  # one parallel import per process hands its rules to its children
+_ruleset = None  # the rules in force, set in the parent just before forking
+
+
+def lint_processes() -> int:
+    """How many processes lint a large import (1: in-process)."""
+    configured = getattr(settings, "QUICKPHRASES_IMPORT_LINT_PROCESSES", None)
+    if configured is not None:
+        return max(1, int(configured))
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def _findings(texts, ruleset) -> list[list[dict]]:
+    return [[finding.as_dict() for finding in lint(body, language, ruleset)] for body, language in texts]
+
+
+def _lint_chunk(texts) -> list[list[dict]]:
+    """In a forked child: the inherited rules, no database."""
+    return _findings(texts, _ruleset)
+
+
+def lint_texts(texts: Sequence[tuple[str, str]], done: Callable[[list, list], None]) -> int:
+    """Lint each `(body, language)` under the rules in force (one rule set for the whole import);
+    calls `done(chunk_of_texts, their_findings)` for each chunk, in order, as it is ready.
+    Returns how many processes linted (1: in-process)."""
+    global _ruleset
+    ruleset = current_ruleset()
+    chunks = [list(texts[start:start + CHUNK]) for start in range(0, len(texts), CHUNK)]
+    processes = min(lint_processes(), len(chunks))
+    parallel = (processes > 1 and len(texts) >= PARALLEL_MIN_TEXTS
+                and "fork" in multiprocessing.get_all_start_methods() and _fork_lock.acquire(blocking=False))
+    if not parallel:
+        for chunk in chunks:
+            done(chunk, _findings(chunk, ruleset))
+        return 1
+    try:
+        for language in {language for _, language in texts}:
+            lint(".", language, ruleset)  # load the language's data here, once: the children inherit it
+        _ruleset = ruleset
+        pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+        try:
+            for chunk, results in zip(chunks, pool.map(_lint_chunk, chunks), strict=True):
+                done(chunk, results)
+        finally:
+            # On an error or a cancellation (raised by `done`), drop the chunks not yet started.
+            pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        _ruleset = None
+        _fork_lock.release()
+    return processes
