@@ -40,6 +40,7 @@ CONDITIONS = {"ru": {"если", "когда", "ли", "пока"}, "en": {"if",
 NEGATIONS = {"ru": {"не", "ни"}, "en": {"not", "never", "didn't", "hasn't", "haven't", "wasn't", "don't",
                                         "doesn't", "won't"},
              "pl": {"nie"}}
+NOT_YET = {"ru": {"ещё", "еще", "пока"}, "en": set(), "pl": {"jeszcze"}}
 RELATIVES = {"ru": ("котор", "кто"), "en": ("who", "which", "that", "whom", "whose"), "pl": ("któr", "kto")}
 PL_FIRST_PERSON_ENDINGS = ("śmy", "łem", "łam")
 
@@ -84,6 +85,8 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
     before = [i for i in members if i < fault.first]
     if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in before):
         return None
+    if before and tokens[before[-1]].lower in NOT_YET.get(language, ()):
+        return None  # «курьер ещё не приехал»: still on the way, nothing has gone wrong yet
     if before and tokens[before[-1]].lower in NEGATIONS.get(language, ()) and \
             tokens[fault.first].lower not in NEGATIONS.get(language, ()):
         return None  # «склад ничего не потерял»: the fault is denied, not assigned

@@ -56,11 +56,13 @@ TERMS = {
         ],
         "request": [
             ("пожалуйста|нужно|надо|необходимо|следует|стоит|лучше|придётся|придется|требуется|должны|можете|можно|"
-             "рекомендуем|рекомендую|советуем|советую|просим|прошу|попрошу|приглашаем|предлагаем|имеет\\s+смысл", ""),
+             "рекомендуем|рекомендую|советуем|советую|просим|прошу|попрошу|приглашаем|предлагаем|имеет\\s+смысл|"
+             "проще|удобнее", ""),
         ],
         "call": [
             ("позвонить|звонить|перезвонить|созвониться|прозвонить", "ответьте в чате"),
-            ("набрать\\s+(?:нас|нам|мы|номер\\s+(?:телефона|горяч\\w+)|\\+?\\d)", "ответьте в чате"),
+            ("набрать(?:,?\\s+пожалуйста,?)?\\s+(?:нас|нам|мы|номер\\s+(?:телефона|горяч\\w+)|\\+?\\d|(?:наш\\w*\\s+)?(?:горяч\\w+|колл-?центр\\w*|"
+             "поддержк\\w+|телефон\\w*))", "ответьте в чате"),
         ],
         "contact": [
             ("написать|писать|обратиться|обращаться|связаться|связываться|уточнить|узнать|спросить|выяснить|"
@@ -89,12 +91,14 @@ TERMS = {
         "legal": [
             ("согласно\\s+(?:стать\\w+|пункт\\w*|п\\.|закон\\w*|правил\\w*|регламент\\w*|положени\\w+|"
              "внутренн\\w+|ГК|ФЗ|§)", ""),
-            ("в\\s+соответствии\\s+с\\s+(?:стать\\w+|пункт\\w*|закон\\w*|правил\\w*|регламент\\w*|положени\\w+|"
+            ("в\\s+соответствии\\s+со?\\s+(?:стать\\w+|пункт\\w*|закон\\w*|правил\\w*|регламент\\w*|положени\\w+|"
              "внутренн\\w+|ГК|ФЗ|требовани\\w+\\s+закон\\w*)", ""),
-            ("стать(?:я|и|ей|ю|е)\\s+\\d+", ""), ("п\\.\\s*\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:договор|правил|регламент|оферт)\\w*", ""),
+            ("стать(?:я|и|ей|ёй|ю|е)\\s+\\d+", ""), ("п\\.\\s*\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:договор|правил|регламент|оферт)\\w*", ""),
             ("закон\\w*\\s+о\\s+защите\\s+прав\\s+потребителей|ЗоЗПП", ""), ("\\d+-ФЗ|ГК\\s+РФ|ФЗ", ""),
             ("(?:по|нашему|нашим|внутренн\\w+)\\s+регламент\\w*|регламент\\w*\\s+(?:компании|магазина)", ""),
             ("по\\s+закону", ""),
+            ("по\\s+(?:нашим|внутренним|действующим)\\s+правилам|положено\\s+по\\s+(?:закону|правилам|регламенту|инструкции)|"
+             "согласно\\s+(?:услови\\w+\\s+)?(?:публичн\\w+\\s+)?(?:договор\\w*|оферт\\w*|политик\\w+)", ""),
             ("(?:по\\s+)?правил\\w*\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|сервиса|фирмы|банка)|"
              "по\\s+(?:условиям|требованиям|нормам)\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|договора|оферты)", ""),
             ("в\\s+соответствии\\s+с\\s+(?:договор\\w*|оферт\\w*|услови\\w+\\s+(?:договора|оферты|продажи))|"
@@ -103,6 +107,8 @@ TERMS = {
         "blame": [
             ("(?:вина|ошибка|ошибки|ошибке|ошибкой|недосмотр\\w*|недоработк\\w+|оплошност\\w+|халатност\\w+)\\s+{third-party}", ""),
             ("по\\s+(?:вине|недосмотру|ошибке)\\s+{third-party}|из-за\\s+(?:ошибки\\s+)?{third-party}", ""),
+            ("(?:из-за\\s+)?(?:ошибк\\w+|сбо(?:й|я|ю|ем|е|и|ев)|проблем\\w*|неполад\\w+|задержк\\w+|халатност\\w+|"
+             "недосмотр\\w*|невнимательност\\w+)\\s+(?:у|на\\s+стороне)\\s+{third-party}", ""),
             ("виноват\\w*\\s+(?:во\\s+вс[её]м\\s+)?{third-party}", ""),
             ("(?:это\\s+)?не\\s+(?:наша|моя)\\s+(?:вина|ошибка|проблема|недоработка)|(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?ни\\s+при\\s+ч[её]м|"
              "не\\s+по\\s+нашей\\s+вине|(?:мы|я)\\s+не\\s+виноват\\w*|не\\s+(?:мы|я)(?=\\s*[.!?]|\\s*$)", ""),
@@ -116,7 +122,9 @@ TERMS = {
              "установщик\\w*|инженер\\w*", ""),
             ("коллег\\w*|сотрудник\\w*|менеджер\\w*|оператор\\w*|консультант\\w*|специалист\\w*|администратор\\w*|"
              "диспетчер\\w*|логист|логиста|логисты|логистов|сборщик\\w*|упаковщик\\w*|кладовщик\\w*|бухгалтер\\w*", ""),
-            ("отдел|склад|производитель|поставщик|подрядчик|перевозчик|продавец|банк|партн[её]р|маркетплейс|эквайер|эквайринг", ""),
+            ("(?:отдел|склад|поставщик|подрядчик|перевозчик|маркетплейс|эквайер|банк)(?:а|у|ом|е|и|ы|ов|ам|ами|ах)?|"
+             "производител(?:ь|я|ю|ем|е|и|ей|ям|ями|ях)|продав(?:ец|ца|цу|цом|це|цы|цов)|партн[её]р(?:а|у|ом|е|ы|ов)?|"
+             "эквайринг\\w*|почт(?:а|ы|е|у|ой)|почтов\\w+\\s+служб\\w+|завод\\w*(?:-изготовител\\w+)?|изготовител\\w+", ""),
             ("(?:\\w+-)?партн[её]р\\w*|продав\\w+-партн[её]р\\w*|банк-эмитент\\w*", ""),
             ("служб\\w+\\s+доставки|транспортн\\w+\\s+компани\\w+|курьерск\\w+\\s+(?:служб|компани)\\w+|"
              "платёжн\\w+\\s+(?:систем|сервис)\\w*|платежн\\w+\\s+(?:систем|сервис)\\w*|сервисн\\w+\\s+центр\\w*|"
@@ -125,11 +133,16 @@ TERMS = {
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
              "испортить|повредить|сломать|разбить|поцарапать|помять|накосячить|недоглядеть|проглядеть|упустить|"
-             "проворонить|прошляпить|провалить|подвести|профукать|просрочить|завалить|не\\s+справиться", ""),
+             "проворонить|прошляпить|провалить|подвести|профукать|просрочить|завалить|не\\s+справиться|"
+             "задерживать|терять|путать|портить|повреждать|ломать|ронять|забывать|"
+             "ошибаться|опаздывать|затягивать|срывать", ""),
+            ("не\\s+(?:приехал|приехала|приехали|пришёл|пришел|пришла|пришли|явился|явилась|явились|привёз|привез|"
+             "привезла|привезли|перезвонил|перезвонила|перезвонили)|"
+             "хотя\\s+(?:и\\s+)?(?:должен|должна|должны|обязан|обязана|обязаны)\\s+(?:был|была|были)", ""),
             ("не\\s+(?:довезти|доставить|передать|сообщить|предупредить|проверить|уследить|доложить|вложить|положить|"
              "учесть|оформить|обработать)", ""),
-            ("(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+)?(?:ошибка|промах|оплошность)|"
-             "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
+            ("(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+)?(?:ошибка|промах|оплошность|брак)|"
+             "(?:ошибка|промах|оплошность|брак)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
             ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
              "бракованн\\w*|виноват\\w*", ""),
             ("опоздать|уронить|не\\s+в\\s+(?:тот|ту|то|те|того|той|тех)|не\\s+на\\s+(?:тот|ту|то|те)", ""),
@@ -138,7 +151,7 @@ TERMS = {
             ("(?:вопрос\\w*|претензи\\w+)\\s+(?:все\\s+|только\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
             ("(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?бессильн\\w*|(?:мы\\s+|я\\s+)?ничего\\s+(?:(?:с\\s+этим|тут)\\s+)?(?:сделать\\s+)?не\\s+мож\\w+|"
              "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
-            ("от\\s+нас\\s+(?:это\\s+|ничего\\s+)?не\\s+завис\\w+|не\\s+в\\s+наш\\w+\\s+(?:власти|силах|компетенции)|"
+            ("от\\s+нас\\s+(?:тут\\s+|здесь\\s+)?(?:это\\s+|ничего\\s+)?не\\s+завис\\w+|не\\s+в\\s+наш\\w+\\s+(?:власти|силах|компетенции)|"
              "(?:на|с)\\s+(?:их|его|её|ее)\\s+сторон\\w+|мы\\s+не\\s+(?:несём|несем)\\s+ответственност\\w+", ""),
             ("(?:нам|нас)\\s+(?:ничего\\s+|никогда\\s+)?не\\s+(?:сообщ|предупрежд|предупред|говор|сказал)\\w*", ""),
         ],
@@ -183,13 +196,13 @@ TERMS = {
             ("(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
              "encourage\\s+you\\s+to)", ""),
             ("feel\\s+free\\s+to|make\\s+sure\\s+(?:to|you)|be\\s+sure\\s+to|remember\\s+to|(?:don'?t|do\\s+not)\\s+forget\\s+to|"
-             "try\\s+to|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
+             "try(?:\\s+to)?|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
         ],
         "call": [
             ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
         ],
         "contact": [
-            ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
+            ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:ing)?(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
              "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)", "answer in the chat"),
         ],
         "visit": [
@@ -216,9 +229,15 @@ TERMS = {
             ("(?:article|section|clause|§)\\s+\\d+[a-z]?(?:\\(\\d+\\))?\\s+of", ""),
             ("consumer\\s+(?:rights|protection)\\s+(?:act|law|directive)", ""),
             ("(?:our|the)\\s+(?:internal\\s+)?regulations\\s+(?:say|state|require|do\\s+not)", ""),
+            ("internal\\s+(?:rules|regulations|policy|policies|procedures?)|"
+             "(?:those|these)\\s+are\\s+(?:the\\s+|our\\s+)?(?:(?:store|shop|company)(?:'s)?\\s+)?(?:rules|regulations|terms)|"
+             "(?:rules|regulations|policy|terms)\\s+of\\s+(?:the|our)\\s+(?:store|shop|company)|"
+             "the\\s+law\\s+(?:requires|says|states|forbids|prohibits|obliges|does\\s+not\\s+allow|doesn'?t\\s+allow)|"
+             "(?:required|prohibited|forbidden)\\s+by\\s+law|legally\\s+(?:required|obliged|bound)", ""),
             ("by\\s+law", ""),
             ("(?:as\\s+per|per|under|according\\s+to|in\\s+line\\s+with|in\\s+accordance\\s+with|as\\s+stated\\s+in)\\s+"
-             "(?:the\\s+|our\\s+)?(?:company\\s+|store\\s+|shop\\s+)?(?:terms|policy|policies|rules|t&cs?)", ""),
+             "(?:the\\s+|our\\s+)?(?:company\\s+|store\\s+|shop\\s+|return\\s+|refund\\s+|returns\\s+|delivery\\s+|warranty\\s+)?"
+             "(?:terms|policy|policies|rules|t&cs?)", ""),
             ("(?:company|store|shop)\\s+(?:policy|rules|regulations)\\s+(?:says?|states?|requires?|forbids?|prohibits?|"
              "(?:does|do)\\s+not\\s+allow|doesn'?t\\s+allow|don'?t\\s+allow)", ""),
         ],
@@ -236,7 +255,8 @@ TERMS = {
         "third-party": [
             ("couriers?|drivers?|technicians?|engineers?|installers?|repairm[ae]n|colleagues?|departments?|warehouse(?:\\s+team)?s?|"
              "manufacturers?|partners?|banks?|contractors?|subcontractors?|dispatchers?|carriers?|suppliers?|sellers?|vendors?|"
-             "merchants?|managers?|packers?|agents?|operators?|accounting|accountants?|logistics(?:\\s+team)?", ""),
+             "merchants?|managers?|packers?|agents?|operators?|accounting|accountants?|logistics(?:\\s+team)?|retailers?|"
+             "(?:card\\s+)?issuers?", ""),
             ("staff|pickup\\s+points?|parcel\\s+lockers?", ""),
             ("(?:payment|card)\\s+(?:provider|processor|system|gateway|company|service)s?|"
              "(?:delivery|shipping|courier|logistics|transport|postal)\\s+(?:company|companies|service|services|partner|partners|firm|team)|"
@@ -247,6 +267,10 @@ TERMS = {
              "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
              "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
             ("(?:was|were|arrived|came|turned\\s+up|showed\\s+up)\\s+late|dropped(?!\\s+(?:off|by|in|it\\s+off))", ""),
+            ("went\\s+down|crashed|(?:had|has|was\\s+having)\\s+(?:an?\\s+)?(?:outage|glitch|failure|technical\\s+(?:issue|problem)s?)|"
+             "(?:shipped|sent|dispatched|delivered|processed|handed\\s+over)\\s+(?:\\w+\\s+)?late|"
+             "should\\s+have\\s+(?:called|come|arrived|delivered|checked|told|informed|waited|brought|passed|processed|contacted)|"
+             "(?:was|were)\\s+supposed\\s+to\\s+(?:call|come|arrive|deliver|check|tell|inform|wait|bring|pass|process|contact)", ""),
             ("(?:didn'?t|did\\s+not|never)\\s+(?:pass|tell|told|update|updated|inform|informed|deliver|delivered|check|checked|bother|"
              "passed|process|processed)|(?:is|are|was|were)\\s+(?:to\\s+blame|wrong)", ""),
         ],
@@ -298,13 +322,13 @@ TERMS = {
         "contact": [
             ("napisa\\w*|napisz\\w*|pisa\\w*|pisz|piszcie|skontaktowa\\w*\\s+się|skontaktuj\\w*\\s+się|kontaktowa\\w*\\s+się|kontakt|"
              "zwróci\\w*\\s+się|zwróć\\w*\\s+się|zgłosi\\w*\\s+się|zgłoś\\w*\\s+się|zapyta\\w*|zapytaj\\w*|porozmawia\\w*|"
-             "dopyta\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)",
+             "dopyta\\w*|się\\s+(?:skontaktowa|kontaktowa|zgłosi|zwróci)\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)",
              "proszę odpowiedzieć na czacie"),
         ],
         "visit": [
             ("przyjść|przyjdź\\w*|przyjecha\\w*|przyjedź\\w*|przyjeżdża\\w*|udać\\s+się|udaj\\w*\\s+się|odwiedzi\\w*|"
              "odwiedź\\w*|zanieść|zanieś\\w*|zawieźć|zawieź\\w*|przynieść|przynieś\\w*|podjecha\\w*|podjedź\\w*|podejść|"
-             "podejdź\\w*|zgłosić\\s+się|zgłoś\\w*\\s+się|wpaść|wpadnij\\w*|zajrze\\w*|zajrzyj\\w*|zapraszam\\w*|"
+             "podejdź\\w*|zgłosić\\s+się|zgłoś\\w*\\s+się|się\\s+zgłosi\\w*|wpaść|wpadnij\\w*|zajrze\\w*|zajrzyj\\w*|zapraszam\\w*|"
              "odwiedzeni\\w+|wizyt\\w+",
              "proszę odpowiedzieć na czacie"),
         ],
@@ -324,7 +348,10 @@ TERMS = {
             ("zgodnie\\s+z\\s+(?:art\\.|artykułem|artykułu|ustaw\\w+|regulamin\\w*|przepis\\w+|paragraf\\w*|§|kodeks\\w*|"
              "prawem|polityką|wewnętrzn\\w+|procedur\\w+)", ""),
             ("na\\s+(?:podstawie|mocy)\\s+(?:art\\.|artykułu|ustaw\\w+|regulamin\\w*|przepis\\w+|§|kodeks\\w*)", ""),
-            ("art\\.\\s*\\d+|§\\s*\\d+", ""), ("ustaw\\w+\\s+o\\s+prawach\\s+konsumenta|kodeks\\w*\\s+cywiln\\w+", ""),
+            ("art\\.\\s*\\d+|§\\s*\\d+", ""),
+            ("zgodnie\\s+z\\s+(?:pkt\\.?|punktem|ust\\.|ustępem|umową|warunkami\\s+(?:umowy|regulaminu|sprzedaży|promocji))|"
+             "wewnętrzn\\w+\\s+(?:procedur\\w*|przepis\\w*|zasad\\w*|regulacj\\w+|polityk\\w+|instrukcj\\w+)|"
+             "(?:procedury|regulamin|zasady|polityka)\\s+(?:\\w+\\s+)?(?:nie\\s+)?(?:pozwala\\w*|zabrania\\w*|wymaga\\w*|przewiduj\\w*)", ""), ("ustaw\\w+\\s+o\\s+prawach\\s+konsumenta|kodeks\\w*\\s+cywiln\\w+", ""),
             ("regulamin\\w*\\s+(?:sklepu|firmy|stanowi|mówi|przewiduje)|(?:nasz|wewnętrzn)\\w*\\s+regulamin\\w*", ""),
             ("(?:według|wedle|zgodnie\\s+z)\\s+(?:naszym\\s+|naszą\\s+|naszymi\\s+)?(?:regulamin\\w*|polityk\\w+|zasad\\w+|przepis\\w+|"
              "umow\\w+|par\\.|paragraf\\w*)|takie\\s+są\\s+(?:przepisy|zasady|reguły)|"
@@ -348,8 +375,12 @@ TERMS = {
         ],
         "fault": [
             ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przedłuży|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
-             "pogubi|przeoczy|pokpi|sknoci|spapra|pochrzani|zmarnowa|zawini)(?:ł|l)\\w*", ""),
-            ("nie\\s+(?:dopilnowa|dostarczy|przekaza|poinformowa|sprawdzi|wysła|dowióz|dowioz|zgłosi|zarejestrowa)(?:ł|l)\\w*", ""),
+             "pogubi|przeoczy|pokpi|sknoci|spapra|pochrzani|zmarnowa|zawini|wstrzyma|zatrzyma|przetrzyma)(?:ł|l)\\w*", ""),
+            ("(?:zniszczon|uszkodzon|zagubion|zgubion|opóźnion|pomylon|zepsut|zaginion)\\w*\\s+przez|"
+             "(?:popełni|zrobi)(?:ł|l)\\w*\\s+błąd|błąd\\s+(?:popełni|zrobi)(?:ł|l)\\w*|"
+             "powin(?:ien|na|ni)\\s+(?:był|była|byli|byl|byla)", ""),
+            ("nie\\s+(?:dopilnowa|dostarczy|przekaza|poinformowa|sprawdzi|wysła|dowióz|dowioz|zgłosi|zarejestrowa|"
+             "przyjecha|dojecha|dotar|oddzwoni)(?:ł|l)\\w*", ""),
             ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),

@@ -16,7 +16,7 @@ English: the verb opens the clause, after "please", "just"…; Polish: an impera
 to this chat, so its contact verbs are not redirects. Statements of fact («курьер позвонит», "we'll
 email your receipt", «bank przyśle SMS») request nothing.
 """
-from phrases.lint.blame import CONDITIONS, merge_spans
+from phrases.lint.blame import CONDITIONS, FIRST_PERSON, merge_spans
 
 CLIENT = {"ru": {"вам", "вас", "тебе", "тебя"}, "en": {"you"},
           "pl": {"pana", "panią", "panu", "pani", "państwa", "państwu", "ciebie", "cię", "tobie"}}
@@ -46,8 +46,13 @@ def redirect_channel(draft):
     requests = _by_clause(clauses, find("request") if any(verbs.values()) or clauses.literals else [])
     if any(verbs.values()):
         chats = {clauses.tokens[s.first].clause for s in find("chat")}
-        channels = [s for s in find("channel") if not _clients_own(clauses, s, language)]
-        targets = {"contact": _by_clause(clauses, channels + find("venue") + find("third-party")),
+        all_channels = find("channel")
+        channels = [s for s in all_channels if not _clients_own(clauses, s, language)]
+        # «почта» is a third party («почта потеряла») and a channel; as a channel, «Вашу почту» is the
+        # client's own, so a third party that is also a channel is judged as a channel.
+        parties = [s for s in find("third-party")
+                   if not any(c.first <= s.last and s.first <= c.last for c in all_channels)]
+        targets = {"contact": _by_clause(clauses, channels + find("venue") + parties),
                    "visit": _by_clause(clauses, find("venue"))}
     for kind, found in verbs.items():
         for verb in found:
@@ -89,6 +94,9 @@ def _requested(clauses, verb, requests, language) -> bool:
     if any(tok.lower in CONDITIONS.get(language, ()) for tok in before):
         return False
     marked = [r for r in requests.get(token.clause, ()) if r.last < verb.first]
+    speaker = [i for i, tok in enumerate(before) if tok.lower in FIRST_PERSON.get(language, ())]
+    if speaker and not any(tokens[r.first].start >= before[speaker[-1]].start for r in marked):
+        return False  # «Мы сами позвоним в банк», "I'll call the warehouse": we act, nobody is asked
     if language == "ru":
         from phrases.lint.morphology import reading
 
@@ -115,6 +123,8 @@ def _requested(clauses, verb, requests, language) -> bool:
         first = token.lower
         if first.endswith(PL_IMPERATIVE_ENDINGS) and not first.endswith(("esz", "isz", "ysz")):
             return True
+        if any(clauses.prose[r.start:r.end].lower() == "niech" for r in marked):
+            return True  # «niech Pani zadzwoni»: the third-person imperative
         return bool(marked) and (text.endswith(("ć", "c", "ć się")) or not first.endswith(PL_FINITE_ENDINGS))
     return bool(marked)
 

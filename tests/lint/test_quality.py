@@ -52,3 +52,29 @@ def test_training_sentences_the_rules_were_tuned_on(rules):
     assert overall["precision"] >= 0.95 and overall["recall"] >= 0.95
     for rule, metrics in per_rule.items():
         assert metrics["precision"] >= 0.90 and metrics["recall"] >= 0.90, rule
+
+
+HELDOUT2 = Path(__file__).parent / "data" / "heldout2_lint.jsonl"
+HELDOUT3 = Path(__file__).parent / "data" / "heldout3_lint.jsonl"
+
+
+def test_second_heldout_set_meets_the_issue_bar(rules):
+    """276 support-chat sentences (ru 104, en 87, pl 85; 117 clean near misses) written and committed
+    before the rules were changed for them. Before: precision 0.993, recall 0.881 (blame-shift 0.79,
+    legal-reference 0.73). The rules were then improved on it: recall ≥ 0.95, precision ≥ 0.97,
+    every rule ≥ 0.9."""
+    items = load_items(HELDOUT2)
+    assert len(items) >= 250 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    assert sum(not item["expect"] for item in items) >= 0.4 * len(items)
+    overall, per_rule = score(items, rules)
+    assert overall["recall"] >= 0.95 and overall["precision"] >= 0.97
+    for rule, metrics in per_rule.items():
+        assert metrics["precision"] >= 0.90 and metrics["recall"] >= 0.90, rule
+
+
+def test_third_heldout_set_never_tuned_on(rules):
+    """97 sentences written after the rules were tuned on heldout2 and never tuned on: the honest
+    figure for unseen wordings (precision 1.000, recall 0.885 when written). Pinned so that a change
+    that loses ground on sentences nobody tuned for shows up."""
+    overall, _ = score(load_items(HELDOUT3), rules)
+    assert overall["precision"] >= 0.97 and overall["recall"] >= 0.88

@@ -8,8 +8,9 @@ import pytest
 
 from phrases.lint import lint
 
-HELDOUT = Path(__file__).parent / "data" / "heldout_lint.jsonl"
-TRAINING = Path(__file__).parent / "data" / "training_lint.jsonl"
+DATA = Path(__file__).parent / "data"
+DATA_SETS = ("heldout_lint.jsonl", "heldout2_lint.jsonl", "heldout3_lint.jsonl", "training_lint.jsonl",
+             "tuning2_lint.jsonl")
 EXTRA = [
     ("спс, щас проверю", "ru"), ("пжлст подождите", "ru"), ("норм, вас поняли", "ru"),
     ("ОЧЕНЬ жаль, что так вышло", "ru"), ("thx, I'll check", "en"), ("pls wait a sec", "en"),
@@ -21,7 +22,8 @@ EXTRA = [
 
 def _bodies():
     items = list(EXTRA)
-    for path in (HELDOUT, TRAINING):
+    for name in DATA_SETS:
+        path = DATA / name
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
@@ -31,7 +33,9 @@ def _bodies():
 
 
 def _flagged(body, language, rules):
-    return Counter((f.rule, body[f.start:f.end]) for f in lint(body, language, rules))
+    # Case-folded: capitalising a word that carries another finding («позвоните» → «Позвоните») fixes
+    # one finding and leaves the other as it was; it brings nothing new.
+    return Counter((f.rule, body[f.start:f.end].casefold()) for f in lint(body, language, rules))
 
 
 def test_no_suggestion_brings_a_finding_of_its_own(rules):
