@@ -129,6 +129,8 @@ def suggest_replies(message, *, language=None, limit=None, prefer_languages=()) 
     index = live_index.current()
     candidates, with_model = rank_candidates(index, message, language)
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.key))
+    if with_model and not fits_in_meaning(candidates.values()):
+        ranked = []
     ranked = [c for c in ranked if c.score >= (ranking.THRESHOLD if with_model else ranking.WORDS_ONLY_THRESHOLD)]
     if ranked:
         best = ranked[0].score
@@ -140,6 +142,12 @@ def suggest_replies(message, *, language=None, limit=None, prefer_languages=()) 
             continue
         results.append(_as_hit(document, candidate, with_model))
     return language, results
+
+
+def fits_in_meaning(candidates) -> bool:
+    """Whether some phrase means roughly what the message means (its meaning, plus what the team's picks taught
+    for it, reaches ranking.MEANING_THRESHOLD): the abstention test. Shared words alone are no evidence."""
+    return any(c.meaning + c.learned >= ranking.MEANING_THRESHOLD for c in candidates)
 
 
 def rank_candidates(index, message: str, language: str) -> tuple[dict, bool]:
