@@ -162,28 +162,26 @@ def rank_candidates(index, message: str, language: str) -> tuple[dict, bool]:
     if vectors is None:
         return candidates, False
     query = encoder.encode_one(message)
-    similarities = _add_meaning(candidates, vectors, query, language)
-    _add_learning(candidates, query, vectors, similarities)
+    _add_meaning(candidates, vectors, query, language)
+    _add_learning(candidates, query, vectors, language)
     return candidates, True
 
 
 def _add_meaning(candidates, vectors, query, language):
-    similarities = vectors.similarities(query, vectors.language_mask(language))
-    count = min(ranking.CANDIDATES, int(np.isfinite(similarities).sum()))
-    if count:
-        top = np.argpartition(-similarities, count - 1)[:count]
-        for slot in top.tolist():
-            key = vectors.keys[slot]
-            candidates.setdefault(key, Candidate(key)).meaning = float(similarities[slot])
-    for candidate in candidates.values():  # word hits outside the top by meaning still get their meaning
-        if candidate.meaning == 0.0:
-            slot = vectors.slot_of.get(candidate.key)
-            if slot is not None and np.isfinite(similarities[slot]):
-                candidate.meaning = float(similarities[slot])
-    return similarities
+    slots, similarities = vectors.nearest(query, language, ranking.CANDIDATES)
+    for slot, similarity in zip(slots.tolist(), similarities.tolist()):
+        key = vectors.keys[slot]
+        candidates.setdefault(key, Candidate(key)).meaning = similarity
+    # word hits outside the top by meaning still get their meaning
+    others = [(candidate, vectors.slot_of.get(candidate.key)) for candidate in candidates.values()
+              if candidate.meaning == 0.0]
+    others = [(candidate, slot) for candidate, slot in others if slot is not None]
+    if others:
+        for (candidate, _slot), similarity in zip(others, vectors.similarity_to(query, [slot for _c, slot in others])):
+            candidate.meaning = float(similarity)
 
 
-def _add_learning(candidates, query, vectors, similarities):
+def _add_learning(candidates, query, vectors, language):
     learned = learned_cache.current()
     if len(learned.pick_keys):
         gains = ranking.LEARN_WEIGHT * learned.pick_strength * np.maximum(
@@ -191,8 +189,8 @@ def _add_learning(candidates, query, vectors, similarities):
         for i in np.flatnonzero(gains > 0).tolist():
             key = learned.pick_keys[i]
             slot = vectors.slot_of.get(key)
-            if key not in candidates and slot is not None and np.isfinite(similarities[slot]):
-                candidates[key] = Candidate(key, meaning=float(similarities[slot]))
+            if key not in candidates and slot is not None and vectors.languages[slot] == language:
+                candidates[key] = Candidate(key, meaning=float(vectors.similarity_to(query, [slot])[0]))
             candidate = candidates.get(key)
             if candidate is not None:
                 candidate.learned = float(gains[i])
@@ -273,10 +271,10 @@ def _guess_topic(centre, language):
     vectors = live_vectors.current()
     if vectors is None or not len(vectors):
         return None
-    similarities = vectors.similarities(centre / np.linalg.norm(centre), vectors.language_mask(language))
-    if not np.isfinite(similarities).any():
+    slots, _similarities = vectors.nearest((centre / np.linalg.norm(centre)).astype(np.float32), language, 1)
+    if not len(slots):
         return None
-    document = _document_hit(live_index.current(), vectors.keys[int(np.argmax(similarities))])
+    document = _document_hit(live_index.current(), vectors.keys[int(slots[0])])
     return document.topic if document else None
 
 
