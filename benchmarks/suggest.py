@@ -13,6 +13,7 @@ this process (as the gunicorn master does before it forks), then a forked child 
 reports how much of its memory became private (Private_Dirty), which is what each worker adds.
 """
 import argparse
+import gc
 import os
 import shutil
 import tempfile
@@ -92,6 +93,10 @@ def main(argv=None):
     index = PhraseIndex.build(documents)
     live_index.index, live_index.checked_at, live_index.usage_checked_at = index, float("inf"), float("inf")
 
+    # As the gunicorn master does before each fork (config/gunicorn.conf.py): objects built so far go to the
+    # permanent generation, so the child's garbage collections do not write to (and so copy) their pages.
+    gc.collect()
+    gc.freeze()
     reader, writer = os.pipe()
     child = os.fork()
     if child == 0:  # a worker forked from the ready master
