@@ -49,7 +49,9 @@ max_requests_jitter = max_requests // 10
 
 def pre_fork(server, worker):
     """A worker forked later (recycled by max_requests, or after a crash) starts from the newest snapshot, so it
-    does not re-apply a large import's changes inside its first request. Never stops the fork."""
+    does not re-apply a large import's changes inside its first request. Never stops the fork. The master's
+    objects are then frozen out of garbage collection (gc.freeze), so a worker's collections do not write to
+    the pages it shares with the master (which would copy them into its private memory)."""
     try:
         from phrases.search.live_index import live_index
 
@@ -57,6 +59,9 @@ def pre_fork(server, worker):
             server.log.info("Search index: the master adopted snapshot %s", live_index.generation)
     except Exception:
         server.log.warning("Search index: could not adopt the newest snapshot before forking", exc_info=True)
+    import gc
+
+    gc.freeze()
 
 
 def child_exit(server, worker):

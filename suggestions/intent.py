@@ -2,7 +2,6 @@
 sentence model's reading of the query joins in, so the phrase that means it comes up. A query whose words
 match well, a shortcut or a hotkey is left exactly as the word search ranked it. Registered with
 phrases.search by SuggestionsConfig.ready()."""
-import numpy as np
 
 from phrases.search.index import Hit
 from phrases.search.live_index import live_index
@@ -26,22 +25,21 @@ def understand(query: str, hits: list[Hit], *, language, topic_ids, limit) -> li
     vectors = live_vectors.current() if encoder is not None else None
     if vectors is None or not len(vectors):
         return hits
-    similarities = vectors.similarities(encoder.encode_one(query), vectors.language_mask(language))
-    finite = int(np.isfinite(similarities).sum())
-    if not finite:
+    query_vector = encoder.encode_one(query)
+    top_slots, top_similarities = vectors.nearest(query_vector, language, MEANING_CANDIDATES)
+    if not len(top_slots):
         return hits
-    count = min(MEANING_CANDIDATES, finite)
-    top = np.argpartition(-similarities, count - 1)[:count]
     scores = {hit.key: WORD_WEIGHT * hit.score for hit in hits}
-    for hit in hits:
-        slot = vectors.slot_of.get(hit.key)
-        if slot is not None and np.isfinite(similarities[slot]):
-            scores[hit.key] += max(float(similarities[slot]), 0.0)
+    hit_slots = [(hit, vectors.slot_of.get(hit.key)) for hit in hits]
+    hit_slots = [(hit, slot) for hit, slot in hit_slots if slot is not None]
+    if hit_slots:
+        for (hit, _slot), similarity in zip(hit_slots, vectors.similarity_to(query_vector, [s for _h, s in hit_slots])):
+            scores[hit.key] += max(float(similarity), 0.0)
     by_key = {hit.key: hit for hit in hits}
     index = live_index.current()
-    for slot in top.tolist():
+    for slot, similarity in zip(top_slots.tolist(), top_similarities.tolist()):
         key = vectors.keys[slot]
-        if key in by_key or similarities[slot] < MIN_MEANING:
+        if key in by_key or similarity < MIN_MEANING:
             continue
         position = index.slot_of(key)
         if position is None:
@@ -52,7 +50,7 @@ def understand(query: str, hits: list[Hit], *, language, topic_ids, limit) -> li
         by_key[key] = Hit(document.key, document.title, document.body, document.topic, document.language,
                           document.shortcut or None, document.hotkey or None, 0.0,
                           topic_name=document.topic_name or document.topic)
-        scores[key] = float(similarities[slot])
+        scores[key] = float(similarity)
     ranked = sorted(scores, key=lambda key: (-scores[key], key))[:limit]
     return [_rescored(by_key[key], scores[key]) for key in ranked]
 

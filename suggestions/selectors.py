@@ -129,6 +129,8 @@ def suggest_replies(message, *, language=None, limit=None, prefer_languages=()) 
     index = live_index.current()
     candidates, with_model = rank_candidates(index, message, language)
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.key))
+    if with_model and not fits_in_meaning(candidates.values()):
+        ranked = []
     ranked = [c for c in ranked if c.score >= (ranking.THRESHOLD if with_model else ranking.WORDS_ONLY_THRESHOLD)]
     if ranked:
         best = ranked[0].score
@@ -140,6 +142,12 @@ def suggest_replies(message, *, language=None, limit=None, prefer_languages=()) 
             continue
         results.append(_as_hit(document, candidate, with_model))
     return language, results
+
+
+def fits_in_meaning(candidates) -> bool:
+    """Whether some phrase means roughly what the message means (its meaning, plus what the team's picks taught
+    for it, reaches ranking.MEANING_THRESHOLD): the abstention test. Shared words alone are no evidence."""
+    return any(c.meaning + c.learned >= ranking.MEANING_THRESHOLD for c in candidates)
 
 
 def rank_candidates(index, message: str, language: str) -> tuple[dict, bool]:
@@ -154,28 +162,26 @@ def rank_candidates(index, message: str, language: str) -> tuple[dict, bool]:
     if vectors is None:
         return candidates, False
     query = encoder.encode_one(message)
-    similarities = _add_meaning(candidates, vectors, query, language)
-    _add_learning(candidates, query, vectors, similarities)
+    _add_meaning(candidates, vectors, query, language)
+    _add_learning(candidates, query, vectors, language)
     return candidates, True
 
 
 def _add_meaning(candidates, vectors, query, language):
-    similarities = vectors.similarities(query, vectors.language_mask(language))
-    count = min(ranking.CANDIDATES, int(np.isfinite(similarities).sum()))
-    if count:
-        top = np.argpartition(-similarities, count - 1)[:count]
-        for slot in top.tolist():
-            key = vectors.keys[slot]
-            candidates.setdefault(key, Candidate(key)).meaning = float(similarities[slot])
-    for candidate in candidates.values():  # word hits outside the top by meaning still get their meaning
-        if candidate.meaning == 0.0:
-            slot = vectors.slot_of.get(candidate.key)
-            if slot is not None and np.isfinite(similarities[slot]):
-                candidate.meaning = float(similarities[slot])
-    return similarities
+    slots, similarities = vectors.nearest(query, language, ranking.CANDIDATES)
+    for slot, similarity in zip(slots.tolist(), similarities.tolist()):
+        key = vectors.keys[slot]
+        candidates.setdefault(key, Candidate(key)).meaning = similarity
+    # word hits outside the top by meaning still get their meaning
+    others = [(candidate, vectors.slot_of.get(candidate.key)) for candidate in candidates.values()
+              if candidate.meaning == 0.0]
+    others = [(candidate, slot) for candidate, slot in others if slot is not None]
+    if others:
+        for (candidate, _slot), similarity in zip(others, vectors.similarity_to(query, [slot for _c, slot in others])):
+            candidate.meaning = float(similarity)
 
 
-def _add_learning(candidates, query, vectors, similarities):
+def _add_learning(candidates, query, vectors, language):
     learned = learned_cache.current()
     if len(learned.pick_keys):
         gains = ranking.LEARN_WEIGHT * learned.pick_strength * np.maximum(
@@ -183,8 +189,8 @@ def _add_learning(candidates, query, vectors, similarities):
         for i in np.flatnonzero(gains > 0).tolist():
             key = learned.pick_keys[i]
             slot = vectors.slot_of.get(key)
-            if key not in candidates and slot is not None and np.isfinite(similarities[slot]):
-                candidates[key] = Candidate(key, meaning=float(similarities[slot]))
+            if key not in candidates and slot is not None and vectors.languages[slot] == language:
+                candidates[key] = Candidate(key, meaning=float(vectors.similarity_to(query, [slot])[0]))
             candidate = candidates.get(key)
             if candidate is not None:
                 candidate.learned = float(gains[i])
@@ -265,10 +271,10 @@ def _guess_topic(centre, language):
     vectors = live_vectors.current()
     if vectors is None or not len(vectors):
         return None
-    similarities = vectors.similarities(centre / np.linalg.norm(centre), vectors.language_mask(language))
-    if not np.isfinite(similarities).any():
+    slots, _similarities = vectors.nearest((centre / np.linalg.norm(centre)).astype(np.float32), language, 1)
+    if not len(slots):
         return None
-    document = _document_hit(live_index.current(), vectors.keys[int(np.argmax(similarities))])
+    document = _document_hit(live_index.current(), vectors.keys[int(slots[0])])
     return document.topic if document else None
 
 

@@ -14,6 +14,7 @@ on words alone until it is done, and searches never wait for it.
 """
 import fcntl
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -46,23 +47,49 @@ def store_path() -> Path:
     return directory / f"vectors-{MODEL_NAME}"
 
 
-class Generation:
-    """The mapped store: sorted hashes and their vectors."""
+COARSE_DIMENSIONS = 128      # the first pass of a query reads vectors projected on this many principal axes
+COARSE_MIN_ROWS = 4000       # language blocks smaller than this are read whole, exactly
+COARSE_KEEP = 400            # rows the first pass keeps for the exact second pass
+BASIS_SAMPLE = 20000         # rows the principal axes are computed from
 
-    def __init__(self, hashes: np.ndarray, vectors: np.ndarray, name: str | None = None):
+
+class Generation:
+    """The mapped store: the vectors grouped by language (one contiguous block of rows per language, sorted by
+    hash within it), their hashes, and, for big libraries, the vectors projected on their first
+    COARSE_DIMENSIONS principal axes (a query's first pass reads those: a quarter of the bytes)."""
+
+    def __init__(self, hashes: np.ndarray, vectors: np.ndarray, name: str | None = None, blocks=None,
+                 coarse: np.ndarray | None = None, basis: np.ndarray | None = None):
         self.hashes, self.vectors, self.name = hashes, vectors, name
+        self.blocks = blocks if blocks is not None else {"": (0, len(hashes))}   # language -> (start, end)
+        self.coarse, self.basis = coarse, basis
 
     @classmethod
     def empty(cls):
-        return cls(np.zeros(0, np.uint64), np.zeros((0, DIMENSIONS), np.float32))
+        return cls(np.zeros(0, np.uint64), np.zeros((0, DIMENSIONS), np.float32), blocks={})
 
-    def rows_of(self, hashes: np.ndarray) -> np.ndarray:
-        """The row of each hash, -1 where the store has none."""
-        if not len(self.hashes):
-            return np.full(len(hashes), -1, dtype=np.int64)
-        positions = np.searchsorted(self.hashes, hashes)
-        positions = np.minimum(positions, len(self.hashes) - 1)
-        return np.where(self.hashes[positions] == hashes, positions, -1)
+    def rows_of(self, hashes: np.ndarray, languages=None) -> np.ndarray:
+        """The row of each hash (looked up in its language's block, and in a block of unknown language),
+        -1 where the store has none."""
+        found = np.full(len(hashes), -1, dtype=np.int64)
+        languages = np.asarray(languages if languages is not None else [""] * len(hashes), dtype=object)
+        for language, (start, end) in self.blocks.items():
+            if end <= start:
+                continue
+            wanted = np.flatnonzero((languages == language) if language else (found < 0))
+            if not len(wanted):
+                continue
+            block = self.hashes[start:end]
+            positions = np.minimum(np.searchsorted(block, hashes[wanted]), len(block) - 1)
+            hit = block[positions] == hashes[wanted]
+            found[wanted[hit]] = start + positions[hit]
+        return found
+
+    def languages(self) -> np.ndarray:
+        names = np.full(len(self.hashes), "", dtype=object)
+        for language, (start, end) in self.blocks.items():
+            names[start:end] = language
+        return names
 
     @classmethod
     def load_current(cls):
@@ -71,28 +98,49 @@ class Generation:
             name = (folder / "CURRENT").read_text().strip()
             hashes = np.load(folder / name / "hashes.npy", mmap_mode="r", allow_pickle=False)
             vectors = np.load(folder / name / "vectors.npy", mmap_mode="r", allow_pickle=False)
+            blocks_file = folder / name / "blocks.json"
+            blocks = ({key: tuple(value) for key, value in json.loads(blocks_file.read_text()).items()}
+                      if blocks_file.exists() else None)
+            coarse = basis = None
+            if (folder / name / "coarse.npy").exists():
+                coarse = np.load(folder / name / "coarse.npy", mmap_mode="r", allow_pickle=False)
+                basis = np.load(folder / name / "basis.npy", allow_pickle=False)
         except (OSError, ValueError):
             return None
         if vectors.shape != (len(hashes), DIMENSIONS):
             return None
-        return cls(hashes, vectors, name)
+        if coarse is not None and (coarse.shape != (len(hashes), COARSE_DIMENSIONS)
+                                   or basis.shape != (DIMENSIONS, COARSE_DIMENSIONS)):
+            coarse = basis = None
+        return cls(hashes, vectors, name, blocks, coarse, basis)
 
     @staticmethod
-    def write(hashes: np.ndarray, vectors: np.ndarray) -> str | None:
-        """A new generation from (hashes, vectors) in any order; returns its name or None (logged)."""
+    def write(hashes: np.ndarray, vectors: np.ndarray, languages=None) -> str | None:
+        """A new generation from (hashes, vectors, languages) in any order; returns its name or None (logged)."""
         folder = store_path()
-        order = np.argsort(hashes, kind="stable")
-        hashes, vectors = hashes[order], vectors[order]
+        languages = np.asarray(languages if languages is not None else [""] * len(hashes), dtype=object)
+        order = np.lexsort((hashes, languages.astype(str)))
+        hashes, vectors, languages = hashes[order], vectors[order], languages[order]
         keep = np.ones(len(hashes), dtype=bool)
-        keep[1:] = hashes[1:] != hashes[:-1]
+        keep[1:] = (hashes[1:] != hashes[:-1]) | (languages[1:] != languages[:-1])
+        hashes, vectors, languages = hashes[keep], np.asarray(vectors[keep], dtype=np.float32), languages[keep]
+        blocks = {}
+        for language in dict.fromkeys(languages.tolist()):
+            rows = np.flatnonzero(languages == language)
+            blocks[language] = (int(rows[0]), int(rows[-1]) + 1)
         name = f"g{time.time_ns()}-{os.getpid()}"
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             temporary = folder / f".{name}.tmp"
             temporary.mkdir(mode=0o700)
-            np.save(temporary / "hashes.npy", np.ascontiguousarray(hashes[keep]), allow_pickle=False)
-            np.save(temporary / "vectors.npy", np.ascontiguousarray(vectors[keep], dtype=np.float32),
-                    allow_pickle=False)
+            np.save(temporary / "hashes.npy", np.ascontiguousarray(hashes), allow_pickle=False)
+            np.save(temporary / "vectors.npy", np.ascontiguousarray(vectors), allow_pickle=False)
+            (temporary / "blocks.json").write_text(json.dumps(blocks))
+            if max((end - start for start, end in blocks.values()), default=0) >= COARSE_MIN_ROWS:
+                basis = principal_axes(vectors)
+                np.save(temporary / "basis.npy", basis, allow_pickle=False)
+                np.save(temporary / "coarse.npy", np.ascontiguousarray(vectors @ basis, dtype=np.float32),
+                        allow_pickle=False)
             os.rename(temporary, folder / name)
             pointer = folder / f".CURRENT.{os.getpid()}.tmp"
             pointer.write_text(name)
@@ -105,6 +153,15 @@ class Generation:
             if old.name != name:
                 shutil.rmtree(old, ignore_errors=True)
         return name
+
+
+def principal_axes(vectors: np.ndarray) -> np.ndarray:
+    """The COARSE_DIMENSIONS directions (DIMENSIONS x COARSE_DIMENSIONS, orthonormal) that keep most of the
+    vectors' dot products, from the singular vectors of a sample (uncentred: dot products are what we keep)."""
+    step = max(1, len(vectors) // BASIS_SAMPLE)
+    sample = np.asarray(vectors[::step], dtype=np.float64)
+    _u, _s, vt = np.linalg.svd(sample, full_matrices=False)
+    return np.ascontiguousarray(vt[:COARSE_DIMENSIONS].T, dtype=np.float32)
 
 
 class VectorSnapshot:
@@ -150,6 +207,68 @@ class VectorSnapshot:
             scores[~allowed] = -np.inf
         return scores
 
+    def _row_slots(self) -> np.ndarray:
+        """generation row -> live slot (-1 for versions no longer live); a few bytes a row, kept privately."""
+        if "_row_slot" not in self.__dict__:
+            row_slot = np.full(len(self.generation.hashes), -1, dtype=np.int32)
+            row_slot[self._mapped_rows] = self._mapped_slots
+            self._row_slot = row_slot
+        return self._row_slot
+
+    def nearest(self, query: np.ndarray, language: str | None, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """The `count` live phrases (in `language`, if given) closest to `query`: (slots, similarities), best
+        first. Reads only the language's block of the mapped vectors; in a big block, first the projected
+        vectors (a quarter of the bytes) to keep COARSE_KEEP rows, then those rows' full vectors, exactly."""
+        generation = self.generation
+        if language:  # its block, and a block of unknown language (a generation from before the grouping)
+            blocks = [(generation.blocks[name], name == "") for name in (language, "") if name in generation.blocks]
+        else:
+            blocks = [(block, False) for block in generation.blocks.values()]
+        row_slot = self._row_slots()
+        slots, scores = [], []
+        for (start, end), mixed in blocks:
+            if end <= start:
+                continue
+            if generation.coarse is not None and end - start > max(COARSE_MIN_ROWS, COARSE_KEEP):
+                rough = np.asarray(generation.coarse[start:end]) @ (query @ generation.basis)
+                rows = start + np.argpartition(-rough, COARSE_KEEP - 1)[:COARSE_KEEP]
+                rows.sort()
+                exact = np.asarray(generation.vectors[rows]) @ query
+            else:
+                rows = np.arange(start, end)
+                exact = np.asarray(generation.vectors[start:end]) @ query
+            live = row_slot[rows]
+            keep = live >= 0
+            if mixed:
+                keep &= self.languages[np.maximum(live, 0)] == language
+            slots.append(live[keep].astype(np.int64))
+            scores.append(exact[keep])
+        if len(self._extra_slots):
+            extra = self._extra_slots
+            keep = (self.languages[extra] == language) if language else np.ones(len(extra), dtype=bool)
+            slots.append(extra[keep])
+            scores.append(self._extra_vectors[keep] @ query)
+        if not slots:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        slots, scores = np.concatenate(slots), np.concatenate(scores).astype(np.float32)
+        if len(slots) > count:
+            top = np.argpartition(-scores, count - 1)[:count]
+            slots, scores = slots[top], scores[top]
+        order = np.argsort(-scores, kind="stable")
+        return slots[order], scores[order]
+
+    def similarity_to(self, query: np.ndarray, slots) -> np.ndarray:
+        """The exact similarity of `query` to the phrases at `slots` (a few rows read)."""
+        slots = np.asarray(slots, dtype=np.int64)
+        scores = np.zeros(len(slots), dtype=np.float32)
+        rows = self.rows[slots] if len(slots) else np.zeros(0, dtype=np.int64)
+        mapped = rows >= 0
+        if mapped.any():
+            scores[mapped] = np.asarray(self.generation.vectors[rows[mapped]]) @ query
+        for position in np.flatnonzero(~mapped).tolist():
+            scores[position] = float(self.vector(self.keys[int(slots[position])]) @ query)
+        return scores
+
     def vector(self, key: str) -> np.ndarray | None:
         slot = self.slot_of.get(key)
         if slot is None:
@@ -169,6 +288,7 @@ class LiveVectors:
         self.checked_at = 0.0
         self.state = "not built"        # "ready", "building", "not built", "unavailable"
         self._extras: dict[int, np.ndarray] = {}
+        self._extra_languages: dict[int, str] = {}
         self._generation = None
         self._background = None
         self._waiting_for = None        # the generation seen while another process builds
@@ -177,6 +297,7 @@ class LiveVectors:
         with self._lock:
             self.snapshot, self.revision, self.checked_at, self.state = None, -1, 0.0, "not built"
             self._extras.clear()
+            self._extra_languages.clear()
 
     def refresh_now(self):
         self.checked_at = 0.0
@@ -216,7 +337,7 @@ class LiveVectors:
             self._generation = Generation.load_current() or Generation.empty()
         hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
                              count=len(rows))
-        found = self._generation.rows_of(hashes)
+        found = self._generation.rows_of(hashes, self._languages(rows))
         missing = [i for i in np.flatnonzero(found < 0).tolist() if int(hashes[i]) not in self._extras]
         if len(missing) > SYNC_BUILD_LIMIT:
             # One process builds (under a file lock) while every process keeps serving on words alone;
@@ -232,6 +353,10 @@ class LiveVectors:
         self._encode(rows, hashes, missing)
         self._install(rows, hashes, revision)
 
+    @staticmethod
+    def _languages(rows) -> np.ndarray:
+        return np.array([row[4] for row in rows], dtype=object)
+
     def _newest_name(self):
         try:
             return (store_path() / "CURRENT").read_text().strip()
@@ -245,26 +370,36 @@ class LiveVectors:
             vectors = encoder.encode_phrases([(rows[i][1], rows[i][2], rows[i][3] or ()) for i in chunk])
             for i, vector in zip(chunk, vectors):
                 self._extras[int(hashes[i])] = vector
+                self._extra_languages[int(hashes[i])] = rows[i][4]
         if len(self._extras) > EXTRA_LIMIT or (missing and len(missing) == len(rows)):
-            self._write_generation(hashes)
+            self._write_generation(hashes, self._languages(rows))
 
-    def _write_generation(self, live_hashes):
+    def _write_generation(self, live_hashes, live_languages):
         """Fold the private vectors into a new generation on disk (keeping the mapped rows, so other
-        databases sharing the folder keep theirs), then map it."""
+        databases sharing the folder keep theirs), grouped by language, then map it."""
         extra_hashes = np.fromiter(self._extras.keys(), dtype=np.uint64, count=len(self._extras))
         extra_vectors = np.stack(list(self._extras.values())) if self._extras else np.zeros((0, DIMENSIONS))
+        extra_languages = np.array([self._extra_languages.get(h, "") for h in self._extras], dtype=object)
         old = self._generation
         keep = np.ones(len(old.hashes), dtype=bool)
         if len(old.hashes) > 4 * max(len(live_hashes), 1000):  # mostly stale versions: keep the live ones
             keep = np.isin(old.hashes, live_hashes)
+        old_languages = old.languages()
+        unknown = np.flatnonzero(old_languages == "")
+        if len(unknown):  # rows of a generation from before the grouping: their language from the live rows
+            known = dict(zip(np.asarray(live_hashes).tolist(), live_languages.tolist()))
+            for row in unknown.tolist():
+                old_languages[row] = known.get(int(old.hashes[row]), "")
         name = Generation.write(np.concatenate([np.asarray(old.hashes)[keep], extra_hashes]),
-                                np.concatenate([np.asarray(old.vectors)[keep], extra_vectors]).astype(np.float32))
+                                np.concatenate([np.asarray(old.vectors)[keep], extra_vectors]).astype(np.float32),
+                                np.concatenate([old_languages[keep], extra_languages]))
         if name is not None:
             self._generation = Generation.load_current() or self._generation
             self._extras.clear()
+            self._extra_languages.clear()
 
     def _install(self, rows, hashes, revision):
-        found = self._generation.rows_of(hashes)
+        found = self._generation.rows_of(hashes, self._languages(rows))
         extra_slots = np.flatnonzero(found < 0)
         extra_vectors = (np.stack([self._extras[int(hashes[i])] for i in extra_slots])
                          if len(extra_slots) else np.zeros((0, DIMENSIONS), np.float32))
@@ -301,7 +436,7 @@ class LiveVectors:
             self._generation = Generation.load_current() or Generation.empty()
             hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
                                  count=len(rows))
-            missing = int((self._generation.rows_of(hashes) < 0).sum())
+            missing = int((self._generation.rows_of(hashes, self._languages(rows)) < 0).sum())
             if missing <= SYNC_BUILD_LIMIT:
                 revision = LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
                 self._refresh(revision)
@@ -314,7 +449,7 @@ class LiveVectors:
         try:
             self._encode(rows, hashes, missing)
             with self._lock:
-                self._write_generation(hashes)
+                self._write_generation(hashes, self._languages(rows))
                 self.checked_at = 0.0
                 self.snapshot = None  # the next query maps the new generation and catches up
                 self.revision = -1
@@ -335,10 +470,10 @@ class LiveVectors:
             self._generation = Generation.load_current() or Generation.empty()
             hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
                                  count=len(rows))
-            missing = np.flatnonzero(self._generation.rows_of(hashes) < 0).tolist()
+            missing = np.flatnonzero(self._generation.rows_of(hashes, self._languages(rows)) < 0).tolist()
             self._encode(rows, hashes, missing)
             if self._extras:
-                self._write_generation(hashes)
+                self._write_generation(hashes, self._languages(rows))
             self.snapshot, self.revision = None, -1
             return len(missing)
 

@@ -36,6 +36,23 @@ def test_nothing_fitting_gives_an_empty_list(api, starter, model):
     assert response.json()["results"] == []
 
 
+@pytest.mark.parametrize("language, message", [
+    ("en", "track 5 on the album is my favourite song"),   # shares "track" with the tracking phrase
+    ("ru", "номер телефона пиццерии на углу"),              # shares «номер» with the order-number phrase
+])
+def test_shared_words_without_shared_meaning_give_an_empty_list(api, starter, model, language, message):
+    """Word overlap alone is no evidence: a message about something else gets no suggestion."""
+    response = api["operator"].post(SUGGEST, {"message": message, "language": language}, format="json")
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+
+
+def test_a_close_paraphrase_still_gets_suggestions(api, starter, model):
+    data = api["operator"].post(SUGGEST, {"message": "where is my parcel? it should have arrived yesterday",
+                                          "language": "en"}, format="json").json()
+    assert data["results"]
+
+
 def test_language_is_detected_when_not_given(api, starter, model):
     data = api["operator"].post(SUGGEST, {"message": "paczka miała być wczoraj, a dalej jej nie ma"},
                                 format="json").json()

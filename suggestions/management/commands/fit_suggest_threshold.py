@@ -1,0 +1,48 @@
+"""How the abstention thresholds in suggestions/ranking.py were chosen: on the TRAIN split of labelled client
+messages only (the dev set has no `none` messages there, so the thresholds keep a share of the answerable ones
+shown instead of being fitted against unanswerable ones). Prints the percentile of the best meaning and, for a
+few whole-score thresholds, the share of train messages that would still be shown."""
+import json
+from pathlib import Path
+
+import numpy as np
+from django.core.management.base import BaseCommand, CommandError
+
+from phrases.errors import ImportRejected
+from phrases.search.live_index import live_index
+from phrases.services import library_import
+from suggestions import ranking
+from suggestions.management.commands.eval_suggest import EVAL_DIR
+from suggestions.selectors import rank_candidates
+
+
+class Command(BaseCommand):
+    help = "Show how the abstention thresholds follow from the train split (run on a fresh database)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--library", default=str(EVAL_DIR / "dev_library.json"))
+        parser.add_argument("--messages", default=str(EVAL_DIR / "dev_client_messages.jsonl"))
+        parser.add_argument("--keep", type=float, default=0.92, help="share of train messages to keep shown")
+
+    def handle(self, *args, library, messages, keep, **options):
+        try:
+            library_import(json.loads(Path(library).read_text(encoding="utf-8")), actor=None)
+        except (OSError, ImportRejected) as error:
+            raise CommandError(str(error)) from None
+        rows = [json.loads(line) for line in Path(messages).read_text(encoding="utf-8").splitlines() if line.strip()]
+        train = [row for row in rows if row["split"] == "train" and row["kind"] == "reply"]
+        index = live_index.current()
+        best = []
+        for row in train:
+            candidates, with_model = rank_candidates(index, row["message"], row["lang"])
+            if not with_model:
+                raise CommandError("The sentence model is not available.")
+            best.append((max((c.meaning for c in candidates.values()), default=0.0),
+                         max((c.score for c in candidates.values()), default=0.0)))
+        meaning = np.array([b[0] for b in best])
+        fitted = float(np.percentile(meaning, 100 * (1 - keep)))
+        self.stdout.write(f"{len(train)} train messages; best meaning at the {100 * (1 - keep):.0f}th percentile: "
+                          f"{fitted:.3f} (in use: {ranking.MEANING_THRESHOLD})")
+        for threshold in (0.15, 0.16, 0.17, 0.18, 0.19, 0.20):
+            shown = np.mean([m >= ranking.MEANING_THRESHOLD and s >= threshold for m, s in best])
+            self.stdout.write(f"  whole-score threshold {threshold:.2f}: {shown:.3f} of train messages shown")

@@ -1,0 +1,76 @@
+"""The phrase-vector store: grouped by language, a query reads only its language's block, and in a big block
+the projected first pass keeps the phrases an exact scan would rank first."""
+import numpy as np
+import pytest
+
+from suggestions.engine.vectors import COARSE_MIN_ROWS, DIMENSIONS, Generation, VectorSnapshot
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("QUICKPHRASES_SEARCH_SNAPSHOT_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _library(count, seed=1):
+    """Vectors shaped like sentence vectors: most of their length on a few dozen shared directions."""
+    rng = np.random.default_rng(seed)
+    topics = rng.normal(size=(64, DIMENSIONS))
+    vectors = rng.normal(size=(count, 64)) @ topics + 0.3 * rng.normal(size=(count, DIMENSIONS))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    languages = np.array(["ru", "en", "pl"], dtype=object)[rng.integers(0, 3, count)]
+    hashes = rng.choice(np.iinfo(np.int64).max, size=count, replace=False).astype(np.uint64)
+    return hashes, vectors.astype(np.float32), languages
+
+
+def _snapshot(generation, hashes, languages):
+    rows = generation.rows_of(hashes, languages)
+    return VectorSnapshot(generation, [f"k{i}" for i in range(len(hashes))], languages, rows,
+                          np.zeros((0, DIMENSIONS), np.float32), np.zeros(0, dtype=np.int64))
+
+
+def test_a_written_generation_is_grouped_by_language_and_finds_every_row(folder):
+    hashes, vectors, languages = _library(3000)
+    Generation.write(hashes, vectors, languages)
+    generation = Generation.load_current()
+    assert set(generation.blocks) == {"ru", "en", "pl"}
+    rows = generation.rows_of(hashes, languages)
+    assert (rows >= 0).all()
+    assert np.allclose(np.asarray(generation.vectors)[rows], vectors)
+    for language, (start, end) in generation.blocks.items():
+        assert set(languages[np.flatnonzero((rows >= start) & (rows < end))]) == {language}
+    assert generation.coarse is None  # blocks this small are read whole
+
+
+def test_nearest_reads_only_the_language_and_matches_an_exact_scan(folder):
+    count = 3 * COARSE_MIN_ROWS + 600
+    hashes, vectors, languages = _library(count)
+    Generation.write(hashes, vectors, languages)
+    generation = Generation.load_current()
+    assert generation.coarse is not None and generation.coarse.shape[1] < DIMENSIONS
+    snapshot = _snapshot(generation, hashes, languages)
+    rng = np.random.default_rng(7)
+    agree = []
+    for number in range(20):
+        query = vectors[rng.integers(count)] + 0.5 * rng.normal(size=DIMENSIONS).astype(np.float32)
+        query /= np.linalg.norm(query)
+        language = ["ru", "en", "pl"][number % 3]
+        slots, similarities = snapshot.nearest(query, language, 10)
+        assert all(languages[slot] == language for slot in slots)
+        assert np.allclose(similarities, vectors[slots] @ query, atol=1e-5)
+        exact = np.where(languages == language, vectors @ query, -np.inf)
+        agree.append(len(set(slots.tolist()) & set(np.argsort(-exact)[:10].tolist())))
+    assert np.mean(agree) >= 9.5
+
+
+def test_a_generation_from_before_the_grouping_still_serves(folder):
+    hashes, vectors, languages = _library(500)
+    order = np.argsort(hashes)
+    legacy = Generation(hashes[order], vectors[order])  # one block of unknown language
+    snapshot = _snapshot(legacy, hashes, languages)
+    query = vectors[0]
+    slots, similarities = snapshot.nearest(query, languages[0], 5)
+    assert slots[0] == 0 and similarities[0] == pytest.approx(1.0, abs=1e-5)
+    assert all(languages[slot] == languages[0] for slot in slots)
+    assert np.allclose(snapshot.similarity_to(query, [1, 2]), vectors[[1, 2]] @ query, atol=1e-5)
+
