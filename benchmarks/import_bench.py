@@ -167,7 +167,10 @@ def main(argv=None):
     rows, live = [], {}
     for size in sizes:
         live[size] = bench_size(size, counter, reviewer, api_client, rows)
-    print("Library import benchmark (SQLite; approved synthetic phrases in ru/en/pl; peak memory above start; "
+    from phrases.services.import_lint import lint_processes
+
+    print("Library import benchmark (SQLite; approved synthetic phrases in ru/en/pl; peak memory above start "
+          f"(the parent's; lint processes: {lint_processes()}); "
           f"linter warm-up, once per process: {warm_up:.1f} s{'; spelling off' if args.quick else ''})")
     table(["phrases", "run", "time", "rate", "queries", "queries/phrase", "peak memory"], rows)
     for size, count in live.items():

@@ -24,6 +24,10 @@ from phrases.lint.text import EMOJI_RE
 CYRILLIC_TO_LATIN = dict(zip("аеорсухкіјѕАВЕКМНОРСТХУІЈЅ", "aeopcyxkijsABEKMHOPCTXYIJS"))
 LATIN_TO_CYRILLIC = dict(zip("aeopcyxkABEKMHOPCTXY", "аеорсухкАВЕКМНОРСТХУ"))
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Exactly the letters the counts in `_unmix` take for Latin ("a" <= lower <= "z": also "İ" and the
+# Kelvin sign) and for Cyrillic.
+_LATIN = re.compile("[A-Za-z\u0130\u212a]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _MIXED = re.compile(r"[A-Za-z][А-Яа-яЁёІіЈјЅѕ]|[А-Яа-яЁёІіЈјЅѕ][A-Za-z]")
 # Unicode's format characters (category Cf), less the emoji tag characters U+E0020–E007F.
 _FORMAT = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
@@ -60,8 +64,14 @@ def normalize(text: str, language: str = "") -> Normalized:
     """`text` as a reader sees it (see the module's docstring), with the way back to the original."""
     mixed = _MIXED.search(text) is not None
     needs_format = _FORMAT.search(text) is not None
-    if unicodedata.is_normalized("NFC", text) and not needs_format and not mixed:
-        return Normalized(text, len(text))
+    if unicodedata.is_normalized("NFC", text) and not needs_format:
+        if not mixed:
+            return Normalized(text, len(text))
+        if not any(map(unicodedata.combining, text)):
+            # Only look-alike letters change, one for one: each character maps to itself (the same
+            # spans the loop below gives, without its per-character work).
+            length = len(text)
+            return Normalized(_unmix(text, language), length, list(range(length)), list(range(1, length + 1)))
     pieces, starts, ends = [], [], []
     emoji_joiners = _emoji_joiners(text) if "\u200d" in text else set()
     index, length = 0, len(text)
@@ -100,6 +110,8 @@ def _unmix(text: str, language: str) -> str:
     chars = list(text)
     for run in _LETTER_RUN.finditer(text):
         word = run.group()
+        if _LATIN.search(word) is None or _CYRILLIC.search(word) is None:
+            continue  # one script (most words): the counts below would find nothing to change
         latin = [char for char in word if "a" <= char.lower() <= "z"]
         cyrillic = [char for char in word if "\u0400" <= char <= "\u04ff"]
         if not latin or not cyrillic:
