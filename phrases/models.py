@@ -37,9 +37,34 @@ TITLE_MAX_LENGTH = 120
 MAX_TOPIC_DEPTH = 8
 
 
+TOPIC_NAME_MAX_LENGTH = 120
+
+
+def validate_topic_names(value):
+    """`names` is {language: name} for the interface languages (ru, en, pl), each a short string."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    if not isinstance(value, dict):
+        raise ValidationError(gettext("Topic names must be an object such as {\"ru\": …, \"en\": …, \"pl\": …}."),
+                              code="invalid_names")
+    for language, name in value.items():
+        if language not in languages:
+            raise ValidationError(gettext("Unknown language “%(language)s” in topic names; use %(languages)s.") % {
+                "language": language, "languages": ", ".join(languages)}, code="invalid_names")
+        if not isinstance(name, str):
+            raise ValidationError(gettext("The topic name in “%(language)s” must be a string.") % {
+                "language": language}, code="invalid_names")
+        if len(name) > TOPIC_NAME_MAX_LENGTH:
+            raise ValidationError(gettext(
+                "The topic name in “%(language)s” may have at most %(max)d characters.") % {
+                "language": language, "max": TOPIC_NAME_MAX_LENGTH}, code="invalid_names")
+
+
 class Topic(models.Model):
-    slug = models.SlugField(max_length=64, unique=True)
-    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=64, unique=True, verbose_name=_("slug"))
+    name = models.CharField(max_length=TOPIC_NAME_MAX_LENGTH, verbose_name=_("name"))
+    # The name in each interface language ({"ru": …, "en": …, "pl": …}); `name` is the fallback.
+    names = models.JSONField(default=dict, blank=True, validators=[validate_topic_names],
+                             verbose_name=_("names by language"))
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -55,11 +80,22 @@ class Topic(models.Model):
         ordering = ["order", "slug"]
 
     def __str__(self):
-        return self.name
+        return self.display_name()
+
+    def display_name(self, language: str | None = None) -> str:
+        """The name in `language` (the active interface language by default), else `name`."""
+        from django.utils.translation import get_language
+
+        names = self.names if isinstance(self.names, dict) else {}
+        language = (language or get_language() or "").split("-")[0]
+        return names.get(language) or self.name or next((n for n in names.values() if n), "")
 
     def clean_fields(self, exclude=None):
         if isinstance(self.name, str):
             self.name = clean_line(self.name)
+        if isinstance(self.names, dict):
+            self.names = {language: clean_line(name) if isinstance(name, str) else name
+                          for language, name in self.names.items()}
         super().clean_fields(exclude=exclude)
         nul = nul_errors({"name": self.name})
         if nul:
@@ -159,10 +195,12 @@ class Phrase(models.Model):
                 name="phrase_shortcut_unique_per_language",
                 violation_error_message="This shortcut is already used by another phrase in this language.",
             ),
+            # A hotkey is shared only by the language variants of one family; the trigger check
+            # (phrases.services.triggers) refuses it across families, which no index can express.
             models.UniqueConstraint(
-                fields=["hotkey"],
+                fields=["language", "hotkey"],
                 condition=~models.Q(hotkey=""),
-                name="phrase_hotkey_unique",
+                name="phrase_hotkey_unique_per_language",
                 violation_error_message="This hotkey is already used by another phrase.",
             ),
             # A family holds one phrase per language (the actions check it first, naming the phrase).
@@ -230,11 +268,36 @@ class LivePhrase(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["language", "shortcut"], condition=~models.Q(shortcut=""),
                                     name="live_shortcut_unique_per_language"),
-            models.UniqueConstraint(fields=["hotkey"], condition=~models.Q(hotkey=""), name="live_hotkey_unique"),
+            models.UniqueConstraint(fields=["language", "hotkey"], condition=~models.Q(hotkey=""),
+                                    name="live_hotkey_unique_per_language"),
         ]
 
     def __str__(self):
         return self.key
+
+
+class DriftMark(models.Model):
+    """"May be outdated": another variant of the phrase's family changed its approved text.
+
+    Written by the publishing action when a variant's live title or body changes, with that
+    change (`changes`: {"title"|"body": [before, after]}); removed when this phrase is approved
+    again or a reviewer confirms it is still right (`phrases.services.actions`)."""
+
+    phrase = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="drift_marks",
+                               verbose_name=_("phrase"))
+    source = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="+", verbose_name=_("changed variant"))
+    source_version = models.PositiveIntegerField(help_text="history_id of the approved version that caused it")
+    changes = models.JSONField(default=dict, verbose_name=_("changes"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("marked at"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("may-be-outdated mark")
+        verbose_name_plural = _("may-be-outdated marks")
+        constraints = [models.UniqueConstraint(fields=["phrase", "source"], name="drift_mark_unique")]
+
+    def __str__(self):
+        return f"{self.phrase_id} ← {self.source_id}"
 
 
 class LiveChange(models.Model):

@@ -131,14 +131,15 @@ def suggest_key(title: str, language: str, *, taken=None) -> str:
     return key
 
 
-def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) -> dict:
-    """Which of `shortcut` and `hotkey` another phrase already holds, as {field: holder key}.
+def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str, family: str = "") -> dict:
+    """Which of `shortcut` and `hotkey` another phrase already holds, as {field: holder key}
+    (variants of the same `family` share them).
 
     Decided by the one trigger check the services run on save and on approval, over the working
     copies and over the live library."""
     from phrases.services.triggers import Triggers, trigger_clashes
 
-    proposed = {key or "": Triggers(language or "", shortcut or "", hotkey or "")}
+    proposed = {key or "": Triggers(language or "", shortcut or "", hotkey or "", family or "")}
     conflicts = {}
     for live in (False, True):
         for problem in trigger_clashes(proposed, live=live):

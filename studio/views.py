@@ -252,12 +252,13 @@ def phrase_edit(request, key):
 @require_GET
 def phrase_check(request):
     """As the writer types: is the shortcut or hotkey taken, and which key would the title make?"""
-    params = {name: request.GET.get(name, "").strip() for name in ("key", "language", "shortcut", "hotkey", "title")}
+    params = {name: request.GET.get(name, "").strip() for name in ("key", "language", "shortcut", "hotkey", "title", "family")}
     if any(len(value) > 200 for value in params.values()):
         return JsonResponse({"detail": _("Each parameter may have at most 200 characters.")}, status=400)
     answer = {}
     conflicts = selectors.trigger_conflicts(key=params["key"], language=params["language"],
-                                            shortcut=params["shortcut"].lower(), hotkey=params["hotkey"])
+                                            shortcut=params["shortcut"].lower(), hotkey=params["hotkey"],
+                                            family=params["family"].lower())
     for field in ("shortcut", "hotkey"):
         if params[field]:
             holder = conflicts.get(field)

@@ -250,7 +250,7 @@ def _check_phrases(entries, topic_slugs, problems, progress):
 
 
 def _triggers(values) -> Triggers:
-    return Triggers(values["language"], values["shortcut"], values["hotkey"])
+    return Triggers(values["language"], values["shortcut"], values["hotkey"], values["family"])
 
 
 def _dismissals_by_key(existing) -> dict:
