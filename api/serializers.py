@@ -10,6 +10,7 @@ from phrases.validation import (
     HOTKEY_MAX_LENGTH,
     KEYWORD_MAX_LENGTH,
     SHORTCUT_MAX_LENGTH,
+    validate_family,
     validate_key,
     validate_language,
 )
@@ -28,6 +29,8 @@ class LivePhraseSerializer(serializers.Serializer):
     shortcut = serializers.CharField(allow_null=True)
     hotkey = serializers.CharField(allow_null=True)
     keywords = serializers.ListField(child=serializers.CharField())
+    family = serializers.CharField(allow_null=True, help_text="Language family: the same reply in other languages "
+                                                              "shares it; null when unlinked")
     status = serializers.SerializerMethodField()
     approved_at = serializers.DateTimeField()
     uses_7d = serializers.IntegerField(required=False)
@@ -40,6 +43,7 @@ class LivePhraseSerializer(serializers.Serializer):
         data = super().to_representation(instance)
         data["shortcut"] = data["shortcut"] or None
         data["hotkey"] = data["hotkey"] or None
+        data["family"] = data["family"] or None
         if not hasattr(instance, "uses_7d"):
             data.pop("uses_7d", None)
             data.pop("uses_30d", None)
@@ -54,6 +58,7 @@ class LiveTextSerializer(serializers.Serializer):
     shortcut = serializers.CharField()
     hotkey = serializers.CharField()
     keywords = serializers.ListField(child=serializers.CharField())
+    family = serializers.CharField()
     version = serializers.IntegerField()
     approved_at = serializers.DateTimeField()
     approved_by = serializers.CharField(source="approved_by.username", allow_null=True, default=None)
@@ -91,6 +96,13 @@ class DismissalSerializer(serializers.Serializer):
     in_force = serializers.BooleanField(help_text="The linter still flags these words under this rule")
 
 
+class DriftMarkSerializer(serializers.Serializer):
+    source = serializers.CharField(source="source.key", help_text="The variant whose approved text changed")
+    changes = serializers.DictField(child=serializers.ListField(child=serializers.CharField()),
+                                    help_text="{field: [before, after]} for title and body")
+    marked_at = serializers.DateTimeField(source="created_at")
+
+
 class PhraseSerializer(serializers.Serializer):
     """The working copy, for writers and reviewers, with its live text beside it."""
 
@@ -102,6 +114,9 @@ class PhraseSerializer(serializers.Serializer):
     shortcut = serializers.CharField(allow_null=True)
     hotkey = serializers.CharField(allow_null=True)
     keywords = serializers.ListField(child=serializers.CharField())
+    family = serializers.CharField(allow_null=True, help_text="Language family; null when unlinked")
+    outdated = serializers.SerializerMethodField(help_text="“May be outdated”: other variants of the family changed "
+                                                           "their approved text since (empty when up to date)")
     status = serializers.ChoiceField(choices=PhraseStatus.choices)
     revision = serializers.IntegerField()
     owner = serializers.CharField(source="owner.username", allow_null=True, default=None)
@@ -120,6 +135,9 @@ class PhraseSerializer(serializers.Serializer):
     uses_7d = serializers.IntegerField(required=False)
     uses_30d = serializers.IntegerField(required=False)
 
+    def get_outdated(self, obj) -> DriftMarkSerializer(many=True):
+        return DriftMarkSerializer(obj.drift_marks.all(), many=True).data
+
     def get_live(self, obj) -> LiveTextSerializer(allow_null=True):
         live = getattr(obj, "live", None)
         return LiveTextSerializer(live).data if live is not None else None
@@ -128,6 +146,7 @@ class PhraseSerializer(serializers.Serializer):
         data = super().to_representation(instance)
         data["shortcut"] = data["shortcut"] or None
         data["hotkey"] = data["hotkey"] or None
+        data["family"] = data["family"] or None
         if not hasattr(instance, "uses_7d"):
             data.pop("uses_7d", None)
             data.pop("uses_30d", None)
@@ -156,6 +175,8 @@ class VersionSerializer(serializers.Serializer):
 class TopicSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
+    names = serializers.DictField(child=serializers.CharField(), help_text="The name by interface language "
+                                                                           "({\"ru\", \"en\", \"pl\"}; may miss some)")
     parent = serializers.SlugField(allow_null=True)
     order = serializers.IntegerField()
     children = serializers.ListField(child=serializers.DictField(), help_text="Nested topics, same shape")
@@ -312,6 +333,9 @@ class PhraseFieldsInput(StrictInput):
     # Blank and repeated keywords are dropped and the count checked after cleaning, as on every door.
     keywords = serializers.ListField(child=CleanLineField(max_length=KEYWORD_MAX_LENGTH, allow_blank=True),
                                      required=False)
+    family = serializers.CharField(max_length=Phrase._meta.get_field("family").max_length, required=False,
+                                   allow_blank=True, allow_null=True, validators=[validate_family],
+                                   help_text="Language family slug (one phrase per language in a family)")
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500,
                                    help_text="Why: kept with the version in history")
 
@@ -398,6 +422,10 @@ class PhraseListFilters(serializers.Serializer):
     updated_since = serializers.DateTimeField(required=False)
     due_for_review = serializers.BooleanField(required=False)
     usage = serializers.BooleanField(required=False)
+    family = serializers.SlugField(required=False, allow_blank=True, max_length=100,
+                                   help_text="Only the variants of this language family")
+    outdated = serializers.BooleanField(required=False, help_text="Only variants marked “may be outdated” "
+                                                                  "(writers and reviewers)")
 
     def validate_language(self, value):
         if value:

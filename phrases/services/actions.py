@@ -107,7 +107,7 @@ def normalise_content(fields: dict, *, key: str = "(phrase)") -> dict:
             fields["topic"] = Topic.objects.get(slug=topic)
         except Topic.DoesNotExist:
             raise PhraseValidationError(key, {"topic": [_("Unknown topic '%(topic)s'.") % {"topic": topic}]}) from None
-    for name in ("shortcut", "hotkey"):
+    for name in ("shortcut", "hotkey", "family"):
         if name in fields and fields[name] is None:
             fields[name] = ""
     if "keywords" in fields and fields["keywords"] is None:
@@ -488,12 +488,12 @@ class LinkFamilyAction(PhraseAction):
 
     A family is metadata, not text a reviewer reads: the working copy keeps its status and an
     approved phrase's live copy takes the new family at once (sync sees the change), with the
-    action in history. Reviewers only, since it reaches the live library; `actor=None` is the
+    action in history. Writers may link a phrase that is in no family yet ("Add a translation");
+    moving a live phrase out of its family, or into another, needs a reviewer. `actor=None` is the
     trusted command line (`manage.py link_families`). The content rules hold: one phrase per
     language in a family, and shared triggers only within one family."""
 
     code = "link_family"
-    reviewer_only = True
     verb = "link language variants into families"
 
     def __init__(self, phrase, *, actor, family: str, expected_revision=None, reason=""):
@@ -511,6 +511,8 @@ class LinkFamilyAction(PhraseAction):
             raise PhraseValidationError(self.phrase.key, {"family": error.messages}) from None
 
     def check_state(self):
+        if self.actor is not None and self.phrase.family and self.phrase.family != self.family and self.phrase.is_live:
+            roles.require_reviewer(self.actor, "move a live phrase to another language family")
         preview = copy(self.phrase)
         preview.family = self.family
         ContentAction.check_content(self, preview)
