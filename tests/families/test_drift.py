@@ -112,3 +112,13 @@ def test_the_review_digest_lists_the_marked_variants(family, writer, reviewer, s
     message = next(m for m in mail.outbox if m.to == ["roman@example.com"])
     assert "may be outdated" in message.subject
     assert "hold-minute-en" in message.body and "hold-minute-pl" in message.body and "hold-minute-ru" in message.body
+
+
+def test_an_import_that_changes_a_variants_approved_text_marks_the_others(family):
+    from phrases.services.library_import import library_import
+
+    entry = {"key": "hold-minute-ru", "title": "Минутку", "body": "Одну минуту, я уточню.", "topic": "delivery",
+             "language": "ru", "family": "hold-minute", "status": "approved"}
+    library_import({"format": "quickphrases/v1", "topics": [{"slug": "delivery", "name": "Доставка", "parent": None}],
+                    "phrases": [entry]})
+    assert set(DriftMark.objects.values_list("phrase__key", flat=True)) == {"hold-minute-en", "hold-minute-pl"}
