@@ -89,3 +89,18 @@ def test_ahk_emits_a_shared_hotkey_once_for_the_readers_first_language(api, oper
     # Exported for one language, each variant keeps its own hotkey.
     polish_less = api["operator"].get("/api/v1/export/ahk/?language=ru").content.decode("utf-8-sig")
     assert polish_less.count("^!2::") == 1
+
+
+def test_no_export_repeats_a_familys_shared_shortcut():
+    import yaml
+
+    from phrases.exporters import chatwoot, espanso
+
+    library_import(FILE)
+    live = list(LivePhrase.objects.select_related("topic").order_by("key"))
+    triggers = [m["trigger"] for m in yaml.safe_load(espanso.export(live, language_order=["en"]))["matches"]]
+    assert sorted(triggers) == [":min-en", ":min-ru"]
+    codes = [r["short_code"] for r in json.loads(chatwoot.export(live, language_order=["en"]))["canned_responses"]]
+    assert len(codes) == len(set(codes))
+    script = ahk.export(live, language_order=["pl"]).decode("utf-8-sig")  # no Polish variant: the next in line
+    assert script.count("^!2::") == 1
