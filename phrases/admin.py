@@ -135,9 +135,9 @@ class PhraseForm(forms.ModelForm):
 @admin.register(Phrase)
 class PhraseAdmin(SimpleHistoryAdmin):
     form = PhraseForm
-    list_display = ("key", "title", "language", "topic", "status", "is_live", "review_due_at", "updated_at")
+    list_display = ("key", "title", "language", "topic", "family", "status", "is_live", "review_due_at", "updated_at")
     list_filter = ("status", "language", "topic", "review_due_at")
-    search_fields = ("key", "title", "body", "shortcut")
+    search_fields = ("key", "title", "body", "shortcut", "family")
     history_list_display = ("status",)
     readonly_fields = ("status", "live_text", "review_comment", "lint_findings", "warnings_acknowledged",
                        "reviewed_by", "reviewed_at", "review_due_at", "owner", "created_at", "updated_at")
