@@ -6,10 +6,11 @@ accounts, or delete an account (deactivate instead, so history keeps its authors
 """
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import ALL_GROUPS
+from accounts.roles import ALL_GROUPS, group_label
 
 User = get_user_model()
 SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
@@ -22,10 +23,10 @@ class TeamUserAdmin(UserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
-    @admin.display(description="roles")
+    @admin.display(description=_("roles"))
     def roles(self, user):
-        names = sorted(group.name for group in user.groups.all())
-        return ", ".join(names + (["superuser"] if user.is_superuser else []))
+        names = sorted(group_label(group.name) for group in user.groups.all())
+        return ", ".join(names + ([str(_("superuser"))] if user.is_superuser else []))
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
@@ -36,7 +37,11 @@ class TeamUserAdmin(UserAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.filter(name__in=ALL_GROUPS)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups" and field is not None:
+            field.label_from_instance = lambda group: f"{group_label(group.name)} ({group.name})" \
+                if group_label(group.name) != group.name else group.name
+        return field
 
     def _touches_an_admin(self, request, obj):
         return obj is not None and obj.is_superuser and not request.user.is_superuser
@@ -48,5 +53,15 @@ class TeamUserAdmin(UserAdmin):
         return request.user.is_superuser and super().has_delete_permission(request, obj)
 
 
+class TeamGroupAdmin(GroupAdmin):
+    list_display = ("name", "role")
+
+    @admin.display(description=_("role"))
+    def role(self, group):
+        return group_label(group.name)
+
+
 admin.site.unregister(User)
 admin.site.register(User, TeamUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, TeamGroupAdmin)

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "People and preferences"
+    verbose_name = _("People and preferences")
 
     def ready(self):
         from accounts import signals  # noqa: F401  (connects the password-change receiver)

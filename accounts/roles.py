@@ -1,10 +1,17 @@
 """The contract's roles (section 3) as Django groups, and the checks the services use."""
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 OPERATORS = "operators"
 WRITERS = "writers"
 REVIEWERS = "reviewers"
 ALL_GROUPS = (OPERATORS, WRITERS, REVIEWERS)
+# The groups' names are stable identifiers (the contract names them); people read these labels.
+GROUP_LABELS = {OPERATORS: _("operators"), WRITERS: _("writers"), REVIEWERS: _("reviewers")}
+
+
+def group_label(name: str) -> str:
+    return str(GROUP_LABELS.get(name, name))
 
 _LINT_TUNING = ("rulesetting", "term", "teamword")
 # The model permissions each role holds in the admin: {group: {app label: [codenames]}}.

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
     name = "api"
-    verbose_name = "REST API"
+    verbose_name = _("REST API")
 
     def ready(self):
         from api import schema, tokens  # noqa: F401  (OpenAPI extension; login tokens end with the password)

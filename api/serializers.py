@@ -141,10 +141,19 @@ class DismissalSerializer(serializers.Serializer):
     in_force = serializers.BooleanField(help_text="The linter still flags these words under this rule")
 
 
+class DriftMarkSerializer(serializers.Serializer):
+    source = serializers.CharField(source="source.key", help_text="The variant whose approved text changed")
+    changes = serializers.DictField(child=serializers.ListField(child=serializers.CharField()),
+                                    help_text="{field: [before, after]} for title and body")
+    marked_at = serializers.DateTimeField(source="created_at")
+
+
 class PhraseSerializer(WithContentFields, serializers.Serializer):
     """The working copy, for writers and reviewers, with its live text beside it."""
 
     key = serializers.CharField()
+    outdated = serializers.SerializerMethodField(help_text="“May be outdated”: other variants of the family changed "
+                                                           "their approved text since (empty when up to date)")
     status = serializers.ChoiceField(choices=PhraseStatus.choices)
     revision = serializers.IntegerField()
     owner = serializers.CharField(source="owner.username", allow_null=True, default=None)
@@ -162,6 +171,9 @@ class PhraseSerializer(WithContentFields, serializers.Serializer):
     live = serializers.SerializerMethodField()
     uses_7d = serializers.IntegerField(required=False)
     uses_30d = serializers.IntegerField(required=False)
+
+    def get_outdated(self, obj) -> DriftMarkSerializer(many=True):
+        return DriftMarkSerializer(obj.drift_marks.all(), many=True).data
 
     def get_live(self, obj) -> LiveTextSerializer(allow_null=True):
         live = getattr(obj, "live", None)
@@ -197,6 +209,8 @@ class VersionSerializer(serializers.Serializer):
 class TopicSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
+    names = serializers.DictField(child=serializers.CharField(), help_text="The name by interface language "
+                                                                           "({\"ru\", \"en\", \"pl\"}; may miss some)")
     parent = serializers.SlugField(allow_null=True)
     order = serializers.IntegerField()
     children = serializers.ListField(child=serializers.DictField(), help_text="Nested topics, same shape")
@@ -429,6 +443,10 @@ class PhraseListFilters(serializers.Serializer):
     updated_since = serializers.DateTimeField(required=False)
     due_for_review = serializers.BooleanField(required=False)
     usage = serializers.BooleanField(required=False)
+    family = serializers.SlugField(required=False, allow_blank=True, max_length=100,
+                                   help_text="Only the variants of this language family")
+    outdated = serializers.BooleanField(required=False, help_text="Only variants marked “may be outdated” "
+                                                                  "(writers and reviewers)")
 
     def validate_language(self, value):
         if value:

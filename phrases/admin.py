@@ -3,12 +3,24 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts import roles
 from phrases.errors import DomainError, PhraseValidationError
 from phrases.form_fields import CleanLineField, CleanTextField
-from phrases.models import BODY_MAX_LENGTH, CONTENT_FIELDS, TITLE_MAX_LENGTH, LivePhrase, Phrase, PhraseUse, Topic
+from phrases.models import (
+    BODY_MAX_LENGTH,
+    CONTENT_FIELDS,
+    TITLE_MAX_LENGTH,
+    TOPIC_NAME_MAX_LENGTH,
+    LivePhrase,
+    Phrase,
+    PhraseUse,
+    Topic,
+)
 from phrases.services.actions import (
     ApproveAction,
     ArchiveAction,
@@ -22,9 +34,45 @@ from phrases.services.actions import (
 )
 from phrases.validation import DB_INTEGER_MAX, HOTKEY_MAX_LENGTH, SHORTCUT_MAX_LENGTH
 
+# What a bulk action reports, translated, by its verb.
+_DONE = {
+    "Submitted": lambda n: ngettext("Submitted %(count)d phrase for review.", "Submitted %(count)d phrases for review.", n),
+    "Approved": lambda n: ngettext("Approved %(count)d phrase.", "Approved %(count)d phrases.", n),
+    "Rejected": lambda n: ngettext("Sent %(count)d phrase back to its writer.", "Sent %(count)d phrases back to their "
+                                   "writers.", n),
+    "Confirmed": lambda n: ngettext("Confirmed %(count)d phrase as still right.", "Confirmed %(count)d phrases as "
+                                    "still right.", n),
+    "Archived": lambda n: ngettext("Archived %(count)d phrase.", "Archived %(count)d phrases.", n),
+    "Restored": lambda n: ngettext("Restored %(count)d phrase.", "Restored %(count)d phrases.", n),
+}
+
+
+class TopicNamesForm(forms.ModelForm):
+    """The topic's name in each interface language as three plain fields (stored in `names`)."""
+
+    name_ru = CleanLineField(label=_("Name in Russian"), required=False, max_length=TOPIC_NAME_MAX_LENGTH)
+    name_en = CleanLineField(label=_("Name in English"), required=False, max_length=TOPIC_NAME_MAX_LENGTH)
+    name_pl = CleanLineField(label=_("Name in Polish"), required=False, max_length=TOPIC_NAME_MAX_LENGTH)
+
+    class Meta:
+        model = Topic
+        fields = ("slug", "name", "parent", "order", "review_interval_days", "reviewer")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for language in ("ru", "en", "pl"):
+            self.fields[f"name_{language}"].initial = (self.instance.names or {}).get(language, "")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.names = {language: cleaned[f"name_{language}"] for language in ("ru", "en", "pl")
+                               if cleaned.get(f"name_{language}")}
+        return cleaned
+
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
+    form = TopicNamesForm
     list_display = ("name", "slug", "parent", "order")
     list_editable = ("order",)
     search_fields = ("name", "slug")
@@ -35,10 +83,10 @@ class PhraseForm(forms.ModelForm):
     # The revision the editor started from: a concurrent save by someone else is refused.
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=DB_INTEGER_MAX)
     # Text cleaned at the boundary before its checks; triggers taken exactly as typed (never trimmed).
-    title = CleanLineField(max_length=TITLE_MAX_LENGTH)
-    body = CleanTextField(max_length=BODY_MAX_LENGTH, widget=forms.Textarea)
-    shortcut = forms.CharField(required=False, max_length=SHORTCUT_MAX_LENGTH, strip=False)
-    hotkey = forms.CharField(required=False, max_length=HOTKEY_MAX_LENGTH, strip=False)
+    title = CleanLineField(max_length=TITLE_MAX_LENGTH, label=_("Title"))
+    body = CleanTextField(max_length=BODY_MAX_LENGTH, widget=forms.Textarea, label=_("Text"))
+    shortcut = forms.CharField(required=False, max_length=SHORTCUT_MAX_LENGTH, strip=False, label=_("Shortcut"))
+    hotkey = forms.CharField(required=False, max_length=HOTKEY_MAX_LENGTH, strip=False, label=_("Hotkey"))
 
     class Meta:
         model = Phrase
@@ -56,9 +104,9 @@ class PhraseForm(forms.ModelForm):
         if self.instance.pk and revision is not None:
             current = Phrase.objects.filter(pk=self.instance.pk).values_list("revision", flat=True).first()
             if current != revision:
-                raise ValidationError(
+                raise ValidationError(gettext_now(
                     "Someone else saved this phrase while you were editing it. Open it again to see their "
-                    "changes (the history shows both), then reapply yours.")
+                    "changes (the history shows both), then reapply yours."))
         return cleaned
 
     def _post_clean(self):
@@ -87,9 +135,9 @@ class PhraseForm(forms.ModelForm):
 @admin.register(Phrase)
 class PhraseAdmin(SimpleHistoryAdmin):
     form = PhraseForm
-    list_display = ("key", "title", "language", "topic", "status", "is_live", "review_due_at", "updated_at")
+    list_display = ("key", "title", "language", "topic", "family", "status", "is_live", "review_due_at", "updated_at")
     list_filter = ("status", "language", "topic", "review_due_at")
-    search_fields = ("key", "title", "body", "shortcut")
+    search_fields = ("key", "title", "body", "shortcut", "family")
     history_list_display = ("status",)
     readonly_fields = ("status", "live_text", "review_comment", "lint_findings", "warnings_acknowledged",
                        "reviewed_by", "reviewed_at", "review_due_at", "owner", "created_at", "updated_at")
@@ -102,11 +150,11 @@ class PhraseAdmin(SimpleHistoryAdmin):
             fields.insert(0, "key")
         return fields
 
-    @admin.display(boolean=True, description="Live")
+    @admin.display(boolean=True, description=_("Live"))
     def is_live(self, obj):
         return obj.is_live
 
-    @admin.display(description="Live text (what operators see)")
+    @admin.display(description=_("Live text (what operators see)"))
     def live_text(self, obj):
         return obj.live.body if obj.is_live else "—"
 
@@ -178,21 +226,21 @@ class PhraseAdmin(SimpleHistoryAdmin):
             except (DomainError, PhraseValidationError, PermissionDenied) as error:
                 self.message_user(request, str(error), messages.ERROR)
         if done:
-            self.message_user(request, f"{verb} {done} phrase(s).", messages.SUCCESS)
+            self.message_user(request, _DONE[verb](done) % {"count": done}, messages.SUCCESS)
 
-    @admin.action(description="Submit selected phrases for review")
+    @admin.action(description=_("Submit selected phrases for review"))
     def submit_selected(self, request, queryset):
         self._run(request, queryset, SubmitAction, "Submitted")
 
-    @admin.action(description="Approve selected phrases")
+    @admin.action(description=_("Approve selected phrases"))
     def approve_selected(self, request, queryset):
         self._run(request, queryset, ApproveAction, "Approved")
 
-    @admin.action(description="Approve selected phrases over brand-voice warnings")
+    @admin.action(description=_("Approve selected phrases over brand-voice warnings"))
     def approve_over_warnings(self, request, queryset):
         self._run(request, queryset, ApproveAction, "Approved", acknowledge_warnings=True)
 
-    @admin.action(description="Reject selected phrases (with a comment)")
+    @admin.action(description=_("Reject selected phrases (with a comment)"))
     def reject_selected(self, request, queryset):
         comment = request.POST.get("comment", "").strip()
         if "apply" in request.POST and comment:
@@ -200,22 +248,22 @@ class PhraseAdmin(SimpleHistoryAdmin):
             return None
         return TemplateResponse(request, "admin/phrases/reject.html", {
             **self.admin_site.each_context(request),
-            "title": "Reject phrases",
+            "title": gettext_now("Reject phrases"),
             "phrases": queryset,
             "missing_comment": "apply" in request.POST,
             "opts": self.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         })
 
-    @admin.action(description="Reviewed, still right: restart the review clock of selected phrases")
+    @admin.action(description=_("Reviewed, still right: restart the review clock of selected phrases"))
     def confirm_selected(self, request, queryset):
         self._run(request, queryset, ConfirmAction, "Confirmed")
 
-    @admin.action(description="Archive selected phrases")
+    @admin.action(description=_("Archive selected phrases"))
     def archive_selected(self, request, queryset):
         self._run(request, queryset, ArchiveAction, "Archived")
 
-    @admin.action(description="Restore selected phrases from the archive")
+    @admin.action(description=_("Restore selected phrases from the archive"))
     def restore_selected(self, request, queryset):
         self._run(request, queryset, RestoreAction, "Restored")
 

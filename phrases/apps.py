@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _restore_role_groups(sender, **kwargs):
@@ -16,7 +17,7 @@ def _restore_role_groups(sender, **kwargs):
 
 class PhrasesConfig(AppConfig):
     name = "phrases"
-    verbose_name = "Phrase library"
+    verbose_name = _("Phrase library")
 
     def ready(self):
         from phrases.search.live_index import live_index

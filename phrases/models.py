@@ -37,29 +37,69 @@ TITLE_MAX_LENGTH = 120
 MAX_TOPIC_DEPTH = 8
 
 
+TOPIC_NAME_MAX_LENGTH = 120
+
+
+def validate_topic_names(value):
+    """`names` is {language: name} for the interface languages (ru, en, pl), each a short string."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    if not isinstance(value, dict):
+        raise ValidationError(gettext("Topic names must be an object such as {\"ru\": …, \"en\": …, \"pl\": …}."),
+                              code="invalid_names")
+    for language, name in value.items():
+        if language not in languages:
+            raise ValidationError(gettext("Unknown language “%(language)s” in topic names; use %(languages)s.") % {
+                "language": language, "languages": ", ".join(languages)}, code="invalid_names")
+        if not isinstance(name, str):
+            raise ValidationError(gettext("The topic name in “%(language)s” must be a string.") % {
+                "language": language}, code="invalid_names")
+        if len(name) > TOPIC_NAME_MAX_LENGTH:
+            raise ValidationError(gettext(
+                "The topic name in “%(language)s” may have at most %(max)d characters.") % {
+                "language": language, "max": TOPIC_NAME_MAX_LENGTH}, code="invalid_names")
+
+
 class Topic(models.Model):
-    slug = models.SlugField(max_length=64, unique=True)
-    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=64, unique=True, verbose_name=_("slug"))
+    name = models.CharField(max_length=TOPIC_NAME_MAX_LENGTH, verbose_name=_("name"))
+    # The name in each interface language ({"ru": …, "en": …, "pl": …}); `name` is the fallback.
+    names = models.JSONField(default=dict, blank=True, validators=[validate_topic_names],
+                             verbose_name=_("names by language"))
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent topic")
     )
-    order = models.PositiveIntegerField(default=0)
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
     # Overrides QUICKPHRASES_REVIEW_INTERVAL_DAYS for the phrases of this topic.
     review_interval_days = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Days from approval to the next review; blank: the global interval")
+        null=True, blank=True, verbose_name=_("review interval, days"),
+        help_text=_("Days from approval to the next review; blank: the global interval"))
     # Who is reminded about this topic's phrases that have no owner.
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("reviewer"))
 
     class Meta:
         ordering = ["order", "slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
     def __str__(self):
-        return self.name
+        return self.display_name()
+
+    def display_name(self, language: str | None = None) -> str:
+        """The name in `language` (the active interface language by default), else `name`."""
+        from django.utils.translation import get_language
+
+        names = self.names if isinstance(self.names, dict) else {}
+        language = (language or get_language() or "").split("-")[0]
+        return names.get(language) or self.name or next((n for n in names.values() if n), "")
 
     def clean_fields(self, exclude=None):
         if isinstance(self.name, str):
             self.name = clean_line(self.name)
+        if isinstance(self.names, dict):
+            self.names = {language: clean_line(name) if isinstance(name, str) else name
+                          for language, name in self.names.items()}
         super().clean_fields(exclude=exclude)
         nul = nul_errors({"name": self.name})
         if nul:
@@ -108,48 +148,49 @@ VERSION_FIELDS = (*CONTENT_FIELDS, "status")
 class Phrase(models.Model):
     """The working copy of a quick phrase. Workflow lives in `phrases.services`, not here."""
 
-    key = models.SlugField(max_length=100, unique=True, validators=[validate_key])
-    # verbose_name: each field's label in the reader's language (history, diffs, admin).
-    title = models.CharField(max_length=TITLE_MAX_LENGTH, verbose_name=_("Title"))
+    key = models.SlugField(max_length=100, unique=True, validators=[validate_key], verbose_name=_("key"))
+    title = models.CharField(max_length=TITLE_MAX_LENGTH, verbose_name=_("title"))
     body = models.TextField(validators=[MaxLengthValidator(BODY_MAX_LENGTH), validate_placeholders],
-                            verbose_name=_("Text"))
-    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="phrases", verbose_name=_("Topic"))
-    language = models.CharField(max_length=8, validators=[validate_language], verbose_name=_("Language"))
+                            verbose_name=_("text"))
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="phrases", verbose_name=_("topic"))
+    language = models.CharField(max_length=8, validators=[validate_language], verbose_name=_("language"))
     shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True, validators=[validate_shortcut],
-                                verbose_name=_("Shortcut"))
+                                verbose_name=_("shortcut"))
     hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True, validators=[validate_hotkey],
-                              verbose_name=_("Hotkey"))
-    keywords = models.JSONField(default=list, blank=True, validators=[validate_keywords], verbose_name=_("Keywords"))
+                              verbose_name=_("hotkey"))
+    keywords = models.JSONField(default=list, blank=True, validators=[validate_keywords], verbose_name=_("keywords"))
     # The language family: the same reply in other languages shares this name ("hold-minute").
     family = models.SlugField(max_length=100, blank=True, db_index=True, validators=[validate_family],
                               verbose_name=_("family"))
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("owner")
     )
     status = models.CharField(max_length=16, choices=PhraseStatus.choices, default=PhraseStatus.DRAFT,
-                              verbose_name=_("Status"))
+                              verbose_name=_("status"))
     # Review outcome: stamped by phrase_approve / phrase_reject.
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("reviewed by")
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_due_at = models.DateField(null=True, blank=True, db_index=True)
-    review_comment = models.TextField(blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("reviewed at"))
+    review_due_at = models.DateField(null=True, blank=True, db_index=True, verbose_name=_("next review"))
+    review_comment = models.TextField(blank=True, verbose_name=_("reviewer's comment"))
     # A reviewer sent the phrase back: it stays "changes requested" (with review_comment) until resubmitted.
-    changes_requested = models.BooleanField(default=False)
+    changes_requested = models.BooleanField(default=False, verbose_name=_("changes requested"))
     # The writer's note to the reviewer, and when the phrase entered the review queue.
-    submit_note = models.TextField(blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submit_note = models.TextField(blank=True, verbose_name=_("note to the reviewer"))
+    submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("submitted at"))
     # Brand-voice findings stored at submit time, and whether a reviewer approved over warnings.
-    lint_findings = models.JSONField(default=list, blank=True)
-    warnings_acknowledged = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    lint_findings = models.JSONField(default=list, blank=True, verbose_name=_("brand-voice findings"))
+    warnings_acknowledged = models.BooleanField(default=False, verbose_name=_("warnings acknowledged"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     # Incremented by every service write; the ETag and the optimistic-concurrency check.
-    revision = models.PositiveIntegerField(default=1)
+    revision = models.PositiveIntegerField(default=1, verbose_name=_("revision"))
     # The action that made this version and its parameters ({"action": "approve", "warnings": [...]}),
     # written by `phrases.services.actions`; history shows it translated.
-    version_action = models.JSONField(default=dict, blank=True, editable=False)
+    version_action = models.JSONField(default=dict, blank=True, editable=False, verbose_name=_("action"))
 
     history = HistoricalRecords(
         excluded_fields=["updated_at"], history_change_reason_field=models.TextField(null=True)
@@ -157,6 +198,8 @@ class Phrase(models.Model):
 
     class Meta:
         ordering = ["key"]
+        verbose_name = _("phrase")
+        verbose_name_plural = _("phrases")
         constraints = [
             models.UniqueConstraint(
                 fields=["language", "shortcut"],
@@ -164,10 +207,12 @@ class Phrase(models.Model):
                 name="phrase_shortcut_unique_per_language",
                 violation_error_message="This shortcut is already used by another phrase in this language.",
             ),
+            # A hotkey is shared only by the language variants of one family; the trigger check
+            # (phrases.services.triggers) refuses it across families, which no index can express.
             models.UniqueConstraint(
-                fields=["hotkey"],
+                fields=["language", "hotkey"],
                 condition=~models.Q(hotkey=""),
-                name="phrase_hotkey_unique",
+                name="phrase_hotkey_unique_per_language",
                 violation_error_message="This hotkey is already used by another phrase.",
             ),
             # A family holds one phrase per language (the actions check it first, naming the phrase).
@@ -213,48 +258,79 @@ class Phrase(models.Model):
 class LivePhrase(models.Model):
     """The last approved text of a phrase: what operators, search, sync and exports see."""
 
-    phrase = models.OneToOneField(Phrase, primary_key=True, on_delete=models.CASCADE, related_name="live")
-    key = models.SlugField(max_length=100, unique=True)
-    title = models.CharField(max_length=TITLE_MAX_LENGTH)
-    body = models.TextField()
-    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="live_phrases")
-    language = models.CharField(max_length=8, db_index=True)
-    shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True)
-    hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True)
-    keywords = models.JSONField(default=list, blank=True)
-    family = models.SlugField(max_length=100, blank=True, db_index=True)
-    version = models.PositiveIntegerField(help_text="history_id of the approved version")
+    phrase = models.OneToOneField(Phrase, primary_key=True, on_delete=models.CASCADE, related_name="live",
+                                  verbose_name=_("phrase"))
+    key = models.SlugField(max_length=100, unique=True, verbose_name=_("key"))
+    title = models.CharField(max_length=TITLE_MAX_LENGTH, verbose_name=_("title"))
+    body = models.TextField(verbose_name=_("text"))
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="live_phrases", verbose_name=_("topic"))
+    language = models.CharField(max_length=8, db_index=True, verbose_name=_("language"))
+    shortcut = models.CharField(max_length=SHORTCUT_MAX_LENGTH, blank=True, verbose_name=_("shortcut"))
+    hotkey = models.CharField(max_length=HOTKEY_MAX_LENGTH, blank=True, verbose_name=_("hotkey"))
+    keywords = models.JSONField(default=list, blank=True, verbose_name=_("keywords"))
+    family = models.SlugField(max_length=100, blank=True, db_index=True, verbose_name=_("family"))
+    version = models.PositiveIntegerField(help_text="history_id of the approved version", verbose_name=_("version"))
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("approved by")
     )
-    approved_at = models.DateTimeField()
+    approved_at = models.DateTimeField(verbose_name=_("approved at"))
 
     class Meta:
         ordering = ["key"]
+        verbose_name = _("live phrase")
+        verbose_name_plural = _("live phrases")
         # The live library holds the same uniqueness as the working copies, enforced by the database.
         constraints = [
             models.UniqueConstraint(fields=["language", "shortcut"], condition=~models.Q(shortcut=""),
                                     name="live_shortcut_unique_per_language"),
-            models.UniqueConstraint(fields=["hotkey"], condition=~models.Q(hotkey=""), name="live_hotkey_unique"),
+            models.UniqueConstraint(fields=["language", "hotkey"], condition=~models.Q(hotkey=""),
+                                    name="live_hotkey_unique_per_language"),
         ]
 
     def __str__(self):
         return self.key
 
 
+class DriftMark(models.Model):
+    """"May be outdated": another variant of the phrase's family changed its approved text.
+
+    Written by the publishing action when a variant's live title or body changes, with that
+    change (`changes`: {"title"|"body": [before, after]}); removed when this phrase is approved
+    again or a reviewer confirms it is still right (`phrases.services.actions`)."""
+
+    phrase = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="drift_marks",
+                               verbose_name=_("phrase"))
+    source = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="+", verbose_name=_("changed variant"))
+    source_version = models.PositiveIntegerField(help_text="history_id of the approved version that caused it")
+    changes = models.JSONField(default=dict, verbose_name=_("changes"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("marked at"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("may-be-outdated mark")
+        verbose_name_plural = _("may-be-outdated marks")
+        constraints = [models.UniqueConstraint(fields=["phrase", "source"], name="drift_mark_unique")]
+
+    def __str__(self):
+        return f"{self.phrase_id} ← {self.source_id}"
+
+
 class LiveChange(models.Model):
     """One change to the live library. Its id is the library revision and the sync cursor."""
 
     class Action(models.TextChoices):
-        UPSERT = "upsert", "Upsert"
-        DELETE = "delete", "Delete"
+        UPSERT = "upsert", _("Upsert")
+        DELETE = "delete", _("Delete")
 
-    key = models.SlugField(max_length=100, db_index=True)
-    action = models.CharField(max_length=8, choices=Action.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    key = models.SlugField(max_length=100, db_index=True, verbose_name=_("key"))
+    action = models.CharField(max_length=8, choices=Action.choices, verbose_name=_("action"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["id"]
+        verbose_name = _("live library change")
+        verbose_name_plural = _("live library changes")
 
     def __str__(self):
         return f"#{self.pk} {self.action} {self.key}"
@@ -266,17 +342,20 @@ class FindingDismissal(models.Model):
     It holds while the flagged words (`text`) are still in the body, so a re-lint keeps it; an
     overruled error no longer blocks approval."""
 
-    phrase = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="dismissals")
-    rule = models.CharField(max_length=40, db_index=True)
-    text = models.CharField(max_length=500, help_text="The flagged words")
-    reason = models.TextField()
+    phrase = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="dismissals", verbose_name=_("phrase"))
+    rule = models.CharField(max_length=40, db_index=True, verbose_name=_("rule"))
+    text = models.CharField(max_length=500, help_text=_("The flagged words"), verbose_name=_("text"))
+    reason = models.TextField(verbose_name=_("reason"))
     dismissed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("dismissed by")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("dismissed finding")
+        verbose_name_plural = _("dismissed findings")
         constraints = [models.UniqueConstraint(fields=["phrase", "rule", "text"], name="dismissal_unique")]
 
     def __str__(self):
@@ -286,15 +365,19 @@ class FindingDismissal(models.Model):
 class PhraseUse(models.Model):
     """One insertion of a phrase into a chat, recorded by the operator's tool."""
 
-    phrase = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="uses")
+    phrase = models.ForeignKey(Phrase, on_delete=models.CASCADE, related_name="uses", verbose_name=_("phrase"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("user")
     )
-    client = models.CharField(max_length=64, blank=True, help_text="The tool that inserted the phrase")
-    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    client = models.CharField(max_length=64, blank=True, help_text=_("The tool that inserted the phrase"),
+                              verbose_name=_("tool"))
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("used at"))
 
     class Meta:
         ordering = ["-used_at"]
+        verbose_name = _("phrase use")
+        verbose_name_plural = _("phrase uses")
         indexes = [models.Index(fields=["phrase", "used_at"]), models.Index(fields=["user", "used_at"])]
 
     def __str__(self):

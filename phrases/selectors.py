@@ -1,15 +1,37 @@
 """Reads of the phrase library that are more than a `.get()`. No writes here."""
 from datetime import timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from phrases.models import MAX_TOPIC_DEPTH, VERSION_FIELDS, LiveChange, LivePhrase, Phrase, PhraseStatus, Topic
+from phrases.models import (
+    MAX_TOPIC_DEPTH,
+    VERSION_FIELDS,
+    DriftMark,
+    LiveChange,
+    LivePhrase,
+    Phrase,
+    PhraseStatus,
+    Topic,
+)
 
 
 def library_revision() -> int:
     """The id of the latest change to the live library (0 for an empty one)."""
     return LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def topic_choices(language: str | None = None) -> list[tuple[str, str]]:
+    """(slug, name) of every topic in tree order, each named in `language` (the active interface
+    language by default; `Topic.display_name` falls back to `name`). The one helper every page,
+    filter and e-mail uses for topic names."""
+    return [(topic.slug, topic.display_name(language))
+            for topic in Topic.objects.order_by("order", "slug").only("slug", "name", "names")]
+
+
+def topic_labels(language: str | None = None) -> dict[str, str]:
+    """{slug: name in `language`} for every topic."""
+    return dict(topic_choices(language))
 
 
 def topic_and_descendants(slug: str) -> list[int]:
@@ -30,17 +52,19 @@ def topic_and_descendants(slug: str) -> list[int]:
 
 
 def topic_forest() -> list[dict]:
-    """The topic tree as nested dicts ({slug, name, parent, order, children}), roots first (one query).
+    """The topic tree as nested dicts ({slug, name, names, parent, order, children}), roots first (one query).
 
     Built without recursion, and nested at most MAX_TOPIC_DEPTH levels: a topic deeper than that
     (only data written past the doors could be) is listed among the children of its ancestor at
     the last level, its `parent` still naming its real parent, so no reader has to recurse deeper."""
-    topics = list(Topic.objects.order_by("order", "slug").values_list("pk", "slug", "name", "parent_id", "order"))
+    topics = list(Topic.objects.order_by("order", "slug").values_list("pk", "slug", "name", "parent_id", "order",
+                                                                       "names"))
     slugs = {pk: slug for pk, slug, *_ in topics}
-    nodes = {pk: {"slug": slug, "name": name, "parent": slugs.get(parent_id), "order": order, "children": []}
-             for pk, slug, name, parent_id, order in topics}
+    nodes = {pk: {"slug": slug, "name": name, "names": names or {}, "parent": slugs.get(parent_id), "order": order,
+                  "children": []}
+             for pk, slug, name, parent_id, order, names in topics}
     children = {}
-    for pk, _slug, _name, parent_id, _order in topics:
+    for pk, _slug, _name, parent_id, _order, _names in topics:
         children.setdefault(parent_id if parent_id in nodes else None, []).append(pk)
     roots = [nodes[pk] for pk in children.get(None, [])]
     stack = [(pk, 1) for pk in children.get(None, [])]
@@ -69,9 +93,14 @@ def live_phrases(*, language: str | None = None, topic: str | None = None) -> Qu
 
 
 def working_phrases(*, status: str | None = None, language: str | None = None,
-                    topic: str | None = None) -> QuerySet[Phrase]:
-    """Working copies (drafts included) for writers and reviewers."""
+                    topic: str | None = None, family: str | None = None, outdated: bool = False) -> QuerySet[Phrase]:
+    """Working copies (drafts included) for writers and reviewers; `family` keeps one family's
+    variants, `outdated` those marked "may be outdated"."""
     queryset = Phrase.objects.select_related("topic").order_by("key")
+    if family:
+        queryset = queryset.filter(family=family)
+    if outdated:
+        queryset = queryset.filter(pk__in=DriftMark.objects.values("phrase_id"))
     if status:
         queryset = queryset.filter(status=status)
     if language:
@@ -79,6 +108,11 @@ def working_phrases(*, status: str | None = None, language: str | None = None,
     if topic:
         queryset = queryset.filter(topic_id__in=topic_and_descendants(topic))
     return queryset
+
+
+def drift_marks_prefetch() -> Prefetch:
+    """Prefetch of each phrase's "may be outdated" marks with the variant that caused them."""
+    return Prefetch("drift_marks", queryset=DriftMark.objects.select_related("source").order_by("-created_at"))
 
 
 def due_for_review(*, on=None) -> QuerySet[Phrase]:

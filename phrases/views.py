@@ -13,7 +13,7 @@ from accounts.forms import language_name
 from accounts.page_access import operator_required
 from phrases import extension_package, placeholders, selectors
 from phrases.exporters.registry import EXPORTERS
-from phrases.models import LivePhrase, Topic
+from phrases.models import LivePhrase
 from phrases.search import MAX_LIMIT, SearchQueryError, search_phrases
 
 
@@ -48,7 +48,7 @@ def picker_messages() -> dict:
 def search_page(request):
     """The operator's picker: type a few letters, pick a phrase, fill its placeholders, it is copied."""
     preferences = profile_selectors.picker_preferences(request.user)
-    topics = list(Topic.objects.order_by("order", "slug").values_list("slug", "name"))
+    topics = selectors.topic_choices()
     language = request.GET.get("language", preferences["search_language"])
     search_topic = request.GET.get("topic", "")
     searched, static_results, search_error = "q" in request.GET, [], ""
@@ -127,7 +127,7 @@ def tools_page(request):
     """Use in your tools: the browser extension and every export, by language and topic, with install steps."""
     language = request.GET.get("language", "")
     topic = request.GET.get("topic", "")
-    topics = list(Topic.objects.order_by("order", "slug").values_list("slug", "name"))
+    topics = selectors.topic_choices()
     if language not in settings.QUICKPHRASES_LANGUAGES:
         language = ""
     if topic not in dict(topics):

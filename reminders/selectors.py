@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from accounts.roles import REVIEWERS, WRITERS
-from phrases.models import FindingDismissal, Phrase, PhraseStatus, Topic
+from phrases.models import DriftMark, FindingDismissal, Phrase, PhraseStatus, Topic
 from reminders.models import ReminderDigest, ReminderEntry
 
 USAGE_DAYS = 30
@@ -32,6 +32,7 @@ FIGURE_QUERIES = {
     "flagged": "flagged=1",
     "unapproved": "unapproved=1",
     "reminded": "reminded=1",
+    "outdated": "outdated=1",
 }
 
 
@@ -138,6 +139,16 @@ class DuePhrase:
 
 
 @dataclass
+class OutdatedVariant:
+    """A language variant marked "may be outdated": another variant of its family changed."""
+
+    phrase: Phrase
+    sources: list[str]  # keys of the variants whose approved text changed
+    url: str
+    marked_at: datetime | None = None  # the newest mark
+
+
+@dataclass
 class PlannedDigest:
     """One person's digest: `phrases` are the ones it lists (at most QUICKPHRASES_DIGEST_MAX_PHRASES,
     the most overdue first); `review_total` and `retire_total` count every due phrase behind them."""
@@ -147,6 +158,7 @@ class PlannedDigest:
     phrases: list[DuePhrase] = field(default_factory=list)
     review_total: int = 0
     retire_total: int = 0
+    outdated: list[OutdatedVariant] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -205,6 +217,22 @@ def due_phrases(*, as_of: date) -> list[DuePhrase]:
     ]
 
 
+def outdated_variants() -> list[OutdatedVariant]:
+    """Working copies marked "may be outdated" (archived ones aside), oldest mark first."""
+    by_phrase: dict[int, OutdatedVariant] = {}
+    marks = (DriftMark.objects.exclude(phrase__status=PhraseStatus.ARCHIVED)
+             .select_related("phrase__owner", "phrase__topic", "source").order_by("created_at", "phrase__key"))
+    newest = {}
+    for mark in marks:
+        item = by_phrase.setdefault(mark.phrase_id, OutdatedVariant(
+            phrase=mark.phrase, sources=[], url=site_url(phrase_path(mark.phrase.key))))
+        item.sources.append(mark.source.key)
+        newest[mark.phrase_id] = mark.created_at
+    for item in by_phrase.values():
+        item.marked_at = newest[item.phrase.pk]
+    return list(by_phrase.values())
+
+
 def _reachable_people() -> tuple[dict, list]:
     """Active writers and reviewers with an address (by id), and the reviewers among them."""
     User = get_user_model()
@@ -258,6 +286,20 @@ def reminder_plan(*, as_of: date) -> ReminderPlan:
                 skipped_today.add(person.pk)
                 continue
             by_person.setdefault(person.pk, []).append(item)
+    # Variants marked "may be outdated" go to the same people; they alone start a digest only when
+    # marked since the person's last one.
+    last_digest = dict(ReminderDigest.objects.values("recipient_id").annotate(last=Max("period"))
+                       .values_list("recipient_id", "last"))
+    outdated_by_person: dict[int, list[OutdatedVariant]] = {}
+    for item in outdated_variants():
+        for person in recipients_for(item.phrase, people=people, reviewers=reviewers, topics_by_id=topics_by_id):
+            if person.pk in had_today:
+                continue
+            outdated_by_person.setdefault(person.pk, []).append(item)
+    for person_id, items in outdated_by_person.items():
+        last = last_digest.get(person_id)
+        if person_id not in by_person and (last is None or any(i.marked_at.date() > last for i in items)):
+            by_person[person_id] = []
     languages = interface_languages(by_person)
     digests = []
     for person_id, items in by_person.items():
@@ -267,7 +309,8 @@ def reminder_plan(*, as_of: date) -> ReminderPlan:
         retire_total = sum(item.retire_candidate for item in items)
         digests.append(PlannedDigest(recipient=people[person_id], language=languages[person_id],
                                      phrases=items[:settings.QUICKPHRASES_DIGEST_MAX_PHRASES],
-                                     review_total=len(items) - retire_total, retire_total=retire_total))
+                                     review_total=len(items) - retire_total, retire_total=retire_total,
+                                     outdated=outdated_by_person.get(person_id, [])))
     digests.sort(key=lambda d: d.recipient.username)
     return ReminderPlan(digests=digests, unreachable=unreachable, already_sent_today=len(skipped_today))
 
@@ -288,6 +331,8 @@ class Health:
     least_used: list
     overdue_phrases: list  # the most overdue first, for the "still right" buttons
     links: dict = field(default_factory=dict)
+    outdated: int = 0  # language variants marked "may be outdated"
+    outdated_variants: list = field(default_factory=list)  # the oldest marks first
 
 
 def review_health(*, today: date | None = None, most: int = 5, overdue_limit: int = 10) -> Health:
@@ -315,5 +360,7 @@ def review_health(*, today: date | None = None, most: int = 5, overdue_limit: in
         overdue_phrases=[{"phrase": phrase, "days_overdue": (today - phrase.review_due_at).days}
                          for phrase in overdue_rows[:overdue_limit]],
         links={name: phrase_list_path(name) for name in FIGURE_QUERIES},
+        outdated=len(outdated := outdated_variants()),
+        outdated_variants=outdated[:overdue_limit],
         **counts,
     )

@@ -74,10 +74,17 @@ def render_digest(planned: selectors.PlannedDigest, *, as_of: date) -> RenderedD
             "repeat_days": settings.QUICKPHRASES_REMINDER_REPEAT_DAYS,
             "overdue_url": selectors.site_url(selectors.phrase_list_path("overdue")),
             "health_url": selectors.site_url("/health/"),
+            "outdated": planned.outdated,
+            "outdated_url": selectors.site_url("/phrases/?outdated=1"),
         }
         count = planned.total
-        subject = ngettext("Quickphrases: %(count)d phrase is due for review",
-                           "Quickphrases: %(count)d phrases are due for review", count) % {"count": count}
+        if count:
+            subject = ngettext("Quickphrases: %(count)d phrase is due for review",
+                               "Quickphrases: %(count)d phrases are due for review", count) % {"count": count}
+        else:
+            subject = ngettext("Quickphrases: %(count)d language variant may be outdated",
+                               "Quickphrases: %(count)d language variants may be outdated",
+                               len(planned.outdated)) % {"count": len(planned.outdated)}
         text = render_to_string("reminders/email/digest.txt", context)
         html = render_to_string("reminders/email/digest.html", context)
     return RenderedDigest(planned=planned, subject=subject, text=text, html=html)

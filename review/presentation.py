@@ -58,6 +58,9 @@ _ACTION_LABELS = {
     "approve": lambda a: _("Approved") + _gate(a),
     "reject": lambda a: _("Changes requested: %(comment)s") % {"comment": a.get("comment", "")},
     "confirm": lambda a: _("Reviewed, still right"),
+    "confirm_variant": lambda a: _("Still right after a change of its other language variants (%(keys)s)") % {
+        "keys": ", ".join(a.get("sources", []))},
+    "link_family": lambda a: _("Linked to the language family “%(family)s”") % {"family": a.get("family", "")},
     "archive": lambda a: _("Archived"),
     "restore": lambda a: _("Restored from the archive"),
     "revert": lambda a: _("Restored version #%(id)s") % {"id": a.get("version")},

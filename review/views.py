@@ -21,8 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import roles
 from accounts.page_access import reviewer_required, writer_required
 from phrases.errors import IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
-from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus, Topic
-from phrases.selectors import phrase_versions, version_changes
+from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus
+from phrases.selectors import phrase_versions, topic_labels, version_changes
 from phrases.services.actions import ApproveAction, ConfirmAction, DismissFindingAction, RejectAction, RevertAction
 from phrases.services.findings import WARNING, standing
 from review import presentation
@@ -230,7 +230,7 @@ def _topic_names(changes: list[dict]) -> list[dict]:
     """The changes with topic slugs (what the API reports) shown as the topics' names, for people."""
     if not any(c["field"] == "topic" for c in changes):
         return changes
-    names = dict(Topic.objects.values_list("slug", "name"))
+    names = topic_labels()
     return [{**c, "old": names.get(c["old"], c["old"]), "new": names.get(c["new"], c["new"])}
             if c["field"] == "topic" else c for c in changes]
 

@@ -92,6 +92,8 @@ class PhraseFilterForm(forms.Form):
     unapproved = YesField(label=_("Unapproved changes"))
     unused = YesField(label=_("Not used in 30 days"))
     flagged = YesField(label=_("Has findings"))
+    outdated = YesField(label=_("May be outdated"))
+    family = forms.SlugField(label=_("Family"), required=False, max_length=100)
     # Offered by the reminders app's health page; accepted here and ignored until it means something.
     reminded = YesField(label=_("Reminded"))
 

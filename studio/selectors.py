@@ -14,7 +14,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from phrases.models import LivePhrase, Phrase, PhraseStatus, PhraseUse, Topic
+from phrases.models import DriftMark, LivePhrase, Phrase, PhraseStatus, PhraseUse, Topic
 from phrases.search import SearchQueryError, search_phrases
 from phrases.selectors import topic_and_descendants
 from phrases.services.actions import RESERVED_KEYS
@@ -107,7 +107,13 @@ def phrase_list(*, filters: dict, actor) -> QuerySet[Phrase]:
         queryset = queryset.filter(has_live=True, live__approved_at__lte=since).exclude(Exists(recent_uses))
     if filters.get("flagged"):
         queryset = queryset.exclude(status=PhraseStatus.ARCHIVED).exclude(lint_findings=[])
-    return queryset.order_by(*order)
+    if filters.get("family"):
+        queryset = queryset.filter(family=filters["family"])
+        order = ["language", "key"]
+    if filters.get("outdated"):
+        queryset = queryset.filter(Exists(DriftMark.objects.filter(phrase=OuterRef("pk")))).exclude(
+            status=PhraseStatus.ARCHIVED)
+    return queryset.annotate(outdated=Exists(DriftMark.objects.filter(phrase=OuterRef("pk")))).order_by(*order)
 
 
 def findings_summary(findings: list[dict]) -> dict:
@@ -131,14 +137,31 @@ def suggest_key(title: str, language: str, *, taken=None) -> str:
     return key
 
 
-def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str) -> dict:
-    """Which of `shortcut` and `hotkey` another phrase already holds, as {field: holder key}.
+def family_variants(phrase: Phrase) -> list[Phrase]:
+    """The other variants of the phrase's family, by language (with their live text)."""
+    if not phrase.family:
+        return []
+    return list(Phrase.objects.filter(family=phrase.family).exclude(pk=phrase.pk).select_related("live")
+                .order_by("language", "key"))
+
+
+def suggest_family(phrase: Phrase) -> str:
+    """A family name for a phrase in none yet: its key without the language ("hold-minute-ru" →
+    "hold-minute"), or the key itself."""
+    from phrases.services.families import key_stem
+
+    return key_stem(phrase.key, phrase.language) or phrase.key
+
+
+def trigger_conflicts(*, key: str, language: str, shortcut: str, hotkey: str, family: str = "") -> dict:
+    """Which of `shortcut` and `hotkey` another phrase already holds, as {field: holder key}
+    (variants of the same `family` share them).
 
     Decided by the one trigger check the services run on save and on approval, over the working
     copies and over the live library."""
     from phrases.services.triggers import Triggers, trigger_clashes
 
-    proposed = {key or "": Triggers(language or "", shortcut or "", hotkey or "")}
+    proposed = {key or "": Triggers(language or "", shortcut or "", hotkey or "", family or "")}
     conflicts = {}
     for live in (False, True):
         for problem in trigger_clashes(proposed, live=live):

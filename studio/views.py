@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import JsonResponse
@@ -17,7 +18,13 @@ from accounts.page_access import writer_required
 from phrases.diffing import has_changes, word_diff
 from phrases.errors import IllegalTransition, PhraseValidationError, StaleRevision
 from phrases.models import CONTENT_FIELDS, Phrase, PhraseStatus, Topic
-from phrases.services.actions import CreateAction, SubmitAction, UpdateAction
+from phrases.services.actions import (
+    ConfirmVariantAction,
+    CreateAction,
+    LinkFamilyAction,
+    SubmitAction,
+    UpdateAction,
+)
 from phrases.validation import allowed_placeholders, clean_shortcut
 from studio import selectors
 from studio.forms import STATUS_LABELS, PhraseFilterForm, PhraseForm, language_choices
@@ -44,7 +51,9 @@ def phrase_list(request):
         "form": form, "page": page, "rows": rows, "query": query.urlencode(),
         "status_labels": STATUS_LABELS, "filtered": any(filters.get(name) for name in form.fields),
         "owner_choices": _owner_choices(request.user),
-        "flags": {name: filters.get(name) for name in ("overdue", "unapproved", "unused", "flagged", "reminded")},
+        "flags": {name: filters.get(name) for name in ("overdue", "unapproved", "unused", "flagged", "reminded",
+                                                        "outdated")},
+        "family": filters.get("family") or "",
         "selects": _select_options(form, ("topic", "language", "status", "due")),
     }, status=200 if form.is_valid() else 400)
 
@@ -80,7 +89,35 @@ def _samples(request):
     return {name: samples.get(name, name.replace("_", " ")) for name in allowed_placeholders()}
 
 
-def _editor(request, form, phrase=None, *, status=200, stale=None):
+def _family_context(request, phrase, source):
+    """The family's other variants, the "may be outdated" marks with their diffs, and which
+    languages a translation may still be added in."""
+    from review import presentation
+
+    anchor = phrase if phrase is not None and phrase.pk else source
+    variants = selectors.family_variants(anchor) if anchor is not None else []
+    if source is not None and (phrase is None or not phrase.pk):
+        variants = [source, *[v for v in variants if v.pk != source.pk]]
+    taken = {v.language for v in variants} | ({anchor.language} if anchor is not None else set())
+    marks = []
+    if phrase is not None and phrase.pk:
+        for mark in phrase.drift_marks.select_related("source"):
+            marks.append({"source": mark.source, "at": mark.created_at,
+                          "changes": [{"label": presentation.field_label(name),
+                                       "html": presentation.change_html(name, before, after)}
+                                      for name, (before, after) in sorted(mark.changes.items())]})
+    return {
+        "variants": variants, "drift_marks": marks,
+        "can_confirm_variant": bool(marks) and ConfirmVariantAction(phrase, actor=request.user).can(),
+        "translate_into": [(code, label) for code, label in language_choices() if code not in taken]
+        if anchor is not None and anchor.pk else [],
+        "source": source,
+        "family_name": (phrase.family if phrase is not None and phrase.family else
+                        source.family if source is not None else ""),
+    }
+
+
+def _editor(request, form, phrase=None, *, status=200, stale=None, source=None):
     live = getattr(phrase, "live", None) if phrase is not None and phrase.pk else None
     body = form["body"].value() if form.is_bound else (phrase.body if phrase else "")
     language = form["language"].value() if form.is_bound else (phrase.language if phrase else "")
@@ -98,6 +135,7 @@ def _editor(request, form, phrase=None, *, status=200, stale=None):
         "keywords": form.fields["keywords"].to_python(form["keywords"].value()),
         "editable": phrase is None or phrase.status != PhraseStatus.ARCHIVED,
         "i18n_strings": _editor_strings(), "is_reviewer": roles.is_reviewer(request.user),
+        **_family_context(request, phrase, source),
     }, status=status)
 
 
@@ -156,6 +194,9 @@ def _after_submit(request, phrase):
 @require_http_methods(["GET", "POST"])
 def phrase_new(request):
     """Create a phrase; "Submit for review" creates and submits it in one step."""
+    # "Add a translation": the variant's source phrase, shown beside the form.
+    source = Phrase.objects.filter(key=(request.GET.get("variant_of") or request.POST.get("variant_of") or "")[:100]
+                                   ).select_related("topic").first()
     if request.method != "POST":
         initial = {"language": request.GET.get("language") or _default_language(request)}
         # "Draft a phrase for this" (missing replies on /health/) also brings a topic and a note.
@@ -164,20 +205,29 @@ def phrase_new(request):
             initial["topic"] = topic
         if request.GET.get("note"):
             initial["note"] = request.GET["note"][:1000]
-        return _editor(request, PhraseForm(initial=initial))
+        if source is not None:
+            initial.update({"topic": source.topic, "shortcut": source.shortcut, "hotkey": source.hotkey,
+                            "family": source.family or selectors.suggest_family(source)})
+        return _editor(request, PhraseForm(initial=initial), source=source)
     form = PhraseForm(request.POST)
     if not form.is_valid():
-        return _editor(request, form, status=400)
+        return _editor(request, form, status=400, source=source)
     data = form.cleaned_data
     key = data["key"] or selectors.suggest_key(data["title"], data["language"])
     try:
         with transaction.atomic():
+            if source is not None and not source.family and data["family"]:
+                # The source joins the family first, so the new variant may share its triggers.
+                LinkFamilyAction(source, actor=request.user, family=data["family"]).execute()
             phrase = CreateAction(actor=request.user, key=key, content=form.content()).execute()
             if "submit" in request.POST:
                 phrase = SubmitAction(phrase=phrase, actor=request.user, note=data["note"]).execute()
     except PhraseValidationError as error:
         _apply_service_errors(form, error)
-        return _editor(request, form, status=400)
+        return _editor(request, form, status=400, source=source)
+    except PermissionDenied as error:
+        form.add_error("family", str(error))
+        return _editor(request, form, status=403, source=source)
     if "submit" in request.POST:
         _after_submit(request, phrase)
     else:
@@ -249,15 +299,42 @@ def phrase_edit(request, key):
 
 
 @writer_required
+@require_http_methods(["POST"])
+def variant_confirm(request, key):
+    """A reviewer's "still right" for a variant marked "may be outdated"."""
+    phrase = get_object_or_404(Phrase, key=key)
+    try:
+        ConfirmVariantAction(phrase, actor=request.user,
+                             expected_revision=_int_or_none(request.POST.get("revision"))).execute()
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect("studio:phrase_edit", key=phrase.key)
+    except (IllegalTransition, StaleRevision) as error:
+        messages.error(request, error.message)
+        return redirect("studio:phrase_edit", key=phrase.key)
+    messages.success(request, _("Recorded: this variant still says what its family says."))
+    return redirect("studio:phrase_edit", key=phrase.key)
+
+
+def _int_or_none(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**31 else None
+
+
+@writer_required
 @require_GET
 def phrase_check(request):
     """As the writer types: is the shortcut or hotkey taken, and which key would the title make?"""
-    params = {name: request.GET.get(name, "").strip() for name in ("key", "language", "shortcut", "hotkey", "title")}
+    params = {name: request.GET.get(name, "").strip() for name in ("key", "language", "shortcut", "hotkey", "title", "family")}
     if any(len(value) > 200 for value in params.values()):
         return JsonResponse({"detail": _("Each parameter may have at most 200 characters.")}, status=400)
     answer = {}
     conflicts = selectors.trigger_conflicts(key=params["key"], language=params["language"],
-                                            shortcut=clean_shortcut(params["shortcut"]), hotkey=params["hotkey"])
+                                            shortcut=clean_shortcut(params["shortcut"]), hotkey=params["hotkey"],
+                                            family=params["family"].lower())
     for field in ("shortcut", "hotkey"):
         if params[field]:
             holder = conflicts.get(field)

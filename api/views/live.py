@@ -136,7 +136,9 @@ class ExportView(APIView):
         language = filters.validated_data.get("language") or None
         topic = filters.validated_data.get("topic") or None
         phrases = list(selectors.live_phrases(language=language, topic=topic))
-        response = HttpResponse(exporter.export(phrases), content_type=exporter.content_type)
+        # A family's shared hotkey goes once, to the variant in the reader's first language.
+        order = profile_selectors.language_order_for(request.user, request.headers.get("Accept-Language", ""))
+        response = HttpResponse(exporter.export(phrases, language_order=order), content_type=exporter.content_type)
         # Only validated values reach the header: a configured language and an existing topic slug.
         suffix = "-".join(part for part in ("quickphrases", language, topic) if part)
         response["Content-Disposition"] = f'attachment; filename="{suffix}{exporter.extension}"'

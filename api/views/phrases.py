@@ -110,8 +110,11 @@ class PhraseListView(APIView):
         due, usage = params.get("due_for_review"), params.get("usage")
         language, topic = params.get("language") or None, params.get("topic") or None
         if roles.is_writer(request.user):
-            queryset = selectors.working_phrases(status=status_filter or None, language=language, topic=topic)
+            queryset = selectors.working_phrases(status=status_filter or None, language=language, topic=topic,
+                                                 family=params.get("family") or None,
+                                                 outdated=params.get("outdated", False))
             queryset = queryset.select_related("owner", "reviewed_by", "live__topic", "live__approved_by")
+            queryset = queryset.prefetch_related(selectors.drift_marks_prefetch())
             if since:
                 queryset = queryset.filter(updated_at__gte=since)
             if due:
@@ -121,6 +124,8 @@ class PhraseListView(APIView):
             serializer = PhraseSerializer
         else:
             queryset = selectors.live_phrases(language=language, topic=topic)
+            if params.get("family"):
+                queryset = queryset.filter(family=params["family"])
             if status_filter and status_filter != PhraseStatus.APPROVED:
                 queryset = queryset.none()
             if since:

@@ -11,7 +11,7 @@ import re
 
 from django.utils import translation
 
-from phrases.exporters.triggers import unique_triggers
+from phrases.exporters.triggers import hotkey_holders, unique_triggers
 from phrases.placeholders import fallbacks_in, label, placeholders_in, segments
 from phrases.validation import hotkey_warnings
 
@@ -89,14 +89,15 @@ def left_out(phrases) -> list:
     return []
 
 
-def export(phrases) -> bytes:
+def export(phrases, language_order=()) -> bytes:
     phrases = list(phrases)
     triggers = unique_triggers(phrases)
+    with_hotkey = hotkey_holders(phrases, language_order)  # a family's shared hotkey, once
     taken = set()
     lines = ["#Requires AutoHotkey v2.0", "; Quickphrases export: run with AutoHotkey v2.", ""]
     for phrase in phrases:
         lines.append(comment(f"{phrase.key}: {phrase.title}"))
-        if phrase.hotkey:
+        if phrase.key in with_hotkey:
             lines += [comment(warning) for warning in hotkey_warnings(phrase.hotkey)]
         if placeholders_in(phrase.body):
             name = function_name(phrase.key, taken)
@@ -106,6 +107,6 @@ def export(phrases) -> bytes:
             send = f"SendText({quote(phrase.body)})"
         if phrase.key in triggers:
             lines.append(f":X:/{hotstring_trigger(triggers[phrase.key])}::{send}")
-        if phrase.hotkey:
+        if phrase.key in with_hotkey:
             lines.append(f"{hotkey(phrase.hotkey)}::{send}")
     return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")

@@ -39,7 +39,7 @@ def left_out(phrases) -> list:
     return split(list(phrases), VARIABLES)[1]
 
 
-def export(phrases) -> bytes:
+def export(phrases, language_order=()) -> bytes:
     phrases = list(phrases)
     kept, missing = split(phrases, VARIABLES)
     triggers = unique_triggers(phrases)

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from phrases.exporters.leftovers import resolve, split
 from phrases.models import LIVE_FIELDS
 
-description = "CSV: key, title, body, topic, language, shortcut, hotkey, keywords; placeholders take their fallback"
+description = ("CSV: key, title, body, topic, language, shortcut, hotkey, keywords, family; placeholders take "
+               "their fallback")
 content_type = "text/csv; charset=utf-8"
 extension = ".csv"
 COLUMNS = list(LIVE_FIELDS)
@@ -34,7 +35,8 @@ def left_out(phrases) -> list:
     return split(list(phrases), {})[1]
 
 
-def export(phrases) -> bytes:
+def export(phrases, language_order=()) -> bytes:
+    """A table of every phrase: a spreadsheet has no triggers to clash, so every variant stays."""
     kept, missing = split(list(phrases), {})
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -42,7 +44,7 @@ def export(phrases) -> bytes:
     for p in kept:
         writer.writerow([spreadsheet_safe(cell) for cell in (
             p.key, p.title, resolve(p.body, {}), p.topic.slug, p.language, p.shortcut, p.hotkey,
-            "; ".join(p.keywords))])
+            "; ".join(p.keywords), p.family)])
     if missing:
         writer.writerow([])
         writer.writerow([_("Left out: %(count)d phrases need a value a spreadsheet cannot ask for "

@@ -43,7 +43,7 @@ def left_out(phrases) -> list:
     return []
 
 
-def export(phrases) -> bytes:
+def export(phrases, language_order=()) -> bytes:
     phrases = list(phrases)
     triggers = unique_triggers(phrases)
     matches = [match_for(phrase, triggers[phrase.key]) for phrase in phrases if phrase.key in triggers]

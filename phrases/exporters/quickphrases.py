@@ -11,14 +11,22 @@ _FILE_VALUES = {"topic": lambda p: p.topic.slug, "shortcut": lambda p: p.shortcu
                 "hotkey": lambda p: p.hotkey or None, "keywords": lambda p: list(p.keywords)}
 
 
+# Optional fields, written only when set: a library without families exports as before.
+_OPTIONAL = ("family",)
+
+
 def phrase_entry(phrase, *, status=None) -> dict:
     """One phrase (a working copy or a live phrase) as a library-file entry."""
-    return {
+    entry = {
         "key": phrase.key,
         **{name: _FILE_VALUES[name](phrase) if name in _FILE_VALUES else getattr(phrase, name)
            for name in CONTENT_FIELDS},
         "status": status or phrase.status,
     }
+    for name in _OPTIONAL:
+        if not entry[name]:
+            del entry[name]
+    return entry
 
 
 def topic_entries(topics) -> list[dict]:
@@ -36,7 +44,8 @@ def topic_entries(topics) -> list[dict]:
     stack = [(topic, None) for topic in children(None)]
     while stack:
         topic, parent_slug = stack.pop()
-        ordered.append({"slug": topic.slug, "name": topic.name, "parent": parent_slug})
+        ordered.append({"slug": topic.slug, "name": topic.name, "parent": parent_slug,
+                        **({"names": dict(topic.names)} if topic.names else {})})
         stack.extend((child, topic.slug) for child in children(topic.pk))
     return ordered
 
@@ -52,7 +61,8 @@ def library_document(phrases, *, live=False, topics=None) -> dict:
     }
 
 
-def export_quickphrases(phrases, *, live=True, topics=None) -> bytes:
-    """Serialise phrases as a UTF-8 `quickphrases/v1` file."""
+def export_quickphrases(phrases, *, live=True, topics=None, language_order=()) -> bytes:
+    """Serialise phrases as a UTF-8 `quickphrases/v1` file (every variant: the file is a library,
+    not a set of triggers, so `language_order` changes nothing)."""
     document = library_document(phrases, live=live, topics=topics)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -7,7 +7,8 @@ from phrases.exporters import quickphrases as v1
 EXPORTERS = {
     "quickphrases": SimpleNamespace(description="the quickphrases/v1 library file (JSON)",
                                     content_type="application/json; charset=utf-8", extension=".json",
-                                    export=lambda phrases: v1.export_quickphrases(phrases, live=True),
+                                    export=lambda phrases, language_order=(): v1.export_quickphrases(
+                                        phrases, live=True, language_order=language_order),
                                     # Quickphrases' own file: its placeholders are read by the picker and
                                     # the extension, which ask for them; it never goes to a client as is.
                                     left_out=lambda phrases: []),

@@ -2,6 +2,7 @@
 from django.contrib import admin
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from phrases.lint.models import RuleSetting, TeamWord, Term
@@ -17,7 +18,7 @@ def _dismissal_count(**filters):
 
 @admin.register(RuleSetting)
 class RuleSettingAdmin(admin.ModelAdmin):
-    list_display = ("rule", "language", "severity", "limit", "dismissals", "description")
+    list_display = ("rule", "language", "severity", "limit", "dismissals", "short_description")
     list_editable = ("severity", "limit")
     list_filter = ("severity", "language")
 
@@ -32,10 +33,18 @@ class RuleSettingAdmin(admin.ModelAdmin):
     def dismissals(self, setting):
         return setting.dismissal_count
 
+    @admin.display(description=_("description"))
+    def short_description(self, setting):
+        # The whole text is on the rule's own page; the list keeps a readable first sentence.
+        return Truncator(setting.description).chars(140)
+
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "subtitle": "Spelling: " + "; ".join(
-            f"{language} {status}" for language, status in spelling_status().items())}
-        return super().changelist_view(request, extra_context)
+        # Shown under the title by the page's template (admin/lint/rulesetting/change_list.html).
+        spelling = [(language, _("available") if status == "available" else
+                     _("not checked: no Hunspell dictionary found in %(where)s") % {
+                         "where": status.partition(" in ")[2] or "—"})
+                    for language, status in spelling_status().items()]
+        return super().changelist_view(request, {**(extra_context or {}), "spelling": spelling})
 
 
 @admin.register(Term)

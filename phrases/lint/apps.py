@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _sync_default_rules(sender, using="default", **kwargs):
@@ -15,7 +16,7 @@ def _sync_default_rules(sender, using="default", **kwargs):
 class LintConfig(AppConfig):
     name = "phrases.lint"
     label = "lint"
-    verbose_name = "Brand-voice rules"
+    verbose_name = _("Brand-voice rules")
 
     def ready(self):
         from phrases.lint import signals  # noqa: F401  (rule-cache invalidation)

@@ -8,8 +8,9 @@ from phrases.lint.defaults import RULES
 from phrases.lint.findings import SEVERITIES
 
 RULE_CHOICES = [(rule, rule) for rule in RULES]
-SEVERITY_CHOICES = [(s, s) for s in SEVERITIES]
-LANGUAGE_HELP = "BCP 47 primary tag such as 'ru', or blank for every language."
+SEVERITY_LABELS = {"error": _("error"), "warning": _("warning"), "off": _("off")}
+SEVERITY_CHOICES = [(s, SEVERITY_LABELS.get(s, s)) for s in SEVERITIES]
+LANGUAGE_HELP = _("BCP 47 primary tag such as 'ru', or blank for every language.")
 
 
 class RulesRevision(models.Model):
@@ -32,16 +33,19 @@ class RulesRevision(models.Model):
 
 
 class RuleSetting(models.Model):
-    rule = models.CharField(max_length=40, choices=RULE_CHOICES)
-    language = models.CharField(max_length=8, blank=True, help_text=LANGUAGE_HELP)
-    severity = models.CharField(max_length=8, choices=SEVERITY_CHOICES,
-                                help_text="error blocks approval; warning needs the reviewer's acknowledgement")
-    limit = models.PositiveIntegerField(null=True, blank=True,
-                                        help_text="emoji, exclamation marks, characters, or letters in a capitals word")
-    description = models.TextField(blank=True)
+    rule = models.CharField(max_length=40, choices=RULE_CHOICES, verbose_name=_("rule"))
+    language = models.CharField(max_length=8, blank=True, help_text=LANGUAGE_HELP, verbose_name=_("language"))
+    severity = models.CharField(max_length=8, choices=SEVERITY_CHOICES, verbose_name=_("severity"),
+                                help_text=_("error blocks approval; warning needs the reviewer's acknowledgement"))
+    limit = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("limit"),
+                                        help_text=_("emoji, exclamation marks, characters, or letters in a capitals "
+                                                    "word"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     class Meta:
         ordering = ["rule", "language"]
+        verbose_name = _("rule setting")
+        verbose_name_plural = _("rule settings")
         constraints = [models.UniqueConstraint(fields=["rule", "language"], name="lint_rule_per_language")]
 
     def __str__(self):
@@ -70,17 +74,20 @@ class Term(models.Model):
         VENUE = "venue", _("redirect: place (office, shop, branch, service centre)")
         CHAT = "chat", _("redirect: this chat (here, in the chat)")
 
-    language = models.CharField(max_length=8, blank=True, help_text=LANGUAGE_HELP)
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    language = models.CharField(max_length=8, blank=True, help_text=LANGUAGE_HELP, verbose_name=_("language"))
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
     pattern = models.CharField(
-        max_length=500,
+        max_length=500, verbose_name=_("pattern"),
         help_text="Case-insensitive regular expression matched as whole words, e.g. 'спс' or "
                   "'не\\s+знаю'; Russian terms also match dictionary forms ('потерять' finds «потеряли»); "
                   "'{third-party}' stands for every third-party term. Acronyms: words separated by '|'.")
-    suggestion = models.CharField(max_length=200, blank=True, help_text="What to write instead, if anything")
+    suggestion = models.CharField(max_length=200, blank=True, help_text=_("What to write instead, if anything"),
+                                  verbose_name=_("suggestion"))
 
     class Meta:
         ordering = ["language", "kind", "pattern"]
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
         constraints = [models.UniqueConstraint(fields=["language", "kind", "pattern"], name="lint_term_unique")]
 
     def __str__(self):
@@ -101,11 +108,13 @@ class Term(models.Model):
 class TeamWord(models.Model):
     """Product and brand names the spelling rule must accept."""
 
-    word = models.CharField(max_length=80, unique=True)
-    note = models.CharField(max_length=200, blank=True)
+    word = models.CharField(max_length=80, unique=True, verbose_name=_("word"))
+    note = models.CharField(max_length=200, blank=True, verbose_name=_("note"))
 
     class Meta:
         ordering = ["word"]
+        verbose_name = _("team word")
+        verbose_name_plural = _("team words")
 
     def __str__(self):
         return self.word

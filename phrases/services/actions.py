@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from phrases.errors import DomainError, IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.models import CONTENT_FIELDS, FindingDismissal, Phrase, PhraseStatus, Topic
+from phrases.services import drift
 from phrases.services import live as live_library
 from phrases.services.findings import (
     ERROR,
@@ -40,7 +41,7 @@ from phrases.services.findings import (
 from phrases.services.triggers import trigger_errors
 from phrases.services.versions import save_version, save_versions
 from phrases.signals import phrase_reviewed
-from phrases.validation import clean_phrase_text
+from phrases.validation import clean_phrase_text, validate_family
 
 # Path segments under /phrases/ that are pages (the editor's "new", its "check" endpoint), so a
 # phrase with such a key could never be opened in the editor.
@@ -106,7 +107,7 @@ def normalise_content(fields: dict, *, key: str = "(phrase)") -> dict:
             fields["topic"] = Topic.objects.get(slug=topic)
         except Topic.DoesNotExist:
             raise PhraseValidationError(key, {"topic": [_("Unknown topic '%(topic)s'.") % {"topic": topic}]}) from None
-    for name in ("shortcut", "hotkey"):
+    for name in ("shortcut", "hotkey", "family"):
         if name in fields and fields[name] is None:
             fields[name] = ""
     if "keywords" in fields and fields["keywords"] is None:
@@ -398,7 +399,12 @@ class PublishAction:
 
     def execute(self):
         self.check()
+        before = drift.live_texts(self.phrases)
         live_library.publish(self.phrases)
+        # A variant's new approved text marks the family's other variants "may be outdated"; the
+        # published phrases themselves are up to date now.
+        drift.clear(self.phrases)
+        drift.mark_family(self.phrases, before)
 
 
 class RejectAction(PhraseAction):
@@ -451,6 +457,77 @@ class ConfirmAction(PhraseAction):
         self.phrase.reviewed_by = _person(self.actor)
         self.phrase.reviewed_at = now
         self.phrase.review_due_at = (now + timedelta(days=review_interval_days(self.phrase))).date()
+
+
+class ConfirmVariantAction(PhraseAction):
+    """A reviewer confirms a variant marked "may be outdated" still says what its family says:
+    the marks go, the text stays (live and working copy alike)."""
+
+    code = "confirm_variant"
+    reviewer_only = True
+    verb = "confirm that a language variant is still right"
+    default_reason = "Variant still right after its family changed"
+
+    def check_state(self):
+        if self.phrase.status == PhraseStatus.ARCHIVED:
+            raise IllegalTransition(_("Phrase '%(key)s' is archived; restore it before reviewing it.") % {
+                "key": self.phrase.key})
+        if not self.phrase.drift_marks.exists():
+            raise IllegalTransition(_("Phrase '%(key)s' is not marked “may be outdated”; there is nothing to "
+                                      "confirm.") % {"key": self.phrase.key})
+
+    def apply(self):
+        self.params = {"sources": sorted(self.phrase.drift_marks.values_list("source__key", flat=True))}
+
+    def after(self):
+        drift.clear([self.phrase])
+
+
+class LinkFamilyAction(PhraseAction):
+    """Put a phrase into a language family (or take it out with `family=""`).
+
+    A family is metadata, not text a reviewer reads: the working copy keeps its status and an
+    approved phrase's live copy takes the new family at once (sync sees the change), with the
+    action in history. Writers may link a phrase that is in no family yet ("Add a translation");
+    moving a live phrase out of its family, or into another, needs a reviewer. `actor=None` is the
+    trusted command line (`manage.py link_families`). The content rules hold: one phrase per
+    language in a family, and shared triggers only within one family."""
+
+    code = "link_family"
+    verb = "link language variants into families"
+
+    def __init__(self, phrase, *, actor, family: str, expected_revision=None, reason=""):
+        super().__init__(phrase, actor=actor, expected_revision=expected_revision, reason=reason)
+        self.family = (family or "").strip()
+
+    def check_actor(self):
+        if self.actor is not None:
+            super().check_actor()
+
+    def check_input(self):
+        try:
+            validate_family(self.family)
+        except ValidationError as error:
+            raise PhraseValidationError(self.phrase.key, {"family": error.messages}) from None
+
+    def check_state(self):
+        if self.actor is not None and self.phrase.family and self.phrase.family != self.family and self.phrase.is_live:
+            roles.require_reviewer(self.actor, "move a live phrase to another language family")
+        preview = copy(self.phrase)
+        preview.family = self.family
+        ContentAction.check_content(self, preview)
+
+    def apply(self):
+        self.changed = self.phrase.family != self.family
+        self.phrase.family = self.family
+        self.params = {"family": self.family}
+        self.reason = self.reason or (f"Linked to family {self.family}" if self.family else "Unlinked from its family")
+
+    def changes_anything(self):
+        return self.changed
+
+    def after(self):
+        live_library.relabel_family([self.phrase])
 
 
 class ArchiveAction(PhraseAction):

@@ -28,7 +28,16 @@ from django.utils import timezone
 
 from accounts import roles
 from phrases.errors import ImportRejected
-from phrases.models import CONTENT_FIELDS, MAX_TOPIC_DEPTH, FindingDismissal, LivePhrase, Phrase, PhraseStatus, Topic
+from phrases.models import (
+    CONTENT_FIELDS,
+    MAX_TOPIC_DEPTH,
+    FindingDismissal,
+    LivePhrase,
+    Phrase,
+    PhraseStatus,
+    Topic,
+    validate_topic_names,
+)
 from phrases.services import live as live_library
 from phrases.services.actions import ImportBatch, reserved_key_message
 from phrases.services.findings import ERROR, mark_dismissed, standing
@@ -43,7 +52,7 @@ logger = logging.getLogger(__name__)
 FORMAT = "quickphrases/v1"
 PHRASE_FIELDS = {"key", *CONTENT_FIELDS, "status"}
 REQUIRED_PHRASE_FIELDS = ("key", "title", "body", "topic", "language")
-TOPIC_FIELDS = {"slug", "name", "parent"}
+TOPIC_FIELDS = {"slug", "name", "parent", "names"}
 
 # progress(stage, done, total): stages "validating", "linting", "writing".
 Progress = Callable[[str, int, int], None]
@@ -145,6 +154,15 @@ def _topic_field_errors(entry) -> dict:
             errors[name] = messages
     errors.update({name: messages for name, messages in nul_errors({"name": entry["name"]}).items()
                    if name not in errors})
+    if entry.get("names") is not None:
+        try:
+            validate_topic_names(entry["names"])
+        except ValidationError as error:
+            errors["names"] = error.messages
+        else:
+            nul = nul_errors({f"names.{language}": name for language, name in entry["names"].items()})
+            if nul:
+                errors["names"] = [message for messages in nul.values() for message in messages]
     return errors
 
 
@@ -173,6 +191,9 @@ def _check_topics(entries, problems):
                 problems.add(label, name, message)
         if errors:
             continue
+        if entry.get("names") is not None:
+            entry["names"] = {language: clean_line(name) for language, name in entry["names"].items()
+                              if clean_line(name)}
         if label in by_slug:
             problems.add(label, "slug", "This topic slug appears more than once in the file.")
         by_slug[label] = entry
@@ -267,7 +288,7 @@ def _check_phrases(entries, topic_slugs, problems, progress):
             problems.add(key, "topic", "Must be a topic slug.")
         elif values["topic"] and values["topic"] not in topic_slugs:
             problems.add(key, "topic", f"Unknown topic '{values['topic']}'.")
-        for name in ("title", "body", "language", "shortcut", "hotkey"):
+        for name in ("title", "body", "language", "shortcut", "hotkey", "family"):
             if values[name] is not None and not isinstance(values[name], str):
                 problems.add(key, name, "Must be a string.")
                 values[name] = ""
@@ -288,7 +309,7 @@ def _check_phrases(entries, topic_slugs, problems, progress):
 
 
 def _triggers(values) -> Triggers:
-    return Triggers(values["language"], values["shortcut"], values["hotkey"])
+    return Triggers(values["language"], values["shortcut"], values["hotkey"], values["family"])
 
 
 def _dismissals_by_key(existing) -> dict:
@@ -358,12 +379,14 @@ def _apply_topics(by_slug, report):
     order = {slug: index for index, slug in enumerate(by_slug)}
     for slug, entry in by_slug.items():
         topic = existing.get(slug)
+        # A file without `names` leaves a topic's translated names as they are.
+        names = entry["names"] if entry.get("names") is not None else (topic.names if topic else {})
         if topic is None:
-            existing[slug] = Topic.objects.create(slug=slug, name=entry["name"], order=order[slug])
+            existing[slug] = Topic.objects.create(slug=slug, name=entry["name"], names=names, order=order[slug])
             report.topics_created.append(slug)
-        elif topic.name != entry["name"] or topic.order != order[slug]:
-            topic.name, topic.order = entry["name"], order[slug]
-            topic.save(update_fields=["name", "order"])
+        elif topic.name != entry["name"] or topic.order != order[slug] or topic.names != names:
+            topic.name, topic.order, topic.names = entry["name"], order[slug], names
+            topic.save(update_fields=["name", "order", "names"])
             report.topics_updated.append(slug)
     for slug, entry in by_slug.items():
         topic = existing[slug]

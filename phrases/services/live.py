@@ -100,6 +100,22 @@ def publish(phrases: Sequence[Phrase]) -> None:
     _record_changes([p.key for p in phrases], LiveChange.Action.UPSERT)
 
 
+def relabel_family(phrases: Sequence[Phrase]) -> list[str]:
+    """Carry the working copies' family onto their live texts (the family is not text a reviewer
+    approves; see `LinkFamilyAction`) and record the change for sync. Returns the keys changed."""
+    by_pk = {p.pk: p for p in phrases if p.pk}
+    changed = []
+    for part in chunks(sorted(by_pk)):
+        rows = [row for row in LivePhrase.objects.filter(phrase_id__in=part) if row.family != by_pk[row.phrase_id].family]
+        for row in rows:
+            row.family = by_pk[row.phrase_id].family
+        LivePhrase.objects.bulk_update(rows, ["family"], batch_size=CHUNK)
+        changed += [row.key for row in rows]
+    if changed:
+        _record_changes(sorted(changed), LiveChange.Action.UPSERT)
+    return changed
+
+
 def unpublish(phrases: Sequence[Phrase]) -> list[str]:
     """Withdraw the live text of each phrase that has one. Returns the keys withdrawn."""
     by_pk = {p.pk: p for p in phrases if p.pk}

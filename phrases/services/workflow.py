@@ -10,9 +10,11 @@ from phrases.services.actions import (
     ApproveAction,
     ArchiveAction,
     ConfirmAction,
+    ConfirmVariantAction,
     CreateAction,
     DeleteAction,
     DismissFindingAction,
+    LinkFamilyAction,
     RejectAction,
     RestoreAction,
     RevertAction,
@@ -23,10 +25,10 @@ from phrases.services.actions import (
 
 
 def phrase_create(*, actor, key: str, title: str, body: str, topic, language: str, shortcut: str = "",
-                  hotkey: str = "", keywords=(), reason: str = "") -> Phrase:
+                  hotkey: str = "", keywords=(), family: str = "", reason: str = "") -> Phrase:
     """Create a draft phrase owned by `actor` (a writer or reviewer)."""
     content = {"title": title, "body": body, "topic": topic, "language": language, "shortcut": shortcut,
-               "hotkey": hotkey,
+               "hotkey": hotkey, "family": family,
                "keywords": keywords if isinstance(keywords, str) else list(keywords or [])}
     return CreateAction(actor=actor, key=key, content=content, reason=reason).execute()
 
@@ -96,3 +98,15 @@ def finding_dismissal_withdraw(*, phrase: Phrase, actor, dismissal_id: int,
     """Undo a dismissal: the finding counts again (and an error blocks approval again)."""
     return WithdrawDismissalAction(phrase, actor=actor, dismissal_id=dismissal_id,
                                    expected_revision=expected_revision).execute()
+
+
+def phrase_confirm_variant(*, phrase: Phrase, actor, expected_revision: int | None = None) -> Phrase:
+    """A reviewer's "still right" for a variant marked "may be outdated": the marks go, the text stays."""
+    return ConfirmVariantAction(phrase, actor=actor, expected_revision=expected_revision).execute()
+
+
+def phrase_link_family(*, phrase: Phrase, actor, family: str, reason: str = "",
+                       expected_revision: int | None = None) -> Phrase:
+    """Put a phrase into a language family ("" takes it out); an approved phrase's live copy follows."""
+    return LinkFamilyAction(phrase, actor=actor, family=family, reason=reason,
+                            expected_revision=expected_revision).execute()

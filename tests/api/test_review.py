@@ -95,5 +95,5 @@ def test_topics_tree(api, topic):
 
     Topic.objects.create(slug="pickup", name="Самовывоз", parent=topic)
     tree = api["operator"].get("/api/v1/topics/").json()
-    assert tree == [{"slug": "delivery", "name": "Доставка", "parent": None, "order": 0, "children": [
-        {"slug": "pickup", "name": "Самовывоз", "parent": "delivery", "order": 0, "children": []}]}]
+    assert tree == [{"slug": "delivery", "name": "Доставка", "names": {}, "parent": None, "order": 0, "children": [
+        {"slug": "pickup", "name": "Самовывоз", "names": {}, "parent": "delivery", "order": 0, "children": []}]}]

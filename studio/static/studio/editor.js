@@ -164,7 +164,8 @@
   function checkTriggers() {
     const params = new URLSearchParams({key: form.dataset.key || (document.getElementById("id_key") || {}).value || "",
                                         language: language.value, shortcut: shortcut.value.trim(),
-                                        hotkey: hotkey.value.trim()});
+                                        hotkey: hotkey.value.trim(),
+                                        family: ((document.getElementById("id_family") || {}).value || "").trim()});
     const seq = ++checkSeq;
     fetch(form.dataset.checkUrl + "?" + params, {credentials: "same-origin", headers: {"Accept": "application/json"}})
       .then(function (r) { return r.ok ? r.json() : {}; })
@@ -182,6 +183,8 @@
   const checkSoon = debounce(checkTriggers, 300);
   shortcut.addEventListener("input", checkSoon);
   hotkey.addEventListener("input", checkSoon);
+  const familyInput = document.getElementById("id_family");
+  if (familyInput) familyInput.addEventListener("input", checkSoon);
 
   // Pressing a combination in the hotkey field writes it in the contract's form, e.g. Ctrl+Alt+1.
   hotkey.addEventListener("keydown", function (event) {
