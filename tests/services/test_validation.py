@@ -37,9 +37,15 @@ def test_shortcut_is_unique_per_language_only(make_phrase):
     assert "shortcut" in str(error)
 
 
-@pytest.mark.parametrize("shortcut", ["eta", "/e", "/ETA", "/waytoolongshortcut", "/eta!"])
+@pytest.mark.parametrize("shortcut", ["/e", "/waytoolongshortcut", "/eta!", "/eta\n", "/e ta", "/\u212aey"])
 def test_shortcut_form(make_phrase, shortcut):
     assert "shortcut" in _rejected(make_phrase, shortcut=shortcut).message_dict
+
+
+@pytest.mark.parametrize("shortcut", ["eta", "/ETA", "Eta"])
+def test_shortcut_is_stored_lower_case_with_its_slash(make_phrase, shortcut):
+    """The one normalisation at every door (README): case and the leading "/" do not matter."""
+    assert make_phrase(shortcut=shortcut).shortcut == "/eta"
 
 
 @pytest.mark.parametrize("hotkey", ["Ctrl+Alt+1", "Ctrl+Shift+7", "Alt+F5", "Ctrl+Win+K", "Ctrl+Alt+Shift+Win+Z"])
@@ -89,7 +95,7 @@ def test_unknown_topic_slug_is_rejected(make_phrase):
 def test_failed_update_changes_nothing(make_phrase, writer):
     phrase = make_phrase(shortcut="/eta")
     with pytest.raises(PhraseValidationError) as error:
-        services.phrase_update(phrase=phrase, actor=writer, changes={"shortcut": "eta", "title": "Новое"})
+        services.phrase_update(phrase=phrase, actor=writer, changes={"shortcut": "/eta!", "title": "Новое"})
     assert "shortcut" in error.value.message_dict
     fresh = Phrase.objects.get(pk=phrase.pk)
     assert (fresh.shortcut, fresh.title, fresh.history.count()) == ("/eta", phrase.title, phrase.history.count())
