@@ -528,6 +528,7 @@ class LinkFamilyAction(PhraseAction):
 
     def after(self):
         live_library.relabel_family([self.phrase])
+        drift.clear([self.phrase])  # marks from its former family no longer apply
 
 
 class ArchiveAction(PhraseAction):
