@@ -44,10 +44,17 @@ def picker_messages() -> dict:
     }
 
 
+def _languages_in(order) -> list[str]:
+    """The library's languages, the user's own first (their language order), then the rest as configured."""
+    return list(dict.fromkeys([code for code in order if code in settings.QUICKPHRASES_LANGUAGES]
+                              + list(settings.QUICKPHRASES_LANGUAGES)))
+
+
 @operator_required
 def search_page(request):
     """The operator's picker: type a few letters, pick a phrase, fill its placeholders, it is copied."""
     preferences = profile_selectors.picker_preferences(request.user)
+    order = profile_selectors.language_order_for(request.user, request.headers.get("Accept-Language", ""))
     topics = list(Topic.objects.order_by("order", "slug").values_list("slug", "name"))
     language = request.GET.get("language", preferences["search_language"])
     search_topic = request.GET.get("topic", "")
@@ -56,7 +63,7 @@ def search_page(request):
         try:
             hits = search_phrases(request.GET["q"], language=language or None, topic=search_topic or None,
                                   limit=MAX_LIMIT, user=request.user,
-                                  prefer_languages=[] if language else preferences["phrase_languages"],
+                                  prefer_languages=[] if language else order,
                                   pinned_keys=preferences["pinned"])
         except SearchQueryError as error:
             search_error = f"{error.field}: {error.message}"
@@ -82,7 +89,7 @@ def search_page(request):
         "messages": picker_messages(),
     }
     return render(request, "phrases/search.html", {
-        "languages": [(code, language_name(code)) for code in settings.QUICKPHRASES_LANGUAGES],
+        "languages": [(code, language_name(code)) for code in _languages_in(order)],
         "search_language": language,
         "search_topic": search_topic,
         "query": request.GET.get("q", ""),
@@ -133,6 +140,7 @@ def tools_page(request):
     if topic not in dict(topics):
         topic = ""
     phrases = list(selectors.live_phrases(language=language or None, topic=topic or None))
+    order = profile_selectors.language_order_for(request.user, request.headers.get("Accept-Language", ""))
     query = urlencode({key: value for key, value in (("language", language), ("topic", topic)) if value})
     exports = []
     for name, title, extension, placeholders_text, install in EXPORT_GUIDES:
@@ -143,7 +151,7 @@ def tools_page(request):
             "url": reverse("api:export", kwargs={"export_format": name}) + (f"?{query}" if query else ""),
         })
     return render(request, "phrases/tools.html", {
-        "languages": [(code, language_name(code)) for code in settings.QUICKPHRASES_LANGUAGES],
+        "languages": [(code, language_name(code)) for code in _languages_in(order)],
         "topics": topics, "language": language, "topic": topic, "count": len(phrases), "exports": exports,
         "extension_url": reverse("phrases:extension"),
         "profile_tokens_url": reverse("accounts:profile") + "#tokens",
