@@ -41,6 +41,9 @@ def picker_messages() -> dict:
         "dayAfter": _("The day after"),
         "pickDate": _("Pick a date"),
         "fallback": _("Empty: “%(fallback)s”"),
+        "clientWrites": _("writes in %(language)s"),
+        "variantsHint": _("In %(language)s; also in %(others)s (Alt+← / Alt+→ switch)."),
+        "switched": _("%(language)s: “%(title)s”. Enter copies it."),
     }
 
 
@@ -87,6 +90,9 @@ def search_page(request):
         "topics": dict(topics),
         "labels": {name: placeholders.label(name, _) for name in settings.QUICKPHRASES_PLACEHOLDERS},
         "messages": picker_messages(),
+        # Language chips follow the operator's order; their names are said in the interface language.
+        "languageOrder": _languages_in(order),
+        "languageNames": {code: language_name(code) for code in settings.QUICKPHRASES_LANGUAGES},
     }
     return render(request, "phrases/search.html", {
         "languages": [(code, language_name(code)) for code in _languages_in(order)],
