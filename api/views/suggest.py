@@ -70,8 +70,9 @@ class SuggestView(APIView):
                                                       limit=values["limit"], prefer_languages=prefer)
         # The client's language answers this message; the family's other languages are one key away.
         order = [language] + [code for code in prefer if code != language]
+        families = family_variants([hit["key"] for hit in results], order)
         for hit in results:
-            hit["variants"] = family_variants(hit["key"], order)
+            hit.update(families[hit["key"]])
         return Response({"language": language, "results": results})
 
 

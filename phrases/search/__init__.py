@@ -70,10 +70,13 @@ def languages_first(order, conversation=None) -> list[str]:
     return [conversation] + [code for code in order or () if code != conversation]
 
 
-def family_variants(key, prefer_languages=()) -> list[dict]:
-    """The other live language variants of phrase `key` ({"key", "language", "title", "body", "shortcut",
-    "hotkey"}), `prefer_languages` first; [] for a phrase outside a family."""
-    return live_index.current().variants(key, prefer_languages)
+def family_variants(keys, prefer_languages=()) -> dict[str, dict]:
+    """{key: {"family": its language family or None, "variants": the family's other live variants}} for
+    phrases `keys`: each variant {"key", "language", "title", "body", "shortcut", "hotkey"}, `prefer_languages`
+    first ([] for a phrase outside a family)."""
+    index = live_index.current()
+    return {key: {"family": index.family_of(key) or None, "variants": index.variants(key, prefer_languages)}
+            for key in keys}
 
 
 def _empty_query(index, user, pinned_keys, language, topic_ids, limit, prefer_languages):

@@ -808,6 +808,13 @@ class PhraseIndex:
                 best, best_weight = member, weight
         return best
 
+    def family_of(self, key) -> str:
+        """The language family of live phrase `key` ("" for none or an unknown key)."""
+        with self.lock:
+            slot = self.slot_of(key)
+            family_id = -1 if slot is None else int(self.family.data[slot])
+            return self.document(slot).family if family_id >= 0 else ""
+
     def variants(self, key, prefer_languages=()) -> list[dict]:
         """The other live variants of `key`'s family ([] when it has none), the operator's languages first."""
         with self.lock:

@@ -111,3 +111,4 @@ def test_suggestions_follow_the_client_language_and_carry_the_variants(api, oper
     assert data["language"] == "pl"
     assert [hit["key"] for hit in data["results"]][:1] == ["wait-pl"]
     assert [v["key"] for v in data["results"][0]["variants"]] == ["wait-ru", "wait-en"]
+    assert data["results"][0]["family"] == "wait"
