@@ -95,7 +95,7 @@ def search_page(request):
         "languageNames": {code: language_name(code) for code in settings.QUICKPHRASES_LANGUAGES},
     }
     return render(request, "phrases/search.html", {
-        "languages": [(code, language_name(code)) for code in _languages_in(order)],
+        "languages": [(code, language_name(code)) for code in settings.QUICKPHRASES_LANGUAGES],
         "search_language": language,
         "search_topic": search_topic,
         "query": request.GET.get("q", ""),
