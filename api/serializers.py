@@ -225,6 +225,15 @@ class SearchHighlightsSerializer(serializers.Serializer):
                                  help_text="[start, end) character spans in the body")
 
 
+class SearchVariantSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    language = serializers.CharField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    shortcut = serializers.CharField(allow_null=True)
+    hotkey = serializers.CharField(allow_null=True)
+
+
 class SearchHitSerializer(serializers.Serializer):
     key = serializers.CharField()
     title = serializers.CharField()
@@ -238,6 +247,9 @@ class SearchHitSerializer(serializers.Serializer):
     highlights = SearchHighlightsSerializer(help_text="Where the query's words matched, to highlight them")
     match = serializers.ChoiceField(choices=["shortcut", "hotkey", "text"],
                                     help_text="What found the phrase: its shortcut, its hotkey or its text")
+    family = serializers.CharField(allow_null=True, help_text="The phrase's language family, or null")
+    variants = SearchVariantSerializer(many=True, help_text="The family's other live languages, the user's "
+                                                            "first (the same reply, to switch before copying)")
 
 
 class SearchResultsSerializer(serializers.Serializer):

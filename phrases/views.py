@@ -41,13 +41,23 @@ def picker_messages() -> dict:
         "dayAfter": _("The day after"),
         "pickDate": _("Pick a date"),
         "fallback": _("Empty: “%(fallback)s”"),
+        "clientWrites": _("writes in %(language)s"),
+        "variantsHint": _("In %(language)s; also in %(others)s (Alt+← / Alt+→ switch)."),
+        "switched": _("%(language)s: “%(title)s”. Enter copies it."),
     }
+
+
+def _languages_in(order) -> list[str]:
+    """The library's languages, the user's own first (their language order), then the rest as configured."""
+    return list(dict.fromkeys([code for code in order if code in settings.QUICKPHRASES_LANGUAGES]
+                              + list(settings.QUICKPHRASES_LANGUAGES)))
 
 
 @operator_required
 def search_page(request):
     """The operator's picker: type a few letters, pick a phrase, fill its placeholders, it is copied."""
     preferences = profile_selectors.picker_preferences(request.user)
+    order = profile_selectors.language_order_for(request.user, request.headers.get("Accept-Language", ""))
     topics = selectors.topic_choices()
     language = request.GET.get("language", preferences["search_language"])
     search_topic = request.GET.get("topic", "")
@@ -56,7 +66,7 @@ def search_page(request):
         try:
             hits = search_phrases(request.GET["q"], language=language or None, topic=search_topic or None,
                                   limit=MAX_LIMIT, user=request.user,
-                                  prefer_languages=[] if language else preferences["phrase_languages"],
+                                  prefer_languages=[] if language else order,
                                   pinned_keys=preferences["pinned"])
         except SearchQueryError as error:
             search_error = f"{error.field}: {error.message}"
@@ -80,6 +90,9 @@ def search_page(request):
         "topics": dict(topics),
         "labels": {name: placeholders.label(name, _) for name in settings.QUICKPHRASES_PLACEHOLDERS},
         "messages": picker_messages(),
+        # Language chips follow the operator's order; their names are said in the interface language.
+        "languageOrder": _languages_in(order),
+        "languageNames": {code: language_name(code) for code in settings.QUICKPHRASES_LANGUAGES},
     }
     return render(request, "phrases/search.html", {
         "languages": [(code, language_name(code)) for code in settings.QUICKPHRASES_LANGUAGES],
@@ -133,6 +146,7 @@ def tools_page(request):
     if topic not in dict(topics):
         topic = ""
     phrases = list(selectors.live_phrases(language=language or None, topic=topic or None))
+    order = profile_selectors.language_order_for(request.user, request.headers.get("Accept-Language", ""))
     query = urlencode({key: value for key, value in (("language", language), ("topic", topic)) if value})
     exports = []
     for name, title, extension, placeholders_text, install in EXPORT_GUIDES:
@@ -143,7 +157,7 @@ def tools_page(request):
             "url": reverse("api:export", kwargs={"export_format": name}) + (f"?{query}" if query else ""),
         })
     return render(request, "phrases/tools.html", {
-        "languages": [(code, language_name(code)) for code in settings.QUICKPHRASES_LANGUAGES],
+        "languages": [(code, language_name(code)) for code in _languages_in(order)],
         "topics": topics, "language": language, "topic": topic, "count": len(phrases), "exports": exports,
         "extension_url": reverse("phrases:extension"),
         "profile_tokens_url": reverse("accounts:profile") + "#tokens",

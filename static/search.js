@@ -20,6 +20,9 @@
   const more = document.getElementById("more");
   const csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
   const CLIENT_KEY = "quickphrases.client_name";
+  // The language the client writes in (from the client's message box): it ranks first for the conversation.
+  const CLIENT_LANGUAGE_KEY = "quickphrases.client_language";
+  const languageOrder = config.languageOrder || [];
   // {name} or {name|fallback}: the grammar of phrases/placeholders.py, from static/placeholders.js.
   const P = window.QuickphrasesPlaceholders;
   const hotkeys = new Set(config.hotkeys || []);
@@ -47,6 +50,47 @@
   function say(message, kind) {
     status.textContent = message;
     status.className = "picker-status" + (kind ? " " + kind : "");
+  }
+
+  // -- language variants -----------------------------------------------------------------------
+
+  // A hit of a language family carries its other languages (`variants`); the operator may switch to one
+  // (Alt+←/→ or a chip) before copying. `hit.active` is the language shown; the copied text is its own.
+  function versionsOf(hit) {
+    if (!hit.variants || !hit.variants.length) return null;
+    const own = { key: hit.key, language: hit.language, title: hit.title, body: hit.body,
+      shortcut: hit.shortcut, hotkey: hit.hotkey };
+    const rank = function (code) {
+      const at = languageOrder.indexOf(code);
+      return at < 0 ? languageOrder.length : at;
+    };
+    return [own].concat(hit.variants).sort(function (a, b) {
+      return rank(a.language) - rank(b.language) || (a.language < b.language ? -1 : 1);
+    });
+  }
+
+  function inShownLanguage(hit) {
+    if (!hit || !hit.active || hit.active === hit.language) return hit;
+    const version = (versionsOf(hit) || []).find(function (v) { return v.language === hit.active; });
+    if (!version) return hit;
+    // Another variant's words were not what the query matched: no highlights for it.
+    return Object.assign({}, hit, version, { highlights: {}, match: "text", variants: [] });
+  }
+
+  function switchVariant(index, step, language) {
+    const hit = results[index];
+    const versions = hit && versionsOf(hit);
+    if (!versions) return false;
+    const current = versions.findIndex(function (v) { return v.language === (hit.active || hit.language); });
+    const next = language ? versions.findIndex(function (v) { return v.language === language; })
+      : (current + step + versions.length) % versions.length;
+    if (next < 0) return false;
+    hit.active = versions[next].language;
+    selected = index;
+    render();
+    say(format(text.switched, { language: config.languageNames[hit.active] || hit.active,
+      title: versions[next].title }));
+    return true;
   }
 
   // -- rendering -------------------------------------------------------------------------------
@@ -94,7 +138,9 @@
 
   function render() {
     list.replaceChildren();
-    results.forEach(function (hit, index) {
+    results.forEach(function (found, index) {
+      const hit = inShownLanguage(found);
+      const versions = versionsOf(found);
       const highlights = hit.highlights || {};
       const row = document.createElement("li");
       row.setAttribute("role", "none");
@@ -114,7 +160,7 @@
       const meta = document.createElement("span");
       meta.className = "meta";
       const topicName = hit.topic_name || config.topics[hit.topic] || hit.topic;
-      [hit.shortcut, hit.hotkey, hit.language, topicName].filter(Boolean).forEach(function (part, n) {
+      [hit.shortcut, hit.hotkey, versions ? null : hit.language, topicName].filter(Boolean).forEach(function (part, n) {
         const piece = document.createElement("span");
         piece.textContent = part;
         if (n === 0 && hit.match === "shortcut" || part === hit.hotkey && hit.match === "hotkey") {
@@ -137,6 +183,35 @@
         togglePin(index);
       });
       head.append(title, meta);
+      if (versions) {
+        // Chips for the mouse; the keyboard switches with Alt+←/→ from the search box, as the option says.
+        const chips = document.createElement("span");
+        chips.className = "variants";
+        chips.setAttribute("aria-hidden", "true");
+        versions.forEach(function (version) {
+          const chip = document.createElement("span");
+          chip.className = "variant" + (version.language === hit.language ? " on" : "");
+          chip.textContent = version.language.toUpperCase();
+          chip.lang = version.language;
+          chip.title = config.languageNames[version.language] || version.language;
+          chip.dataset.language = version.language;
+          chip.addEventListener("click", function (event) {
+            event.stopPropagation();
+            input.focus();
+            switchVariant(index, 0, version.language);
+          });
+          chips.append(chip);
+        });
+        head.append(chips);
+        const spoken = document.createElement("span");
+        spoken.className = "visually-hidden";
+        spoken.textContent = " " + format(text.variantsHint, {
+          language: config.languageNames[hit.language] || hit.language,
+          others: versions.filter(function (v) { return v.language !== hit.language; })
+            .map(function (v) { return config.languageNames[v.language] || v.language; }).join(", "),
+        });
+        head.append(spoken);
+      }
 
       const body = document.createElement("p");
       body.className = "body";
@@ -184,6 +259,7 @@
     const first = query.trim() === "/" ? config.maxLimit : (query.trim() ? PAGE : FIRST_PAGE_EMPTY);
     const params = new URLSearchParams({ q: query, limit: String(Math.min(config.maxLimit, wanted || first)) });
     if (language.value) params.set("language", language.value);
+    else if (sessionStorage.getItem(CLIENT_LANGUAGE_KEY)) params.set("prefer", sessionStorage.getItem(CLIENT_LANGUAGE_KEY));
     if (topic.value) params.set("topic", topic.value);
     return params.toString();
   }
@@ -291,7 +367,7 @@
 
   async function choose() {
     await fresh();
-    const hit = results[selected];
+    const hit = inShownLanguage(results[selected]);  // the language variant the operator switched to, if any
     if (!hit) return;
     if (P.names(hit.body).length) openFill(hit);
     else deliver(hit, hit.body);
@@ -460,12 +536,26 @@
 
   function showConversation() {
     const name = sessionStorage.getItem(CLIENT_KEY);
-    conversation.hidden = !name;
-    client.textContent = name ? format(text.clientIs, { name: name }) : "";
+    const writes = sessionStorage.getItem(CLIENT_LANGUAGE_KEY);
+    conversation.hidden = !name && !writes;
+    client.textContent = [name ? format(text.clientIs, { name: name }) : "",
+      writes ? format(text.clientWrites, { language: config.languageNames[writes] || writes }) : ""]
+      .filter(Boolean).join(" · ");
   }
+
+  // The client's message box found the language the client writes in: it comes first for this conversation.
+  document.addEventListener("quickphrases:client-language", function (event) {
+    const code = event.detail && event.detail.language;
+    if (!code || !config.languageNames[code] || sessionStorage.getItem(CLIENT_LANGUAGE_KEY) === code) return;
+    sessionStorage.setItem(CLIENT_LANGUAGE_KEY, code);
+    showConversation();
+    if (!language.value) search();
+  });
 
   document.getElementById("new-conversation").addEventListener("click", function () {
     sessionStorage.removeItem(CLIENT_KEY);
+    sessionStorage.removeItem(CLIENT_LANGUAGE_KEY);
+    if (!language.value) search();
     showConversation();
     say(text.conversationCleared);
     input.focus();
@@ -574,6 +664,12 @@
       event.preventDefault();
       input.value = hotkeyOf(event);
       search();
+    } else if (event.altKey && !event.ctrlKey && !event.shiftKey &&
+               (event.key === "ArrowLeft" || event.key === "ArrowRight") && results[selected] &&
+               versionsOf(results[selected])) {
+      // Another language of the highlighted reply (and never the browser's Back or Forward).
+      event.preventDefault();
+      switchVariant(selected, event.key === "ArrowRight" ? 1 : -1);
     } else if (event.altKey && !event.ctrlKey && event.code === "KeyP") {
       event.preventDefault();
       togglePin(selected);

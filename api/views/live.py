@@ -22,7 +22,7 @@ from api.views.phrases import ERRORS, get_live
 from phrases import selectors, services
 from phrases.exporters.registry import EXPORTERS
 from phrases.lint import lint_text, spelling_status
-from phrases.search import search_phrases
+from phrases.search import languages_first, search_phrases
 
 
 class SearchView(APIView):
@@ -31,16 +31,22 @@ class SearchView(APIView):
     @extend_schema(parameters=[
         OpenApiParameter("q", str, description="What the operator typed (≤ 200 characters; empty: most used)"),
         OpenApiParameter("language", str), OpenApiParameter("topic", str, description="Topic slug"),
-        OpenApiParameter("limit", int, description="1–200, default 10")],
+        OpenApiParameter("limit", int, description="1–200, default 10"),
+        OpenApiParameter("prefer", str, description="The conversation's language (the client's, when known): "
+                                                    "ranks first when no `language` is given")],
         responses={200: SearchResultsSerializer, **ERRORS},
-        description="Fuzzy search over the approved library, best first.")
+        description="Fuzzy search over the approved library, best first. Without `language`, the user's "
+                    "languages come first (profile phrase languages, else interface language, else "
+                    "`Accept-Language`), and a language family shows once, its other languages in `variants`.")
     def get(self, request):
         params = request.query_params
         query, language = params.get("q", ""), params.get("language") or None
         user = None if is_chat_tool(request) else request.user
-        # A person's own preferences: their phrase languages rank first when no language is chosen,
-        # and their pinned favourites open the empty picker.
-        prefer = profile_selectors.phrase_languages(user) if user and not language else []
+        # A person's own preferences: their languages rank first when no language is chosen (the
+        # conversation's first), and their pinned favourites open the empty picker.
+        prefer = [] if language else languages_first(
+            profile_selectors.language_order_for(user, request.headers.get("Accept-Language", "")),
+            params.get("prefer") or None)
         pinned = profile_selectors.pinned_keys(user) if user and not query.strip() else []
         hits = search_phrases(query, language=language, topic=params.get("topic") or None,
                               limit=params.get("limit", 10), user=user, prefer_languages=prefer,

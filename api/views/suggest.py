@@ -8,6 +8,7 @@ from accounts import selectors as profile_selectors
 from api.permissions import CanReadLive, is_chat_tool
 from api.serializers import SearchHitSerializer, StrictInput
 from api.views.phrases import ERRORS
+from phrases.search import family_variants
 from suggestions import ranking, selectors, services
 
 
@@ -64,9 +65,14 @@ class SuggestView(APIView):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         user = None if is_chat_tool(request) else request.user
-        prefer = profile_selectors.phrase_languages(user) if user else []
+        prefer = profile_selectors.language_order_for(user, request.headers.get("Accept-Language", ""))
         language, results = selectors.suggest_replies(values["message"], language=values.get("language") or None,
                                                       limit=values["limit"], prefer_languages=prefer)
+        # The client's language answers this message; the family's other languages are one key away.
+        order = [language] + [code for code in prefer if code != language]
+        families = family_variants([hit["key"] for hit in results], order)
+        for hit in results:
+            hit.update(families[hit["key"]])
         return Response({"language": language, "results": results})
 
 

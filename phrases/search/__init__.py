@@ -59,6 +59,26 @@ def _validate(query, language, topic, limit):
     return query, language or None, topic_ids, limit
 
 
+def languages_first(order, conversation=None) -> list[str]:
+    """The operator's language order with the conversation's language (the client's, when known) first.
+    Raises SearchQueryError (field "prefer") for a language the library does not have."""
+    if not conversation:
+        return list(order or ())
+    if conversation not in settings.QUICKPHRASES_LANGUAGES:
+        raise SearchQueryError(f"Unknown language '{conversation}'; use one of "
+                               + ", ".join(settings.QUICKPHRASES_LANGUAGES) + ".", field="prefer")
+    return [conversation] + [code for code in order or () if code != conversation]
+
+
+def family_variants(keys, prefer_languages=()) -> dict[str, dict]:
+    """{key: {"family": its language family or None, "variants": the family's other live variants}} for
+    phrases `keys`: each variant {"key", "language", "title", "body", "shortcut", "hotkey"}, `prefer_languages`
+    first ([] for a phrase outside a family)."""
+    index = live_index.current()
+    return {key: {"family": index.family_of(key) or None, "variants": index.variants(key, prefer_languages)}
+            for key in keys}
+
+
 def _empty_query(index, user, pinned_keys, language, topic_ids, limit, prefer_languages):
     """Hits for an empty query: the operator's pinned favourites, then their recently used phrases (most
     recent first), then their most used, then everyone's most used, then A–Z; all within the filters."""
@@ -87,9 +107,12 @@ def search_phrases(query, *, language=None, topic=None, limit=10, user=None, pre
                    pinned_keys=None) -> list[Hit]:
     """Live phrases best matching `query`, best first. Raises SearchQueryError for bad input.
 
-    `prefer_languages` (the operator's phrase languages, first = most preferred) ranks equal and near-equal
-    matches in those languages first when no `language` filter is given. An empty query lists `pinned_keys`
-    (the operator's favourites, in order), then `user`'s recent and most used phrases, then everyone's."""
+    `prefer_languages` (the operator's language order, first = most preferred) ranks equal and near-equal
+    matches in those languages first when no `language` filter is given. A language family shows once: as
+    the variant the query's words found, else in the first preferred language; its other languages ride
+    along in `Hit.variants`. An empty query lists `pinned_keys` (the operator's favourites, in order), then
+    `user`'s recent and most used phrases, then everyone's; pins, recency and usage rank families, never
+    languages."""
     query, language, topic_ids, limit = _validate(query, language, topic, limit)
     prefer_languages = [code for code in (prefer_languages or ()) if isinstance(code, str)]
     index = live_index.current()
@@ -102,4 +125,5 @@ def search_phrases(query, *, language=None, topic=None, limit=10, user=None, pre
     return hits
 
 
-__all__ = ["MAX_LIMIT", "MAX_QUERY_LENGTH", "Hit", "SearchQueryError", "search_phrases"]
+__all__ = ["MAX_LIMIT", "MAX_QUERY_LENGTH", "Hit", "SearchQueryError", "family_variants", "languages_first",
+           "search_phrases"]

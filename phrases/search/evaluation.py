@@ -8,6 +8,22 @@ def load_queries(path):
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def link_families_by_shortcut(library: dict) -> dict:
+    """A copy of a quickphrases/v1 document whose phrases sharing a shortcut across languages form a family
+    (named after the shortcut), for scoring search with families linked. Phrases that already name a family
+    keep it; a shortcut used in one language only links nothing."""
+    by_shortcut = defaultdict(list)
+    for phrase in library.get("phrases", []):
+        if phrase.get("shortcut") and not phrase.get("family"):
+            by_shortcut[phrase["shortcut"].lstrip("/").lower()].append(phrase)
+    linked = {}
+    for shortcut, phrases in by_shortcut.items():
+        if len({p["language"] for p in phrases}) > 1 and len(phrases) == len({p["language"] for p in phrases}):
+            linked.update((p["key"], shortcut) for p in phrases)
+    return {**library, "phrases": [{**p, "family": linked[p["key"]]} if p["key"] in linked else p
+                                   for p in library.get("phrases", [])]}
+
+
 def evaluate(queries, search):
     """recall@1, recall@5 and MRR overall, per kind and per language filter.
 

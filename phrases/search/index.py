@@ -65,6 +65,7 @@ class Document:
     hotkey: str
     keywords: tuple
     topic_name: str = ""
+    family: str = ""    # the language family: the same reply in other languages shares it
 
 
 def _no_highlights():
@@ -85,12 +86,16 @@ class Hit:
     # [[start, end], …] spans in the original title and body of the words the query matched.
     highlights: dict = field(default_factory=_no_highlights)
     match: str = MATCH_TEXT  # what found it: "shortcut", "hotkey" or "text"
+    family: str = ""
+    # The family's other live languages, the operator's preferred first: ({"key", "language", "title",
+    # "body", "shortcut", "hotkey"}, …), so a picker can switch the variant before copying.
+    variants: tuple = ()
 
     def as_dict(self) -> dict:
         return {"key": self.key, "title": self.title, "body": self.body, "topic": self.topic,
                 "language": self.language, "shortcut": self.shortcut, "hotkey": self.hotkey,
                 "score": self.score, "topic_name": self.topic_name, "highlights": self.highlights,
-                "match": self.match}
+                "match": self.match, "family": self.family or None, "variants": list(self.variants)}
 
 
 class _Grow:
@@ -140,6 +145,8 @@ class PhraseIndex:
         self.shortcuts: dict[str, list[int]] = {}        # shortcut without "/", lowercased → slots
         self._shortcuts_by_length: dict[int, list[str]] = {}  # sorted, for completing a typed prefix
         self.hotkeys: dict[str, list[int]] = {}          # canonical hotkey → slots
+        self.family_ids: dict[str, int] = {}             # language family → its id
+        self.family_slots: list[list[int]] = []          # family id → the live slots of its variants
         if vocabulary:
             self.__dict__.update(vocabulary)
         self.segment = segment if segment is not None else SegmentBuilder().finish(len(self.token_text))
@@ -147,6 +154,7 @@ class PhraseIndex:
         self.alive = _Grow(np.bool_, False, np.ones(base, dtype=np.bool_))
         self.language_code = _Grow(np.int16, -1, self.segment.language)
         self.topic = _Grow(np.int32, -1, self.segment.topic)
+        self.family = _Grow(np.int32, -1, self.segment.family)
         self.df = _Grow(np.int32, 0, self.segment.df)
         self.size = base                      # slots in use
         self.added: list[tuple] = []          # (Document, heading, token ids) of slots base, base+1, …
@@ -176,7 +184,7 @@ class PhraseIndex:
                     token = index._new_token(word, document.language)
                 token_fields.append((token, field_))
             code = index.languages.setdefault(document.language, len(index.languages))
-            builder.add(document, heading, code, token_fields)
+            builder.add(document, heading, code, token_fields, index._family_id(document.family))
             index._register_triggers(document, slot)
         for forms in (index.forms, index.stems, index.translit):
             forms.prepare()
@@ -186,7 +194,7 @@ class PhraseIndex:
         """The Python part saved beside the segment's arrays."""
         return {name: getattr(self, name) for name in (
             "token_id", "token_text", "forms", "stems", "translit", "languages", "shortcuts",
-            "_shortcuts_by_length", "hotkeys")}
+            "_shortcuts_by_length", "hotkeys", "family_ids", "family_slots")}
 
     def save(self, directory: Path) -> None:
         """Write the index to an empty folder: the segment's arrays and the pickled vocabulary. Only an index
@@ -219,7 +227,20 @@ class PhraseIndex:
                 self.translit.add(skeleton(text), token_id)
         return token_id
 
+    def _family_id(self, family: str) -> int:
+        """The id of a language family (a new one for a family not seen yet); -1 for none."""
+        if not family:
+            return -1
+        family_id = self.family_ids.get(family)
+        if family_id is None:
+            family_id = self.family_ids[family] = len(self.family_slots)
+            self.family_slots.append([])
+        return family_id
+
     def _register_triggers(self, document, slot):
+        """Index what finds a phrase besides its words (shortcut, hotkey) and its family's variants."""
+        if document.family:
+            self.family_slots[self._family_id(document.family)].append(slot)
         if document.shortcut:
             shortcut = _shortcut_key(document.shortcut)
             holders = self.shortcuts.setdefault(shortcut, [])
@@ -258,6 +279,7 @@ class PhraseIndex:
             self.alive.set(slot, True)
             self.language_code.set(slot, code)
             self.topic.set(slot, document.topic_id)
+            self.family.set(slot, self._family_id(document.family))
             self._register_triggers(document, slot)
             self.alive_count += 1
 
@@ -293,6 +315,9 @@ class PhraseIndex:
             holders = self.hotkeys.get(hotkeys.canonical(document.hotkey), [])
             if slot in holders:
                 holders.remove(slot)
+        family_id = int(self.family.data[slot])
+        if family_id >= 0 and slot in self.family_slots[family_id]:
+            self.family_slots[family_id].remove(slot)
         self.alive.set(slot, False)
         self._added_alphabetical = None
         self.alive_count -= 1
@@ -617,23 +642,17 @@ class PhraseIndex:
             if filters is None:
                 return []
             language_code, topic_array, topic_set = filters
-            codes = self.language_code.data
 
             def allowed(slot):
                 return self._allows(slot, language_code, topic_set)
 
-            most_used = max(self.usage.values(), default=0)
-            preference = {self.languages[code]: weight for code, weight in
-                          self._preference(None if language else prefer_languages).items() if code in self.languages}
-            def bonus(slot, usage_weight=USAGE_BONUS):
-                share = self._usage_share(self._key(slot), most_used) if most_used else 0.0
-                return PREFERENCE_BONUS * preference.get(int(codes[slot]), 0.0) + usage_weight * share
+            preference = self._code_preference(None if language else prefer_languages)
+            # {slot: (score before the language and usage bonuses, match, usage weight)}
+            results: dict[int, tuple[float, str, float]] = {}
 
-            results: dict[int, tuple[float, str]] = {}
-
-            def offer(slot, score, match):
+            def offer(slot, score, match, usage_weight=USAGE_BONUS):
                 if slot not in results or results[slot][0] < score:
-                    results[slot] = (score, match)
+                    results[slot] = (score, match, usage_weight)
 
             hotkey = hotkeys.parse(query)
             if hotkey:
@@ -641,26 +660,27 @@ class PhraseIndex:
                     if name == hotkey or (hotkey.endswith("+") and name.startswith(hotkey)):
                         for slot in slots:
                             if allowed(slot):
-                                offer(slot, HOTKEY_SCORE - (0.0 if name == hotkey else 0.5) + bonus(slot),
-                                      MATCH_HOTKEY)
+                                offer(slot, HOTKEY_SCORE - (0.0 if name == hotkey else 0.5), MATCH_HOTKEY)
                 if results and not hotkey.endswith("+"):
-                    # A whole hotkey names one phrase: its letters and digits are no text query.
-                    return [self._hit(slot, score, match, set(), self.document(slot))
-                            for slot, (score, match) in results.items()]
+                    # A whole hotkey names one phrase (or one family): its letters and digits are no text query.
+                    return [self._hit(slot, score, match, set(), self.document(slot), preference)
+                            for slot, (score, match) in self._best(self._settle(results, preference), limit)]
+            # Variants of a family share their shortcut: ask for enough completions to fill `limit` families.
+            wanted = limit * max(1, len(self.languages)) if self.family_ids else limit
             for typed, slash in self._shortcut_queries(query):
                 for slot in self.shortcuts.get(typed, ()):
                     if allowed(slot):
-                        offer(slot, SHORTCUT_SCORE + bonus(slot), MATCH_SHORTCUT)
+                        offer(slot, SHORTCUT_SCORE, MATCH_SHORTCUT)
                 if slash or len(typed) >= 2:
-                    for extra, slot in self._shortcut_completions(typed, limit, allowed):
+                    for extra, slot in self._shortcut_completions(typed, wanted, allowed):
                         if extra == 0:
                             continue
                         if slash:
                             score = SHORTCUT_PREFIX_SCORE - SHORTCUT_LENGTH_STEP * min(extra, 12)
-                            offer(slot, score + bonus(slot, usage_weight=0.015), MATCH_SHORTCUT)
+                            offer(slot, score, MATCH_SHORTCUT, usage_weight=0.015)
                         else:  # a bare word that begins a shortcut: above body-only matches, below titles
                             score = BARE_SHORTCUT_PREFIX_SCORE - 0.005 * min(extra, 12)
-                            offer(slot, score + bonus(slot), MATCH_SHORTCUT)
+                            offer(slot, score, MATCH_SHORTCUT)
 
             matched_tokens: set[int] = set()
             slots, scores, best_reading = self._text_candidates(query, language, language_code, topic_array,
@@ -669,9 +689,46 @@ class PhraseIndex:
                 if base <= 0.05 or slot in results:
                     continue
                 similarity = fuzz.token_set_ratio(best_reading, self._heading(slot)) / 100.0 if best_reading else 0
-                offer(slot, base + 0.12 * similarity * base + bonus(slot), MATCH_TEXT)
-            return [self._hit(slot, score, match, matched_tokens, self.document(slot))
-                    for slot, (score, match) in self._best(results, limit)]
+                offer(slot, base + 0.12 * similarity * base, MATCH_TEXT)
+            return [self._hit(slot, score, match, matched_tokens, self.document(slot), preference)
+                    for slot, (score, match) in self._best(self._settle(results, preference), limit)]
+
+    def _settle(self, results, preference):
+        """{slot: (final score, match)} from {slot: (score, match, usage weight)}: the language and usage
+        bonuses added, and each language family once.
+
+        A family shows as the variant the query found best, the operator's language bonus deciding between
+        variants it found (nearly) alike: a shortcut, hotkey or keyword they share, words in no language in
+        particular. Usage counts for the family as a whole, so using one variant never promotes its language."""
+        codes, families = self.language_code.data, self.family.data
+        most_used = max(self.usage.values(), default=0)
+        settled, grouped = {}, {}
+
+        def scored(slot):
+            return results[slot][0] + PREFERENCE_BONUS * preference.get(int(codes[slot]), 0.0)
+
+        for slot, entry in results.items():
+            family_id = int(families[slot])
+            if family_id < 0:
+                share = self._usage_share(self._key(slot), most_used) if most_used else 0.0
+                settled[slot] = (scored(slot) + entry[2] * share, entry[1])
+            else:
+                grouped.setdefault(family_id, []).append(slot)
+        for family_id, slots in grouped.items():
+            slot = min(slots, key=lambda s: (-scored(s), self._key(s))) if len(slots) > 1 else slots[0]
+            share = self._family_usage_share(family_id, most_used) if most_used else 0.0
+            settled[slot] = (scored(slot) + results[slot][2] * share, results[slot][1])
+        return settled
+
+    def _code_preference(self, prefer_languages):
+        """{language code of this index: weight 0..1} for the operator's languages, first preferred."""
+        return {self.languages[code]: weight for code, weight in self._preference(prefer_languages).items()
+                if code in self.languages}
+
+    def _family_usage_share(self, family_id, most_used):
+        """0..1: how much a family is used, all its variants together, relative to the most used phrase."""
+        uses = sum(self.usage.get(self._key(slot), 0) for slot in self.family_slots[family_id])
+        return min(1.0, math.log1p(uses) / math.log1p(most_used)) if most_used else 0.0
 
     def _best(self, results, limit):
         """The `limit` best of {slot: (score, match)}, equal scores in key order (keys read only for the
@@ -705,28 +762,79 @@ class PhraseIndex:
             if filters is None:
                 return []
             code, topic_array, topic_set = filters
-            chosen, seen = [], set()
+            order = [c for c in dict.fromkeys(prefer_languages or ()) if not language and c in self.languages]
+            preference = self._code_preference(order)
+            families = self.family.data
+            chosen, seen = [], set()   # seen: keys, and ("family", id) of the families shown
+
+            def take(slot):
+                """Show `slot`, or for a family its variant in the operator's language: usage, recency and
+                pins rank families, the language order picks the variant."""
+                family_id = int(families[slot])
+                if family_id >= 0:
+                    if ("family", family_id) in seen:
+                        return
+                    seen.add(("family", family_id))
+                    slot = self._representative(family_id, slot, code, topic_set, preference)
+                seen.add(self._key(slot))
+                chosen.append(slot)
+
             for key in keys:
                 if key in seen:
                     continue
                 slot = self.slot_of(key)
                 if slot is not None and self._allows(slot, code, topic_set):
-                    seen.add(key)
-                    chosen.append(slot)
+                    take(slot)
                     if len(chosen) == limit:
                         break
-            preferred = [self.languages[c] for c in dict.fromkeys(prefer_languages or ())
-                         if not language and c in self.languages]
-            for group in preferred + [code]:
-                budget = limit + len(seen)
+            spread = max(1, len(self.languages)) if self.family_ids else 1  # variants skipped on the way
+            for group in [self.languages[c] for c in order] + [code]:
+                budget = (limit + len(seen)) * spread
                 for key, slot in self._alphabetical(group, topic_array, topic_set):
                     if len(chosen) == limit or not budget:
                         break
                     budget -= 1
                     if key not in seen:
-                        seen.add(key)
-                        chosen.append(slot)
-            return [self._hit(slot, 0.0, MATCH_TEXT, set(), self.document(slot)) for slot in chosen]
+                        take(slot)
+            return [self._hit(slot, 0.0, MATCH_TEXT, set(), self.document(slot), preference) for slot in chosen]
+
+    def _representative(self, family_id, slot, code, topic_set, preference):
+        """The variant of a family to show for `slot`: the one in the operator's most preferred language among
+        those within the filters (`slot` itself when no preferred language has one)."""
+        best, best_weight = slot, preference.get(int(self.language_code.data[slot]), 0.0)
+        for member in self.family_slots[family_id]:
+            weight = preference.get(int(self.language_code.data[member]), 0.0)
+            if weight > best_weight and self._allows(member, code, topic_set):
+                best, best_weight = member, weight
+        return best
+
+    def family_of(self, key) -> str:
+        """The language family of live phrase `key` ("" for none or an unknown key)."""
+        with self.lock:
+            slot = self.slot_of(key)
+            family_id = -1 if slot is None else int(self.family.data[slot])
+            return self.document(slot).family if family_id >= 0 else ""
+
+    def variants(self, key, prefer_languages=()) -> list[dict]:
+        """The other live variants of `key`'s family ([] when it has none), the operator's languages first."""
+        with self.lock:
+            slot = self.slot_of(key)
+            if slot is None:
+                return []
+            return list(self._variants(slot, self._code_preference(prefer_languages)))
+
+    def _variants(self, slot, preference):
+        family_id = int(self.family.data[slot])
+        if family_id < 0:
+            return ()
+        members = [member for member in self.family_slots[family_id] if member != slot and self.alive.data[member]]
+        if not members:
+            return ()
+        codes = self.language_code.data
+        members.sort(key=lambda member: -preference.get(int(codes[member]), 0.0))  # stable: slot order otherwise
+        documents = [self.document(member) for member in members]
+        return tuple({"key": d.key, "language": d.language, "title": d.title, "body": d.body,
+                      "shortcut": d.shortcut or None, "hotkey": d.hotkey or None} for d in documents)
 
     def _alphabetical(self, code, topic_array, topic_set, chunk=2048):
         """(key, slot) of the live slots within the filters, in key order: the segment's A–Z order is read a
@@ -746,14 +854,14 @@ class PhraseIndex:
                  if self._allows(slot, code, topic_set)]
         return heapq.merge(built(), added)
 
-    def _hit(self, slot, score, match, matched_tokens, d):
+    def _hit(self, slot, score, match, matched_tokens, d, preference=None):
         words = set()
         if matched_tokens:
             words = {self.token_text[t] for t in matched_tokens.intersection(np.asarray(self._slot_tokens(slot)).tolist())}
         return Hit(d.key, d.title, d.body, d.topic, d.language, d.shortcut or None, d.hotkey or None,
                    round(min(score / MAX_RANK_SCORE, 1.0), 4), topic_name=d.topic_name or d.topic,
                    highlights={"title": highlight.spans(d.title, words), "body": highlight.spans(d.body, words)},
-                   match=match)
+                   match=match, family=d.family, variants=self._variants(slot, preference or {}) if d.family else ())
 
 
 def _shortcut_key(shortcut: str) -> str:

@@ -38,7 +38,7 @@ USAGE_REFRESH = 60.0      # seconds between usage-count refreshes
 REBUILD_AFTER = 5000      # more changes than this (and than half the library) at once: rebuild instead of patching
 RESNAPSHOT_AFTER = 1000   # a preload that had to apply more changes than this writes a fresh snapshot
 USAGE_DAYS = 30
-SNAPSHOT_VERSION = 3      # bump when the snapshot's arrays or the vocabulary's attributes change
+SNAPSHOT_VERSION = 4      # bump when the snapshot's arrays or the vocabulary's attributes change
 KEEP_GENERATIONS = 2      # snapshots kept on disk (the current one and the one before)
 
 logger = logging.getLogger(__name__)
@@ -46,11 +46,11 @@ logger = logging.getLogger(__name__)
 
 def _documents(queryset):
     rows = queryset.values_list("key", "title", "body", "topic__slug", "topic_id", "language", "shortcut",
-                                "hotkey", "keywords", "topic__name")
-    for key, title, body, topic, topic_id, language, shortcut, hotkey, keywords, topic_name in rows.iterator(
+                                "hotkey", "keywords", "topic__name", "family")
+    for key, title, body, topic, topic_id, language, shortcut, hotkey, keywords, topic_name, family in rows.iterator(
             chunk_size=2000):
         yield Document(key, title, body, topic, topic_id, language, shortcut, hotkey, tuple(keywords or ()),
-                       topic_name)
+                       topic_name, family or "")
 
 
 def usage_counts(days=USAGE_DAYS) -> dict:

@@ -7,7 +7,7 @@ A segment holds, for the phrases it was built from (slots 0…size-1):
 - each phrase's words (`doc_token`, rows by `doc_ptr`), for highlighting and for forgetting a phrase;
 - each phrase's stored text (key, title, body, topic, … as one UTF-8 record in `text`, rows by `text_ptr`)
   and its folded title and keywords for re-ranking (`heading`, rows by `heading_ptr`);
-- its language code and topic id, the hashes of the keys (sorted, for a key's slot), the slots in key
+- its language code, topic id and language family id (-1: none), the hashes of the keys (sorted, for a key's slot), the slots in key
   order (the empty query's A–Z tail) and the document frequency of every word.
 
 A segment never changes once built. The snapshot is these arrays as .npy files, which a server maps
@@ -23,7 +23,7 @@ import numpy as np
 TITLE_FIELD, BODY_FIELD = 1, 0
 SEPARATOR, KEYWORD_SEPARATOR = "\x00", "\x1f"
 ARRAYS = ("post_ptr", "post_slot", "post_field", "doc_ptr", "doc_token", "text_ptr", "text", "heading_ptr",
-          "heading", "language", "topic", "key_hash", "key_slot", "alphabetical", "df")
+          "heading", "language", "topic", "family", "key_hash", "key_slot", "alphabetical", "df")
 
 
 def key_hash(key: str) -> np.uint64:
@@ -40,15 +40,16 @@ def encode_record(document) -> bytes:
     keywords = KEYWORD_SEPARATOR.join(_clean(_clean(k), KEYWORD_SEPARATOR) for k in document.keywords)
     fields = (document.key, document.title, document.body, document.topic, str(document.topic_id),
               document.language, document.shortcut or "", document.hotkey or "", keywords,
-              document.topic_name or "")
+              document.topic_name or "", document.family or "")
     return SEPARATOR.join(_clean(field) for field in fields).encode()
 
 
 def decode_record(data: bytes) -> tuple:
     """The fields of a Document from encode_record's bytes."""
-    key, title, body, topic, topic_id, language, shortcut, hotkey, keywords, topic_name = data.decode().split(SEPARATOR)
+    key, title, body, topic, topic_id, language, shortcut, hotkey, keywords, topic_name, family = (
+        data.decode().split(SEPARATOR))
     return (key, title, body, topic, int(topic_id), language, shortcut, hotkey,
-            tuple(keywords.split(KEYWORD_SEPARATOR)) if keywords else (), topic_name)
+            tuple(keywords.split(KEYWORD_SEPARATOR)) if keywords else (), topic_name, family)
 
 
 def run_positions(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -69,10 +70,12 @@ class SegmentBuilder:
         self.heading_ptr = array("q", [0])
         self.language = array("b")
         self.topic = array("i")
+        self.family = array("i")
         self.keys: list[str] = []
 
-    def add(self, document, heading, language_code, token_fields):
-        """`token_fields`: (token id, TITLE_FIELD or BODY_FIELD) for each distinct word of the phrase."""
+    def add(self, document, heading, language_code, token_fields, family_code=-1):
+        """`token_fields`: (token id, TITLE_FIELD or BODY_FIELD) for each distinct word of the phrase;
+        `family_code`: the id of its language family, -1 for none."""
         for token, field in token_fields:
             self.doc_token.append(token)
             self.doc_field.append(field)
@@ -83,6 +86,7 @@ class SegmentBuilder:
         self.heading_ptr.append(len(self.heading))
         self.language.append(language_code)
         self.topic.append(document.topic_id)
+        self.family.append(family_code)
         self.keys.append(document.key)
 
     def finish(self, vocabulary_size: int) -> "Segment":
@@ -106,6 +110,7 @@ class SegmentBuilder:
             "heading": np.frombuffer(bytes(self.heading), dtype=np.uint8),
             "language": np.frombuffer(self.language, dtype=np.int8).copy() if size else np.zeros(0, np.int8),
             "topic": np.frombuffer(self.topic, dtype=np.int32).copy() if size else np.zeros(0, np.int32),
+            "family": np.frombuffer(self.family, dtype=np.int32).copy() if size else np.zeros(0, np.int32),
             "key_hash": hashes[by_hash], "key_slot": by_hash.astype(np.int32),
             "alphabetical": np.array(sorted(range(size), key=self.keys.__getitem__), dtype=np.int32),
             "df": df,

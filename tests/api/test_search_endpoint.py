@@ -19,7 +19,7 @@ def test_results_in_contract_shape_best_first(api, make_live_phrase):
     results = api["tool"].get("/api/v1/search/", {"q": "ghbdtn", "language": "ru"}).json()["results"]
     assert results[0]["key"] == "greeting-ru"
     assert set(results[0]) == {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "score",
-                               "topic_name", "highlights", "match"}  # the contract's keys, plus why it matched
+                               "topic_name", "highlights", "match", "family", "variants"}  # the contract's keys, plus why it matched
     assert results[0]["match"] == "text"
     assert [results[0]["title"][a:b] for a, b in results[0]["highlights"]["title"]] == ["Приветствие"]
 

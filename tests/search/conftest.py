@@ -6,9 +6,10 @@ from phrases.search.live_index import live_index
 
 
 def document(key, title, body="", *, language="ru", topic="delivery", topic_id=1, shortcut="", hotkey="", keywords=(),
-             topic_name=""):
+             topic_name="", family=""):
     """A Document for an index built in memory (no database)."""
-    return Document(key, title, body, topic, topic_id, language, shortcut, hotkey, tuple(keywords), topic_name)
+    return Document(key, title, body, topic, topic_id, language, shortcut, hotkey, tuple(keywords), topic_name,
+                    family)
 
 
 LIBRARY = {

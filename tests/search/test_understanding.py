@@ -126,6 +126,6 @@ def test_hit_has_the_contract_fields(library):
     hit = search_phrases("/eta", language="ru")[0].as_dict()
     assert set(hit) >= {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "score"}
     assert set(hit) - {"key", "title", "body", "topic", "language", "shortcut", "hotkey", "score"} == {
-        "topic_name", "highlights", "match"}
+        "topic_name", "highlights", "match", "family", "variants"}
     assert (hit["topic"], hit["shortcut"], hit["hotkey"]) == ("delivery", "/eta", None)
     assert 0 < hit["score"] <= 1

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from phrases.errors import ImportRejected
 from phrases.models import Phrase
 from phrases.search import search_phrases
-from phrases.search.evaluation import evaluate, load_queries
+from phrases.search.evaluation import evaluate, link_families_by_shortcut, load_queries
 from phrases.services import library_import
 
 EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
@@ -22,15 +22,22 @@ class Command(BaseCommand):
         parser.add_argument("--library", default=str(EVAL_DIR / "dev_library.json"))
         parser.add_argument("--queries", default=str(EVAL_DIR / "dev_queries.jsonl"))
         parser.add_argument("--show-misses", action="store_true", help="List queries whose first result is wrong")
+        parser.add_argument("--link-families", action="store_true",
+                            help="Link phrases sharing a shortcut across languages into families before scoring")
 
-    def handle(self, *args, library, queries, show_misses, **options):
+    def handle(self, *args, library, queries, show_misses, link_families=False, **options):
         for path in (library, queries):
             if not Path(path).exists():
                 raise CommandError(f"No such file: {path}.")
         if Phrase.objects.exists():
             self.stdout.write("The database already has phrases; the library is imported over them.")
+        document = json.loads(Path(library).read_text(encoding="utf-8"))
+        if link_families:
+            document = link_families_by_shortcut(document)
+            families = {p["family"] for p in document["phrases"] if p.get("family")}
+            self.stdout.write(f"Linked {len(families)} families by shared shortcut.")
         try:
-            library_import(json.loads(Path(library).read_text(encoding="utf-8")), actor=None)
+            library_import(document, actor=None)
         except ImportRejected as error:
             raise CommandError(error.message) from None
         items = load_queries(queries)

@@ -95,6 +95,8 @@ async function ask() {
   }
   if (ticket !== asked) return;
   current = { message: text, language: data.language, dismissed: [], sent: false };
+  // The picker ranks the client's language first for the rest of the conversation.
+  document.dispatchEvent(new CustomEvent("quickphrases:client-language", { detail: { language: data.language } }));
   suggestions = data.results.slice(0, 3);
   render();
   say(suggestions.length ? message("msgCount", { count: suggestions.length }) : message("msgNone"));
