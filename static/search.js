@@ -159,7 +159,7 @@
       title.append(decorated(hit.title, highlights.title, false));
       const meta = document.createElement("span");
       meta.className = "meta";
-      const topicName = hit.topic_name || config.topics[hit.topic] || hit.topic;
+      const topicName = config.topics[hit.topic] || hit.topic_name || hit.topic;  // the page names topics in the reader's language
       [hit.shortcut, hit.hotkey, versions ? null : hit.language, topicName].filter(Boolean).forEach(function (part, n) {
         const piece = document.createElement("span");
         piece.textContent = part;
