@@ -96,14 +96,18 @@ def main(argv=None):
             available = spelling.spelling_available(language) or name == "rules only"
             rows.append([language, name if available else name + " (no dictionary)", f"{len(bodies[0])}",
                          f"{stats['p50']:.2f}", f"{stats['p95']:.2f}", "≤ 5 ms" if name == "rules only" else "≤ 30 ms"])
-        samples = []
+        samples, cpu = [], []
         for _ in range(5 if args.quick else 30):
             body = _long_body(language, rng)
-            started = time.perf_counter()
-            lint(body, language, with_spelling)
+            started, cpu_started = time.perf_counter(), time.process_time()
+            lint(body, language, with_spelling, budget=60)  # timed to the end, not to the budget
             samples.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - cpu_started) * 1000)
         stats = percentiles(samples)
         rows.append([language, "with spelling", "20000", f"{stats['p50']:.2f}", f"{stats['p95']:.2f}", "≤ 50 ms"])
+        # The same texts' CPU time: what the linter costs, apart from waiting for a core on a shared machine.
+        stats = percentiles(cpu)
+        rows.append([language, "with spelling, CPU time", "20000", f"{stats['p50']:.2f}", f"{stats['p95']:.2f}", ""])
     for name, body in HOSTILE.items():
         samples = []
         for _ in range(3 if args.quick else 10):
@@ -112,7 +116,8 @@ def main(argv=None):
             samples.append((time.perf_counter() - started) * 1000)
         stats = percentiles(samples)
         rows.append(["en", name, f"{len(body)}", f"{stats['p50']:.2f}", f"{stats['p95']:.2f}", "≤ 50 ms"])
-    print("Lint benchmark (one text per call; spelling dictionaries loaded beforehand, as in a worker)")
+    print("Lint benchmark (one text per call; spelling dictionaries loaded beforehand, as in a worker; "
+          "20,000 characters timed without the per-text budget, so to their end)")
     table(["lang", "mode", "chars", "p50 ms", "p95 ms", "target"], rows)
 
 
