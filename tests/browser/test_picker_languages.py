@@ -95,7 +95,9 @@ def test_chips_and_alt_arrows_switch_the_variant_and_russian_stays_first(browser
         page.locator("#results .variant", has_text="EN").click()
         page.wait_for_function("document.querySelector('#results [role=option]').lang === 'en'")
         assert page.evaluate("document.activeElement.id") == "q"
-        page.press("#q", "Enter")
+        with page.expect_response(lambda response: "/wait-en/used/" in response.url) as used:
+            page.press("#q", "Enter")
+        assert used.value.ok
         assert copied_text(page) == WAIT["en"][1]
         page.wait_for_function("document.querySelector('#status').textContent.includes('One moment')")
         assert PhraseUse.objects.filter(phrase__key="wait-en").count() == 1
