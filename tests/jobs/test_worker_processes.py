@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+# Every text distinct: the import lints each distinct text once, and these tests need it to take a while.
 ENQUEUE_IMPORT = """
 from django.contrib.auth.models import Group, User
 from api.import_jobs import start_import_job
@@ -12,7 +13,7 @@ reviewer, _ = User.objects.get_or_create(username="rita", defaults={{"email": "r
 reviewer.groups.add(Group.objects.get(name="reviewers"))
 document = {{"format": "quickphrases/v1", "topics": [{{"slug": "delivery", "name": "Delivery", "parent": None}}],
             "phrases": [{{"key": f"eta-{{i}}", "title": f"Delivery time {{i}}", "topic": "delivery", "language": "en",
-                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days.",
+                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days (parcel {{i}}).",
                           "status": "approved"}} for i in range({size})]}}
 job = start_import_job(data=document, actor=reviewer, dry_run=False, publish_over_findings=False, reason="")
 print(job.pk, job.job_id)
@@ -72,7 +73,7 @@ reviewer, _ = User.objects.get_or_create(username="rita", defaults={{"email": "r
 reviewer.groups.add(Group.objects.get(name="reviewers"))
 document = {{"format": "quickphrases/v1", "topics": [{{"slug": "delivery", "name": "Delivery", "parent": None}}],
             "phrases": [{{"key": f"eta-{{i}}", "title": f"Delivery time {{i}}", "topic": "delivery", "language": "en",
-                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days.",
+                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days (parcel {{i}}).",
                           "status": "approved"}} for i in range({size})]}}
 job = start_held_import(data=document, actor=reviewer, gate="{gate}", hold_at="{hold_at}")
 print(job.pk, job.job_id)
