@@ -14,6 +14,17 @@ EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
 _counter = itertools.count(1)
 
 
+@pytest.fixture
+def fresh_search_index():
+    """The live server and the test share this process's search index: each test that searches starts
+    from its own library and leaves no index behind (`pytest.mark.usefixtures("fresh_search_index")`)."""
+    from phrases.search.live_index import live_index
+
+    live_index.reset()
+    yield live_index
+    live_index.reset()
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

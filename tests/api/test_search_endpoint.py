@@ -3,14 +3,7 @@ import pytest
 
 from phrases.search.live_index import live_index
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    live_index.reset()
-    yield
-    live_index.reset()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_search_index")]
 
 
 def test_results_in_contract_shape_best_first(api, make_live_phrase):

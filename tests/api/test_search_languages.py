@@ -4,20 +4,13 @@ import pytest
 
 from phrases.search.live_index import live_index
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_search_index")]
 
 WAIT = {
     "ru": ("Минуту, пожалуйста", "Одну минуту, пожалуйста, я уточню информацию по заказу."),
     "en": ("One moment please", "One moment please, I am checking the information on your order."),
     "pl": ("Chwileczkę", "Proszę o chwilę cierpliwości, sprawdzam informacje o zamówieniu."),
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    live_index.reset()
-    yield
-    live_index.reset()
 
 
 def import_family(family, shortcut, texts, topic="waiting"):

@@ -12,16 +12,9 @@ from phrases import services
 from phrases.search.evaluation import link_families_by_shortcut
 from phrases.search.live_index import live_index
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_search_index")]
 
 BROWSERS = {"ru": "ru-RU,ru;q=0.9,en;q=0.5", "en": "en-US,en;q=0.9", "pl": "pl-PL,pl;q=0.9,en;q=0.5"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    live_index.reset()
-    yield
-    live_index.reset()
 
 
 def own_language_first(api_client, library):

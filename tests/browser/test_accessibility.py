@@ -7,20 +7,11 @@ import pytest
 from phrases import services
 from tests.browser.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fresh_search_index")]
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WIDTHS = {"1280": (1280, 800), "400": (400, 760)}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    from phrases.search.live_index import live_index
-
-    live_index.reset()
-    yield
-    live_index.reset()
 
 
 @pytest.fixture

@@ -7,16 +7,7 @@ import pytest
 from accounts.models import Profile
 from tests.browser.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    from phrases.search.live_index import live_index
-
-    live_index.reset()
-    yield
-    live_index.reset()
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fresh_search_index")]
 
 
 @pytest.fixture

@@ -6,19 +6,9 @@ from accounts.services import profile_get
 from phrases.models import PhraseUse
 from tests.browser.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fresh_search_index")]
 
 WIDTHS = {"desktop": (1280, 800), "narrow": (400, 700)}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    # The live server shares this process's search index; each test starts from its own library.
-    from phrases.search.live_index import live_index
-
-    live_index.reset()
-    yield
-    live_index.reset()
 
 
 @pytest.fixture(params=list(WIDTHS))

@@ -9,7 +9,7 @@ from phrases.models import PhraseUse
 from tests.browser.conftest import log_in
 from tests.browser.test_picker import copied_text, search
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fresh_search_index")]
 
 WAIT = {
     "ru": ("Минуту, пожалуйста", "Одну минуту, пожалуйста, я уточню информацию."),
@@ -18,15 +18,6 @@ WAIT = {
 }
 BROWSERS = {"ru": "ru-RU,ru;q=0.9", "pl": "pl-PL,pl;q=0.9", "en": "en-US,en;q=0.9"}
 SCREENSHOTS = os.environ.get("QP_SCREENSHOTS")  # a folder: the tests also save what they show there
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    from phrases.search.live_index import live_index
-
-    live_index.reset()
-    yield
-    live_index.reset()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ import pytest
 
 from phrases import services
 from phrases.search.index import Document
-from phrases.search.live_index import live_index
 
 
 def document(key, title, body="", *, language="ru", topic="delivery", topic_id=1, shortcut="", hotkey="", keywords=(),
@@ -58,10 +57,8 @@ LIBRARY = {
 
 
 @pytest.fixture(autouse=True)
-def _fresh_index():
-    live_index.reset()
+def _fresh_index(fresh_search_index):
     yield
-    live_index.reset()
 
 
 @pytest.fixture

@@ -1,16 +1,7 @@
 """The picker page without JavaScript: a GET form whose results the server renders; bad input is a 400."""
 import pytest
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    from phrases.search.live_index import live_index
-
-    live_index.reset()
-    yield
-    live_index.reset()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_search_index")]
 
 
 def test_the_search_form_works_without_javascript(client, operator, make_live_phrase, make_phrase):
