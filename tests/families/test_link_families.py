@@ -1,8 +1,10 @@
 """`manage.py link_families`: parallel phrases (shared key stem or shortcut) become families,
 through the linking action, with a dry run that changes nothing."""
 import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from phrases.models import LiveChange, LivePhrase, Phrase
@@ -64,8 +66,8 @@ def test_two_phrases_in_one_language_are_not_merged():
     assert [(key, "already has a phrase in ru" in why) for key, _language, why in unlinked] == [("b-ru", True)]
 
 
-def test_linking_the_dev_library_finds_its_families(eval_dir, tmp_path):
-    call_command("import_library", str(eval_dir / "dev_library.json"), "--no-progress", stdout=io.StringIO())
+def _links_its_families(library):
+    call_command("import_library", str(library), "--no-progress", stdout=io.StringIO())
     output = _run()
     assert "greeting-new: greeting-new-en (en), greeting-new-pl (pl), greeting-new-ru (ru)" in output
     assert Phrase.objects.filter(family="hold-minute").count() == 3
@@ -73,3 +75,11 @@ def test_linking_the_dev_library_finds_its_families(eval_dir, tmp_path):
     for family in Phrase.objects.exclude(family="").values_list("family", flat=True).distinct():
         languages = list(Phrase.objects.filter(family=family).values_list("language", flat=True))
         assert len(languages) == len(set(languages)) >= 2
+
+
+def test_linking_the_starter_library_finds_its_families():
+    _links_its_families(Path(settings.BASE_DIR) / "fixtures" / "starter_library.json")
+
+
+def test_linking_the_dev_library_finds_its_families(eval_dir):
+    _links_its_families(eval_dir / "dev_library.json")

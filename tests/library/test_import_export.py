@@ -3,6 +3,7 @@ import copy
 import json
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from phrases import services
@@ -166,8 +167,8 @@ def test_dev_library_imports_cleanly_and_idempotently(eval_dir):
     assert _state() == before
 
 
-def test_dev_library_round_trips_through_the_commands(eval_dir, tmp_path):
-    call_command("import_library", str(eval_dir / "dev_library.json"))
+def _round_trips_through_the_commands(library, tmp_path):
+    call_command("import_library", str(library))
     first = tmp_path / "first.json"
     call_command("export_library", "-o", str(first))
     exported = json.loads(first.read_text(encoding="utf-8"))
@@ -178,10 +179,18 @@ def test_dev_library_round_trips_through_the_commands(eval_dir, tmp_path):
     second = tmp_path / "second.json"
     call_command("export_library", "-o", str(second))
     assert first.read_bytes() == second.read_bytes()
-    original = json.loads((eval_dir / "dev_library.json").read_text(encoding="utf-8"))
+    original = json.loads(library.read_text(encoding="utf-8"))
     fields = ("key", "title", "body", "topic", "language", "shortcut", "hotkey", "keywords", "status")
     assert sorted(tuple(json.dumps(p.get(f)) for f in fields) for p in exported["phrases"]) == \
         sorted(tuple(json.dumps(p.get(f)) for f in fields) for p in original["phrases"])
+
+
+def test_starter_library_round_trips_through_the_commands(tmp_path):
+    _round_trips_through_the_commands(settings.BASE_DIR / "fixtures" / "starter_library.json", tmp_path)
+
+
+def test_dev_library_round_trips_through_the_commands(eval_dir, tmp_path):
+    _round_trips_through_the_commands(eval_dir / "dev_library.json", tmp_path)
 
 
 def test_export_approved_gives_the_live_text_not_pending_edits(tmp_path, writer):
