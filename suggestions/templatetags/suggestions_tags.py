@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts import roles
 from suggestions import selectors
@@ -13,8 +14,19 @@ register = template.Library()
 def draft_link(group) -> str:
     """The editor for a new phrase, with the language, the guessed topic and the examples in the note."""
     examples = "\n".join(f"— {example}" for example in group["examples"])
-    note = _("Clients asked this %(count)d times and no phrase answered it. For example:\n%(examples)s") % {
-        "count": group["count"], "examples": examples}
+    count, searches = group["count"], group.get("searches", 0)
+    values = {"count": count, "messages": count - searches, "searches": searches, "examples": examples}
+    if not searches:
+        note = ngettext("Clients asked this %(count)d time and no phrase answered it. For example:\n%(examples)s",
+                        "Clients asked this %(count)d times and no phrase answered it. For example:\n%(examples)s",
+                        count) % values
+    elif searches == count:
+        note = ngettext("Operators searched for this %(count)d time and used no phrase. For example:\n%(examples)s",
+                        "Operators searched for this %(count)d times and used no phrase. For example:\n%(examples)s",
+                        count) % values
+    else:
+        note = _("Asked with no phrase used (client messages: %(messages)d, operators' searches: %(searches)d). "
+                 "For example:\n%(examples)s") % values
     params = {"language": group["language"], "note": note[:1000]}
     if group["topic"]:
         params["topic"] = group["topic"]

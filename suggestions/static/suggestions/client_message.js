@@ -1,8 +1,8 @@
 // The picker's "Client's message" box: paste what the client wrote (or Alt+V to paste the clipboard), see up
 // to three suggested replies with why, 1–3 uses one (then the placeholder form as for any phrase), ✕ or
 // Delete dismisses. What the operator does is sent back as feedback: a use is a pick; a message replaced or
-// left with no use records the dismissals (or that nothing fitted). A normal search that ends in a use is a
-// pick too (query → phrase). All sentences come translated from the page (data-msg-* attributes).
+// left with no use records the dismissals (or that nothing fitted). How searches end is sent by
+// search_feedback.js. All sentences come translated from the page (data-msg-* attributes).
 const box = document.getElementById("client-message-box");
 const area = document.getElementById("client-message");
 const list = document.getElementById("client-suggestions");
@@ -102,12 +102,6 @@ async function ask() {
   say(suggestions.length ? message("msgCount", { count: suggestions.length }) : message("msgNone"));
 }
 
-// A search worth learning from: words, not a shortcut, a hotkey or the first letters of a word.
-function isWords(query) {
-  const text = (query || "").trim();
-  return text.length >= 4 && !text.startsWith("/") && /\p{L}{2}/u.test(text) && !/^(ctrl|alt|shift|win)\b/i.test(text);
-}
-
 function schedule() {
   clearTimeout(timer);
   timer = setTimeout(ask, DEBOUNCE_MS);
@@ -142,16 +136,10 @@ async function pasteClipboard() {
   if (suggestions.length) list.focus();
 }
 
-// A use of any phrase: the suggestion being used is a pick for the message; a search ending in a use is a
-// pick for the words searched.
+// The suggestion being used is a pick for the message.
 document.addEventListener("quickphrases:used", (event) => {
   const detail = event.detail || {};
-  if (pending && detail.key === pending && current) {
-    sendFeedback(detail.key);
-  } else if (isWords(detail.query) && detail.key && detail.language) {
-    post(box.dataset.feedbackUrl, { message: detail.query.trim(), language: detail.language, chosen: detail.key,
-      dismissed: [], source: "search" }).catch(() => {});
-  }
+  if (pending && detail.key === pending && detail.origin === "suggestion" && current) sendFeedback(detail.key);
   pending = null;
 });
 
