@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts import roles
+from phrases.models import Topic
 from suggestions import selectors
 
 register = template.Library()
@@ -37,8 +38,11 @@ def draft_link(group) -> str:
 def missing_replies_section(context):
     """The /health/ section: what clients ask that the library does not answer, and the model's state."""
     groups = selectors.missing_replies()
+    topics = {topic.slug: topic for topic in Topic.objects.filter(slug__in={g["topic"] for g in groups if g["topic"]})}
     for group in groups:
         group["draft_url"] = draft_link(group)
+        topic = topics.get(group["topic"])
+        group["topic_name"] = topic.display_name() if topic else group["topic"]  # in the reader's language
     request = context.get("request")
     return {"groups": groups, "status": selectors.suggestions_status(),
             "learned": selectors.most_learned(), "is_reviewer": bool(request and roles.is_reviewer(request.user))}

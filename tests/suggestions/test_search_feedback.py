@@ -116,7 +116,7 @@ def test_health_shows_searches_among_missing_replies_and_drafts_from_them(client
     client.force_login(writer)
     response = client.get("/health/", HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
-    assert "оплата биткоинами" in page and "2 searches" in page
+    assert "оплата биткоинами" in page and "including 2 searches" in page and "Asked 2 times" in page
     (group,) = response.context["groups"]
     assert group["searches"] == 2
     editor = client.get(group["draft_url"])

@@ -23,6 +23,30 @@ function message(name, values) {
 
 function say(text) { status.textContent = text; }
 
+// The box grows with the message (up to a few lines, then it scrolls), so a pasted message can be read whole.
+function fit() {
+  area.style.height = "auto";
+  area.style.height = Math.min(area.scrollHeight + 2, 160) + "px";
+}
+
+// A phrase's text with its {placeholders} marked as in the results list (text nodes only).
+function bodyWithPlaceholders(text) {
+  const fragment = document.createDocumentFragment();
+  const P = window.QuickphrasesPlaceholders;
+  if (!P) { fragment.append(text); return fragment; }
+  let at = 0;
+  P.matches(text).forEach((match) => {
+    fragment.append(text.slice(at, match.start));
+    const slot = document.createElement("span");
+    slot.className = "ph";
+    slot.textContent = text.slice(match.start, match.end);
+    fragment.append(slot);
+    at = match.end;
+  });
+  fragment.append(text.slice(at));
+  return fragment;
+}
+
 function post(url, payload, keepalive) {
   return fetch(url, {
     method: "POST", credentials: "same-origin", keepalive: Boolean(keepalive),
@@ -60,7 +84,7 @@ function render() {
     why.textContent = hit.why;
     const body = document.createElement("span");
     body.className = "client-suggestion-body";
-    body.textContent = hit.body;
+    body.append(bodyWithPlaceholders(hit.body));
     use.append(title, why, body);
     use.addEventListener("click", () => useSuggestion(index));
     const dismiss = document.createElement("button");
@@ -132,6 +156,7 @@ async function pasteClipboard() {
     say(message("msgPasteFailed"));
     return;
   }
+  fit();
   await ask();
   if (suggestions.length) list.focus();
 }
@@ -143,8 +168,9 @@ document.addEventListener("quickphrases:used", (event) => {
   pending = null;
 });
 
-area.addEventListener("input", schedule);
+area.addEventListener("input", () => { fit(); schedule(); });
 area.addEventListener("paste", () => { clearTimeout(timer); setTimeout(async () => {
+  fit();
   await ask();
   if (suggestions.length) list.focus();
 }, 0); });
