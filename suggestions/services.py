@@ -81,7 +81,8 @@ def feedback_record(*, user, message: str, language: str | None, chosen: str | N
                                   dismissed_keys=dismissed)
     feedback.full_clean(exclude=["vector"])
     feedback.save()  # one row: atomic by itself
-    learned_cache.reset()
+    if chosen or dismissed:  # a message or search that ended with nothing used teaches the ranking nothing
+        learned_cache.reset()
     return feedback
 
 
