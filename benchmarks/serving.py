@@ -11,7 +11,13 @@ benchmark-only /api/v1/fts-search/ over a GIN index), and measures on loopback o
   builds and writes one) and with it (every later start, a deploy or a restart);
 - memory: RSS, PSS and private memory of the master and of each worker after the load;
 - latency (p50/p95/p99) and throughput for 1, 20 and 50 concurrent clients, each level bounded in
-  requests and seconds, for our search and for PostgreSQL FTS, in the same run.
+  requests and seconds, for our search and for PostgreSQL FTS, in the same run;
+- the same for suggestions (POST /api/v1/suggest/) with generated client messages
+  (benchmarks/client_messages.py; the language left out of a third, so it is detected). The phrase vectors
+  are written to the snapshot folder before the servers start, as a deployment keeps them between starts:
+  VECTOR_SAMPLE phrases are encoded and their vectors repeated (with a little noise) for the rest, as
+  benchmarks/suggest.py does (encoding 100,000 phrases takes about an hour here; its first build is that
+  benchmark's estimate). Without the sentence model the suggest rows measure suggestions on words alone.
 """
 import argparse
 import http.client
@@ -30,6 +36,7 @@ import urllib.request
 from benchmarks.common import ROOT, percentiles, table
 
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+VECTOR_SAMPLE = 2_000     # phrases encoded for the vector store (100 with --quick)
 PG_BENCH_NAME = "qp_bench"
 
 
@@ -143,6 +150,52 @@ def _get(url, token, timeout=60):
         return json.loads(response.read())
 
 
+def _post(url, token, payload, timeout=60):
+    request = urllib.request.Request(url, data=json.dumps(payload).encode(), method="POST", headers={
+        "Authorization": f"Token {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+def _suggest_payload(number, message):
+    """A third of the requests leave the language out: the server detects it."""
+    payload = {"message": message["message"], "limit": 3}
+    if number % 3:
+        payload["language"] = message["language"]
+    return payload
+
+
+def _write_vectors(snapshot_dir, sample_size):
+    """The phrase vectors of the loaded library, in the snapshot folder the servers use: `sample_size` phrases
+    encoded, their vectors repeated with a little noise for the rest. Returns a note, or None without the model."""
+    os.environ["QUICKPHRASES_SEARCH_SNAPSHOT_DIR"] = snapshot_dir
+    import numpy as np
+
+    from phrases.models import LivePhrase
+    from suggestions.engine.encoder import load_encoder
+    from suggestions.engine.vectors import Generation, content_hash
+
+    started = time.perf_counter()
+    encoder = load_encoder()
+    if encoder is None:
+        return None
+    rows = list(LivePhrase.objects.order_by("phrase_id").values_list("key", "title", "body", "keywords", "language"))
+    sample = rows[:sample_size]
+    encode_started = time.perf_counter()
+    vectors = encoder.encode_phrases([(title, body, keywords or ()) for _k, title, body, keywords, _l in sample])
+    per_phrase = (time.perf_counter() - encode_started) / max(len(sample), 1)
+    matrix = np.tile(vectors, (-(-len(rows) // len(sample)), 1))[:len(rows)]
+    matrix += np.random.default_rng(3).normal(0, 0.01, matrix.shape).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _l in rows), dtype=np.uint64, count=len(rows))
+    Generation.write(hashes, matrix.astype(np.float32), np.array([row[4] for row in rows], dtype=object))
+    from django.db import connections
+
+    connections.close_all()
+    return (f"phrase vectors: {len(sample):,} encoded ({per_phrase * 1000:.0f} ms a phrase), repeated for "
+            f"{len(rows):,}, written in {time.perf_counter() - started:.0f} s before the servers started")
+
+
 def _query_url(server, path, query):
     params = {"q": query.text, "limit": 10, **({"language": query.language} if query.language else {})}
     return server.url(path) + "?" + urllib.parse.urlencode(params)
@@ -176,8 +229,9 @@ def _memory(pid):
     return values.get("Rss", 0), values.get("Pss", 0), values.get("Private_Clean", 0) + values.get("Private_Dirty", 0)
 
 
-def _load(server, token, path, queries, clients, max_requests, max_seconds):
-    """`clients` threads sending searches back to back; bounded in requests and time."""
+def _load(server, token, path, queries, clients, max_requests, max_seconds, messages=None):
+    """`clients` threads sending searches (or, with `messages`, suggestion requests) back to back; bounded in
+    requests and time."""
     samples, errors = [], [0]
     lock = threading.Lock()
     counter = iter(range(max_requests))
@@ -189,10 +243,13 @@ def _load(server, token, path, queries, clients, max_requests, max_seconds):
                 number = next(counter, None)
             if number is None:
                 return
-            query = queries[(number * 7 + offset) % len(queries)]
             started = time.perf_counter()
             try:
-                _get(_query_url(server, path, query), token, timeout=30)
+                if messages:
+                    _post(server.url(path), token, _suggest_payload(
+                        number, messages[(number * 7 + offset) % len(messages)]), timeout=30)
+                else:
+                    _get(_query_url(server, path, queries[(number * 7 + offset) % len(queries)]), token, timeout=30)
             except (OSError, http.client.HTTPException, ValueError):
                 with lock:
                     errors[0] += 1
@@ -229,6 +286,9 @@ def main(argv=None):
     from benchmarks import synthetic
 
     queries = synthetic.queries(documents, count=400)
+    from benchmarks import client_messages
+
+    messages = client_messages.generate(400)
     engine = "PostgreSQL" if use_postgres else "SQLite"
     print(f"Serving benchmark: {size:,} phrases, {engine}, gunicorn {args.workers} workers (preload), "
           f"{os.cpu_count()} cores, clients on loopback")
@@ -236,6 +296,8 @@ def main(argv=None):
     snapshot_dir = tempfile.mkdtemp(prefix="qp-snapshot-")
     notes = []
     try:
+        vectors_note = _write_vectors(snapshot_dir, 100 if args.quick else VECTOR_SAMPLE)
+        print(vectors_note or "The sentence model is unavailable: the suggest rows measure suggestions on words alone")
         first = Server(snapshot_dir, args.workers)
         try:
             cold_build = _first_answer(first, token, queries[0], limit_s=900)
@@ -260,12 +322,15 @@ def main(argv=None):
                 found[label] = sum(
                     any(hit["key"] == query.expect for hit in _get(_query_url(server, path, query), token)["results"][:5])
                     for query in judged)
+            shown = sum(bool(_post(server.url("/api/v1/suggest/"), token, _suggest_payload(n, message))["results"])
+                        for n, message in enumerate(messages[:30]))
             rows = []
             for clients in levels:
-                for label, path in [("ours", "/api/v1/search/")] + (
-                        [("PostgreSQL FTS", "/api/v1/fts-search/")] if use_postgres else []):
-                    _load(server, token, path, queries, min(clients, 4), 20, 10)  # warm connections and caches
-                    result = _load(server, token, path, queries, clients, max_requests, seconds)
+                for label, path, asked in [("ours", "/api/v1/search/", None)] + (
+                        [("PostgreSQL FTS", "/api/v1/fts-search/", None)] if use_postgres else []) + [
+                        ("suggest", "/api/v1/suggest/", messages)]:
+                    _load(server, token, path, queries, min(clients, 4), 20, 10, asked)  # warm connections, caches
+                    result = _load(server, token, path, queries, clients, max_requests, seconds, asked)
                     rows.append([clients, label, f"{result['p50']:.1f}", f"{result['p95']:.1f}",
                                  f"{result['p99']:.1f}", f"{result['rps']:.0f}", result["n"], result["errors"]])
             memory = [("master", server.process.pid)] + [("worker", pid) for pid in server.worker_pids()]
@@ -282,12 +347,16 @@ def main(argv=None):
         shutil.rmtree(snapshot_dir, ignore_errors=True)
 
     print()
-    table(["clients", "search", "p50 ms", "p95 ms", "p99 ms", "req/s", "requests", "errors"], rows)
+    table(["clients", "request", "p50 ms", "p95 ms", "p99 ms", "req/s", "requests", "errors"], rows)
     print()
     table(["process", "pid", "RSS MiB", "PSS MiB", "private MiB (not shared)"], memory_rows)
     print()
     for label, count in found.items():
         print(f"{label}: the intended phrase in the top 5 for {count} of {len(judged)} operator-style queries")
+    print(f"suggest: suggestions shown for {shown} of 30 generated client messages (the synthetic library's "
+          f"phrases are word salad: this says the path ran, not how good it is)")
+    if vectors_note:
+        print(vectors_note)
     for label, value in notes:
         print(f"{label}: " + (f"{value:.2f} s" if value is not None else "no answer"))
     for line in (first_log + log).splitlines():

@@ -294,6 +294,13 @@
     selected = firstNew !== null && firstNew < results.length ? firstNew : 0;
     firstNew = null;
     render();
+    // Other modules of the page (the search feedback) follow what was searched and what it found.
+    if (response.ok) {
+      document.dispatchEvent(new CustomEvent("quickphrases:searched", { detail: {
+        query: asked.get("q"), language: asked.get("language") || "", count: results.length,
+        match: results.length ? results[0].match : null,
+      } }));
+    }
   }
 
   function search(keepWanted) {
@@ -352,11 +359,12 @@
     });
   }
 
-  async function deliver(hit, finished) {
+  // origin: "search" (a result of the search box) or "suggestion" (the client's message box).
+  async function deliver(hit, finished, origin) {
     recordUse(hit);
-    // Other modules of the page (the client's message box) learn which phrase ended the search.
+    // Other modules of the page (the client's message box, the search feedback) learn which phrase was used.
     document.dispatchEvent(new CustomEvent("quickphrases:used",
-      { detail: { key: hit.key, language: hit.language, query: input.value } }));
+      { detail: { key: hit.key, language: hit.language, query: input.value, origin: origin || "search" } }));
     const copied = await copy(finished);
     if (copied) say(format(text.copied, { title: hit.title }), "copied");
     else say(format(text.copyByHand, { text: finished }));
@@ -369,8 +377,8 @@
     await fresh();
     const hit = inShownLanguage(results[selected]);  // the language variant the operator switched to, if any
     if (!hit) return;
-    if (P.names(hit.body).length) openFill(hit);
-    else deliver(hit, hit.body);
+    if (P.names(hit.body).length) openFill(hit, "search");
+    else deliver(hit, hit.body, "search");
   }
 
   // -- filling placeholders --------------------------------------------------------------------
@@ -441,8 +449,8 @@
     });
   }
 
-  function openFill(hit) {
-    filling = { hit: hit, fields: [] };
+  function openFill(hit, origin) {
+    filling = { hit: hit, fields: [], origin: origin };
     fillTitle.textContent = format(text.fillTitle, { title: hit.title });
     fillFields.replaceChildren();
     const fallbacks = P.fallbacks(hit.body);
@@ -506,6 +514,7 @@
       return;
     }
     const hit = filling.hit;
+    const origin = filling.origin;
     const finished = finishedText(hit);  // every {placeholder} replaced by a non-empty value
     const clientField = filling.fields.find(function (f) { return f.name === "client_name"; });
     if (clientField) sessionStorage.setItem(CLIENT_KEY, clientField.input.value.trim());
@@ -513,7 +522,7 @@
     if (nameField && !config.operatorName && nameField.input.value.trim()) saveDisplayName(nameField.input.value.trim());
     showConversation();
     closeFill();
-    deliver(hit, finished);
+    deliver(hit, finished, origin);
   });
   fill.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
@@ -683,8 +692,8 @@
   window.quickphrasesPicker = {
     use: function (hit) {
       if (filling) closeFill();
-      if (P.names(hit.body).length) openFill(hit);
-      else deliver(hit, hit.body);
+      if (P.names(hit.body).length) openFill(hit, "suggestion");
+      else deliver(hit, hit.body, "suggestion");
     },
   };
 

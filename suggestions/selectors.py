@@ -229,20 +229,21 @@ GAP_EXAMPLES = 3
 
 def missing_replies(*, min_count: int = 2, limit: int = 20) -> list[dict]:
     """Recurring client messages and searches that ended with no pick (nothing used, or only dismissals),
-    grouped by meaning within a language, most frequent first: [{"language", "count", "examples" (masked),
-    "topic" (a guess: the topic of the closest live phrase, or None)}]. Only groups seen `min_count` times."""
+    grouped by meaning within a language, most frequent first: [{"language", "count", "searches" (how many of
+    them were searches), "examples" (masked), "topic" (a guess: the topic of the closest live phrase, or None)}].
+    Only groups seen `min_count` times."""
     from suggestions.models import SuggestionFeedback
 
     rows = list(SuggestionFeedback.objects.filter(chosen_key="").order_by("id")
-                .values_list("language", "message", "vector"))
+                .values_list("language", "message", "vector", "source"))
     groups = []
     by_language: dict[str, list] = {}
-    for language, message, vector in rows:
+    for language, message, vector, source in rows:
         by_language.setdefault(language, []).append((message, np.frombuffer(bytes(vector), dtype=np.float32)
-                                                     if vector else None))
+                                                     if vector else None, source == SuggestionFeedback.Source.SEARCH))
     for language, items in by_language.items():
-        clusters = []  # [sum vector or None, normalised text, messages]
-        for message, vector in items:
+        clusters = []  # [sum vector or None, normalised text, messages, searches among them]
+        for message, vector, searched in items:
             text = " ".join(message.lower().split())
             for cluster in clusters:
                 if vector is not None and cluster[0] is not None:
@@ -250,15 +251,17 @@ def missing_replies(*, min_count: int = 2, limit: int = 20) -> list[dict]:
                     if float(centre @ vector) >= GAP_SIMILARITY:
                         cluster[0] = cluster[0] + vector
                         cluster[2].append(message)
+                        cluster[3] += searched
                         break
                 elif cluster[1] == text:
                     cluster[2].append(message)
+                    cluster[3] += searched
                     break
             else:
-                clusters.append([None if vector is None else vector.copy(), text, [message]])
-        for centre, _text, messages in clusters:
+                clusters.append([None if vector is None else vector.copy(), text, [message], int(searched)])
+        for centre, _text, messages, searches in clusters:
             if len(messages) >= min_count:
-                groups.append({"language": language, "count": len(messages),
+                groups.append({"language": language, "count": len(messages), "searches": searches,
                                "examples": list(dict.fromkeys(messages))[:GAP_EXAMPLES],
                                "topic": _guess_topic(centre, language)})
     groups.sort(key=lambda group: (-group["count"], group["language"], group["examples"][0]))

@@ -1,5 +1,7 @@
 """Writes for suggestions: feedback from the picker, a reviewer's reset of what was learned, and the
-retention purge (a plain function the task queue can schedule; `manage.py purge_suggestion_data` runs it)."""
+retention purge (run daily by the task queue, see suggestions/tasks.py; `manage.py purge_suggestion_data` runs
+it by hand)."""
+import re
 from datetime import timedelta
 
 import numpy as np
@@ -9,22 +11,41 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phrases.models import LivePhrase
+from phrases.search import hotkeys
 from suggestions.engine.encoder import load_encoder
 from suggestions.engine.masking import mask_personal_data
 from suggestions.errors import SuggestInputError
 from suggestions.learning import learned_cache
 from suggestions.models import LearningReset, SuggestionFeedback
-from suggestions.selectors import validate_language, validate_message
+from suggestions.selectors import message_language, validate_language, validate_message
 
 MAX_DISMISSED = 20
+MIN_SEARCH_LENGTH = 3            # characters: shorter searches are the first letters of a word being typed
+SEARCH_REPEAT_WINDOW = timedelta(minutes=10)
+_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
 
 
-def feedback_record(*, user, message: str, language: str, chosen: str | None, dismissed: list[str],
-                    source: str = SuggestionFeedback.Source.SUGGEST) -> SuggestionFeedback:
-    """Store an operator's pick (`chosen`, a live phrase key, or None) and dismissals for a message. The
-    message is masked before it is stored; its vector is kept for learning when the model is available."""
+def is_search_worth_keeping(query: str) -> bool:
+    """Whether a search says what the operator looked for: words, not a /shortcut, a hotkey ("Ctrl+Alt+1")
+    or the first letters of a word. The picker applies the same test before it sends anything."""
+    text = query.strip()
+    return (len(text) >= MIN_SEARCH_LENGTH and not text.startswith("/") and hotkeys.parse(text) is None
+            and bool(_LETTERS_RE.search(text)))
+
+
+def feedback_record(*, user, message: str, language: str | None, chosen: str | None, dismissed: list[str],
+                    source: str = SuggestionFeedback.Source.SUGGEST,
+                    prefer_languages=()) -> SuggestionFeedback | None:
+    """Store an operator's pick (`chosen`, a live phrase key, or None) and dismissals for a message, or for a
+    search (`source="search"`: a search that ended in a use, or with none). The message is masked before it
+    is stored; its vector is kept for learning when the model is available. With no `language`, the
+    message's own is detected (as for suggestions).
+
+    Returns None, storing nothing, for a search that is no words (a shortcut, a hotkey, two letters) and for
+    a search that ended with no use when the same operator already left the same words unanswered in the
+    last SEARCH_REPEAT_WINDOW (one need, counted once)."""
     message = validate_message(message)
-    language = validate_language(language, required=True)
+    language = message_language(message, validate_language(language), prefer_languages)
     if source not in SuggestionFeedback.Source.values:
         raise SuggestInputError(_("Unknown source."), "source")
     if chosen is not None and not isinstance(chosen, str):
@@ -46,6 +67,11 @@ def feedback_record(*, user, message: str, language: str, chosen: str | None, di
     if chosen and chosen in dismissed:
         raise SuggestInputError(_("A phrase cannot be both chosen and dismissed."), "dismissed")
     masked = mask_personal_data(message)
+    if source == SuggestionFeedback.Source.SEARCH:
+        if not is_search_worth_keeping(message):
+            return None
+        if not chosen and _repeated_unanswered_search(user, masked, language):
+            return None
     encoder = load_encoder()
     # The vector is taken from the masked text: what is stored must not encode what was masked out. It is
     # computed before anything is written, so no transaction waits on the model.
@@ -55,8 +81,17 @@ def feedback_record(*, user, message: str, language: str, chosen: str | None, di
                                   dismissed_keys=dismissed)
     feedback.full_clean(exclude=["vector"])
     feedback.save()  # one row: atomic by itself
-    learned_cache.reset()
+    if chosen or dismissed:  # a message or search that ended with nothing used teaches the ranking nothing
+        learned_cache.reset()
     return feedback
+
+
+def _repeated_unanswered_search(user, masked: str, language: str) -> bool:
+    if not getattr(user, "pk", None):
+        return False  # chat tools share no identity: every report counts
+    return SuggestionFeedback.objects.filter(
+        user=user, source=SuggestionFeedback.Source.SEARCH, chosen_key="", language=language, message=masked,
+        created_at__gte=timezone.now() - SEARCH_REPEAT_WINDOW).exists()
 
 
 @transaction.atomic

@@ -40,18 +40,22 @@ class SuggestResultsSerializer(serializers.Serializer):
 
 
 class FeedbackInput(StrictInput):
-    message = TextField(max_length=ranking.MAX_MESSAGE_LENGTH, trim_whitespace=False)
-    language = serializers.CharField(max_length=8)
+    message = TextField(max_length=ranking.MAX_MESSAGE_LENGTH, trim_whitespace=False,
+                        help_text="The client's message, or the words searched (`source`: `search`)")
+    language = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=8,
+                                     help_text="ru, en or pl; none: detected from the message")
     chosen = serializers.SlugField(max_length=100, allow_null=True, required=False, default=None,
                                    help_text="The key of the phrase used, or null")
     dismissed = serializers.ListField(child=serializers.SlugField(max_length=100), required=False, default=list,
                                       max_length=services.MAX_DISMISSED, help_text="Keys of dismissed suggestions")
     source = serializers.ChoiceField(choices=["suggest", "search"], required=False, default="suggest",
-                                     help_text="`search`: a normal search ending in a use (query → phrase)")
+                                     help_text="`search`: a normal search that ended in a use (`chosen`) or "
+                                               "with none (`chosen`: null)")
 
 
 class FeedbackResultSerializer(serializers.Serializer):
-    recorded = serializers.BooleanField()
+    recorded = serializers.BooleanField(help_text="false: nothing stored (a search that is a shortcut, a "
+                                                  "hotkey or too short, or the same unanswered search again)")
 
 
 class SuggestView(APIView):
@@ -79,14 +83,21 @@ class SuggestView(APIView):
 class SuggestFeedbackView(APIView):
     permission_classes = [CanReadLive]
 
-    @extend_schema(request=FeedbackInput, responses={201: FeedbackResultSerializer, **ERRORS},
-                   description="Record an operator's pick (`chosen`) and dismissals for a client's message; "
-                               "the team's feedback improves later suggestions.")
+    @extend_schema(request=FeedbackInput, responses={201: FeedbackResultSerializer, 200: FeedbackResultSerializer,
+                                                     **ERRORS},
+                   description="Record an operator's pick (`chosen`) and dismissals for a client's message, or "
+                               "how a search ended (`source`: `search`; `chosen`: null when nothing was used); "
+                               "the team's feedback improves later suggestions and shows missing replies. "
+                               "201 when stored, 200 with `recorded`: false when there was nothing to store.")
     def post(self, request):
         data = FeedbackInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        services.feedback_record(user=None if is_chat_tool(request) else request.user, message=values["message"],
-                                 language=values["language"], chosen=values.get("chosen"),
-                                 dismissed=values["dismissed"], source=values["source"])
+        user = None if is_chat_tool(request) else request.user
+        prefer = profile_selectors.language_order_for(user, request.headers.get("Accept-Language", ""))
+        stored = services.feedback_record(user=user, message=values["message"], language=values.get("language"),
+                                          chosen=values.get("chosen"), dismissed=values["dismissed"],
+                                          source=values["source"], prefer_languages=prefer)
+        if stored is None:
+            return Response({"recorded": False}, status=status.HTTP_200_OK)
         return Response({"recorded": True}, status=status.HTTP_201_CREATED)

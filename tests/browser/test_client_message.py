@@ -86,3 +86,65 @@ def test_paste_a_message_dismiss_one_suggestion_and_use_another_by_keyboard(pick
     stored = SuggestionFeedback.objects.get()
     assert stored.chosen_key == "apology-wrong-item-ru" and stored.dismissed_keys == [dismissed]
     assert stored.user == operator
+
+
+def _typed(page, text):
+    """Type into the search box key by key, as an operator does, and wait until the list answers the text."""
+    page.locator("#q").press_sequentially(text, delay=15)
+    page.wait_for_function("(text) => new URLSearchParams(document.getElementById('results').dataset.query || '')"
+                           ".get('q') === text", arg=text)
+
+
+def _abandoned():
+    return list(SuggestionFeedback.objects.filter(source="search", chosen_key="").order_by("id")
+                .values_list("message", flat=True))
+
+
+def test_searches_ended_with_no_use_reach_the_missing_replies(page, operator, starter):
+    """Cleared with Esc, erased key by key, replaced by other words, or left with the page: each search is sent
+    once, with its full words (never the prefixes typed on the way); a search that ends in a use is a pick."""
+    if load_encoder() is None:
+        pytest.skip("the sentence model is not installed")
+    from suggestions.selectors import missing_replies
+
+    log_in(page, operator.username, "pw-" + operator.username)
+    page.wait_for_url("**/")
+    _typed(page, "оплата биткоинами")
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/suggest/feedback/")) as sent:
+        page.keyboard.press("Escape")  # clears the box
+    assert sent.value.status == 201
+    assert _abandoned() == ["оплата биткоинами"]
+
+    _typed(page, "можно ли платить биткоинами")
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/suggest/feedback/")):
+        for _ in range(len("можно ли платить биткоинами")):
+            page.keyboard.press("Backspace")
+    assert _abandoned() == ["оплата биткоинами", "можно ли платить биткоинами"]
+
+    _typed(page, "подъём на этаж")
+    page.keyboard.press("Control+A")
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/suggest/feedback/")):
+        _typed(page, "номер заказа")  # other words: the search for the lift ended
+    assert _abandoned()[-1] == "подъём на этаж"
+
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/suggest/feedback/")) as sent:
+        page.keyboard.press("Enter")  # "номер заказа" ends in a use: a pick, not a missing reply
+    assert sent.value.status == 201
+    pick = SuggestionFeedback.objects.exclude(chosen_key="").get()
+    assert pick.source == "search" and pick.message == "номер заказа" and pick.chosen_key == "order-number-ru"
+    page.keyboard.press("Escape")  # clearing the box after the use sends nothing more
+
+    _typed(page, "рассрочка на холодильник")
+    page.goto("/tools/")  # leaving the page ends the search under way
+    for _ in range(50):
+        if "рассрочка на холодильник" in _abandoned():
+            break
+        page.wait_for_timeout(100)
+    assert _abandoned() == ["оплата биткоинами", "можно ли платить биткоинами", "подъём на этаж",
+                            "рассрочка на холодильник"]
+    assert SuggestionFeedback.objects.count() == 5  # the four searches and the pick, no prefixes
+
+    groups = missing_replies()
+    bitcoin = next(group for group in groups if "оплата биткоинами" in group["examples"])
+    assert bitcoin["count"] == 2 and bitcoin["searches"] == 2 and bitcoin["language"] == "ru"
+    assert set(bitcoin["examples"]) == {"оплата биткоинами", "можно ли платить биткоинами"}

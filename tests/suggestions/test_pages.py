@@ -65,3 +65,11 @@ def test_only_reviewers_open_the_learned_page(client, request, role, starter):
 def test_the_learned_page_of_an_unknown_phrase_is_a_404(client, reviewer, starter):
     client.force_login(reviewer)
     assert client.get("/suggestions/learned/no-such-phrase/").status_code == 404
+
+
+def test_the_editor_links_a_reviewer_to_what_was_learned_for_a_live_phrase(client, reviewer, writer, starter):
+    client.force_login(reviewer)
+    page = client.get("/phrases/refund-status-ru/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'href="/suggestions/learned/refund-status-ru/"' in page and "Чему научили выборы операторов" in page
+    client.force_login(writer)
+    assert "/suggestions/learned/" not in client.get("/phrases/refund-status-ru/").content.decode()

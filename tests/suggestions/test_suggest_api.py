@@ -76,6 +76,21 @@ def test_every_role_and_chat_tools_may_ask(api, starter, role):
     assert response.status_code == 200
 
 
+def test_users_with_no_role_are_refused(client_for, django_user_model, starter):
+    nobody = client_for(django_user_model.objects.create_user(username="no-role", password="x"))
+    assert nobody.post(SUGGEST, {"message": "where is my refund", "language": "en"}, format="json").status_code == 403
+    assert nobody.post(FEEDBACK, {"message": "where is my refund", "language": "en"},
+                       format="json").status_code == 403
+    assert not SuggestionFeedback.objects.exists()
+
+
+def test_feedback_without_a_language_takes_the_message_s_own(api, starter):
+    response = api["operator"].post(FEEDBACK, {"message": "gdzie jest mój zwrot pieniędzy", "chosen": "refund-status-pl"},
+                                    format="json")
+    assert response.status_code == 201
+    assert SuggestionFeedback.objects.get().language == "pl"
+
+
 def test_anonymous_callers_are_refused(api, starter):
     assert api["anonymous"].post(SUGGEST, {"message": "hi"}, format="json").status_code == 401
     assert api["anonymous"].post(FEEDBACK, {"message": "hi", "language": "en"}, format="json").status_code == 401
@@ -117,7 +132,7 @@ def test_bad_suggest_input_is_a_400_naming_the_field(api, starter, payload, fiel
 
 @pytest.mark.parametrize("payload, field", [
     ({"language": "en", "chosen": "refund-status-en"}, "message"),
-    ({"message": "where is my money", "chosen": "refund-status-en"}, "language"),
+    ({"message": "where is my money", "language": "en", "chosen": None, "source": "chat"}, "source"),
     ({"message": "where is my money", "language": "xx"}, "language"),
     ({"message": "where is my money", "language": "en", "chosen": "no-such-phrase"}, "chosen"),
     ({"message": "where is my money", "language": "en", "dismissed": ["no-such-phrase"]}, "dismissed"),

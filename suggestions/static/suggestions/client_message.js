@@ -1,8 +1,8 @@
 // The picker's "Client's message" box: paste what the client wrote (or Alt+V to paste the clipboard), see up
 // to three suggested replies with why, 1–3 uses one (then the placeholder form as for any phrase), ✕ or
 // Delete dismisses. What the operator does is sent back as feedback: a use is a pick; a message replaced or
-// left with no use records the dismissals (or that nothing fitted). A normal search that ends in a use is a
-// pick too (query → phrase). All sentences come translated from the page (data-msg-* attributes).
+// left with no use records the dismissals (or that nothing fitted). How searches end is sent by
+// search_feedback.js. All sentences come translated from the page (data-msg-* attributes).
 const box = document.getElementById("client-message-box");
 const area = document.getElementById("client-message");
 const list = document.getElementById("client-suggestions");
@@ -22,6 +22,30 @@ function message(name, values) {
 }
 
 function say(text) { status.textContent = text; }
+
+// The box grows with the message (up to a few lines, then it scrolls), so a pasted message can be read whole.
+function fit() {
+  area.style.height = "auto";
+  area.style.height = Math.min(area.scrollHeight + 2, 160) + "px";
+}
+
+// A phrase's text with its {placeholders} marked as in the results list (text nodes only).
+function bodyWithPlaceholders(text) {
+  const fragment = document.createDocumentFragment();
+  const P = window.QuickphrasesPlaceholders;
+  if (!P) { fragment.append(text); return fragment; }
+  let at = 0;
+  P.matches(text).forEach((match) => {
+    fragment.append(text.slice(at, match.start));
+    const slot = document.createElement("span");
+    slot.className = "ph";
+    slot.textContent = text.slice(match.start, match.end);
+    fragment.append(slot);
+    at = match.end;
+  });
+  fragment.append(text.slice(at));
+  return fragment;
+}
 
 function post(url, payload, keepalive) {
   return fetch(url, {
@@ -60,7 +84,7 @@ function render() {
     why.textContent = hit.why;
     const body = document.createElement("span");
     body.className = "client-suggestion-body";
-    body.textContent = hit.body;
+    body.append(bodyWithPlaceholders(hit.body));
     use.append(title, why, body);
     use.addEventListener("click", () => useSuggestion(index));
     const dismiss = document.createElement("button");
@@ -102,12 +126,6 @@ async function ask() {
   say(suggestions.length ? message("msgCount", { count: suggestions.length }) : message("msgNone"));
 }
 
-// A search worth learning from: words, not a shortcut, a hotkey or the first letters of a word.
-function isWords(query) {
-  const text = (query || "").trim();
-  return text.length >= 4 && !text.startsWith("/") && /\p{L}{2}/u.test(text) && !/^(ctrl|alt|shift|win)\b/i.test(text);
-}
-
 function schedule() {
   clearTimeout(timer);
   timer = setTimeout(ask, DEBOUNCE_MS);
@@ -138,25 +156,21 @@ async function pasteClipboard() {
     say(message("msgPasteFailed"));
     return;
   }
+  fit();
   await ask();
   if (suggestions.length) list.focus();
 }
 
-// A use of any phrase: the suggestion being used is a pick for the message; a search ending in a use is a
-// pick for the words searched.
+// The suggestion being used is a pick for the message.
 document.addEventListener("quickphrases:used", (event) => {
   const detail = event.detail || {};
-  if (pending && detail.key === pending && current) {
-    sendFeedback(detail.key);
-  } else if (isWords(detail.query) && detail.key && detail.language) {
-    post(box.dataset.feedbackUrl, { message: detail.query.trim(), language: detail.language, chosen: detail.key,
-      dismissed: [], source: "search" }).catch(() => {});
-  }
+  if (pending && detail.key === pending && detail.origin === "suggestion" && current) sendFeedback(detail.key);
   pending = null;
 });
 
-area.addEventListener("input", schedule);
+area.addEventListener("input", () => { fit(); schedule(); });
 area.addEventListener("paste", () => { clearTimeout(timer); setTimeout(async () => {
+  fit();
   await ask();
   if (suggestions.length) list.focus();
 }, 0); });
