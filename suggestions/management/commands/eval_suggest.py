@@ -77,17 +77,21 @@ class Command(BaseCommand):
         parser.add_argument("--show-misses", action="store_true")
         parser.add_argument("--split", choices=("test", "train"), default="test",
                             help="The split scored; scoring the train split (to develop on) replays no picks")
+        parser.add_argument("--picks", help="Replay the train split of this file instead (own held-out messages "
+                                             "have none: score them after the dev train picks)")
         parser.add_argument("--diagnose", action="store_true",
                             help="Also score the sentence model alone and the ranking before abstention (cold)")
 
-    def handle(self, *args, library, messages, show_misses, split="test", diagnose=False, **options):
-        for path in (library, messages):
+    def handle(self, *args, library, messages, show_misses, split="test", diagnose=False, picks=None, **options):
+        for path in (library, messages, *([picks] if picks else [])):
             if not Path(path).exists():
                 raise CommandError(f"No such file: {path}.")
         rows = [json.loads(line) for line in Path(messages).read_text(encoding="utf-8").splitlines() if line.strip()]
         self._import(library)
         test = [row for row in rows if row["split"] == split]
-        train = [row for row in rows if row["split"] == "train"] if split == "test" else []
+        pick_rows = rows if not picks else [json.loads(line) for line in Path(picks).read_text(encoding="utf-8")
+                                            .splitlines() if line.strip()]
+        train = [row for row in pick_rows if row["split"] == "train"] if split == "test" else []
         started = time.perf_counter()
         cold, cold_misses = score(test)
         per_message = (time.perf_counter() - started) / max(len(test), 1) * 1000
