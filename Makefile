@@ -69,7 +69,7 @@ eval: $(VENV)/.installed-test
 	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_suggest --library $(EVAL_DIR)/dev_library.json --messages $(EVAL_DIR)/dev_client_messages.jsonl
 	rm -f $(EVAL_DB)*
 	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_suggest --library $(EVAL_DIR)/dev_library.json --messages suggestions/eval/own_dev_heldout.jsonl
+	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_suggest --library $(EVAL_DIR)/dev_library.json --messages suggestions/eval/own_dev_heldout.jsonl --picks $(EVAL_DIR)/dev_client_messages.jsonl
 	rm -f $(EVAL_DB)*
 	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(EVAL_DB) $(PY) manage.py eval_suggest --library fixtures/starter_library.json --messages suggestions/eval/heldout_messages.jsonl

@@ -69,6 +69,7 @@ class Candidate:
     words: float = 0.0
     learned: float = 0.0
     learned_count: int = 0
+    learned_similarity: float = 0.0
     dismissed: float = 0.0
     hit: object = None
 
@@ -145,9 +146,12 @@ def suggest_replies(message, *, language=None, limit=None, prefer_languages=()) 
 
 
 def fits_in_meaning(candidates) -> bool:
-    """Whether some phrase means roughly what the message means (its meaning, plus what the team's picks taught
-    for it, reaches ranking.MEANING_THRESHOLD): the abstention test. Shared words alone are no evidence."""
-    return any(c.meaning + c.learned >= ranking.MEANING_THRESHOLD for c in candidates)
+    """Whether some phrase means roughly what the message means (its meaning reaches ranking.MEANING_THRESHOLD,
+    or the team picked it for a message at least ranking.LEARN_SURE close): the abstention test. Shared words
+    alone are no evidence, and neither is a pick for a message only loosely like this one: the learned pull
+    is added to the ranking, not to this test, so replayed picks do not make off-topic messages suggestible."""
+    return any(c.meaning >= ranking.MEANING_THRESHOLD
+               or (c.learned > 0 and c.learned_similarity >= ranking.LEARN_SURE) for c in candidates)
 
 
 def rank_candidates(index, message: str, language: str) -> tuple[dict, bool]:
@@ -184,8 +188,8 @@ def _add_meaning(candidates, vectors, query, language):
 def _add_learning(candidates, query, vectors, language):
     learned = learned_cache.current()
     if len(learned.pick_keys):
-        gains = ranking.LEARN_WEIGHT * learned.pick_strength * np.maximum(
-            0.0, learned.pick_vectors @ query - ranking.LEARN_FLOOR)
+        similarities = learned.pick_vectors @ query
+        gains = ranking.LEARN_WEIGHT * learned.pick_strength * np.maximum(0.0, similarities - ranking.LEARN_FLOOR)
         for i in np.flatnonzero(gains > 0).tolist():
             key = learned.pick_keys[i]
             slot = vectors.slot_of.get(key)
@@ -194,6 +198,7 @@ def _add_learning(candidates, query, vectors, language):
             candidate = candidates.get(key)
             if candidate is not None:
                 candidate.learned = float(gains[i])
+                candidate.learned_similarity = float(similarities[i])
                 candidate.learned_count = int(learned.pick_counts[i])
     if len(learned.dismiss_keys):
         losses = ranking.DISMISS_WEIGHT * learned.dismiss_strength * np.maximum(

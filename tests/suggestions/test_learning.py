@@ -131,3 +131,36 @@ def test_learning_weight_is_bounded_by_its_constants(starter, model, operators):
     _language, results = suggest_replies(MESSAGE, language="ru", limit=5)
     # the exact same message, one operator: at most half the learning weight above the floor
     assert ranking.LEARN_WEIGHT / TEAM_QUORUM * (1 - ranking.LEARN_FLOOR) < ranking.LEARN_WEIGHT
+
+
+OFF_TOPIC = "посоветуйте хороший фильм на вечер"
+PICKED_OFF_TOPIC = "какой концерт посетить в субботу"
+LOOSELY_LIKE_IT = "где в городе хороший кинотеатр"   # about as close to it as unrelated client messages get
+
+
+def test_team_picks_for_the_same_message_end_abstention_for_it(starter, model, operators):
+    assert suggest_replies(OFF_TOPIC, language="ru")[1] == []
+    for user in operators[:2]:
+        _pick(user, OFF_TOPIC, TARGET)
+    _language, results = suggest_replies(OFF_TOPIC, language="ru")
+    assert results and results[0]["key"] == TARGET
+
+
+def test_picks_for_a_loosely_similar_message_leave_an_off_topic_message_unanswered(starter, model, operators):
+    similarity = float(model.encode_one(PICKED_OFF_TOPIC) @ model.encode_one(LOOSELY_LIKE_IT))
+    assert ranking.LEARN_FLOOR < similarity < ranking.LEARN_SURE
+    assert suggest_replies(LOOSELY_LIKE_IT, language="ru")[1] == []
+    for user in operators:
+        _pick(user, PICKED_OFF_TOPIC, TARGET)
+    assert suggest_replies(LOOSELY_LIKE_IT, language="ru")[1] == []
+
+
+def test_a_pick_counts_as_evidence_only_from_the_sure_similarity_on():
+    from suggestions.selectors import Candidate, fits_in_meaning
+
+    weak_meaning = ranking.MEANING_THRESHOLD / 2
+    loosely = Candidate("x", meaning=weak_meaning, learned=0.05, learned_similarity=ranking.LEARN_SURE - 0.01)
+    closely = Candidate("x", meaning=weak_meaning, learned=0.05, learned_similarity=ranking.LEARN_SURE)
+    assert not fits_in_meaning([loosely])
+    assert fits_in_meaning([closely])
+    assert fits_in_meaning([Candidate("y", meaning=ranking.MEANING_THRESHOLD)])

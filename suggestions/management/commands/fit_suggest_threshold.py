@@ -1,7 +1,8 @@
 """How the abstention thresholds in suggestions/ranking.py were chosen: on the TRAIN split of labelled client
 messages only (the dev set has no `none` messages there, so the thresholds keep a share of the answerable ones
 shown instead of being fitted against unanswerable ones). Prints the percentile of the best meaning and, for a
-few whole-score thresholds, the share of train messages that would still be shown."""
+few whole-score thresholds, the share of train messages that would still be shown; and the learning floors:
+how close two train messages answered by different phrases get (95th and 99th percentile)."""
 import json
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from phrases.errors import ImportRejected
 from phrases.search.live_index import live_index
 from phrases.services import library_import
 from suggestions import ranking
+from suggestions.engine.encoder import load_encoder
+from suggestions.engine.masking import mask_personal_data
 from suggestions.management.commands.eval_suggest import EVAL_DIR
 from suggestions.selectors import rank_candidates
 
@@ -46,3 +49,15 @@ class Command(BaseCommand):
         for threshold in (0.15, 0.16, 0.17, 0.18, 0.19, 0.20):
             shown = np.mean([m >= ranking.MEANING_THRESHOLD and s >= threshold for m, s in best])
             self.stdout.write(f"  whole-score threshold {threshold:.2f}: {shown:.3f} of train messages shown")
+        self._learning_floors(train)
+
+    def _learning_floors(self, train):
+        """Picks are learned from masked messages (suggestions/services.py): the same text is compared here."""
+        vectors = load_encoder().encode([mask_personal_data(row["message"]) for row in train])
+        similarities = vectors @ vectors.T
+        unrelated = [float(similarities[i, j]) for i in range(len(train)) for j in range(i + 1, len(train))
+                     if train[i]["lang"] == train[j]["lang"] and train[i]["expect"][0] != train[j]["expect"][0]]
+        self.stdout.write(f"{len(unrelated)} pairs of train messages in one language answered by different phrases: "
+                          f"95th percentile of their similarity {np.percentile(unrelated, 95):.3f} "
+                          f"(LEARN_FLOOR in use: {ranking.LEARN_FLOOR}), 99th {np.percentile(unrelated, 99):.3f} "
+                          f"(LEARN_SURE in use: {ranking.LEARN_SURE})")
