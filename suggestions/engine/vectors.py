@@ -304,6 +304,7 @@ class LiveVectors:
         self._extra_languages: dict[int, str] = {}
         self._generation = None
         self._waiting_for = None        # the generation seen while the task queue builds
+        self._requested = None          # the library revision a build was last queued for
 
     def reset(self):
         with self._lock:
@@ -330,6 +331,10 @@ class LiveVectors:
             waiting = self.state == "building" and self._waiting_for == self._newest_name()
             if (revision != self.revision or self.snapshot is None) and not waiting:
                 self._refresh(revision)
+            elif waiting and revision != self._requested:
+                # The library changed during the build (or its job gave up): queue one for this revision too;
+                # it waits for the running build and then encodes what that one did not.
+                self._request_build(revision)
             self.checked_at = now
             return self.snapshot
 
@@ -361,12 +366,12 @@ class LiveVectors:
         self._encode(rows, hashes, missing)
         self._install(rows, hashes, revision)
 
-    @staticmethod
-    def _request_build(revision):
+    def _request_build(self, revision):
         """Queue the build job, once per library revision whichever worker asks first."""
         from jobs.services import enqueue
         from suggestions.tasks import BUILD_VECTORS
 
+        self._requested = revision
         try:
             enqueue(BUILD_VECTORS, unique_key=f"{BUILD_VECTORS}@{MODEL_NAME}:{revision}")
         except Exception:  # a failed enqueue must not fail the search: suggestions stay on words alone

@@ -129,3 +129,24 @@ def test_the_encoder_remembers_a_repeated_message_and_gives_the_same_vector(mode
     assert again is first
     assert not first.flags.writeable  # a caller cannot change what the next one gets
     assert np.allclose(first, model.encode([message])[0], atol=1e-6)
+
+
+def test_an_approval_during_a_queued_build_queues_one_more_build(folder, model, starter, monkeypatch, writer,
+                                                                 reviewer):
+    from jobs.models import Job
+    from phrases import services
+    from phrases.models import Topic
+    from suggestions.engine import vectors
+    from suggestions.tasks import BUILD_VECTORS
+
+    monkeypatch.setattr(vectors, "SYNC_BUILD_LIMIT", 10)
+    assert vectors.live_vectors.current() is None
+    assert Job.objects.filter(task=BUILD_VECTORS).count() == 1
+    phrase = services.phrase_create(actor=writer, key="late-parcel-sorry", title="Late parcel",
+                                    body="We are sorry the parcel is late.", topic=Topic.objects.first(),
+                                    language="en")
+    services.phrase_submit(phrase=phrase, actor=writer)
+    services.phrase_approve(phrase=phrase, actor=reviewer, acknowledge_warnings=True)
+    vectors.live_vectors.refresh_now()
+    assert vectors.live_vectors.current() is None  # still on words alone: the first build has not run
+    assert Job.objects.filter(task=BUILD_VECTORS).count() == 2
