@@ -7,7 +7,10 @@ to date from the live-change log, or the index is built from the database and th
 first time. Workers are forked from the master; the snapshot's arrays are shared through the page cache
 and never written, so a worker's own memory stays Django plus a small overlay of recent approvals, which
 each keeps fresh on its own (an approval is visible in every worker within a second). No worker ever
-builds inside a request, so gunicorn's default 30 s timeout holds at any library size.
+builds inside a request, so gunicorn's default 30 s timeout holds at any library size. The same goes for
+suggestions (suggestions/engine/vectors.py, LiveVectors.preload): the master loads the sentence model, maps
+the phrase vectors and makes one suggestion per language, so the workers share the model's arrays and the
+lookups a first query builds; a first vector build is left to the task queue (`manage.py run_worker`).
 
 Prometheus metrics count across all workers (prometheus_client's multiprocess mode): each worker writes its
 counts to files in PROMETHEUS_MULTIPROC_DIR (default: a new temporary folder per gunicorn start, removed at

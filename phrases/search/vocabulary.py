@@ -104,9 +104,13 @@ class FormIndex:
 
     @staticmethod
     def _starting_with(forms, prefix, window):
+        # Read one form at a time and stop at the first that does not match: a slice of the window would
+        # touch (count a reference to) every form in it, and in a worker forked from the server's master each
+        # touched form copies its shared memory page into the worker's own memory.
         start = bisect_left(forms, prefix)
         found = []
-        for form in forms[start:start + window]:
+        for position in range(start, min(start + window, len(forms))):
+            form = forms[position]
             if not form.startswith(prefix):
                 break
             found.append(form)

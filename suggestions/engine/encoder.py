@@ -9,6 +9,7 @@ import hashlib
 import logging
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,7 @@ EXPECTED_SHA256 = {
     "resources/sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
 }
 PLACEHOLDER_RE = re.compile(r"\{[a-z_]+(?:\|[^{}]*)?\}")
+RECENT = 256  # texts whose vectors encode_one remembers (2 KiB each)
 SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
@@ -34,6 +36,7 @@ class Encoder:
     def __init__(self, model):
         self._model = model
         self._lock = threading.Lock()  # the numpy backend keeps per-call scratch buffers
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()  # message -> vector, most recent last
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -43,7 +46,25 @@ class Encoder:
         return vectors.reshape(len(texts), DIMENSIONS)
 
     def encode_one(self, text: str) -> np.ndarray:
-        return self.encode([text])[0]
+        """One text's vector (read-only). The last RECENT texts are remembered: an operator's picker asks
+        for the same client message again as they move between messages, and typing a search repeats it."""
+        with self._lock:
+            vector = self._recent.get(text)
+            if vector is not None:
+                self._recent.move_to_end(text)
+                return vector
+        vector = self.encode([text])[0]
+        vector.flags.writeable = False
+        with self._lock:
+            self._recent[text] = vector
+            while len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
+        return vector
+
+    def forget_recent(self) -> None:
+        """Drop the remembered texts (the benchmark times cold encodes)."""
+        with self._lock:
+            self._recent.clear()
 
     def encode_phrases(self, phrases) -> np.ndarray:
         """One vector per phrase: half the whole phrase (title, keywords, body), half the mean of its parts

@@ -9,8 +9,9 @@ few bytes a phrase) and the vectors of the versions approved since the generatio
 
 The live side follows the library like the search index (phrases/search/live_index.py): at most every
 FRESHNESS seconds it reads the library revision and re-reads only the changed keys, so an approval is
-suggestible within a second. The first build of a big library runs in a background thread: suggestions work
-on words alone until it is done, and searches never wait for it.
+suggestible within a second. The first build of a big library is a job on the task queue (suggestions/tasks.py,
+run by `manage.py run_worker`), never work of a web worker: suggestions work on words alone until the new
+generation is written, and searches never wait for it.
 """
 import fcntl
 import hashlib
@@ -31,7 +32,7 @@ from suggestions.engine.encoder import DIMENSIONS, MODEL_NAME, load_encoder
 logger = logging.getLogger(__name__)
 
 FRESHNESS = 0.25
-SYNC_BUILD_LIMIT = 500       # libraries with more phrases to encode than this are built in the background
+SYNC_BUILD_LIMIT = 500       # libraries with more phrases to encode than this are built on the task queue
 BATCH = 256                  # phrases encoded per model call during a build
 EXTRA_LIMIT = 20000          # versions kept in private memory before a new generation is written
 KEEP_GENERATIONS = 2
@@ -51,6 +52,9 @@ COARSE_DIMENSIONS = 128      # the first pass of a query reads vectors projected
 COARSE_MIN_ROWS = 4000       # language blocks smaller than this are read whole, exactly
 COARSE_KEEP = 400            # rows the first pass keeps for the exact second pass
 BASIS_SAMPLE = 20000         # rows the principal axes are computed from
+WARM_UP_MESSAGES = {"ru": "здравствуйте, где мой заказ? курьер не приехал",
+                    "en": "hello, where is my order? the courier did not come",
+                    "pl": "dzień dobry, gdzie jest moje zamówienie? kurier nie przyjechał"}
 
 
 class Generation:
@@ -133,14 +137,13 @@ class Generation:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             temporary = folder / f".{name}.tmp"
             temporary.mkdir(mode=0o700)
-            np.save(temporary / "hashes.npy", np.ascontiguousarray(hashes), allow_pickle=False)
-            np.save(temporary / "vectors.npy", np.ascontiguousarray(vectors), allow_pickle=False)
+            _save(temporary / "hashes.npy", np.ascontiguousarray(hashes))
+            _save(temporary / "vectors.npy", np.ascontiguousarray(vectors))
             (temporary / "blocks.json").write_text(json.dumps(blocks))
             if max((end - start for start, end in blocks.values()), default=0) >= COARSE_MIN_ROWS:
                 basis = principal_axes(vectors)
-                np.save(temporary / "basis.npy", basis, allow_pickle=False)
-                np.save(temporary / "coarse.npy", np.ascontiguousarray(vectors @ basis, dtype=np.float32),
-                        allow_pickle=False)
+                _save(temporary / "basis.npy", basis)
+                _save(temporary / "coarse.npy", np.ascontiguousarray(vectors @ basis, dtype=np.float32))
             os.rename(temporary, folder / name)
             pointer = folder / f".CURRENT.{os.getpid()}.tmp"
             pointer.write_text(name)
@@ -153,6 +156,16 @@ class Generation:
             if old.name != name:
                 shutil.rmtree(old, ignore_errors=True)
         return name
+
+
+def _save(path: Path, array: np.ndarray) -> None:
+    """Write an .npy file and flush it to disk before the generation is renamed into place: a crash never
+    leaves a CURRENT pointing at half-written vectors, and the workers map clean page-cache pages (shared,
+    reclaimable), not dirty ones waiting for write-back."""
+    with path.open("wb") as handle:
+        np.save(handle, array, allow_pickle=False)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def principal_axes(vectors: np.ndarray) -> np.ndarray:
@@ -290,8 +303,8 @@ class LiveVectors:
         self._extras: dict[int, np.ndarray] = {}
         self._extra_languages: dict[int, str] = {}
         self._generation = None
-        self._background = None
-        self._waiting_for = None        # the generation seen while another process builds
+        self._waiting_for = None        # the generation seen while the task queue builds
+        self._requested = None          # the library revision a build was last queued for
 
     def reset(self):
         with self._lock:
@@ -312,14 +325,16 @@ class LiveVectors:
         if now - self.checked_at < FRESHNESS and self.snapshot is not None:
             return self.snapshot
         with self._lock:
-            if self._background is not None and self._background.is_alive():
-                return self.snapshot
             from phrases.models import LiveChange
 
             revision = LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
             waiting = self.state == "building" and self._waiting_for == self._newest_name()
             if (revision != self.revision or self.snapshot is None) and not waiting:
                 self._refresh(revision)
+            elif waiting and revision != self._requested:
+                # The library changed during the build (or its job gave up): queue one for this revision too;
+                # it waits for the running build and then encodes what that one did not.
+                self._request_build(revision)
             self.checked_at = now
             return self.snapshot
 
@@ -329,9 +344,9 @@ class LiveVectors:
         return list(LivePhrase.objects.order_by("language", "key")
                     .values_list("key", "title", "body", "keywords", "language"))
 
-    def _refresh(self, revision):
+    def _refresh(self, revision, *, requested=False):
         """Map every live phrase to its vector; encode the versions nobody has encoded yet (here when they
-        are few, else in the background)."""
+        are few, else on the task queue)."""
         rows = self._live_rows()
         if self._generation is None or self._generation.name != self._newest_name():
             self._generation = Generation.load_current() or Generation.empty()
@@ -340,18 +355,27 @@ class LiveVectors:
         found = self._generation.rows_of(hashes, self._languages(rows))
         missing = [i for i in np.flatnonzero(found < 0).tolist() if int(hashes[i]) not in self._extras]
         if len(missing) > SYNC_BUILD_LIMIT:
-            # One process builds (under a file lock) while every process keeps serving on words alone;
-            # the others map the new generation once it is written.
+            # The task queue builds while every process keeps serving on words alone; each maps the new
+            # generation once it is written (current() looks for it at every revision check).
             self.state, self._waiting_for = "building", self._newest_name()
-            lock = self._try_build_lock()
-            if lock is not None:
-                self._background = threading.Thread(target=self._build_in_background,
-                                                    args=(rows, hashes, missing, lock), daemon=True,
-                                                    name="phrase-vectors")
-                self._background.start()
+            if not requested:
+                self._request_build(revision)
+                if self._newest_name() != self._waiting_for:  # built already (the tests run jobs at once)
+                    self._refresh(revision, requested=True)
             return
         self._encode(rows, hashes, missing)
         self._install(rows, hashes, revision)
+
+    def _request_build(self, revision):
+        """Queue the build job, once per library revision whichever worker asks first."""
+        from jobs.services import enqueue
+        from suggestions.tasks import BUILD_VECTORS
+
+        self._requested = revision
+        try:
+            enqueue(BUILD_VECTORS, unique_key=f"{BUILD_VECTORS}@{MODEL_NAME}:{revision}")
+        except Exception:  # a failed enqueue must not fail the search: suggestions stay on words alone
+            logger.warning("Could not queue the phrase-vector build", exc_info=True)
 
     @staticmethod
     def _languages(rows) -> np.ndarray:
@@ -363,9 +387,11 @@ class LiveVectors:
         except OSError:
             return None
 
-    def _encode(self, rows, hashes, missing):
+    def _encode(self, rows, hashes, missing, progress=None):
         encoder = load_encoder()
         for start in range(0, len(missing), BATCH):
+            if progress is not None:
+                progress(start, len(missing))
             chunk = missing[start:start + BATCH]
             vectors = encoder.encode_phrases([(rows[i][1], rows[i][2], rows[i][3] or ()) for i in chunk])
             for i, vector in zip(chunk, vectors):
@@ -409,25 +435,24 @@ class LiveVectors:
         self.revision = revision
         self.state = "ready"
 
-    def _try_build_lock(self):
+    @staticmethod
+    def _build_lock():
+        """An exclusive lock on the store folder (waits for a build running elsewhere), or None."""
         folder = store_path()
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             handle = (folder / "build.lock").open("w")
+            fcntl.flock(handle, fcntl.LOCK_EX)
         except OSError:
-            return None
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
             return None
         return handle
 
     def preload(self) -> str:
         """In the gunicorn master, before the fork: load the model (its arrays are then shared by the workers)
-        and map the vectors; a library needing a first build gets it in the workers' background."""
+        and map the vectors; a library needing a first build gets it from the task queue (the workers queue it)."""
         started = time.monotonic()
         if load_encoder() is None:
+            self.warm_up()
             return "Suggestions: the sentence model is unavailable; suggestions work on words alone"
         with self._lock:
             from phrases.models import LiveChange
@@ -440,42 +465,50 @@ class LiveVectors:
             if missing <= SYNC_BUILD_LIMIT:
                 revision = LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
                 self._refresh(revision)
-        connections.close_all()
+        self.warm_up()
         return (f"Suggestions: model {MODEL_NAME} loaded, {len(rows) - missing} of {len(rows)} phrase vectors "
                 f"mapped, in {time.monotonic() - started:.1f} s")
 
-    def _build_in_background(self, rows, hashes, missing, lock=None):
-        started = time.monotonic()
+    @staticmethod
+    def warm_up():
+        """One suggestion per language, in the gunicorn master before the fork (and in the benchmark): the
+        first search and encoding of a process build lookups and grow the allocator's heap, which done here
+        are shared by every worker instead of copied into each (about 10 MiB a worker)."""
+        from suggestions.selectors import suggest_replies
+
+        for language in settings.QUICKPHRASES_LANGUAGES:
+            try:
+                suggest_replies(WARM_UP_MESSAGES.get(language, WARM_UP_MESSAGES["en"]), language=language)
+            except Exception:  # a warm-up never stops a server from starting
+                logger.warning("Warming up suggestions in %s failed", language, exc_info=True)
+        encoder = load_encoder()
+        if encoder is not None:
+            encoder.forget_recent()
+        connections.close_all()
+
+    def build_now(self, progress=None) -> int:
+        """Encode every live phrase not in the store yet, here and now, and write a new generation (the
+        `suggestions.build_vectors` job and the benchmark); returns how many were encoded. `progress(done,
+        total)` is called before each batch."""
+        lock = self._build_lock()
         try:
-            self._encode(rows, hashes, missing)
             with self._lock:
-                self._write_generation(hashes, self._languages(rows))
-                self.checked_at = 0.0
-                self.snapshot = None  # the next query maps the new generation and catches up
-                self.revision = -1
-            logger.info("Phrase vectors built: %d phrases in %.1f s", len(missing), time.monotonic() - started)
-        except Exception:
-            logger.exception("Building phrase vectors failed")
-            self.state = "not built"
+                rows = self._live_rows()
+                self._generation = Generation.load_current() or Generation.empty()
+                hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
+                                     count=len(rows))
+                missing = np.flatnonzero(self._generation.rows_of(hashes, self._languages(rows)) < 0).tolist()
+                started = time.monotonic()
+                self._encode(rows, hashes, missing, progress)
+                if self._extras:
+                    self._write_generation(hashes, self._languages(rows))
+                if missing:
+                    logger.info("Phrase vectors built: %d phrases in %.1f s", len(missing), time.monotonic() - started)
+                self.snapshot, self.revision = None, -1
+                return len(missing)
         finally:
             if lock is not None:
                 lock.close()
-            connections.close_all()
-
-    def build_now(self) -> int:
-        """Encode every live phrase not in the store yet, here and now (the `suggest_vectors` command and
-        the benchmark); returns how many were encoded."""
-        with self._lock:
-            rows = self._live_rows()
-            self._generation = Generation.load_current() or Generation.empty()
-            hashes = np.fromiter((content_hash(k, t, b, kw) for k, t, b, kw, _ in rows), dtype=np.uint64,
-                                 count=len(rows))
-            missing = np.flatnonzero(self._generation.rows_of(hashes, self._languages(rows)) < 0).tolist()
-            self._encode(rows, hashes, missing)
-            if self._extras:
-                self._write_generation(hashes, self._languages(rows))
-            self.snapshot, self.revision = None, -1
-            return len(missing)
 
 
 live_vectors = LiveVectors()

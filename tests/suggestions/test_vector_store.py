@@ -74,3 +74,79 @@ def test_a_generation_from_before_the_grouping_still_serves(folder):
     assert all(languages[slot] == languages[0] for slot in slots)
     assert np.allclose(snapshot.similarity_to(query, [1, 2]), vectors[[1, 2]] @ query, atol=1e-5)
 
+
+
+def test_a_first_build_too_big_for_a_request_is_queued_and_suggestions_work_on_words_meanwhile(
+        folder, model, starter, monkeypatch):
+    from jobs.models import Job
+    from jobs.worker import run_immediately
+    from suggestions import selectors
+    from suggestions.engine import vectors
+    from suggestions.tasks import BUILD_VECTORS
+
+    monkeypatch.setattr(vectors, "SYNC_BUILD_LIMIT", 10)  # the starter library's 50 phrases are "big" here
+    assert vectors.live_vectors.current() is None
+    assert vectors.live_vectors.state == "building"
+    job = Job.objects.get(task=BUILD_VECTORS)
+    assert job.status == Job.Status.QUEUED
+    assert not list(store_generations(folder))  # nothing was encoded in this (web) process
+
+    _language, results = selectors.suggest_replies("где мой заказ? оплатил неделю назад", language="ru")
+    assert all(result["why"] for result in results)  # served on words alone, without waiting for the build
+    assert selectors.suggestions_status()["vectors"] == "building"
+
+    run_immediately(job.pk)  # as `manage.py run_worker` runs it
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED
+    assert len(list(store_generations(folder))) == 1
+    vectors.live_vectors.refresh_now()
+    snapshot = vectors.live_vectors.current()
+    assert snapshot is not None and vectors.live_vectors.state == "ready"
+    assert sorted(snapshot.keys) == sorted(starter)
+    assert (snapshot.rows >= 0).all()  # every phrase's vector comes from the mapped generation
+    key = next(iter(starter))
+    phrase = starter[key]
+    expected = model.encode_phrases([(phrase["title"], phrase["body"], phrase.get("keywords") or ())])[0]
+    assert np.allclose(snapshot.vector(key), expected, atol=1e-5)
+
+
+def test_a_second_build_job_finds_nothing_left_to_encode(folder, model, starter):
+    from suggestions.engine.vectors import LiveVectors
+
+    assert LiveVectors().build_now() == len(starter)
+    assert LiveVectors().build_now() == 0
+
+
+def store_generations(folder):
+    return (folder / "vectors-use-multilingual-v3").glob("g*")
+
+
+def test_the_encoder_remembers_a_repeated_message_and_gives_the_same_vector(model):
+    message = "курьер так и не приехал, весь день ждала дома"
+    model.forget_recent()
+    first = model.encode_one(message)
+    again = model.encode_one(message)
+    assert again is first
+    assert not first.flags.writeable  # a caller cannot change what the next one gets
+    assert np.allclose(first, model.encode([message])[0], atol=1e-6)
+
+
+def test_an_approval_during_a_queued_build_queues_one_more_build(folder, model, starter, monkeypatch, writer,
+                                                                 reviewer):
+    from jobs.models import Job
+    from phrases import services
+    from phrases.models import Topic
+    from suggestions.engine import vectors
+    from suggestions.tasks import BUILD_VECTORS
+
+    monkeypatch.setattr(vectors, "SYNC_BUILD_LIMIT", 10)
+    assert vectors.live_vectors.current() is None
+    assert Job.objects.filter(task=BUILD_VECTORS).count() == 1
+    phrase = services.phrase_create(actor=writer, key="late-parcel-sorry", title="Late parcel",
+                                    body="We are sorry the parcel is late.", topic=Topic.objects.first(),
+                                    language="en")
+    services.phrase_submit(phrase=phrase, actor=writer)
+    services.phrase_approve(phrase=phrase, actor=reviewer, acknowledge_warnings=True)
+    vectors.live_vectors.refresh_now()
+    assert vectors.live_vectors.current() is None  # still on words alone: the first build has not run
+    assert Job.objects.filter(task=BUILD_VECTORS).count() == 2
