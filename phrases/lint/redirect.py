@@ -28,7 +28,11 @@ EN_LEADING = {"please", "kindly", "just", "simply", "also", "then", "so", "and",
               "quickly", "best", "only"}
 EN_NOUN_AFTER = {"is", "was", "are", "were", "will", "has", "have", "had", "can", "could", "should", "would", "may",
                  "might", "center", "centre", "centers", "centres", "address", "addresses", "confirmation", "receipt",
-                 "notification", "notifications", "history", "log", "logs", "details", "from", "'s", "s"}
+                 "notification", "notifications", "history", "log", "logs", "details", "from", "'s", "s",
+                 # "Call charges", "phone rates", "email settings": the word names a thing of that kind.
+                 "charge", "charges", "rate", "rates", "fee", "fees", "cost", "costs", "price", "prices", "time", "times",
+                 "quality", "settings", "button", "forwarding", "volume", "plan", "plans", "tariff", "tariffs", "bill",
+                 "bills", "minutes", "package", "packages", "list", "lists", "template", "templates"}
 EN_PREPOSITIONS = {"by", "over", "via", "on", "at", "to", "through"}
 EN_SENDING = {"send", "forward", "mail", "text", "write", "email", "e-mail", "message"}
 PL_IMPERATIVE_ENDINGS = ("ń", "j", "ź", "sz", "ńcie", "jcie", "źcie", "szcie")
@@ -125,6 +129,8 @@ def _requested(clauses, verb, requests, language) -> bool:
             return True
         if any(clauses.prose[r.start:r.end].lower() == "niech" for r in marked):
             return True  # «niech Pani zadzwoni»: the third-person imperative
+        if first.startswith("zapras"):
+            return True  # «zapraszamy do punktu obsługi»: an invitation is a request
         return bool(marked) and (text.endswith(("ć", "c", "ć się")) or not first.endswith(PL_FINITE_ENDINGS))
     return bool(marked)
 

@@ -7,14 +7,14 @@ so they are never flagged themselves.
 import re
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from phrases import placeholders
 from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import RULES, SENTENCE_ABBREVIATIONS
-from phrases.lint.patterns import StartIndex
+from phrases.lint.patterns import StartIndex, first_letters
 from phrases.lint.redirect import redirect_channel
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
@@ -64,6 +64,15 @@ class Draft:
         return StartIndex.of(self.prose)
 
     @cached_property
+    def folded_prose(self) -> str:
+        """The prose without Polish diacritics (same length), for terms typed without them."""
+        return t.fold(self.prose)
+
+    @cached_property
+    def folded_starts(self) -> StartIndex:
+        return StartIndex.of(self.folded_prose)
+
+    @cached_property
     def clauses(self) -> Clauses:
         """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
         return Clauses(self.prose, self.masked, self.language, check_time=self.check_time,
@@ -94,6 +103,50 @@ def _term_hits(draft, kind):
                 yield match.start(), match.end(), {"word": match.group()}, fix
 
 
+def _folded_term_hits(draft, kind):
+    """Polish typed without diacritics («wedlug regulaminu», «nie mam pojecia»): each term with a
+    diacritic read again, folded, over the folded prose, where its own form found nothing."""
+    if draft.language != "pl":
+        return
+    terms = [(folded, suggestion) for pattern, suggestion, _ in draft.ruleset.terms_for("pl", kind)
+             if (folded := _folded_pattern(pattern.pattern)) is not None]
+    if not terms:
+        return
+    prose = draft.folded_prose
+    index = draft.folded_starts
+    for (pattern, first), suggestion in terms:
+        draft.check_time()
+        end = -1
+        for start in index.candidates(first):
+            if start < end:
+                continue
+            match = pattern.match(prose, start)
+            if match is not None and match.end() > start:
+                end = match.end()
+                yield match.start(), match.end(), {"word": draft.prose[start:end]}, suggestion
+
+
+@lru_cache(maxsize=2048)
+def _folded_pattern(source):
+    """(compiled folded pattern, first letters) for a term with Polish diacritics, else None."""
+    folded = t.fold(source)
+    if folded == source:
+        return None
+    return re.compile(folded, re.IGNORECASE), first_letters(folded)
+
+
+def _term_rule(draft, kind):
+    """A term rule's hits, in Polish also those typed without diacritics (each span once)."""
+    hits = list(_term_hits(draft, kind))
+    if draft.language == "pl":
+        taken = [(start, end) for start, end, _, _ in hits]
+        for hit in _folded_term_hits(draft, kind):
+            if not any(hit[0] < end and start < hit[1] for start, end in taken):
+                taken.append((hit[0], hit[1]))
+                hits.append(hit)
+    return hits
+
+
 def banned_abbreviation(draft):
     yield from _term_hits(draft, "abbreviation")
 
@@ -103,15 +156,15 @@ def slang(draft):
 
 
 def i_dont_know(draft):
-    yield from _term_hits(draft, "dont-know")
+    yield from _term_rule(draft, "dont-know")
 
 
 def legal_reference(draft):
-    yield from _term_hits(draft, "legal")
+    yield from _term_rule(draft, "legal")
 
 
 def cliche(draft):
-    yield from _term_hits(draft, "cliche")
+    yield from _term_rule(draft, "cliche")
 
 
 def lowercase_formal_you(draft):
