@@ -87,8 +87,8 @@ TERMS = {
         "venue": [
             ("офис\\w*|отделени\\w+|филиал\\w*|магазин\\w*|салон\\w*|шоу-?рум\\w*|сервисн\\w+\\s+центр\\w*|"
              "сервис|мастерск\\w+|банк|лично", ""),
-            # Not a pick-up point or a warehouse: «приходите за заказом в пункт выдачи» is how the order is collected.
-            ("таможн\\w+|налогов\\w+\\s+инспекци\\w+|МФЦ", ""),
+            # A pick-up point too: going there to collect the order («за заказом») is read in redirect.py.
+            ("таможн\\w+|налогов\\w+\\s+инспекци\\w+|МФЦ|пункт\\w*\\s+(?:выдачи|самовывоза)|ПВЗ|постамат\\w*", ""),
         ],
         "chat": [
             ("чат\\w*|сюда|здесь|в\\s+этом\\s+окне|в\\s+(?:этой\\s+)?переписк\\w+|в\\s+этом\\s+диалоге", ""),
@@ -253,6 +253,7 @@ TERMS = {
         "venue": [
             ("store|stores|shop|shops|office|offices|branch|branches|service\\s+cent(?:er|re)s?|showroom|outlet|repair\\s+shop|bank|"
              "counter|in\\s+person|premises|point\\s+of\\s+sale", ""),
+            ("pick-?up\\s+points?|collection\\s+points?|parcel\\s+(?:lockers?|shops?)|depot|post\\s+office", ""),
         ],
         "chat": [
             ("chat|here|this\\s+(?:conversation|thread|window)", ""),
@@ -408,8 +409,8 @@ TERMS = {
         "venue": [
             ("sklep\\w*|salon\\w*|oddzia\\w+|biur\\w*|placówk\\w+|siedzib\\w+|punkt\\w*\\s+serwisow\\w+|serwis\\w*|osobiście|"
              "bank|banku", ""),
-            # Not a pick-up point or a parcel locker: going there for the parcel is how it is collected.
-            ("punkt\\w*\\s+(?:obsługi|sprzedaży)|urz(?:ą|ę)d\\w*", ""),
+            # A pick-up point too: going there for the parcel («po paczkę») is read in redirect.py.
+            ("punkt\\w*\\s+(?:obsługi|sprzedaży|odbioru)|urz(?:ą|ę)d\\w*|paczkomat\\w*", ""),
         ],
         "chat": [
             ("czat\\w*|chat\\w*|tutaj|tu|w\\s+tej\\s+rozmowie|w\\s+tym\\s+oknie", ""),

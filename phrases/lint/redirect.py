@@ -71,6 +71,8 @@ def redirect_channel(draft):
             literal = kind == "contact" and clauses.literal_in(clause)
             if clause in chats and not literal:
                 continue  # «напишите нам в чат»: back to this chat
+            if kind == "visit" and _to_collect(clauses, clause, language):
+                continue  # «приходите за заказом в пункт выдачи»: how the order is collected, not a redirect
             aimed = [s for s in targets[kind].get(clause, ()) if s.first > verb.last or s.last < verb.first]
             if aimed:
                 target = min(aimed, key=lambda s: abs(s.first - verb.first))
@@ -80,6 +82,28 @@ def redirect_channel(draft):
     hits += _literals_handed_over(clauses, requests, language)
     for start, end in merge_spans(hits):
         yield start, end, {"word": draft.body[start:end]}, None
+
+
+# Going somewhere to collect the order is how it is received, not a redirect: «за заказом», "to
+# collect", «po paczkę», «odebrać».
+COLLECTED_RU = {"заказ", "посылка", "товар", "покупка", "отправление", "груз", "вещь", "техника"}
+COLLECT_RU = {"забрать", "получить", "выкупить", "забирать", "получать"}
+COLLECT_EN = {"collect", "collecting", "pick", "picking", "retrieve"}
+COLLECTED_PL = ("paczk", "przesyłk", "przesylk", "zamówieni", "zamowieni", "towar", "odbiór", "odbior", "zakup")
+COLLECT_PL = ("odebra", "odbiera", "odbierz")
+
+
+def _to_collect(clauses, clause, language) -> bool:
+    members = clauses.clause_tokens(clause)
+    if language == "ru":
+        return any(tok.lemma in COLLECT_RU or tok.lower == "за" and following.lemma in COLLECTED_RU
+                   for tok, following in zip(members, list(members[1:]) + [members[-1]]))
+    if language == "en":
+        return any(tok.lower in COLLECT_EN for tok in members)
+    if language == "pl":
+        return any(tok.lower.startswith(COLLECT_PL) or tok.lower == "po" and following.lower.startswith(COLLECTED_PL)
+                   for tok, following in zip(members, list(members[1:]) + [members[-1]]))
+    return False
 
 
 def _by_clause(clauses, spans):

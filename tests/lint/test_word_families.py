@@ -43,6 +43,13 @@ CASES = [
     ("en", "redirect-channel", "Your best bet is to phone the insurer."),
     ("en", "", "Phone rates from abroad may be higher."),
     ("pl", "redirect-channel", "Zapraszamy do punktu sprzedaży przy Rynku."),
+    # A pick-up point is a place to send the client to, unless the client goes there for the order.
+    ("ru", "redirect-channel", "Подойдите в пункт выдачи, там проверят чек."),
+    ("ru", "", "Подойдите в пункт выдачи за посылкой после 12:00."),
+    ("en", "redirect-channel", "Please pop into the pickup point and ask the staff there."),
+    ("en", "", "Please pop into the pickup point to collect your parcel after noon."),
+    ("pl", "redirect-channel", "Prosze podejsc do punktu odbioru i tam zapytac."),
+    ("pl", "", "Zapraszamy do punktu odbioru po paczkę od jutra."),
 ]
 
 
