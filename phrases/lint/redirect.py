@@ -48,7 +48,10 @@ def redirect_channel(draft):
     verbs = {kind: find(kind) for kind in ("call", "contact", "visit")}
     # Requests and targets are looked for only where something could send the client anywhere.
     requests = _by_clause(clauses, find("request") if any(verbs.values()) or clauses.literals else [])
-    if any(verbs.values()):
+    # Chats and targets are looked for only once a verb is asked of the client (most texts ask none).
+    asked = {kind: [verb for verb in found if _requested(clauses, verb, requests, language)]
+             for kind, found in verbs.items()}
+    if asked["contact"] or asked["visit"]:
         chats = {clauses.tokens[s.first].clause for s in find("chat")}
         all_channels = find("channel")
         channels = [s for s in all_channels if not _clients_own(clauses, s, language)]
@@ -58,12 +61,10 @@ def redirect_channel(draft):
                    if not any(c.first <= s.last and s.first <= c.last for c in all_channels)]
         targets = {"contact": _by_clause(clauses, channels + find("venue") + parties),
                    "visit": _by_clause(clauses, find("venue"))}
-    for kind, found in verbs.items():
+    for kind, found in asked.items():
         for verb in found:
             draft.check_time()
             clause = clauses.tokens[verb.first].clause
-            if not _requested(clauses, verb, requests, language):
-                continue
             if kind == "call":
                 if not _aimed_at_client(clauses, verb, language):
                     hits.append((verb.start, verb.end))
