@@ -90,6 +90,8 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
     if before and tokens[before[-1]].lower in NEGATIONS.get(language, ()) and \
             tokens[fault.first].lower not in NEGATIONS.get(language, ()):
         return None  # «склад ничего не потерял»: the fault is denied, not assigned
+    if _planned(clauses, fault, language):
+        return None  # «поставщик не отгрузит в срок»: a negated plan, not a job left undone
     after = [i for i in members if i > fault.last]
     sentence_first = clauses.sentence_range[token.sentence][0]
     earlier = [i for i in range(sentence_first, members.start)
@@ -131,6 +133,15 @@ def _owned_by_form(clauses, fault, language):
 
         return any(reading(tok.lower).first_person for tok in clauses.tokens[fault.first:fault.last + 1])
     return False
+
+
+def _planned(clauses, fault, language):
+    """A negated fault in the future or present («не отгрузит», «не найдёт»): nothing has failed yet."""
+    if language != "ru" or fault.last == fault.first or clauses.tokens[fault.first].lower != "не":
+        return False
+    from phrases.lint.morphology import reading
+
+    return any(reading(tok.lower).non_past for tok in clauses.tokens[fault.first + 1:fault.last + 1])
 
 
 def _relative_clause(clauses, clause, language):

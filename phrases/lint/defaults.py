@@ -49,6 +49,9 @@ TERMS = {
         "dont-know": [
             ("не\\s+знаю", "уточню и вернусь с ответом"), ("понятия\\s+не\\s+имею", "уточню и вернусь с ответом"),
             ("без\\s+понятия", "уточню и вернусь с ответом"),
+            ("(?:я\\s+|мы\\s+)?не\\s+(?:представляю|представляем|знаем|в\\s+курсе)|не\\s+имею\\s+(?:ни\\s+малейшего\\s+)?"
+             "(?:понятия|представления)|(?:мне|нам)\\s+(?:это\\s+)?неизвестно|(?:мне\\s+)?(?:сложно|трудно)\\s+сказать|"
+             "(?:бог|кто)\\s+его\\s+знает|знать\\s+не\\s+знаю", "уточню и вернусь с ответом"),
         ],
         "redirect": [
             ("ждём\\s+Вас\\s+(?:в|на)\\s+(?:нашем\\s+|любом\\s+)?(?:офисе|магазине|салоне|отделении|филиале|сервисном\\s+центре)",
@@ -84,6 +87,8 @@ TERMS = {
         "venue": [
             ("офис\\w*|отделени\\w+|филиал\\w*|магазин\\w*|салон\\w*|шоу-?рум\\w*|сервисн\\w+\\s+центр\\w*|"
              "сервис|мастерск\\w+|банк|лично", ""),
+            # A pick-up point too: going there to collect the order («за заказом») is read in redirect.py.
+            ("таможн\\w+|налогов\\w+\\s+инспекци\\w+|МФЦ|пункт\\w*\\s+(?:выдачи|самовывоза)|ПВЗ|постамат\\w*", ""),
         ],
         "chat": [
             ("чат\\w*|сюда|здесь|в\\s+этом\\s+окне|в\\s+(?:этой\\s+)?переписк\\w+|в\\s+этом\\s+диалоге", ""),
@@ -103,6 +108,19 @@ TERMS = {
              "по\\s+(?:условиям|требованиям|нормам)\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|договора|оферты)", ""),
             ("в\\s+соответствии\\s+с\\s+(?:договор\\w*|оферт\\w*|услови\\w+\\s+(?:договора|оферты|продажи))|"
              "на\\s+основании\\s+(?:\\w+\\s+)?(?:положени\\w+|договор\\w*|закон\\w*|правил\\w*|стать\\w+|регламент\\w*|оферт\\w*)", ""),
+            # Any wording that cites a document: «как указано в договоре», «по условиям гарантии», «закон не
+            # позволяет», «раздел 7 соглашения», «пользовательское соглашение».
+            ("(?:как\\s+)?(?:указано|прописано|сказано|написано|предусмотрено|закреплено|оговорено|установлено|описано|"
+             "определено)\\s+в\\s+(?:\\w+\\s+)?(?:договор|оферт|соглашени|правил|регламент|закон|политик|услови|стать|"
+             "кодекс|инструкци)\\w*", ""),
+            ("пользовательск\\w+\\s+соглашени\\w+|лицензионн\\w+\\s+соглашени\\w+|публичн\\w+\\s+оферт\\w*", ""),
+            ("по\\s+(?:услови|требовани|норм|правил)\\w*\\s+(?:\\w+\\s+)?(?:гаранти|договор|оферт|соглашени|возврат|"
+             "обслуживани|продаж|закон|компани|магазин|сервис|банк)\\w*", ""),
+            ("согласно\\s+(?:\\w+\\s+)?(?:услови|соглашени|оферт|договор|правил|политик|регламент|закон|требовани)\\w*", ""),
+            ("(?:закон|договор|оферт|регламент|политик|правил)\\w*\\s+(?:\\w+\\s+)?(?:не\\s+)?(?:позволя|разреша|"
+             "запреща|предусматрива|требу|обязыва|допуска|исключа)\\w*", ""),
+            ("(?:раздел|пункт|стать|глав|параграф)[а-яё]*\\s+\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:\\w+\\s+)?(?:договор|правил|регламент|"
+             "оферт|соглашени|закон|кодекс|политик|услови)\\w*", ""),
         ],
         "blame": [
             ("(?:вина|ошибка|ошибки|ошибке|ошибкой|недосмотр\\w*|недоработк\\w+|оплошност\\w+|халатност\\w+)\\s+{third-party}", ""),
@@ -129,6 +147,11 @@ TERMS = {
             ("служб\\w+\\s+доставки|транспортн\\w+\\s+компани\\w+|курьерск\\w+\\s+(?:служб|компани)\\w+|"
              "платёжн\\w+\\s+(?:систем|сервис)\\w*|платежн\\w+\\s+(?:систем|сервис)\\w*|сервисн\\w+\\s+центр\\w*|"
              "почт\\w+\\s+росси\\w+|сдэк|боксберри|пэк", ""),
+            # Families of third parties: movers and fitters, customs, pick-up points, providers, insurers.
+            ("грузчик\\w*|такелажник\\w*|носильщик\\w*|ремонтник\\w*|сантехник\\w*|электрик\\w*|сборщик\\w*|"
+             "провайдер\\w*|страховщик\\w*|страхов\\w+\\s+компани\\w+|таможн(?:я|и|е|ю|ей)|таможенник\\w*|"
+             "таможенн\\w+\\s+(?:служб|орган|пост)\\w*|фабрик\\w+|типографи\\w+|пункт\\w*\\s+выдачи|ПВЗ|"
+             "сортировочн\\w+\\s+центр\\w*|оператор\\w*\\s+связи", ""),
         ],
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
@@ -137,10 +160,17 @@ TERMS = {
              "задерживать|терять|путать|портить|повреждать|ломать|ронять|забывать|"
              "ошибаться|опаздывать|затягивать|срывать", ""),
             ("не\\s+(?:приехал|приехала|приехали|пришёл|пришел|пришла|пришли|явился|явилась|явились|привёз|привез|"
-             "привезла|привезли|перезвонил|перезвонила|перезвонили)|"
+             "привезла|привезли|перезвонил|перезвонила|перезвонили|нашёл|нашел|нашла|нашли|нашло)|"
              "хотя\\s+(?:и\\s+)?(?:должен|должна|должны|обязан|обязана|обязаны)\\s+(?:был|была|были)", ""),
             ("не\\s+(?:довезти|доставить|передать|сообщить|предупредить|проверить|уследить|доложить|вложить|положить|"
              "учесть|оформить|обработать)", ""),
+            # A third party that did not do its job: «не нашли», «не отгрузил», «не провёл» (past tense only,
+            # checked in blame.py: «не отгрузит» is a plan, not a fault).
+            ("не\\s+(?:найти|отыскать|отгрузить|отправить|выслать|провести|зачислить|перечислить|перевести|вернуть|"
+             "выдать|упаковать|подключить|установить|починить|отремонтировать|собрать|забрать|вывезти|записать|внести|"
+             "выполнить|исполнить|отследить|сохранить|приложить|отметить|позвонить|ответить|отреагировать)", ""),
+            ("задержаться|затеряться|порвать|погнуть|продавить|расколоть|поломать|залить|испачкать|перепутывать|"
+             "недовложить|недоложить|недовезти|пересортировать|затерять|разбивать|царапать", ""),
             ("(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+)?(?:ошибка|промах|оплошность|брак)|"
              "(?:ошибка|промах|оплошность|брак)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
             ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
@@ -185,6 +215,10 @@ TERMS = {
             ("i\\s+(?:really\\s+)?(?:don'?t|do\\s+not|dunno)\\s+know|i\\s+dunno|i\\s+have\\s+no\\s+idea|no\\s+idea",
              "I'll find out and come back to you"),
             ("i'?m\\s+not\\s+sure\\s+what\\s+to\\s+(?:say|tell\\s+you)", "I'll find out and come back to you"),
+            ("(?:i'?ve\\s+)?(?:got\\s+)?no\\s+clue|not\\s+a\\s+clue|(?:i\\s+)?(?:haven'?t|have\\s+not)\\s+(?:got\\s+)?"
+             "(?:a|the\\s+(?:faintest|slightest|foggiest))\\s+(?:idea|clue)|your\\s+guess\\s+is\\s+as\\s+good\\s+as\\s+mine|"
+             "beats\\s+me|who\\s+knows|(?:we|i)\\s+(?:really\\s+)?(?:don'?t|do\\s+not)\\s+know|(?:i'?m|i\\s+am)\\s+"
+             "(?:not\\s+(?:sure|certain)|unsure|clueless)|i\\s+(?:can'?t|cannot)\\s+(?:say|tell)", "I'll find out and come back to you"),
         ],
         "redirect": [
             ("we\\s+(?:look\\s+forward\\s+to\\s+seeing|will\\s+be\\s+(?:happy|glad)\\s+to\\s+see)\\s+you\\s+(?:in|at)\\s+(?:our|the|any)\\s+"
@@ -197,6 +231,8 @@ TERMS = {
              "encourage\\s+you\\s+to)", ""),
             ("feel\\s+free\\s+to|make\\s+sure\\s+(?:to|you)|be\\s+sure\\s+to|remember\\s+to|(?:don'?t|do\\s+not)\\s+forget\\s+to|"
              "try(?:\\s+to)?|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
+            ("the\\s+(?:best|easiest|fastest|quickest|simplest|only|right)\\s+(?:option|way|thing|choice|move|step)\\s+"
+             "(?:is|would\\s+be|will\\s+be)\\s+to|your\\s+best\\s+bet\\s+is\\s+to", ""),
         ],
         "call": [
             ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
@@ -217,6 +253,7 @@ TERMS = {
         "venue": [
             ("store|stores|shop|shops|office|offices|branch|branches|service\\s+cent(?:er|re)s?|showroom|outlet|repair\\s+shop|bank|"
              "counter|in\\s+person|premises|point\\s+of\\s+sale", ""),
+            ("pick-?up\\s+points?|collection\\s+points?|parcel\\s+(?:lockers?|shops?)|depot|post\\s+office", ""),
         ],
         "chat": [
             ("chat|here|this\\s+(?:conversation|thread|window)", ""),
@@ -228,6 +265,18 @@ TERMS = {
              "consumer\\s+\\w+\\s+(?:act|law|regulations))", ""),
             ("(?:article|section|clause|§)\\s+\\d+[a-z]?(?:\\(\\d+\\))?\\s+of", ""),
             ("consumer\\s+(?:rights|protection)\\s+(?:act|law|directive)", ""),
+            # Any wording that cites a document: "as per our T&Cs", "covered by clause 8.3", "the terms of
+            # service say", "our returns policy doesn't allow".
+            ("(?:as\\s+per|per|under|according\\s+to|in\\s+line\\s+with|in\\s+accordance\\s+with|"
+             "pursuant\\s+to|covered\\s+by|governed\\s+by|as\\s+(?:stated|set\\s+out|specified|laid\\s+down|outlined|"
+             "described|defined)\\s+in)\\s+(?:the\\s+|our\\s+|this\\s+|its\\s+)?(?:\\w+\\s+){0,2}?(?:terms|t&cs?|"
+             "conditions\\s+of\\s+(?:sale|use|service)|(?:user|sales?|purchase|service|rental|lease|loan|credit|licen[cs]e)\\s+"
+             "agreement|contract|polic(?:y|ies)|rules|regulations?|law|act|directive|statute|clause|article|section|paragraph)", ""),
+            ("(?:clause|section|article|paragraph|para\\.|§)\\s*\\d+(?:\\.\\d+)?(?:\\.\\d+)?[a-z]?(?:\\(\\d+\\))?\\s+of|clause\\s+\\d+(?:\\.\\d+)?(?:\\.\\d+)?", ""),
+            ("(?:terms(?:\\s+(?:of\\s+(?:service|sale|use)|and\\s+conditions))?|t&cs?|polic(?:y|ies)|regulations?|law|contract|"
+             "(?:user|sales?|purchase|service)\\s+agreement)\\s+(?:clearly\\s+|also\\s+|only\\s+|explicitly\\s+)?(?:says?|said|"
+             "states?|stated|requires?|forbids?|prohibits?|allows?|permits?|excludes?|doesn'?t|does\\s+not|don'?t|do\\s+not|"
+             "won'?t|will\\s+not|cannot|can'?t)", ""),
             ("(?:our|the)\\s+(?:internal\\s+)?regulations\\s+(?:say|state|require|do\\s+not)", ""),
             ("internal\\s+(?:rules|regulations|policy|policies|procedures?)|"
              "(?:those|these)\\s+are\\s+(?:the\\s+|our\\s+)?(?:(?:store|shop|company)(?:'s)?\\s+)?(?:rules|regulations|terms)|"
@@ -261,6 +310,12 @@ TERMS = {
             ("(?:payment|card)\\s+(?:provider|processor|system|gateway|company|service)s?|"
              "(?:delivery|shipping|courier|logistics|transport|postal)\\s+(?:company|companies|service|services|partner|partners|firm|team)|"
              "service\\s+cent(?:er|re)s?|repair\\s+shop|post\\s+office|(?:previous|other|another)\\s+(?:agent|operator|consultant|department)", ""),
+            ("movers?|removal\\s+(?:team|company|firm|men)|removals\\s+(?:team|company|firm)|loaders?|porters?|fitters?|"
+             "assemblers?|plumbers?|electricians?|builders?|workers?|employees?|crew|customs(?:\\s+(?:office|officers?|"
+             "authorit(?:y|ies)))?|acquir(?:er|ers|ing\\s+banks?)|marketplace(?:\\s+(?:sellers?|vendors?))?", ""),
+            ("(?:mail|postal)\\s+(?:carriers?|workers?|staff)|post(?:man|men)|royal\\s+mail|parcelforce|usps|evri|hermes|"
+             "dpd|dhl|fedex|inpost|insurers?|(?:internet|network|mobile|broadband|payment)\\s+providers?|factory|"
+             "factories|printers|sorting\\s+(?:centre|center|hub|office)", ""),
         ],
         "fault": [
             ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|messed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|screwed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|"
@@ -273,6 +328,16 @@ TERMS = {
              "(?:was|were)\\s+supposed\\s+to\\s+(?:call|come|arrive|deliver|check|tell|inform|wait|bring|pass|process|contact)", ""),
             ("(?:didn'?t|did\\s+not|never)\\s+(?:pass|tell|told|update|updated|inform|informed|deliver|delivered|check|checked|bother|"
              "passed|process|processed)|(?:is|are|was|were)\\s+(?:to\\s+blame|wrong)", ""),
+            # Verbs of failing by their families: damage, losing the way, getting it wrong, not doing the job.
+            ("crushed|scratched|dented|smashed|cracked|ruined|broken|tore|torn|ripped|bent|spoiled|soiled|stained|"
+             "punctured|misrouted|missent|mis-sent|misdelivered|misdirected|mistyped|misspell?t|misspelled|misread|"
+             "overlooked|neglected|omitted|left\\s+(?:\\w+\\s+)?(?:out|behind)|by\\s+(?:mistake|accident)|accidentally|"
+             "mistakenly|in\\s+error|erroneously|lost\\s+track\\s+of", ""),
+            ("(?:didn'?t|did\\s+not|never|couldn'?t|could\\s+not|wasn'?t\\s+able\\s+to|weren'?t\\s+able\\s+to)\\s+"
+             "(?:find|found|locate|ship|shipped|send|sent|dispatch|dispatched|arrive|arrived|show|showed|turn|turned|"
+             "collect|collected|pick|picked|load|loaded|pack|packed|include|included|return|returned|refund|refunded|credit|"
+             "credited|transfer|transferred|notify|notified|call|called|connect|connected|install|installed|fix|fixed|"
+             "release|released|answer|answered|reply|replied|record|recorded|register|registered)", ""),
         ],
         "disown": [
             ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
@@ -306,6 +371,10 @@ TERMS = {
         "dont-know": [
             ("nie\\s+wiem|nie\\s+mam\\s+pojęcia|nie\\s+mam\\s+pojecia|nie\\s+mam\\s+zielonego\\s+pojęcia",
              "sprawdzę i wrócę z odpowiedzią"),
+            ("nie\\s+mam\\s+(?:zielonego\\s+|najmniejszego\\s+|bladego\\s+)?(?:pojęcia|pojecia)|nie\\s+wiemy|"
+             "nie\\s+orientuj(?:ę|e|emy)\\s+się|trudno\\s+(?:mi\\s+|nam\\s+)?(?:powiedzieć|powiedziec)|"
+             "nie\\s+jeste(?:m|śmy)\\s+(?:pew(?:ien|na|ni)|w\\s+stanie\\s+powiedzieć)|kto\\s+to\\s+wie|"
+             "nie\\s+potrafi(?:ę|e|my)\\s+powiedzieć", "sprawdzę i wrócę z odpowiedzią"),
         ],
         "redirect": [
             ("zapraszamy\\s+do\\s+(?:naszego\\s+|najbliższego\\s+)?(?:salonu|oddziału|placówki|biura|sklepu|punktu\\s+serwisowego|serwisu)",
@@ -326,7 +395,7 @@ TERMS = {
              "proszę odpowiedzieć na czacie"),
         ],
         "visit": [
-            ("przyjść|przyjdź\\w*|przyjecha\\w*|przyjedź\\w*|przyjeżdża\\w*|udać\\s+się|udaj\\w*\\s+się|odwiedzi\\w*|"
+            ("przyjść|przyjdź\\w*|przyjecha\\w*|przyjedź\\w*|przyjeżdża\\w*|udać\\s+się|udaj\\w*\\s+się|się\\s+udać|odwiedzi\\w*|"
              "odwiedź\\w*|zanieść|zanieś\\w*|zawieźć|zawieź\\w*|przynieść|przynieś\\w*|podjecha\\w*|podjedź\\w*|podejść|"
              "podejdź\\w*|zgłosić\\s+się|zgłoś\\w*\\s+się|się\\s+zgłosi\\w*|wpaść|wpadnij\\w*|zajrze\\w*|zajrzyj\\w*|zapraszam\\w*|"
              "odwiedzeni\\w+|wizyt\\w+",
@@ -340,6 +409,8 @@ TERMS = {
         "venue": [
             ("sklep\\w*|salon\\w*|oddzia\\w+|biur\\w*|placówk\\w+|siedzib\\w+|punkt\\w*\\s+serwisow\\w+|serwis\\w*|osobiście|"
              "bank|banku", ""),
+            # A pick-up point too: going there for the parcel («po paczkę») is read in redirect.py.
+            ("punkt\\w*\\s+(?:obsługi|sprzedaży|odbioru)|urz(?:ą|ę)d\\w*|paczkomat\\w*", ""),
         ],
         "chat": [
             ("czat\\w*|chat\\w*|tutaj|tu|w\\s+tej\\s+rozmowie|w\\s+tym\\s+oknie", ""),
@@ -353,6 +424,16 @@ TERMS = {
              "wewnętrzn\\w+\\s+(?:procedur\\w*|przepis\\w*|zasad\\w*|regulacj\\w+|polityk\\w+|instrukcj\\w+)|"
              "(?:procedury|regulamin|zasady|polityka)\\s+(?:\\w+\\s+)?(?:nie\\s+)?(?:pozwala\\w*|zabrania\\w*|wymaga\\w*|przewiduj\\w*)", ""), ("ustaw\\w+\\s+o\\s+prawach\\s+konsumenta|kodeks\\w*\\s+cywiln\\w+", ""),
             ("regulamin\\w*\\s+(?:sklepu|firmy|stanowi|mówi|przewiduje)|(?:nasz|wewnętrzn)\\w*\\s+regulamin\\w*", ""),
+            # Any wording that cites a document: «zgodnie z OWU», «Par. 12 regulaminu», «warunki gwarancji nie
+            # obejmują», «według regulaminu».
+            ("(?:zgodnie\\s+z|według|wedle|na\\s+podstawie|na\\s+mocy|w\\s+myśl|w\\s+świetle)\\s+(?:\\w+\\s+)?(?:warunk\\w+\\s+"
+             "(?:gwarancji|umowy|regulaminu|sprzedaży|zwrotu|ubezpieczenia|usługi|korzystania|świadczenia)|OWU|ogóln\\w+\\s+"
+             "warunk\\w+|regulamin\\w*|umow\\w+|ustaw\\w+|przepis\\w+|polityk\\w+|kodeks\\w*)", ""),
+            ("(?:par\\.|paragraf(?:u|em|ie)?|pkt\\.?|punkt(?:u|em|cie)?|ust\\.|ustęp(?:u|ie)?|rozdział(?:u|em|ie)?|art\\.|artykuł(?:u|em|e)?)\\s*\\d+(?:\\.\\d+)?(?:\\.\\d+)?"
+             "\\s+(?:\\w+\\s+)?(?:regulamin|umow|ustaw|kodeks|OWU|warunk|polityk)\\w*", ""),
+            ("(?:warunk\\w+\\s+(?:gwarancji|umowy|regulaminu|sprzedaży|zwrotu|ubezpieczenia)|regulamin\\w*|umow\\w+|"
+             "polityk\\w+\\s+\\w+|przepis\\w+|ustaw\\w+|OWU)\\s+(?:\\w+\\s+)?(?:nie\\s+)?(?:obejmuj|pozwala|przewiduj|"
+             "dopuszcza|zabrania|wyklucza|wymaga|stanowi|zakazuj|przewidzia)\\w*|OWU", ""),
             ("(?:według|wedle|zgodnie\\s+z)\\s+(?:naszym\\s+|naszą\\s+|naszymi\\s+)?(?:regulamin\\w*|polityk\\w+|zasad\\w+|przepis\\w+|"
              "umow\\w+|par\\.|paragraf\\w*)|takie\\s+są\\s+(?:przepisy|zasady|reguły)|"
              "przepisy\\s+(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|mówią|zakazują)|zasad\\w+\\s+(?:firmy|sklepu)", ""),
@@ -372,6 +453,11 @@ TERMS = {
              "bank|banku|bankowi|bankiem|banki|przewoźnik\\w*|dostawc\\w+|sprzedawc\\w+|podwykonawc\\w+|wykonawc\\w+|"
              "serwis|serwisu|serwisowi|serwisem|operator\\w*|poczt\\w+|inpost\\w*|dpd|dhl|gls|ups", ""),
             ("firm\\w+\\s+kuriersk\\w+|system\\w*\\s+płatności|operator\\w*\\s+płatności|bramk\\w+\\s+płatnicz\\w+", ""),
+            ("tragarz\\w*|celni(?:k|cy|ka|kom|ków|kami)|urz(?:ą|ę)d\\w*\\s+celn\\w+|służb\\w+\\s+celn\\w+|"
+             "firm\\w+\\s+(?:przewozow|transportow|logistyczn|spedycyjn|przeprowadzkow|montażow)\\w+|spedytor\\w*|"
+             "hydraulik\\w*|elektryk\\w*|ubezpieczyciel\\w*|fabryk\\w+|punkt\\w*\\s+odbioru|paczkomat\\w*|"
+             "ekip\\w+\\s+(?:montażow|remontow|transportow|kuriersk|monterów)\\w*|marketplace\\w*|sortowni\\w*|"
+             "dostawc\\w+\\s+internetu", ""),
         ],
         "fault": [
             ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przedłuży|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
@@ -381,6 +467,15 @@ TERMS = {
              "powin(?:ien|na|ni)\\s+(?:był|była|byli|byl|byla)", ""),
             ("nie\\s+(?:dopilnowa|dostarczy|przekaza|poinformowa|sprawdzi|wysła|dowióz|dowioz|zgłosi|zarejestrowa|"
              "przyjecha|dojecha|dotar|oddzwoni)(?:ł|l)\\w*", ""),
+            # Families: damaging («porysował», «zgniótł», «stłukł»), losing («zapodział»), not doing the job
+            # («nie przetworzył», «nie znalazł»), passive with «przez».
+            ("(?:porysowa|zarysowa|podrapa|zgni(?:ó|o)t|pogni(?:ó|o)t|stłuk|potłuk|rozbi|podar|rozdar|pogi(?:ę|ą)|wygi(?:ę|ą)|"
+             "pobrudzi|zabrudzi|zala|zawieruszy|zapodzia|zamieni|pomiesza|przekręci|pokręci)(?:ł|l)\\w*", ""),
+            ("nie\\s+(?:przetworzy|znalaz|odnalaz|wyda|odda|zwróci|zaksięgowa|spakowa|zapakowa|nada|odebra|podłączy|"
+             "zamontowa|naprawi|przela|zrealizowa|wykona|załadowa|przywióz|przywioz|doręczy|zadzwoni|odpisa|odpowiedzia|"
+             "zaktualizowa|zwolni|wypuści|przepuści|odprawi|doszed|doszł|zabra)(?:ł|l)\\w*", ""),
+            ("(?:porysowan|zarysowan|zgniecion|pogniecion|stłuczon|rozbit|zalan|podart|zawieruszon|zatrzyman|przetrzyman|"
+             "wstrzyman|zablokowan|pomieszan|zamienion)\\w*\\s+przez", ""),
             ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),

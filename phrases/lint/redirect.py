@@ -28,7 +28,11 @@ EN_LEADING = {"please", "kindly", "just", "simply", "also", "then", "so", "and",
               "quickly", "best", "only"}
 EN_NOUN_AFTER = {"is", "was", "are", "were", "will", "has", "have", "had", "can", "could", "should", "would", "may",
                  "might", "center", "centre", "centers", "centres", "address", "addresses", "confirmation", "receipt",
-                 "notification", "notifications", "history", "log", "logs", "details", "from", "'s", "s"}
+                 "notification", "notifications", "history", "log", "logs", "details", "from", "'s", "s",
+                 # "Call charges", "phone rates", "email settings": the word names a thing of that kind.
+                 "charge", "charges", "rate", "rates", "fee", "fees", "cost", "costs", "price", "prices", "time", "times",
+                 "quality", "settings", "button", "forwarding", "volume", "plan", "plans", "tariff", "tariffs", "bill",
+                 "bills", "minutes", "package", "packages", "list", "lists", "template", "templates"}
 EN_PREPOSITIONS = {"by", "over", "via", "on", "at", "to", "through"}
 EN_SENDING = {"send", "forward", "mail", "text", "write", "email", "e-mail", "message"}
 PL_IMPERATIVE_ENDINGS = ("ń", "j", "ź", "sz", "ńcie", "jcie", "źcie", "szcie")
@@ -44,7 +48,10 @@ def redirect_channel(draft):
     verbs = {kind: find(kind) for kind in ("call", "contact", "visit")}
     # Requests and targets are looked for only where something could send the client anywhere.
     requests = _by_clause(clauses, find("request") if any(verbs.values()) or clauses.literals else [])
-    if any(verbs.values()):
+    # Chats and targets are looked for only once a verb is asked of the client (most texts ask none).
+    asked = {kind: [verb for verb in found if _requested(clauses, verb, requests, language)]
+             for kind, found in verbs.items()}
+    if asked["contact"] or asked["visit"]:
         chats = {clauses.tokens[s.first].clause for s in find("chat")}
         all_channels = find("channel")
         channels = [s for s in all_channels if not _clients_own(clauses, s, language)]
@@ -54,12 +61,10 @@ def redirect_channel(draft):
                    if not any(c.first <= s.last and s.first <= c.last for c in all_channels)]
         targets = {"contact": _by_clause(clauses, channels + find("venue") + parties),
                    "visit": _by_clause(clauses, find("venue"))}
-    for kind, found in verbs.items():
+    for kind, found in asked.items():
         for verb in found:
             draft.check_time()
             clause = clauses.tokens[verb.first].clause
-            if not _requested(clauses, verb, requests, language):
-                continue
             if kind == "call":
                 if not _aimed_at_client(clauses, verb, language):
                     hits.append((verb.start, verb.end))
@@ -67,6 +72,8 @@ def redirect_channel(draft):
             literal = kind == "contact" and clauses.literal_in(clause)
             if clause in chats and not literal:
                 continue  # «напишите нам в чат»: back to this chat
+            if kind == "visit" and _to_collect(clauses, clause, language):
+                continue  # «приходите за заказом в пункт выдачи»: how the order is collected, not a redirect
             aimed = [s for s in targets[kind].get(clause, ()) if s.first > verb.last or s.last < verb.first]
             if aimed:
                 target = min(aimed, key=lambda s: abs(s.first - verb.first))
@@ -76,6 +83,28 @@ def redirect_channel(draft):
     hits += _literals_handed_over(clauses, requests, language)
     for start, end in merge_spans(hits):
         yield start, end, {"word": draft.body[start:end]}, None
+
+
+# Going somewhere to collect the order is how it is received, not a redirect: «за заказом», "to
+# collect", «po paczkę», «odebrać».
+COLLECTED_RU = {"заказ", "посылка", "товар", "покупка", "отправление", "груз", "вещь", "техника"}
+COLLECT_RU = {"забрать", "получить", "выкупить", "забирать", "получать"}
+COLLECT_EN = {"collect", "collecting", "pick", "picking", "retrieve"}
+COLLECTED_PL = ("paczk", "przesyłk", "przesylk", "zamówieni", "zamowieni", "towar", "odbiór", "odbior", "zakup")
+COLLECT_PL = ("odebra", "odbiera", "odbierz")
+
+
+def _to_collect(clauses, clause, language) -> bool:
+    members = clauses.clause_tokens(clause)
+    if language == "ru":
+        return any(tok.lemma in COLLECT_RU or tok.lower == "за" and following.lemma in COLLECTED_RU
+                   for tok, following in zip(members, list(members[1:]) + [members[-1]]))
+    if language == "en":
+        return any(tok.lower in COLLECT_EN for tok in members)
+    if language == "pl":
+        return any(tok.lower.startswith(COLLECT_PL) or tok.lower == "po" and following.lower.startswith(COLLECTED_PL)
+                   for tok, following in zip(members, list(members[1:]) + [members[-1]]))
+    return False
 
 
 def _by_clause(clauses, spans):
@@ -125,6 +154,8 @@ def _requested(clauses, verb, requests, language) -> bool:
             return True
         if any(clauses.prose[r.start:r.end].lower() == "niech" for r in marked):
             return True  # «niech Pani zadzwoni»: the third-person imperative
+        if first.startswith("zapras"):
+            return True  # «zapraszamy do punktu obsługi»: an invitation is a request
         return bool(marked) and (text.endswith(("ć", "c", "ć się")) or not first.endswith(PL_FINITE_ENDINGS))
     return bool(marked)
 

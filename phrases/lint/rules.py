@@ -7,20 +7,21 @@ so they are never flagged themselves.
 import re
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from phrases import placeholders
 from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import RULES, SENTENCE_ABBREVIATIONS
-from phrases.lint.patterns import StartIndex
+from phrases.lint.patterns import StartIndex, first_letters
 from phrases.lint.redirect import redirect_channel
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
                            r"ваших|вашу|вашем)(?![\w\-])")
 SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"»”')\]]*\s+")
 CLOSERS = "\"»”')]"
+DIACRITICS_GONE = str.maketrans("", "", "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 
 
 class OutOfTime(Exception):
@@ -34,6 +35,7 @@ class Draft:
     ruleset: object
     limits: dict = field(default_factory=dict)
     deadline: float = float("inf")
+    _found: dict = field(default_factory=dict, repr=False)
 
     def check_time(self):
         """Stop the linting when the text's time budget is spent (called between steps)."""
@@ -64,15 +66,37 @@ class Draft:
         return StartIndex.of(self.prose)
 
     @cached_property
+    def folded_prose(self) -> str:
+        """The prose without Polish diacritics (same length), for terms typed without them."""
+        return t.fold(self.prose)
+
+    @cached_property
+    def folded_starts(self) -> StartIndex:
+        return StartIndex.of(self.folded_prose)
+
+    @cached_property
+    def typed_without_diacritics(self) -> bool:
+        """Polish with (almost) no ą, ć, ę, ł, ń, ó, ś, ź, ż: under 2% of the letters, where written
+        Polish has about 7%. Only such a text is worth reading again with folded terms."""
+        prose = self.prose
+        letters = sum(1 for char in prose if char.isalpha())
+        marked = len(prose) - len(prose.translate(DIACRITICS_GONE))
+        return marked < 0.02 * letters
+
+    @cached_property
     def clauses(self) -> Clauses:
         """Sentences, clauses and (Russian) lemmas: what the blame and redirect rules reason over."""
         return Clauses(self.prose, self.masked, self.language, check_time=self.check_time,
                        folded_view=self.language == "pl", words=self.words)
 
     def find(self, kind):
-        """Spans of the clauses matching the ruleset's terms of `kind` in this draft's language."""
-        folded = self.ruleset.combined(self.language, kind, folded=True) if self.language == "pl" else ()
-        return self.clauses.find(self.ruleset.combined(self.language, kind), folded)
+        """Spans of the clauses matching the ruleset's terms of `kind` in this draft's language (read
+        once per kind: the blame and redirect rules both look for third parties and venues)."""
+        found = self._found.get(kind)
+        if found is None:
+            folded = self.ruleset.combined(self.language, kind, folded=True) if self.language == "pl" else ()
+            found = self._found[kind] = self.clauses.find(self.ruleset.combined(self.language, kind), folded)
+        return found
 
 
 def _term_hits(draft, kind):
@@ -94,6 +118,54 @@ def _term_hits(draft, kind):
                 yield match.start(), match.end(), {"word": match.group()}, fix
 
 
+def _scan(draft, prose, index, patterns):
+    """(start, end) of each pattern's matches in `prose`, tried only where a word it can start with
+    starts, skipping positions inside that pattern's previous match."""
+    for pattern, first in patterns:
+        draft.check_time()
+        end = -1
+        for start in index.candidates(first):
+            if start < end:
+                continue
+            match = pattern.match(prose, start)
+            if match is not None and match.end() > start:
+                end = match.end()
+                yield start, end, pattern
+
+
+def _term_rule(draft, kind):
+    """A term rule's hits; in Polish, the text typed without diacritics («wedlug regulaminu», «nie mam
+    pojecia») is read again, folded, where the terms' own forms found nothing."""
+    ruleset, language = draft.ruleset, draft.language
+    terms = ruleset.terms_for(language, kind)
+    if not terms:
+        return []
+    hits = list(_term_hits(draft, kind))
+    if language != "pl" or not draft.typed_without_diacritics:
+        return hits
+    # Only the terms with a diacritic: the others read the folded text as they read the prose.
+    folded = [(pattern, first, suggestion) for pattern, suggestion, _ in terms
+              if (pattern_first := _folded_pattern(pattern.pattern)) is not None
+              for pattern, first in [pattern_first]]
+    suggestion_of = {pattern: suggestion for pattern, _, suggestion in folded}
+    taken = [(start, end) for start, end, _, _ in hits]
+    for start, end, pattern in _scan(draft, draft.folded_prose, draft.folded_starts,
+                                     [(pattern, first) for pattern, first, _ in folded]):
+        if not any(start < other_end and other_start < end for other_start, other_end in taken):
+            taken.append((start, end))
+            hits.append((start, end, {"word": draft.prose[start:end]}, suggestion_of[pattern]))
+    return hits
+
+
+@lru_cache(maxsize=2048)
+def _folded_pattern(source):
+    """(compiled folded pattern, first letters) for a term with Polish diacritics, else None."""
+    folded = t.fold(source)
+    if folded == source:
+        return None
+    return re.compile(folded, re.IGNORECASE), first_letters(folded)
+
+
 def banned_abbreviation(draft):
     yield from _term_hits(draft, "abbreviation")
 
@@ -103,15 +175,15 @@ def slang(draft):
 
 
 def i_dont_know(draft):
-    yield from _term_hits(draft, "dont-know")
+    yield from _term_rule(draft, "dont-know")
 
 
 def legal_reference(draft):
-    yield from _term_hits(draft, "legal")
+    yield from _term_rule(draft, "legal")
 
 
 def cliche(draft):
-    yield from _term_hits(draft, "cliche")
+    yield from _term_rule(draft, "cliche")
 
 
 def lowercase_formal_you(draft):
