@@ -1,4 +1,6 @@
 """Linting a phrase body against the brand-voice rules in force."""
+import gc
+import threading
 import time
 
 from phrases.lint import rules as checks
@@ -48,16 +50,32 @@ def lint(body: str, language: str, ruleset, budget: float | None = None) -> list
     return findings
 
 
+_loaded = set()  # (language, spelling on) pairs whose data this process has loaded
+_loaded_lock = threading.Lock()
+
+
 def _load_language_data(language, ruleset):
     ruleset.compile_language(language)
-    if language == "ru":
-        from phrases.lint.morphology import analyzer
-
-        analyzer()
-    if ruleset.rule("spelling", language)[0] != OFF:
-        spelling_available(language)
+    spelling = ruleset.rule("spelling", language)[0] != OFF
+    if (language, spelling) in _loaded:
+        return
+    with _loaded_lock:
         if language == "ru":
-            spelling_available("en")  # Latin words in Russian text
+            from phrases.lint.morphology import analyzer
+
+            analyzer()
+        if spelling:
+            spelling_available(language)
+            if language == "ru":
+                spelling_available("en")  # Latin words in Russian text
+        if (language, spelling) not in _loaded:
+            _loaded.add((language, spelling))
+            # The dictionaries are millions of objects that live as long as the process. Left to the
+            # garbage collector, every full collection walks them all (about a second, at a random
+            # text's expense); frozen, it never looks at them again. Collected first, so no garbage
+            # is frozen with them.
+            gc.collect()
+            gc.freeze()
 
 
 def _run(draft, ruleset, findings):
