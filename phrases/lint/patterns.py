@@ -22,7 +22,7 @@ import re
 import re._constants as c
 import re._parser as sre_parse
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 def gettext_noop(message: str) -> str:
@@ -350,33 +350,259 @@ def _exact_first(items):
     return None  # the whole pattern may match nothing: no single first letter
 
 
-@dataclass
-class StartIndex:
-    """Where words start in a text, grouped by their lowercase first letter (and digit, word)."""
+# Where a term may start, narrowed to its first two characters.
+#
+# Most word starts begin with a letter some term of a kind also begins with, so the first letter
+# alone leaves thousands of regex attempts per long text. The first two characters are far more
+# selective: `start_pairs` reads from a pattern which two characters a match can begin with, and
+# `StartIndex` groups a text's word starts by their first two characters, so a term is tried only
+# where both fit. Characters are compared by their key: the simple lowercase, with the letters
+# Python's re treats as the same under IGNORECASE ("ſ" and "s", "σ" and "ς"…) given one key, so a
+# position the key rules out is one the pattern cannot match at: the findings are those of trying
+# every candidate.
+ANY_SECOND = None  # in `start_pairs`: any second character (or none) may follow the first
 
-    starts: list
-    by_letter: dict
+
+def _equal_letters():
+    try:
+        from re._casefix import _EXTRA_CASES  # Python ≥ 3.11: what re's IGNORECASE also treats as equal
+    except ImportError:  # pragma: no cover
+        return {}
+    table = {}
+    for code, others in _EXTRA_CASES.items():
+        first = min((code, *others))
+        if first != code:
+            table[code] = first
+    return table
+
+
+_KEY_TABLE = _equal_letters()
+_KEY_SPECIAL = re.compile("[\u0130" + "".join(re.escape(chr(code)) for code in _KEY_TABLE) + "]")
+_SPECIAL_KEYS = frozenset({"i", *map(chr, _KEY_TABLE.values())})
+_SPACES = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
+
+
+def key_text(text: str):
+    """`text` with each character replaced by its key (same length), or None when that cannot be."""
+    keys = text.lower()
+    if _KEY_SPECIAL.search(keys) is not None or "\u0130" in text:
+        keys = text.replace("\u0130", "i").lower().translate(_KEY_TABLE)  # İ: its simple lowercase is i
+    return keys if len(keys) == len(text) else None
+
+
+class _Unknown(Exception):
+    """Part of a pattern whose first characters are not worked out: the pattern is not narrowed."""
+
+
+def _char_keys(item):
+    """The keys of the characters one item matches (a frozenset), None for any character."""
+    op, av = item
+    if op == c.LITERAL:
+        return frozenset(key_text(chr(av)) or ())
+    if op in (c.NOT_LITERAL, c.ANY):
+        return None
+    keys = set()
+    for inner_op, inner_av in av:  # c.IN
+        if inner_op == c.LITERAL:
+            keys.add(chr(inner_av))
+        elif inner_op == c.RANGE and inner_av[1] - inner_av[0] <= 1000:
+            for code in range(inner_av[0], inner_av[1] + 1):
+                keys |= {chr(code), chr(code).upper(), chr(code).lower()}
+        elif inner_op == c.CATEGORY and inner_av == c.CATEGORY_SPACE:
+            keys |= _SPACES
+        else:
+            return None  # a negated set, another category, a wide range: anything
+    result = set()
+    for char in keys:
+        for variant in {char, char.upper(), char.lower()}:
+            if len(variant) == 1:
+                result.add(key_text(variant))
+    return frozenset(result - {None})
+
+
+def _extend(prefixes, options, length):
+    return {prefix if len(prefix) >= length else (prefix + option)[:length]
+            for prefix in prefixes for option in options}
+
+
+def _prefixes(items, length):
+    """Every way a match of `items` can begin: tuples of up to `length` key sets (None: any)."""
+    result = {()}
+    for item in items:
+        if all(len(prefix) >= length for prefix in result):
+            break
+        result = _extend(result, _item_prefixes(item, length), length)
+    return result
+
+
+def _item_prefixes(item, length):
+    op, av = item
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {()}  # reads no character (ignoring what it asserts only lets more positions through)
+    if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+        return {(_char_keys(item),)}
+    if op == c.SUBPATTERN:
+        return _prefixes(_items(av[-1]), length)
+    if op == c.ATOMIC_GROUP:
+        return _prefixes(_items(av), length)
+    if op == c.BRANCH:
+        return set().union(*(_prefixes(_items(branch), length) for branch in av[1]))
+    if op in REPEATS:
+        low, high, body = av
+        if low > 100:
+            raise _Unknown
+        body = _prefixes(_items(body), length)
+        total, current = set(), {()}
+        # More repetitions than `low + length` add nothing: past `length` characters nothing counts.
+        for count in range(min(high, low + length) + 1):
+            if count >= low:
+                total |= current
+            current = _extend(current, body, length)
+        return total
+    raise _Unknown
+
+
+def start_pairs(pattern: str):
+    """{first key: keys the second character may have (ANY_SECOND: any)} for a match of `pattern`,
+    or None when the pattern is not narrowed (it may start with any character or match nothing)."""
+    try:
+        prefixes = _prefixes(_items(sre_parse.parse(pattern, re.IGNORECASE)), 2)
+    except (_Unknown, re.error, OverflowError, RecursionError):
+        return None
+    pairs = {}
+    for prefix in prefixes:
+        if not prefix or prefix[0] is None:
+            return None
+        second = prefix[1] if len(prefix) > 1 else ANY_SECOND
+        for first in prefix[0]:
+            if second is ANY_SECOND or pairs.get(first, frozenset()) is ANY_SECOND:
+                pairs[first] = ANY_SECOND
+            else:
+                pairs[first] = pairs.get(first, frozenset()) | second
+    return pairs
+
+
+@dataclass(frozen=True, eq=False)
+class StartFilter:
+    """Where a term may start: its first letters (`first_letters`) and first two characters
+    (`start_pairs`); either None when not known."""
+
+    letters: frozenset | None
+    pairs: dict | None = None
+    # First keys whose words the first letters must still be checked for: a key the letters do not
+    # name (it may be admitted as a word or digit character) or one a character with another
+    # lowercase also has ("s" for "ſ", "i" for "İ").
+    checked: frozenset = field(init=False)
+
+    def __post_init__(self):
+        checked = frozenset()
+        if self.pairs is not None and self.letters is not None:
+            checked = frozenset(key for key in self.pairs if key in _SPECIAL_KEYS or key not in self.letters)
+        object.__setattr__(self, "checked", checked)
+
+    @classmethod
+    def of(cls, pattern: str):
+        return cls(first_letters(pattern), start_pairs(pattern))
+
+
+def _admits(char, letters):
+    """Whether a word starting with `char` is a candidate for a term starting with one of `letters`."""
+    if char.lower() in letters:
+        return True
+    if WORD in letters and (char.isalnum() or char == "_"):
+        return True
+    return DIGIT in letters and char.isdecimal()
+
+
+class StartIndex:
+    """Where words start in a text, grouped by their lowercase first letter (and digit, word) and
+    by their first two characters' keys."""
+
+    def __init__(self, text: str, starts: list):
+        self.text = text
+        self.starts = starts
+        self._by_letter = None
+        self._by_pair = None
 
     @classmethod
     def of(cls, text: str, starts=None):
         if starts is None:
             starts = [m.start() for m in TERM_START_RE.finditer(text)]
-        by_letter = defaultdict(list)
-        for start in starts:
-            char = text[start]
-            by_letter[char.lower()].append(start)
-            if char.isalnum() or char == "_":
-                by_letter[WORD].append(start)
-                if char.isdecimal():
-                    by_letter[DIGIT].append(start)
-        return cls(starts, by_letter)
+        return cls(text, starts)
 
-    def candidates(self, letters):
-        """Word starts a term starting with one of `letters` (None: any) may match at, in order."""
+    @property
+    def by_letter(self):
+        if self._by_letter is None:
+            text = self.text
+            by_letter = defaultdict(list)
+            for start in self.starts:
+                char = text[start]
+                by_letter[char.lower()].append(start)
+                if char.isalnum() or char == "_":
+                    by_letter[WORD].append(start)
+                    if char.isdecimal():
+                        by_letter[DIGIT].append(start)
+            self._by_letter = by_letter
+        return self._by_letter
+
+    def _pairs(self):
+        """({first two keys: [starts]}, {first key: [first two keys]}), or None."""
+        if self._by_pair is None:
+            keys = key_text(self.text)
+            if keys is None:
+                self._by_pair = False
+            else:
+                by_pair, by_first = {}, defaultdict(list)
+                for start in self.starts:
+                    pair = keys[start:start + 2]
+                    bucket = by_pair.get(pair)
+                    if bucket is None:
+                        by_pair[pair] = [start]
+                        by_first[pair[0]].append(pair)
+                    else:
+                        bucket.append(start)
+                self._by_pair = (by_pair, by_first)
+        return self._by_pair or None
+
+    def candidates(self, first):
+        """Word starts a term may match at, in order. `first`: the term's `StartFilter`, or its
+        first letters (None: any)."""
+        if isinstance(first, StartFilter):
+            index = self._pairs() if first.pairs is not None else None
+            if index is None:
+                return self.candidates(first.letters)
+            by_pair, by_first = index
+            found = []
+            for key, seconds in first.pairs.items():
+                present = by_first.get(key)
+                if not present:
+                    continue
+                starts = found if key not in first.checked else []
+                if seconds is ANY_SECOND:
+                    for pair in present:
+                        starts += by_pair[pair]
+                elif len(seconds) < len(present):
+                    for second in seconds:
+                        starts += by_pair.get(key + second, ())
+                else:
+                    for pair in present:
+                        if pair[1:] in seconds:
+                            starts += by_pair[pair]
+                if starts is not found:
+                    text, letters = self.text, first.letters
+                    found += [start for start in starts if _admits(text[start], letters)]
+            found.sort()
+            return found
+        letters = first
         if letters is None:
             return self.starts
+        if WORD in letters:  # every word start, and the starts with a letter that is not a word character
+            others = [letter for letter in letters if letter != WORD and not (letter.isalnum() or letter == "_")]
+            if not others:
+                return self.by_letter[WORD]
+            return sorted({start for letter in (WORD, *others) for start in self.by_letter.get(letter, ())})
         found = [start for letter in letters for start in self.by_letter.get(letter, ())]
-        return sorted(found) if len(letters) > 1 else found
+        return sorted(set(found)) if len(letters) > 1 else found
 
 
 # In any term pattern, "{third-party}" stands for every third-party term of the language.
