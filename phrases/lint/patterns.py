@@ -23,6 +23,7 @@ import re._constants as c
 import re._parser as sre_parse
 from collections import defaultdict
 from dataclasses import dataclass, field
+from math import prod
 
 
 def gettext_noop(message: str) -> str:
@@ -350,17 +351,17 @@ def _exact_first(items):
     return None  # the whole pattern may match nothing: no single first letter
 
 
-# Where a term may start, narrowed to its first two characters.
+# Where a term may start, narrowed to its first characters.
 #
 # Most word starts begin with a letter some term of a kind also begins with, so the first letter
-# alone leaves thousands of regex attempts per long text. The first two characters are far more
-# selective: `start_pairs` reads from a pattern which two characters a match can begin with, and
-# `StartIndex` groups a text's word starts by their first two characters, so a term is tried only
-# where both fit. Characters are compared by their key: the simple lowercase, with the letters
-# Python's re treats as the same under IGNORECASE ("ſ" and "s", "σ" and "ς"…) given one key, so a
-# position the key rules out is one the pattern cannot match at: the findings are those of trying
-# every candidate.
-ANY_SECOND = None  # in `start_pairs`: any second character (or none) may follow the first
+# alone leaves thousands of regex attempts per long text. The first three characters are far more
+# selective: `start_prefixes` reads from a pattern which characters a match can begin with, and
+# `StartIndex` groups a text's word starts by their first three characters, so a term is tried
+# only where they fit. Characters are compared by their key: the simple lowercase, with the
+# letters Python's re treats as the same under IGNORECASE ("ſ" and "s", "σ" and "ς"…) given one
+# key, so a position the keys rule out is one the pattern cannot match at: the findings are those
+# of trying every candidate. A part of a pattern that may start with any letter (`\w+-партнёр`) is
+# tried everywhere, but only in a text that holds a string every match of it contains.
 
 
 def _equal_letters():
@@ -462,33 +463,94 @@ def _item_prefixes(item, length):
     raise _Unknown
 
 
-def start_pairs(pattern: str):
-    """{first key: keys the second character may have (ANY_SECOND: any)} for a match of `pattern`,
-    or None when the pattern is not narrowed (it may start with any character or match nothing)."""
+PREFIX_LENGTH = 3       # characters of a word start a term is narrowed by
+MAX_PREFIXES = 400      # more spelled-out prefixes than this for one part of a pattern: shorter ones
+
+
+def _spelled(prefix):
+    """The strings of keys a tuple of key sets stands for (cut shorter while there are too many)."""
+    length = next((index for index, keys in enumerate(prefix) if keys is None), len(prefix))
+    while length > 1 and prod(len(keys) for keys in prefix[:length]) > MAX_PREFIXES:
+        length -= 1
+    strings = [""]
+    for keys in prefix[:length]:
+        strings = [string + key for string in strings for key in keys]
+    return strings
+
+
+def _pruned(strings):
+    """`strings` without those a shorter one of them begins."""
+    kept = set()
+    for string in sorted(strings, key=len):
+        if not any(string[:length] in kept for length in range(1, len(string))):
+            kept.add(string)
+    return frozenset(kept)
+
+
+def start_prefixes(pattern: str):
+    """The keys of the first characters (up to PREFIX_LENGTH) a match of `pattern` can begin with, as
+    a frozenset of strings, or None when the pattern is not narrowed (it may start with any
+    character or match nothing)."""
     try:
-        prefixes = _prefixes(_items(sre_parse.parse(pattern, re.IGNORECASE)), 2)
+        prefixes = _prefixes(_items(sre_parse.parse(pattern, re.IGNORECASE)), PREFIX_LENGTH)
     except (_Unknown, re.error, OverflowError, RecursionError):
         return None
-    pairs = {}
+    strings = set()
     for prefix in prefixes:
         if not prefix or prefix[0] is None:
             return None
-        second = prefix[1] if len(prefix) > 1 else ANY_SECOND
-        for first in prefix[0]:
-            if second is ANY_SECOND or pairs.get(first, frozenset()) is ANY_SECOND:
-                pairs[first] = ANY_SECOND
-            else:
-                pairs[first] = pairs.get(first, frozenset()) | second
-    return pairs
+        strings.update(_spelled(prefix))
+    return _pruned(strings)
+
+
+def _required(items):
+    """Keys of strings one of which every match of `items` contains, or None when not known."""
+    found, run = [], []
+    for op, av in items:
+        if op == c.LITERAL:
+            run.append(key_text(chr(av)) or "")
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        required = None
+        if op == c.SUBPATTERN:
+            required = _required(_items(av[-1]))
+        elif op == c.ATOMIC_GROUP:
+            required = _required(_items(av))
+        elif op == c.BRANCH:
+            branches = [_required(_items(branch)) for branch in av[1]]
+            if all(branch is not None for branch in branches):
+                required = frozenset().union(*branches)
+        elif op in REPEATS and av[0] >= 1:
+            required = _required(_items(av[2]))
+        if required is not None:
+            found.append(required)
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return max(found, key=lambda strings: min(map(len, strings)), default=None)
+
+
+def required_strings(pattern: str):
+    """Keys of strings one of which every match of `pattern` contains (a frozenset), or None."""
+    try:
+        return _required(_items(sre_parse.parse(pattern, re.IGNORECASE)))
+    except (re.error, OverflowError, RecursionError):
+        return None
 
 
 @dataclass(frozen=True, eq=False)
 class StartFilter:
-    """Where a term may start: its first letters (`first_letters`) and first two characters
-    (`start_pairs`); either None when not known."""
+    """Where a term (or a kind's terms together) may start.
+
+    `letters`: its first letters (`first_letters`; None: any). `prefixes`: the first characters of
+    the parts of it that `start_prefixes` narrows. `unnarrowed`: for each other part, the strings one
+    of which its match contains (`required_strings`; None: not known): while none of them is in a
+    text, that part cannot match anywhere in it."""
 
     letters: frozenset | None
-    pairs: dict | None = None
+    prefixes: frozenset
+    unnarrowed: tuple = ()
     # First keys whose words the first letters must still be checked for: a key the letters do not
     # name (it may be admitted as a word or digit character) or one a character with another
     # lowercase also has ("s" for "ſ", "i" for "İ").
@@ -496,13 +558,23 @@ class StartFilter:
 
     def __post_init__(self):
         checked = frozenset()
-        if self.pairs is not None and self.letters is not None:
-            checked = frozenset(key for key in self.pairs if key in _SPECIAL_KEYS or key not in self.letters)
+        if self.letters is not None:
+            checked = frozenset(string[0] for string in self.prefixes
+                                if string[0] in _SPECIAL_KEYS or string[0] not in self.letters)
         object.__setattr__(self, "checked", checked)
 
     @classmethod
     def of(cls, pattern: str):
-        return cls(first_letters(pattern), start_pairs(pattern))
+        prefixes = start_prefixes(pattern)
+        if prefixes is None:
+            return cls(first_letters(pattern), frozenset(), (required_strings(pattern),))
+        return cls(first_letters(pattern), prefixes)
+
+    @classmethod
+    def merged(cls, letters, filters):
+        """One filter for the alternation of the terms `filters` stand for."""
+        prefixes = _pruned(frozenset().union(*(one.prefixes for one in filters)))
+        return cls(letters, prefixes, tuple(part for one in filters for part in one.unnarrowed))
 
 
 def _admits(char, letters):
@@ -522,7 +594,8 @@ class StartIndex:
         self.text = text
         self.starts = starts
         self._by_letter = None
-        self._by_pair = None
+        self._by_prefix = None
+        self._keys = False
 
     @classmethod
     def of(cls, text: str, starts=None):
@@ -545,49 +618,55 @@ class StartIndex:
             self._by_letter = by_letter
         return self._by_letter
 
-    def _pairs(self):
-        """({first two keys: [starts]}, {first key: [first two keys]}), or None."""
-        if self._by_pair is None:
-            keys = key_text(self.text)
+    @property
+    def keys(self):
+        """The text's keys (`key_text`), or None."""
+        if self._keys is False:
+            self._keys = key_text(self.text)
+        return self._keys
+
+    def _buckets(self):
+        """({first PREFIX_LENGTH keys: [starts]}, {shorter beginning: [those keys]}), or None."""
+        if self._by_prefix is None:
+            keys = self.keys
             if keys is None:
-                self._by_pair = False
+                self._by_prefix = False
             else:
-                by_pair, by_first = {}, defaultdict(list)
+                buckets, by_beginning = {}, defaultdict(list)
                 for start in self.starts:
-                    pair = keys[start:start + 2]
-                    bucket = by_pair.get(pair)
+                    prefix = keys[start:start + PREFIX_LENGTH]
+                    bucket = buckets.get(prefix)
                     if bucket is None:
-                        by_pair[pair] = [start]
-                        by_first[pair[0]].append(pair)
+                        buckets[prefix] = [start]
+                        for length in range(1, len(prefix)):
+                            by_beginning[prefix[:length]].append(prefix)
                     else:
                         bucket.append(start)
-                self._by_pair = (by_pair, by_first)
-        return self._by_pair or None
+                self._by_prefix = (buckets, by_beginning)
+        return self._by_prefix or None
+
+    def _present(self, strings):
+        """Whether one of `strings` (keys) is in the text (None: may be)."""
+        keys = self.keys
+        return strings is None or keys is None or any(string in keys for string in strings)
 
     def candidates(self, first):
         """Word starts a term may match at, in order. `first`: the term's `StartFilter`, or its
         first letters (None: any)."""
         if isinstance(first, StartFilter):
-            index = self._pairs() if first.pairs is not None else None
-            if index is None:
+            index = self._buckets()
+            if index is None or any(self._present(strings) for strings in first.unnarrowed):
                 return self.candidates(first.letters)
-            by_pair, by_first = index
-            found = []
-            for key, seconds in first.pairs.items():
-                present = by_first.get(key)
-                if not present:
-                    continue
-                starts = found if key not in first.checked else []
-                if seconds is ANY_SECOND:
-                    for pair in present:
-                        starts += by_pair[pair]
-                elif len(seconds) < len(present):
-                    for second in seconds:
-                        starts += by_pair.get(key + second, ())
+            buckets, by_beginning = index
+            found, checked = [], first.checked
+            for string in first.prefixes:
+                starts = found if string[0] not in checked else []
+                if len(string) >= PREFIX_LENGTH:
+                    starts += buckets.get(string, ())
                 else:
-                    for pair in present:
-                        if pair[1:] in seconds:
-                            starts += by_pair[pair]
+                    starts += buckets.get(string, ())  # the text ends within the string's length
+                    for prefix in by_beginning.get(string, ()):
+                        starts += buckets[prefix]
                 if starts is not found:
                     text, letters = self.text, first.letters
                     found += [start for start in starts if _admits(text[start], letters)]

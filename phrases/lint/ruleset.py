@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from phrases.lint import defaults
 from phrases.lint.findings import OFF
-from phrases.lint.patterns import THIRD_PARTY_MACRO, StartFilter, UnsafePattern, check_term_pattern, start_pairs
+from phrases.lint.patterns import THIRD_PARTY_MACRO, StartFilter, UnsafePattern, check_term_pattern
 from phrases.lint.text import fold
 
 logger = logging.getLogger(__name__)
@@ -87,10 +87,12 @@ class RuleSet:
                 firsts = [first.letters for _, _, first in terms]
                 first = None if any(f is None for f in firsts) else frozenset().union(*firsts)
                 source = "|".join(pattern.pattern for pattern, _, _ in terms)
+                filters = [start for _, _, start in terms]
                 if folded:
                     source = fold(source)
                     first = None if first is None else frozenset(fold(letter) for letter in first)
-                combined = [(re.compile(source, re.IGNORECASE), None, StartFilter(first, start_pairs(source)))]
+                    filters = [StartFilter.of(fold(pattern.pattern)) for pattern, _, _ in terms]
+                combined = [(re.compile(source, re.IGNORECASE), None, StartFilter.merged(first, filters))]
             self._compiled[key] = combined
         return combined
 
