@@ -18,11 +18,13 @@ We keep Python's `re` (rather than an engine such as RE2) because the default te
 tuning rely on look-ahead (`короче(?=,)`, `ok(?!\\.\\s*\\d)`), which RE2 does not support; the
 checks above give the same linear-time guarantee for the patterns we accept.
 """
+import bisect
 import re
 import re._constants as c
 import re._parser as sre_parse
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from math import prod
 
 
@@ -41,6 +43,7 @@ SAMPLE = frozenset("aAzZbBxX09_-'’ \t\n.,;:!?@+()/«»\"#$%&*<=>[]^`{|}~яЯё
 # (a hyphen or apostrophe joins words: "PIN-u", "don't").
 TERM_START_RE = re.compile(r"(?<![\w\-'’])\S")
 DIGIT, WORD = "\\d", "\\w"  # first-letter keys standing for a class
+_NON_SPACE_RUN = re.compile(r"\S+")
 
 
 class UnsafePattern(ValueError):
@@ -383,6 +386,12 @@ _SPECIAL_KEYS = frozenset({"i", *map(chr, _KEY_TABLE.values())})
 _SPACES = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
 
 
+@cache
+def _digits():
+    """Every character \\d matches (str.isdecimal), read once."""
+    return frozenset(chr(code) for code in range(0x110000) if chr(code).isdecimal())
+
+
 def key_text(text: str):
     """`text` with each character replaced by its key (same length), or None when that cannot be."""
     keys = text.lower()
@@ -411,6 +420,8 @@ def _char_keys(item):
                 keys |= {chr(code), chr(code).upper(), chr(code).lower()}
         elif inner_op == c.CATEGORY and inner_av == c.CATEGORY_SPACE:
             keys |= _SPACES
+        elif inner_op == c.CATEGORY and inner_av == c.CATEGORY_DIGIT:
+            keys |= _digits()
         else:
             return None  # a negated set, another category, a wide range: anything
     result = set()
@@ -531,12 +542,57 @@ def _required(items):
     return max(found, key=lambda strings: min(map(len, strings)), default=None)
 
 
+def _may_be_space(op, av):
+    """Whether a one-character item may match a space."""
+    if op == c.LITERAL:
+        return chr(av).isspace()
+    if op != c.IN:
+        return True
+    for inner_op, inner_av in av:
+        if inner_op == c.LITERAL:
+            if chr(inner_av).isspace():
+                return True
+        elif inner_op == c.RANGE:
+            if any(inner_av[0] <= ord(space) <= inner_av[1] for space in _SPACES):
+                return True
+        elif inner_op != c.CATEGORY or inner_av not in (c.CATEGORY_WORD, c.CATEGORY_DIGIT, c.CATEGORY_NOT_SPACE):
+            return True  # a negated set, a space or another category
+    return False
+
+
+def _spaceless(items):
+    """Whether no match of `items` contains a space (so a match lies within one run of non-spaces)."""
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+            if _may_be_space(op, av):
+                return False
+        elif op == c.SUBPATTERN:
+            if not _spaceless(_items(av[-1])):
+                return False
+        elif op == c.ATOMIC_GROUP:
+            if not _spaceless(_items(av)):
+                return False
+        elif op == c.BRANCH:
+            if not all(_spaceless(_items(branch)) for branch in av[1]):
+                return False
+        elif op in REPEATS:
+            if not _spaceless(_items(av[2])):
+                return False
+        else:
+            return False
+    return True
+
+
 def required_strings(pattern: str):
-    """Keys of strings one of which every match of `pattern` contains (a frozenset), or None."""
+    """(keys of strings one of which every match of `pattern` contains (a frozenset) or None,
+    whether no match contains a space)."""
     try:
-        return _required(_items(sre_parse.parse(pattern, re.IGNORECASE)))
+        items = _items(sre_parse.parse(pattern, re.IGNORECASE))
+        return _required(items), _spaceless(items)
     except (re.error, OverflowError, RecursionError):
-        return None
+        return None, False
 
 
 @dataclass(frozen=True, eq=False)
@@ -545,8 +601,9 @@ class StartFilter:
 
     `letters`: its first letters (`first_letters`; None: any). `prefixes`: the first characters of
     the parts of it that `start_prefixes` narrows. `unnarrowed`: for each other part, the strings one
-    of which its match contains (`required_strings`; None: not known): while none of them is in a
-    text, that part cannot match anywhere in it."""
+    of which its match contains and whether its match has no space (`required_strings`): while none
+    of them is in a text, that part cannot match anywhere in it; a part without spaces can only
+    start in a run of non-spaces holding one."""
 
     letters: frozenset | None
     prefixes: frozenset
@@ -567,7 +624,7 @@ class StartFilter:
     def of(cls, pattern: str):
         prefixes = start_prefixes(pattern)
         if prefixes is None:
-            return cls(first_letters(pattern), frozenset(), (required_strings(pattern),))
+            return cls(first_letters(pattern), frozenset(), (required_strings(pattern),))  # (strings, spaceless)
         return cls(first_letters(pattern), prefixes)
 
     @classmethod
@@ -596,6 +653,8 @@ class StartIndex:
         self._by_letter = None
         self._by_prefix = None
         self._keys = False
+        self._word_starts = None
+        self._runs = None
 
     @classmethod
     def of(cls, text: str, starts=None):
@@ -611,12 +670,18 @@ class StartIndex:
             for start in self.starts:
                 char = text[start]
                 by_letter[char.lower()].append(start)
-                if char.isalnum() or char == "_":
-                    by_letter[WORD].append(start)
-                    if char.isdecimal():
-                        by_letter[DIGIT].append(start)
+                if char.isdecimal():
+                    by_letter[DIGIT].append(start)
             self._by_letter = by_letter
         return self._by_letter
+
+    @property
+    def word_starts(self):
+        """The starts with a word character (letter, digit, underscore)."""
+        if self._word_starts is None:
+            text = self.text
+            self._word_starts = [start for start in self.starts if text[start].isalnum() or text[start] == "_"]
+        return self._word_starts
 
     @property
     def keys(self):
@@ -645,6 +710,30 @@ class StartIndex:
                 self._by_prefix = (buckets, by_beginning)
         return self._by_prefix or None
 
+    def _in_runs_holding(self, strings, letters):
+        """The starts (admitted by `letters`) in a run of non-spaces that holds one of `strings`, up
+        to the last place one begins in it. Each run is read once, however many strings it holds."""
+        keys, starts, text = self.keys, self.starts, self.text
+        if self._runs is None:
+            self._runs = [m.start() for m in _NON_SPACE_RUN.finditer(text)]
+        runs = self._runs
+        last_in_run = {}  # run start -> the last place a string begins in it
+        for string in strings:
+            at = keys.find(string)
+            while at != -1:
+                run = runs[bisect.bisect_right(runs, at) - 1] if string and not string[0].isspace() else None
+                if run is None:
+                    return self.candidates(letters)  # a string that may begin with a space: any run
+                last_in_run[run] = max(last_in_run.get(run, at), at)
+                at = keys.find(string, at + 1)
+        found = []
+        for run, last in last_in_run.items():
+            first_index = bisect.bisect_left(starts, run)
+            past_index = bisect.bisect_right(starts, last)
+            found += [start for start in starts[first_index:past_index]
+                      if letters is None or _admits(text[start], letters)]
+        return found
+
     def _present(self, strings):
         """Whether one of `strings` (keys) is in the text (None: may be)."""
         keys = self.keys
@@ -655,10 +744,16 @@ class StartIndex:
         first letters (None: any)."""
         if isinstance(first, StartFilter):
             index = self._buckets()
-            if index is None or any(self._present(strings) for strings in first.unnarrowed):
+            if index is None:
                 return self.candidates(first.letters)
+            found = []
+            for strings, spaceless in first.unnarrowed:
+                if self._present(strings):
+                    if strings is None or not spaceless:
+                        return self.candidates(first.letters)
+                    found += self._in_runs_holding(strings, first.letters)
             buckets, by_beginning = index
-            found, checked = [], first.checked
+            checked = first.checked
             for string in first.prefixes:
                 starts = found if string[0] not in checked else []
                 if len(string) >= PREFIX_LENGTH:
@@ -670,17 +765,17 @@ class StartIndex:
                 if starts is not found:
                     text, letters = self.text, first.letters
                     found += [start for start in starts if _admits(text[start], letters)]
-            found.sort()
-            return found
+            return sorted(set(found))
         letters = first
         if letters is None:
             return self.starts
         if WORD in letters:  # every word start, and the starts with a letter that is not a word character
             others = [letter for letter in letters if letter != WORD and not (letter.isalnum() or letter == "_")]
             if not others:
-                return self.by_letter[WORD]
-            return sorted({start for letter in (WORD, *others) for start in self.by_letter.get(letter, ())})
-        found = [start for letter in letters for start in self.by_letter.get(letter, ())]
+                return self.word_starts
+            return sorted({*self.word_starts, *(start for letter in others for start in self.by_letter.get(letter, ()))})
+        by_letter = self.by_letter
+        found = [start for letter in letters for start in by_letter.get(letter, ())]
         return sorted(set(found)) if len(letters) > 1 else found
 
 
