@@ -1,7 +1,9 @@
 """Linting a phrase body against the brand-voice rules in force."""
+import bisect
 import gc
 import threading
 import time
+from itertools import accumulate
 
 from phrases.lint import rules as checks
 from phrases.lint.findings import ERROR, OFF, Finding
@@ -90,9 +92,15 @@ def _run(draft, ruleset, findings):
             findings.append(Finding(rule, severity, message(rule, **values), start, end, suggestion))
     severity, _ = ruleset.rule("spelling", language)
     if severity != OFF:
-        flagged = {(f.start, f.end) for f in findings}
+        # Spans already reported, by start, with the furthest end among each prefix: a word overlaps one
+        # when a span starting before the word's end reaches past its start (a look-up per word, not a
+        # comparison with every finding).
+        flagged = sorted({(f.start, f.end) for f in findings})
+        flagged_starts = [start for start, _ in flagged]
+        reach = list(accumulate((end for _, end in flagged), max))
         for word in unknown_words(draft.words, language, ruleset.team_words, check_time=draft.check_time):
-            if any(start < word.end and word.start < end for start, end in flagged):
+            before_end = bisect.bisect_left(flagged_starts, word.end)
+            if before_end and reach[before_end - 1] > word.start:
                 continue  # already reported by a more specific rule
             findings.append(Finding("spelling", severity, message("spelling", word=word.text),
                                     word.start, word.end, None))
