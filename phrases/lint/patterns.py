@@ -753,15 +753,21 @@ class StartIndex:
                         return self.candidates(first.letters)
                     found += self._in_runs_holding(strings, first.letters)
             buckets, by_beginning = index
-            checked = first.checked
-            for string in first.prefixes:
-                starts = found if string[0] not in checked else []
-                if len(string) >= PREFIX_LENGTH:
-                    starts += buckets.get(string, ())
-                else:
-                    starts += buckets.get(string, ())  # the text ends within the string's length
-                    for prefix in by_beginning.get(string, ()):
-                        starts += buckets[prefix]
+            checked, prefixes = first.checked, first.prefixes
+            if len(prefixes) > len(buckets):  # fewer word beginnings in the text than in the term
+                chosen = [(key, bucket) for key, bucket in buckets.items()
+                          if any(key[:length] in prefixes for length in range(1, len(key) + 1))]
+            else:
+                chosen = []
+                for string in prefixes:
+                    if len(string) >= PREFIX_LENGTH:
+                        chosen.append((string, buckets.get(string, ())))
+                    else:
+                        chosen.append((string, buckets.get(string, ())))  # the text ends within it
+                        chosen += [(string, buckets[prefix]) for prefix in by_beginning.get(string, ())]
+            for key, bucket in chosen:
+                starts = found if key[0] not in checked else []
+                starts += bucket
                 if starts is not found:
                     text, letters = self.text, first.letters
                     found += [start for start in starts if _admits(text[start], letters)]
