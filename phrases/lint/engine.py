@@ -1,5 +1,9 @@
 """Linting a phrase body against the brand-voice rules in force."""
+import bisect
+import gc
+import threading
 import time
+from itertools import accumulate
 
 from phrases.lint import rules as checks
 from phrases.lint.findings import ERROR, OFF, Finding
@@ -48,16 +52,32 @@ def lint(body: str, language: str, ruleset, budget: float | None = None) -> list
     return findings
 
 
+_loaded = set()  # (language, spelling on) pairs whose data this process has loaded
+_loaded_lock = threading.Lock()
+
+
 def _load_language_data(language, ruleset):
     ruleset.compile_language(language)
-    if language == "ru":
-        from phrases.lint.morphology import analyzer
-
-        analyzer()
-    if ruleset.rule("spelling", language)[0] != OFF:
-        spelling_available(language)
+    spelling = ruleset.rule("spelling", language)[0] != OFF
+    if (language, spelling) in _loaded:
+        return
+    with _loaded_lock:
         if language == "ru":
-            spelling_available("en")  # Latin words in Russian text
+            from phrases.lint.morphology import analyzer
+
+            analyzer()
+        if spelling:
+            spelling_available(language)
+            if language == "ru":
+                spelling_available("en")  # Latin words in Russian text
+        if (language, spelling) not in _loaded:
+            _loaded.add((language, spelling))
+            # The dictionaries are millions of objects that live as long as the process. Left to the
+            # garbage collector, every full collection walks them all (about a second, at a random
+            # text's expense); frozen, it never looks at them again. Collected first, so no garbage
+            # is frozen with them.
+            gc.collect()
+            gc.freeze()
 
 
 def _run(draft, ruleset, findings):
@@ -72,9 +92,15 @@ def _run(draft, ruleset, findings):
             findings.append(Finding(rule, severity, message(rule, **values), start, end, suggestion))
     severity, _ = ruleset.rule("spelling", language)
     if severity != OFF:
-        flagged = {(f.start, f.end) for f in findings}
+        # Spans already reported, by start, with the furthest end among each prefix: a word overlaps one
+        # when a span starting before the word's end reaches past its start (a look-up per word, not a
+        # comparison with every finding).
+        flagged = sorted({(f.start, f.end) for f in findings})
+        flagged_starts = [start for start, _ in flagged]
+        reach = list(accumulate((end for _, end in flagged), max))
         for word in unknown_words(draft.words, language, ruleset.team_words, check_time=draft.check_time):
-            if any(start < word.end and word.start < end for start, end in flagged):
+            before_end = bisect.bisect_left(flagged_starts, word.end)
+            if before_end and reach[before_end - 1] > word.start:
                 continue  # already reported by a more specific rule
             findings.append(Finding("spelling", severity, message("spelling", word=word.text),
                                     word.start, word.end, None))

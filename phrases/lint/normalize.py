@@ -15,6 +15,7 @@ look like. Before any rule runs the text is
 `normalize` returns the new text and, for each of its characters, the span of the original text
 it came from, so a finding's offsets point at what the writer sees in the editor.
 """
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -72,6 +73,8 @@ def normalize(text: str, language: str = "") -> Normalized:
             # spans the loop below gives, without its per-character work).
             length = len(text)
             return Normalized(_unmix(text, language), length, list(range(length)), list(range(1, length + 1)))
+    elif unicodedata.is_normalized("NFC", text) and not any(map(unicodedata.combining, text)):
+        return _without_format(text, language, mixed)
     pieces, starts, ends = [], [], []
     emoji_joiners = _emoji_joiners(text) if "\u200d" in text else set()
     index, length = 0, len(text)
@@ -94,6 +97,30 @@ def normalize(text: str, language: str = "") -> Normalized:
     if mixed:
         result = _unmix(result, language)
     return Normalized(result, length, starts, ends)
+
+
+def _without_format(text: str, language: str, mixed: bool) -> Normalized:
+    """An NFC text without combining marks whose format characters go: every other character maps
+    to itself (the spans the character loop gives), read between the format characters."""
+    pieces, starts = [], []
+    emoji = [(m.start(), m.end()) for m in EMOJI_RE.finditer(text)] if "\u200d" in text else []
+    emoji_starts = [start for start, _ in emoji]
+    kept_from = 0
+    for match in _FORMAT.finditer(text):
+        index = match.start()
+        if text[index] == "\u200d" and emoji:
+            inside = bisect.bisect_right(emoji_starts, index) - 1
+            if inside >= 0 and index < emoji[inside][1]:
+                continue  # a joiner holding an emoji sequence together
+        pieces.append(text[kept_from:index])
+        starts += range(kept_from, index)
+        kept_from = index + 1
+    pieces.append(text[kept_from:])
+    starts += range(kept_from, len(text))
+    result = "".join(pieces)
+    if mixed:
+        result = _unmix(result, language)
+    return Normalized(result, len(text), starts, [start + 1 for start in starts])
 
 
 def _emoji_joiners(text: str) -> set:

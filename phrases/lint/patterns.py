@@ -18,11 +18,14 @@ We keep Python's `re` (rather than an engine such as RE2) because the default te
 tuning rely on look-ahead (`короче(?=,)`, `ok(?!\\.\\s*\\d)`), which RE2 does not support; the
 checks above give the same linear-time guarantee for the patterns we accept.
 """
+import bisect
 import re
 import re._constants as c
 import re._parser as sre_parse
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from math import prod
 
 
 def gettext_noop(message: str) -> str:
@@ -40,6 +43,7 @@ SAMPLE = frozenset("aAzZbBxX09_-'’ \t\n.,;:!?@+()/«»\"#$%&*<=>[]^`{|}~яЯё
 # (a hyphen or apostrophe joins words: "PIN-u", "don't").
 TERM_START_RE = re.compile(r"(?<![\w\-'’])\S")
 DIGIT, WORD = "\\d", "\\w"  # first-letter keys standing for a class
+_NON_SPACE_RUN = re.compile(r"\S+")
 
 
 class UnsafePattern(ValueError):
@@ -350,33 +354,435 @@ def _exact_first(items):
     return None  # the whole pattern may match nothing: no single first letter
 
 
-@dataclass
-class StartIndex:
-    """Where words start in a text, grouped by their lowercase first letter (and digit, word)."""
+# Where a term may start, narrowed to its first characters.
+#
+# Most word starts begin with a letter some term of a kind also begins with, so the first letter
+# alone leaves thousands of regex attempts per long text. The first three characters are far more
+# selective: `start_prefixes` reads from a pattern which characters a match can begin with, and
+# `StartIndex` groups a text's word starts by their first three characters, so a term is tried
+# only where they fit. Characters are compared by their key: the simple lowercase, with the
+# letters Python's re treats as the same under IGNORECASE ("ſ" and "s", "σ" and "ς"…) given one
+# key, so a position the keys rule out is one the pattern cannot match at: the findings are those
+# of trying every candidate. A part of a pattern that may start with any letter (`\w+-партнёр`) is
+# tried everywhere, but only in a text that holds a string every match of it contains.
 
-    starts: list
-    by_letter: dict
+
+def _equal_letters():
+    try:
+        from re._casefix import _EXTRA_CASES  # Python ≥ 3.11: what re's IGNORECASE also treats as equal
+    except ImportError:  # pragma: no cover
+        return {}
+    table = {}
+    for code, others in _EXTRA_CASES.items():
+        first = min((code, *others))
+        if first != code:
+            table[code] = first
+    return table
+
+
+_KEY_TABLE = _equal_letters()
+_KEY_SPECIAL = re.compile("[\u0130" + "".join(re.escape(chr(code)) for code in _KEY_TABLE) + "]")
+_SPECIAL_KEYS = frozenset({"i", *map(chr, _KEY_TABLE.values())})
+_SPACES = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
+
+
+@cache
+def _digits():
+    """Every character \\d matches (str.isdecimal), read once."""
+    return frozenset(chr(code) for code in range(0x110000) if chr(code).isdecimal())
+
+
+def key_text(text: str):
+    """`text` with each character replaced by its key (same length), or None when that cannot be."""
+    keys = text.lower()
+    if _KEY_SPECIAL.search(keys) is not None or "\u0130" in text:
+        keys = text.replace("\u0130", "i").lower().translate(_KEY_TABLE)  # İ: its simple lowercase is i
+    return keys if len(keys) == len(text) else None
+
+
+class _Unknown(Exception):
+    """Part of a pattern whose first characters are not worked out: the pattern is not narrowed."""
+
+
+def _char_keys(item):
+    """The keys of the characters one item matches (a frozenset), None for any character."""
+    op, av = item
+    if op == c.LITERAL:
+        return frozenset(key_text(chr(av)) or ())
+    if op in (c.NOT_LITERAL, c.ANY):
+        return None
+    keys = set()
+    for inner_op, inner_av in av:  # c.IN
+        if inner_op == c.LITERAL:
+            keys.add(chr(inner_av))
+        elif inner_op == c.RANGE and inner_av[1] - inner_av[0] <= 1000:
+            for code in range(inner_av[0], inner_av[1] + 1):
+                keys |= {chr(code), chr(code).upper(), chr(code).lower()}
+        elif inner_op == c.CATEGORY and inner_av == c.CATEGORY_SPACE:
+            keys |= _SPACES
+        elif inner_op == c.CATEGORY and inner_av == c.CATEGORY_DIGIT:
+            keys |= _digits()
+        else:
+            return None  # a negated set, another category, a wide range: anything
+    result = set()
+    for char in keys:
+        for variant in {char, char.upper(), char.lower()}:
+            if len(variant) == 1:
+                result.add(key_text(variant))
+    return frozenset(result - {None})
+
+
+def _extend(prefixes, options, length):
+    return {prefix if len(prefix) >= length else (prefix + option)[:length]
+            for prefix in prefixes for option in options}
+
+
+def _prefixes(items, length):
+    """Every way a match of `items` can begin: tuples of up to `length` key sets (None: any)."""
+    result = {()}
+    for item in items:
+        if all(len(prefix) >= length for prefix in result):
+            break
+        result = _extend(result, _item_prefixes(item, length), length)
+    return result
+
+
+def _item_prefixes(item, length):
+    op, av = item
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {()}  # reads no character (ignoring what it asserts only lets more positions through)
+    if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+        return {(_char_keys(item),)}
+    if op == c.SUBPATTERN:
+        return _prefixes(_items(av[-1]), length)
+    if op == c.ATOMIC_GROUP:
+        return _prefixes(_items(av), length)
+    if op == c.BRANCH:
+        return set().union(*(_prefixes(_items(branch), length) for branch in av[1]))
+    if op in REPEATS:
+        low, high, body = av
+        if low > 100:
+            raise _Unknown
+        body = _prefixes(_items(body), length)
+        total, current = set(), {()}
+        # More repetitions than `low + length` add nothing: past `length` characters nothing counts.
+        for count in range(min(high, low + length) + 1):
+            if count >= low:
+                total |= current
+            current = _extend(current, body, length)
+        return total
+    raise _Unknown
+
+
+PREFIX_LENGTH = 3       # characters of a word start a term is narrowed by
+MAX_PREFIXES = 400      # more spelled-out prefixes than this for one part of a pattern: shorter ones
+
+
+def _spelled(prefix):
+    """The strings of keys a tuple of key sets stands for (cut shorter while there are too many)."""
+    length = next((index for index, keys in enumerate(prefix) if keys is None), len(prefix))
+    while length > 1 and prod(len(keys) for keys in prefix[:length]) > MAX_PREFIXES:
+        length -= 1
+    strings = [""]
+    for keys in prefix[:length]:
+        strings = [string + key for string in strings for key in keys]
+    return strings
+
+
+def _pruned(strings):
+    """`strings` without those a shorter one of them begins."""
+    kept = set()
+    for string in sorted(strings, key=len):
+        if not any(string[:length] in kept for length in range(1, len(string))):
+            kept.add(string)
+    return frozenset(kept)
+
+
+def start_prefixes(pattern: str):
+    """The keys of the first characters (up to PREFIX_LENGTH) a match of `pattern` can begin with, as
+    a frozenset of strings, or None when the pattern is not narrowed (it may start with any
+    character or match nothing)."""
+    try:
+        prefixes = _prefixes(_items(sre_parse.parse(pattern, re.IGNORECASE)), PREFIX_LENGTH)
+    except (_Unknown, re.error, OverflowError, RecursionError):
+        return None
+    strings = set()
+    for prefix in prefixes:
+        if not prefix or prefix[0] is None:
+            return None
+        strings.update(_spelled(prefix))
+    return _pruned(strings)
+
+
+def _required(items):
+    """Keys of strings one of which every match of `items` contains, or None when not known."""
+    found, run = [], []
+    for op, av in items:
+        if op == c.LITERAL:
+            run.append(key_text(chr(av)) or "")
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        required = None
+        if op == c.SUBPATTERN:
+            required = _required(_items(av[-1]))
+        elif op == c.ATOMIC_GROUP:
+            required = _required(_items(av))
+        elif op == c.BRANCH:
+            branches = [_required(_items(branch)) for branch in av[1]]
+            if all(branch is not None for branch in branches):
+                required = frozenset().union(*branches)
+        elif op in REPEATS and av[0] >= 1:
+            required = _required(_items(av[2]))
+        if required is not None:
+            found.append(required)
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return max(found, key=lambda strings: min(map(len, strings)), default=None)
+
+
+def _may_be_space(op, av):
+    """Whether a one-character item may match a space."""
+    if op == c.LITERAL:
+        return chr(av).isspace()
+    if op != c.IN:
+        return True
+    for inner_op, inner_av in av:
+        if inner_op == c.LITERAL:
+            if chr(inner_av).isspace():
+                return True
+        elif inner_op == c.RANGE:
+            if any(inner_av[0] <= ord(space) <= inner_av[1] for space in _SPACES):
+                return True
+        elif inner_op != c.CATEGORY or inner_av not in (c.CATEGORY_WORD, c.CATEGORY_DIGIT, c.CATEGORY_NOT_SPACE):
+            return True  # a negated set, a space or another category
+    return False
+
+
+def _spaceless(items):
+    """Whether no match of `items` contains a space (so a match lies within one run of non-spaces)."""
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+            if _may_be_space(op, av):
+                return False
+        elif op == c.SUBPATTERN:
+            if not _spaceless(_items(av[-1])):
+                return False
+        elif op == c.ATOMIC_GROUP:
+            if not _spaceless(_items(av)):
+                return False
+        elif op == c.BRANCH:
+            if not all(_spaceless(_items(branch)) for branch in av[1]):
+                return False
+        elif op in REPEATS:
+            if not _spaceless(_items(av[2])):
+                return False
+        else:
+            return False
+    return True
+
+
+def required_strings(pattern: str):
+    """(keys of strings one of which every match of `pattern` contains (a frozenset) or None,
+    whether no match contains a space)."""
+    try:
+        items = _items(sre_parse.parse(pattern, re.IGNORECASE))
+        return _required(items), _spaceless(items)
+    except (re.error, OverflowError, RecursionError):
+        return None, False
+
+
+@dataclass(frozen=True, eq=False)
+class StartFilter:
+    """Where a term (or a kind's terms together) may start.
+
+    `letters`: its first letters (`first_letters`; None: any). `prefixes`: the first characters of
+    the parts of it that `start_prefixes` narrows. `unnarrowed`: for each other part, the strings one
+    of which its match contains and whether its match has no space (`required_strings`): while none
+    of them is in a text, that part cannot match anywhere in it; a part without spaces can only
+    start in a run of non-spaces holding one."""
+
+    letters: frozenset | None
+    prefixes: frozenset
+    unnarrowed: tuple = ()
+    # First keys whose words the first letters must still be checked for: a key the letters do not
+    # name (it may be admitted as a word or digit character) or one a character with another
+    # lowercase also has ("s" for "ſ", "i" for "İ").
+    checked: frozenset = field(init=False)
+
+    def __post_init__(self):
+        checked = frozenset()
+        if self.letters is not None:
+            checked = frozenset(string[0] for string in self.prefixes
+                                if string[0] in _SPECIAL_KEYS or string[0] not in self.letters)
+        object.__setattr__(self, "checked", checked)
+
+    @classmethod
+    def of(cls, pattern: str):
+        prefixes = start_prefixes(pattern)
+        if prefixes is None:
+            return cls(first_letters(pattern), frozenset(), (required_strings(pattern),))  # (strings, spaceless)
+        return cls(first_letters(pattern), prefixes)
+
+    @classmethod
+    def merged(cls, letters, filters):
+        """One filter for the alternation of the terms `filters` stand for."""
+        prefixes = _pruned(frozenset().union(*(one.prefixes for one in filters)))
+        return cls(letters, prefixes, tuple(part for one in filters for part in one.unnarrowed))
+
+
+def _admits(char, letters):
+    """Whether a word starting with `char` is a candidate for a term starting with one of `letters`."""
+    if char.lower() in letters:
+        return True
+    if WORD in letters and (char.isalnum() or char == "_"):
+        return True
+    return DIGIT in letters and char.isdecimal()
+
+
+class StartIndex:
+    """Where words start in a text, grouped by their lowercase first letter (and digit, word) and
+    by their first two characters' keys."""
+
+    def __init__(self, text: str, starts: list):
+        self.text = text
+        self.starts = starts
+        self._by_letter = None
+        self._by_prefix = None
+        self._keys = False
+        self._word_starts = None
+        self._runs = None
 
     @classmethod
     def of(cls, text: str, starts=None):
         if starts is None:
             starts = [m.start() for m in TERM_START_RE.finditer(text)]
-        by_letter = defaultdict(list)
-        for start in starts:
-            char = text[start]
-            by_letter[char.lower()].append(start)
-            if char.isalnum() or char == "_":
-                by_letter[WORD].append(start)
+        return cls(text, starts)
+
+    @property
+    def by_letter(self):
+        if self._by_letter is None:
+            text = self.text
+            by_letter = defaultdict(list)
+            for start in self.starts:
+                char = text[start]
+                by_letter[char.lower()].append(start)
                 if char.isdecimal():
                     by_letter[DIGIT].append(start)
-        return cls(starts, by_letter)
+            self._by_letter = by_letter
+        return self._by_letter
 
-    def candidates(self, letters):
-        """Word starts a term starting with one of `letters` (None: any) may match at, in order."""
+    @property
+    def word_starts(self):
+        """The starts with a word character (letter, digit, underscore)."""
+        if self._word_starts is None:
+            text = self.text
+            self._word_starts = [start for start in self.starts if text[start].isalnum() or text[start] == "_"]
+        return self._word_starts
+
+    @property
+    def keys(self):
+        """The text's keys (`key_text`), or None."""
+        if self._keys is False:
+            self._keys = key_text(self.text)
+        return self._keys
+
+    def _buckets(self):
+        """({first PREFIX_LENGTH keys: [starts]}, {shorter beginning: [those keys]}), or None."""
+        if self._by_prefix is None:
+            keys = self.keys
+            if keys is None:
+                self._by_prefix = False
+            else:
+                buckets, by_beginning = {}, defaultdict(list)
+                for start in self.starts:
+                    prefix = keys[start:start + PREFIX_LENGTH]
+                    bucket = buckets.get(prefix)
+                    if bucket is None:
+                        buckets[prefix] = [start]
+                        for length in range(1, len(prefix)):
+                            by_beginning[prefix[:length]].append(prefix)
+                    else:
+                        bucket.append(start)
+                self._by_prefix = (buckets, by_beginning)
+        return self._by_prefix or None
+
+    def _in_runs_holding(self, strings, letters):
+        """The starts (admitted by `letters`) in a run of non-spaces that holds one of `strings`, up
+        to the last place one begins in it. Each run is read once, however many strings it holds."""
+        keys, starts, text = self.keys, self.starts, self.text
+        if self._runs is None:
+            self._runs = [m.start() for m in _NON_SPACE_RUN.finditer(text)]
+        runs = self._runs
+        last_in_run = {}  # run start -> the last place a string begins in it
+        for string in strings:
+            at = keys.find(string)
+            while at != -1:
+                run = runs[bisect.bisect_right(runs, at) - 1] if string and not string[0].isspace() else None
+                if run is None:
+                    return self.candidates(letters)  # a string that may begin with a space: any run
+                last_in_run[run] = max(last_in_run.get(run, at), at)
+                at = keys.find(string, at + 1)
+        found = []
+        for run, last in last_in_run.items():
+            first_index = bisect.bisect_left(starts, run)
+            past_index = bisect.bisect_right(starts, last)
+            found += [start for start in starts[first_index:past_index]
+                      if letters is None or _admits(text[start], letters)]
+        return found
+
+    def _present(self, strings):
+        """Whether one of `strings` (keys) is in the text (None: may be)."""
+        keys = self.keys
+        return strings is None or keys is None or any(string in keys for string in strings)
+
+    def candidates(self, first):
+        """Word starts a term may match at, in order. `first`: the term's `StartFilter`, or its
+        first letters (None: any)."""
+        if isinstance(first, StartFilter):
+            index = self._buckets()
+            if index is None:
+                return self.candidates(first.letters)
+            found = []
+            for strings, spaceless in first.unnarrowed:
+                if self._present(strings):
+                    if strings is None or not spaceless:
+                        return self.candidates(first.letters)
+                    found += self._in_runs_holding(strings, first.letters)
+            buckets, by_beginning = index
+            checked, prefixes = first.checked, first.prefixes
+            if len(prefixes) > len(buckets):  # fewer word beginnings in the text than in the term
+                chosen = [(key, bucket) for key, bucket in buckets.items()
+                          if any(key[:length] in prefixes for length in range(1, len(key) + 1))]
+            else:
+                chosen = []
+                for string in prefixes:
+                    if len(string) >= PREFIX_LENGTH:
+                        chosen.append((string, buckets.get(string, ())))
+                    else:
+                        chosen.append((string, buckets.get(string, ())))  # the text ends within it
+                        chosen += [(string, buckets[prefix]) for prefix in by_beginning.get(string, ())]
+            for key, bucket in chosen:
+                starts = found if key[0] not in checked else []
+                starts += bucket
+                if starts is not found:
+                    text, letters = self.text, first.letters
+                    found += [start for start in starts if _admits(text[start], letters)]
+            return sorted(set(found))
+        letters = first
         if letters is None:
             return self.starts
-        found = [start for letter in letters for start in self.by_letter.get(letter, ())]
-        return sorted(found) if len(letters) > 1 else found
+        if WORD in letters:  # every word start, and the starts with a letter that is not a word character
+            others = [letter for letter in letters if letter != WORD and not (letter.isalnum() or letter == "_")]
+            if not others:
+                return self.word_starts
+            return sorted({*self.word_starts, *(start for letter in others for start in self.by_letter.get(letter, ()))})
+        by_letter = self.by_letter
+        found = [start for letter in letters for start in by_letter.get(letter, ())]
+        return sorted(set(found)) if len(letters) > 1 else found
 
 
 # In any term pattern, "{third-party}" stands for every third-party term of the language.

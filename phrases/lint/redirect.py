@@ -57,8 +57,9 @@ def redirect_channel(draft):
         channels = [s for s in all_channels if not _clients_own(clauses, s, language)]
         # «почта» is a third party («почта потеряла») and a channel; as a channel, «Вашу почту» is the
         # client's own, so a third party that is also a channel is judged as a channel.
+        channel_tokens = {index for c in all_channels for index in range(c.first, c.last + 1)}
         parties = [s for s in find("third-party")
-                   if not any(c.first <= s.last and s.first <= c.last for c in all_channels)]
+                   if not any(index in channel_tokens for index in range(s.first, s.last + 1))]
         targets = {"contact": _by_clause(clauses, channels + find("venue") + parties),
                    "visit": _by_clause(clauses, find("venue"))}
     for kind, found in asked.items():

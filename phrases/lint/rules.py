@@ -315,7 +315,7 @@ def all_caps(draft):
     minimum = _limit(draft, "all-caps")
     acronyms = draft.ruleset.acronyms_for(draft.language)
     for word in draft.words:
-        if len(word.text) < minimum or word.text.islower():
+        if len(word.text) < minimum or word.text.islower() or (minimum > 1 and word.text[1:].islower()):
             continue  # no part can be a long enough run of capitals (most words: no split needed)
         offset = word.start
         for part in re.split(r"(['\-])", word.text):

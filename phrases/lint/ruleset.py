@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from phrases.lint import defaults
 from phrases.lint.findings import OFF
-from phrases.lint.patterns import THIRD_PARTY_MACRO, UnsafePattern, check_term_pattern, first_letters
+from phrases.lint.patterns import THIRD_PARTY_MACRO, StartFilter, UnsafePattern, check_term_pattern
 from phrases.lint.text import fold
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ class RuleSet:
         return pattern.replace(THIRD_PARTY_MACRO, f"(?:{parties})")
 
     def terms_for(self, language: str, kind: str):
-        """[(compiled pattern, suggestion, first letters)] of one kind for a language (its own and the
+        """[(compiled pattern, suggestion, `StartFilter`)] of one kind for a language (its own and the
         common ones). A pattern that is invalid or could take more than linear time is skipped."""
         key = (language, kind)
         compiled = self._compiled.get(key)
@@ -69,14 +69,14 @@ class RuleSet:
             for pattern, suggestion in self._entries(language, kind):
                 expanded = self._expand(language, pattern)
                 try:
-                    compiled.append((compile_term(expanded), suggestion, first_letters(expanded)))
+                    compiled.append((compile_term(expanded), suggestion, StartFilter.of(expanded)))
                 except (re.error, UnsafePattern) as error:
                     logger.warning("Skipping invalid %s term %r for %s: %s", kind, pattern, language, error)
             self._compiled[key] = compiled
         return compiled
 
     def combined(self, language: str, kind: str, folded: bool = False):
-        """The kind's terms as one pattern, [(pattern, None, first letters)] or [], for finding where
+        """The kind's terms as one pattern, [(pattern, None, `StartFilter`)] or [], for finding where
         any matches; `folded`: the same without Polish diacritics, for text typed without them."""
         key = (language, kind, "folded" if folded else "combined")
         combined = self._compiled.get(key)
@@ -84,13 +84,15 @@ class RuleSet:
             terms = self.terms_for(language, kind)
             combined = []
             if terms:
-                firsts = [first for _, _, first in terms]
+                firsts = [first.letters for _, _, first in terms]
                 first = None if any(f is None for f in firsts) else frozenset().union(*firsts)
                 source = "|".join(pattern.pattern for pattern, _, _ in terms)
+                filters = [start for _, _, start in terms]
                 if folded:
                     source = fold(source)
                     first = None if first is None else frozenset(fold(letter) for letter in first)
-                combined = [(re.compile(source, re.IGNORECASE), None, first)]
+                    filters = [StartFilter.of(fold(pattern.pattern)) for pattern, _, _ in terms]
+                combined = [(re.compile(source, re.IGNORECASE), None, StartFilter.merged(first, filters))]
             self._compiled[key] = combined
         return combined
 

@@ -29,6 +29,8 @@ REPRODUCTIONS = {
     "digits and spaces": "1 " * 10000 + "x",
     "one long word": "a" * 20000,
     "hyphenated chain": "a-" * 10000,
+    # A third party that is also a channel, thousands of times after a request (was quadratic).
+    "channel words after a request": "Позвоните, почта " + "почта " * 3300,
 }
 
 

@@ -1,0 +1,94 @@
+"""A term is tried only where a word's first characters fit it (patterns.StartFilter): that must
+never lose a match. Each filter is checked against trying the term at every word start its first
+letter allows (the candidates before the narrowing)."""
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from phrases.lint.patterns import TERM_START_RE, StartFilter, StartIndex, key_text, start_prefixes
+from phrases.lint.ruleset import TERM_KINDS, build_ruleset, compile_term, default_rows
+from phrases.lint.text import fold
+
+# Words the default terms are made of, case variants, and letters re's IGNORECASE treats as equal
+# to others ("ſ" and "s", the Kelvin sign and "k", "İ" and "i"), joined by spaces, hyphens, marks.
+PIECES = ["спс", "СПС", "не", "знаю", "курьер", "потерял", "позвоните", "по", "телефону", "вине", "склада",
+          "ok", "OK", "call", "the", "courier's", "mistake", "fault", "their", "hotline", "email", "asap", "thx",
+          "nie", "wiem", "zadzwoń", "zadzwon", "kurier", "zgubił", "winy", "infolinię", "prosze", "pls",
+          "ſ", "ſpс", "\u212a", "İ", "ı", "ς", "Σ", "ß", "ẞ", "партнёр", "банк-партнёр", "44-ФЗ", "ГК", "РФ",
+          "art.", "12", "§", " ", " ", "-", "'", "’", ",", ".", "\n", "\u00a0", "😀", "{client_name}"]
+
+
+def _rules():
+    _, terms = default_rows()
+    return build_ruleset([], terms, [], [])
+
+
+RULES = _rules()
+LANGUAGES = ("ru", "en", "pl")
+
+
+def _every_start(text, pattern, starts, letters):
+    candidates = StartIndex.of(text, starts).candidates(letters)
+    return [start for start in sorted(set(candidates))
+            if (m := pattern.match(text, start)) is not None and m.end() > start]
+
+
+def _filtered(text, pattern, first, starts):
+    index = StartIndex.of(text, starts)
+    return [start for start in index.candidates(first)
+            if (m := pattern.match(text, start)) is not None and m.end() > start]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
+def test_no_term_loses_a_match_to_its_start_filter(text):
+    starts = [m.start() for m in TERM_START_RE.finditer(text)]
+    for language in LANGUAGES:
+        for kind in TERM_KINDS:
+            for pattern, _, first in RULES.terms_for(language, kind):
+                assert _filtered(text, pattern, first, starts) == _every_start(text, pattern, starts, first.letters), \
+                    pattern.pattern
+            for folded in (False, True):
+                for pattern, _, first in RULES.combined(language, kind, folded=folded):
+                    view = fold(text) if folded else text
+                    assert _filtered(view, pattern, first, starts) == _every_start(view, pattern, starts, first.letters)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    ("спс", "Ну ſпс СПС"),
+    ("s\\w+", "ſome Some"),
+    ("k\\w+", "\u212aelvin"),
+    ("i\\w+", "İstanbul ıdea idea"),
+    ("σ\\w+", "ςαβ Σαβ"),
+    ("не\\s+знаю", "Не\u00a0знаю, не\nзнаю"),
+    ("(?:\\w+-)?партн[её]р\\w*", "банк-партнёр и партнеры"),
+    ("(?:\\w+-)?партн[её]р", "партнёры банк-партнёр мой-банк-партнер x-партнёр-партнёр"),
+    ("продав\\w+-партн[её]р\\w*", "продавец-партнёр и продавцы-партнеры"),
+    ("\\d+-ФЗ", "по 44-ФЗ и 223-фз"),
+    ("a?bc", "bc abc xbc"),
+    ("[а-яё]x", "жx Жx"),
+])
+def test_look_alike_letters_and_unnarrowed_parts_keep_their_matches(pattern, text):
+    compiled = compile_term(pattern)
+    first = StartFilter.of(compiled.pattern)
+    starts = [m.start() for m in TERM_START_RE.finditer(text)]
+    expected = _every_start(text, compiled, starts, first.letters)
+    assert expected, "the example must have a match"
+    assert _filtered(text, compiled, first, starts) == expected
+
+
+def test_prefixes_narrow_to_the_first_three_characters():
+    assert start_prefixes("спс|спасибо") == {"спс", "спа"}
+    assert start_prefixes("ok(?!\\.)") == {"ok"}
+    assert start_prefixes("(?:электронн\\w+\\s+)?почт\\w+") == {"эле", "поч"}
+    assert start_prefixes("\\w+x") is None  # may start with any letter
+
+
+def test_keys_keep_the_text_length_and_fold_case():
+    text = "İstanbul ſpс ΣΑΣ \u212a"
+    keys = key_text(text)
+    assert len(keys) == len(text)
+    assert keys.startswith("istanbul sp")
+    assert re.search("k", keys[-1])
