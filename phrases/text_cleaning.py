@@ -34,6 +34,10 @@ def _invisible(char: str, kept: frozenset) -> bool:
 def _strip_invisible(text: str, kept: frozenset) -> str:
     if text.isascii() and text.isprintable():
         return text  # the common case, without a per-character look
+    if (text.replace("\n", "").replace("\t", "") if kept is _KEPT_IN_TEXT else text).isprintable():
+        # Printable but for the line breaks and tabs it keeps (a Cyrillic or Polish body): no Cc or
+        # Cf character in it (isprintable is False for both), told at C speed.
+        return text
     return "".join(char for char in text if not _invisible(char, kept))
 
 
