@@ -50,8 +50,11 @@ def clean_text(value: str) -> str:
 
 def clean_line(value: str) -> str:
     """A single-line text (a title, a keyword, a topic name): one line, single spaces."""
-    if value.isascii() and value.isprintable() and "  " not in value and value == value.strip():
-        return value  # nothing to change, the common case of an import's thousands of entries: told at once
+    if (value.isprintable() and "  " not in value and value == value.strip()
+            and unicodedata.is_normalized("NFC", value)):
+        # Nothing to change, the common case of an import's thousands of entries, told at once: a
+        # printable text holds no control, format or line-break character and no space but " ".
+        return value
     text = unicodedata.normalize("NFC", value)
     text = _ANSI.sub("", _LINE_BREAKS.sub("\n", text)).replace("\n", " ").replace("\t", " ")
     text = _strip_invisible(text, _KEPT_IN_LINE)
