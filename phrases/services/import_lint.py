@@ -6,6 +6,8 @@ its texts in `QUICKPHRASES_IMPORT_LINT_PROCESSES` forked processes (default: one
 copy-on-write, never touch the database (the import's transaction stays in the parent, which
 writes nothing until every text is linted), and hand back findings as plain dicts, in order, a
 chunk at a time, so the import keeps reporting progress (and can be cancelled) while they work.
+Before they fork, each distinct word's spelling look-up is made once, split between processes,
+and the answers are inherited by all of them.
 A small import, a machine with one core or a platform without fork lints in-process.
 """
 import multiprocessing
@@ -80,10 +82,6 @@ def lint_texts(texts: Sequence[tuple[str, str]], done: Callable[[list, list], No
     return processes
 
 
-def _known_words(pairs) -> dict:
-    return spelling.known_words(pairs)
-
-
 def _share_spelling(texts, languages, processes) -> None:
     """Look each distinct word of the texts up in the dictionaries once, split between processes,
     and hand the answers to the lint processes forked next. Texts share most of their words, so
@@ -99,5 +97,5 @@ def _share_spelling(texts, languages, processes) -> None:
     # Interleaved, so each process gets its share of the rare (slow, unknown) words.
     parts = [pairs[start::processes * 4] for start in range(processes * 4)]
     with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-        for verdicts in pool.map(_known_words, parts):
+        for verdicts in pool.map(spelling.known_words, parts):
             spelling.share_verdicts(verdicts)
