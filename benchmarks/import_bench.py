@@ -1,18 +1,27 @@
 """Library import speed: the command (dry run, first import, unchanged re-import) and the API's
 job on the task queue (run by a worker's loop in-process), at 10,000 and 50,000 approved phrases: time, queries per phrase, peak memory.
+The first import by command also reports its stages (`import_library -v 2`): wall and CPU time of
+each, this process's and the lint processes'.
 
     python -m benchmarks.import_bench            # 10k and 50k phrases
     python -m benchmarks.import_bench --quick    # 300 phrases, seconds long (CI smoke run)
     python -m benchmarks.import_bench --sizes 3000
+    python -m benchmarks.import_bench --sizes 20000,50000,100000 --first-import-only
+                                                 # the first import by command only (the default from 100,000)
 """
 import argparse
 import json
 import os
+import resource
 import tempfile
 import threading
 import time
 
 from benchmarks.common import rss_mb, setup_django, table
+
+
+def rss_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class QueryCounter:
@@ -93,7 +102,7 @@ def _measure(counter, run):
     return seconds, counter.count - before, memory.grew_mb, result
 
 
-def bench_size(size, counter, reviewer, api_client, rows):
+def bench_size(size, counter, reviewer, api_client, rows, stages, first_import_only=False):
     from django.conf import settings
     from django.core.management import call_command
 
@@ -109,13 +118,25 @@ def bench_size(size, counter, reviewer, api_client, rows):
     def command(*extra):
         return lambda: call_command("import_library", path, "--no-progress", *extra, stdout=quiet)
 
+    report = os.path.join(os.path.dirname(path), "report.txt")
+
+    def first_import():
+        with open(report, "w", encoding="utf-8") as out:
+            call_command("import_library", path, "--no-progress", verbosity=2, stdout=out)
+
     _empty_library()
-    for label, run in (("command, dry run", command("--dry-run")), ("command, first import", command()),
-                       ("command, re-import unchanged", command())):
+    runs = [("command, first import", first_import)]
+    if not first_import_only:
+        runs = [("command, dry run", command("--dry-run")), *runs, ("command, re-import unchanged", command())]
+    for label, run in runs:
         seconds, queries, grew, _ = _measure(counter, run)
         rows.append([f"{size:,}", label, f"{seconds:.1f} s", f"{size / seconds:,.0f}/s", f"{queries:,}",
                      f"{queries / size:.3f}", f"{grew:.0f} MiB"])
+    with open(report, encoding="utf-8") as out:
+        stages[size] = [line for line in out if line.startswith("Stages:")][-1].strip()
     live = LivePhrase.objects.count()
+    if first_import_only:
+        return live
 
     _empty_library()
     settings.QUICKPHRASES_IMPORT_SYNC_LIMIT = min(settings.QUICKPHRASES_IMPORT_SYNC_LIMIT, size - 1)
@@ -141,6 +162,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")])
+    parser.add_argument("--first-import-only", action="store_true",
+                        help="only the first import by command (the default for 100,000 phrases and more)")
     args = parser.parse_args(argv)
     setup_django()
     from django.contrib.auth.models import Group, User
@@ -164,15 +187,21 @@ def main(argv=None):
     reviewer.groups.add(Group.objects.get(name="reviewers"))
     api_client = APIClient(HTTP_HOST="127.0.0.1")
     api_client.force_authenticate(reviewer)
-    rows, live = [], {}
+    rows, live, stages = [], {}, {}
     for size in sizes:
-        live[size] = bench_size(size, counter, reviewer, api_client, rows)
+        live[size] = bench_size(size, counter, reviewer, api_client, rows, stages,
+                                first_import_only=args.first_import_only or size >= 100_000)
     from phrases.services.import_lint import lint_processes
 
     print("Library import benchmark (SQLite; approved synthetic phrases in ru/en/pl; peak memory above start "
           f"(the parent's; lint processes: {lint_processes()}); "
           f"linter warm-up, once per process: {warm_up:.1f} s{'; spelling off' if args.quick else ''})")
     table(["phrases", "run", "time", "rate", "queries", "queries/phrase", "peak memory"], rows)
+    for size, line in stages.items():
+        print(f"{size:,} phrases, first import by command: {line}")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"Peak memory: this process {rss_peak_mb():.0f} MiB, the largest lint process {children:.0f} MiB "
+          f"(resident; they share the parent's pages copy-on-write); load average {os.getloadavg()[0]:.1f}")
     for size, count in live.items():
         print(f"{size:,} phrases: {count:,} live after the import, {size - count:,} held in review over lint errors")
 

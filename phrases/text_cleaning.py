@@ -34,6 +34,10 @@ def _invisible(char: str, kept: frozenset) -> bool:
 def _strip_invisible(text: str, kept: frozenset) -> str:
     if text.isascii() and text.isprintable():
         return text  # the common case, without a per-character look
+    if (text.replace("\n", "").replace("\t", "") if kept is _KEPT_IN_TEXT else text).isprintable():
+        # Printable but for the line breaks and tabs it keeps (a Cyrillic or Polish body): no Cc or
+        # Cf character in it (isprintable is False for both), told at C speed.
+        return text
     return "".join(char for char in text if not _invisible(char, kept))
 
 
@@ -46,8 +50,11 @@ def clean_text(value: str) -> str:
 
 def clean_line(value: str) -> str:
     """A single-line text (a title, a keyword, a topic name): one line, single spaces."""
-    if value.isascii() and value.isprintable() and "  " not in value and value == value.strip():
-        return value  # nothing to change, the common case of an import's thousands of entries: told at once
+    if (value.isprintable() and "  " not in value and value == value.strip()
+            and unicodedata.is_normalized("NFC", value)):
+        # Nothing to change, the common case of an import's thousands of entries, told at once: a
+        # printable text holds no control, format or line-break character and no space but " ".
+        return value
     text = unicodedata.normalize("NFC", value)
     text = _ANSI.sub("", _LINE_BREAKS.sub("\n", text)).replace("\n", " ").replace("\t", " ")
     text = _strip_invisible(text, _KEPT_IN_LINE)

@@ -1,5 +1,5 @@
 """What the linter reports."""
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
@@ -19,4 +19,7 @@ class Finding:
     suggestion: str | None = None
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # Not dataclasses.asdict: its deep copy of each field is most of a large import's cost of
+        # handing findings back from the lint processes (every field here is immutable).
+        return {"rule": self.rule, "severity": self.severity, "message": self.message, "start": self.start,
+                "end": self.end, "suggestion": self.suggestion}

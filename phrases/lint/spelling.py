@@ -87,10 +87,30 @@ def spelling_status(languages=("ru", "en", "pl")) -> dict:
 VERDICT_CACHE_SIZE = 200_000
 
 
+# Look-ups made once for a whole import, before its lint processes fork: they inherit the answers
+# instead of each repeating the look-ups of the words they share (see `known_words`).
+_shared_verdicts: dict = {}  # (language, directories, word) -> known
+
+
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _known(language, directories, word):
+    shared = _shared_verdicts.get((language, directories, word))
+    if shared is not None:
+        return shared
     dictionaries = _dictionary(language, directories)
     return dictionaries is None or any(d.lookup(word) for d in dictionaries)
+
+
+def _dictionary_language(language, text):
+    """The dictionary `text`, a word of a `language` phrase, is checked with (None: not checked by
+    a dictionary: too short, a number, an abbreviation, another script, or too long to look up)."""
+    if len(text) < 2 or len(text) > LONGEST_WORD or any(c.isdigit() for c in text) or text.isupper():
+        return None
+    if language == "ru" and not CYRILLIC.search(text):
+        return "en"
+    if language in ("en", "pl") and not LATIN.search(text):
+        return None
+    return language
 
 
 @lru_cache(maxsize=VERDICT_CACHE_SIZE)
@@ -100,24 +120,55 @@ def _misspelt(language, directories, team_words, text) -> bool:
         return False
     if len(text) > LONGEST_WORD:
         return _dictionary(language, directories) is not None
-    check_language = language
-    if language == "ru" and not CYRILLIC.search(text):
-        check_language = "en"
-    elif language in ("en", "pl") and not LATIN.search(text):
-        return False
-    if _dictionary(check_language, directories) is None:
+    check_language = _dictionary_language(language, text)
+    if check_language is None or _dictionary(check_language, directories) is None:
         return False
     if _known(check_language, directories, text):
         return False
-    parts = re.split(r"['\-]", text)
+    parts = _PARTS.split(text)
     return not (len(parts) > 1 and all(len(p) < 2 or _known(check_language, directories, p)
                                        or p.lower() in team_words for p in parts))
+
+
+_PARTS = re.compile(r"['\-]")
+
+
+def lookups(words, language) -> set:
+    """The dictionary look-ups `(language, word)` that spelling `words` (strings) of a `language`
+    text may make: every word and the parts of a hyphenated one. A superset is harmless."""
+    found = set()
+    for text in words:
+        check_language = _dictionary_language(language, text)
+        if check_language is not None:
+            found.add((check_language, text))
+            parts = _PARTS.split(text)
+            if len(parts) > 1:
+                found.update((check_language, part) for part in parts if len(part) >= 2)
+    return found
+
+
+def known_words(pairs) -> dict:
+    """{(language, word): known} for the look-ups `pairs`, made in this process."""
+    directories = dictionary_directories()
+    return {(language, word): _known(language, directories, word) for language, word in pairs}
+
+
+def share_verdicts(verdicts: dict) -> None:
+    """Answer the look-ups in `verdicts` (from `known_words`) without a dictionary in this process
+    and the processes it forks, until `forget_shared_verdicts`."""
+    directories = dictionary_directories()
+    _shared_verdicts.update(((language, directories, word), known) for (language, word), known in verdicts.items())
+
+
+def forget_shared_verdicts() -> None:
+    _shared_verdicts.clear()
 
 
 def clear_caches():
     """Forget every cached word verdict (tests; a process whose dictionaries changed on disk)."""
     _known.cache_clear()
     _misspelt.cache_clear()
+    _shared_verdicts.clear()
 
 
 def unknown_words(words, language, team_words, check_time=None):

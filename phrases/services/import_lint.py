@@ -6,6 +6,8 @@ its texts in `QUICKPHRASES_IMPORT_LINT_PROCESSES` forked processes (default: one
 copy-on-write, never touch the database (the import's transaction stays in the parent, which
 writes nothing until every text is linted), and hand back findings as plain dicts, in order, a
 chunk at a time, so the import keeps reporting progress (and can be cancelled) while they work.
+Before they fork, each distinct word's spelling look-up is made once, split between processes,
+and the answers are inherited by all of them.
 A small import, a machine with one core or a platform without fork lints in-process.
 """
 import multiprocessing
@@ -16,8 +18,10 @@ from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
 
-from phrases.lint import lint
+from phrases.lint import lint, spelling
+from phrases.lint.findings import OFF
 from phrases.lint.ruleset import current_ruleset
+from phrases.lint.text import WORD_RE
 
 PARALLEL_MIN_TEXTS = 1000  # below this, starting processes costs more than it saves
 CHUNK = 200                # texts per task: progress every few hundred texts, little pickling
@@ -58,9 +62,12 @@ def lint_texts(texts: Sequence[tuple[str, str]], done: Callable[[list, list], No
             done(chunk, _findings(chunk, ruleset))
         return 1
     try:
-        for language in {language for _, language in texts}:
+        languages = {language for _, language in texts}
+        for language in languages:
             lint(".", language, ruleset)  # load the language's data here, once: the children inherit it
         _ruleset = ruleset
+        _share_spelling(texts, [language for language in languages
+                                if ruleset.rule("spelling", language)[0] != OFF], processes)
         pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
         try:
             for chunk, results in zip(chunks, pool.map(_lint_chunk, chunks), strict=True):
@@ -70,5 +77,25 @@ def lint_texts(texts: Sequence[tuple[str, str]], done: Callable[[list, list], No
             pool.shutdown(wait=True, cancel_futures=True)
     finally:
         _ruleset = None
+        spelling.forget_shared_verdicts()
         _fork_lock.release()
     return processes
+
+
+def _share_spelling(texts, languages, processes) -> None:
+    """Look each distinct word of the texts up in the dictionaries once, split between processes,
+    and hand the answers to the lint processes forked next. Texts share most of their words, so
+    lint processes each looking words up for themselves would repeat most look-ups (spelling is
+    the dearest rule: a look-up of an unknown word takes milliseconds)."""
+    pairs = set()
+    for body, language in texts:
+        if language in languages:
+            pairs |= spelling.lookups(WORD_RE.findall(body), language)
+    if not pairs:
+        return
+    pairs = sorted(pairs)
+    # Interleaved, so each process gets its share of the rare (slow, unknown) words.
+    parts = [pairs[start::processes * 4] for start in range(processes * 4)]
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+        for verdicts in pool.map(spelling.known_words, parts):
+            spelling.share_verdicts(verdicts)

@@ -113,6 +113,18 @@ def test_the_command_holds_flagged_phrases_and_publishes_over_them_when_asked(tm
     assert FindingDismissal.objects.get(phrase__key="eta-3").reason == "Проверено."
 
 
+def test_the_command_says_where_its_time_went_at_verbosity_2(tmp_path, capsys):
+    path = tmp_path / "library.json"
+    path.write_text(json.dumps(_approved_library()), encoding="utf-8")
+    call_command("import_library", str(path), "--no-progress")
+    assert "Stages:" not in capsys.readouterr().out
+    call_command("import_library", str(path), "--no-progress", "--dry-run", verbosity=2)
+    stages = capsys.readouterr().out.splitlines()[-1]
+    assert stages.startswith("Stages: reading ")
+    assert [part.split()[0] for part in stages.removeprefix("Stages: ").split("; ")] == [
+        "reading", "validating", "linting", "writing", "reporting"]
+
+
 def _count_queries(document):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

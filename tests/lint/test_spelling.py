@@ -137,3 +137,30 @@ def test_another_dictionary_directory_is_used_at_once(settings, tmp_path):
     assert _spelling(body, "en") == []
     settings.QUICKPHRASES_HUNSPELL_DIRS = [spelling.BUNDLED_DIRECTORY]
     assert _spelling(body, "en") == ["Refnud"]
+
+
+@pytest.mark.parametrize("language, body", CACHE_TEXTS)
+def test_verdicts_shared_from_another_process_are_the_uncached_ones(language, body):
+    """A large import looks each distinct word up once and hands the answers to its lint processes."""
+    ruleset = default_ruleset()
+    spelling.clear_caches()
+    cold = lint(body, language, ruleset)
+    words = body.replace(",", " ").replace(".", " ").split()
+    verdicts = spelling.known_words(spelling.lookups(words, language))
+    spelling.clear_caches()
+    spelling.share_verdicts(verdicts)
+    try:
+        assert lint(body, language, ruleset) == cold
+    finally:
+        spelling.clear_caches()
+
+
+def test_a_shared_verdict_answers_until_forgotten():
+    spelling.clear_caches()
+    spelling.share_verdicts({("en", "refnud"): True})
+    try:
+        assert _spelling("Your refnud is on its way.", "en") == []
+    finally:
+        spelling.forget_shared_verdicts()
+        spelling.clear_caches()
+    assert _spelling("Your refnud is on its way.", "en") == ["refnud"]

@@ -1,4 +1,6 @@
+import resource
 import sys
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -33,6 +35,39 @@ class _ProgressBar:
             self.bar = None
 
 
+class _StageClock:
+    """Wall and CPU time per stage (this process's, and the lint processes' it waited for), printed
+    at verbosity 2: where a large import spends its time."""
+
+    def __init__(self):
+        self.progress, self.stage, self.times = None, None, {}
+        self._start = self._now()
+
+    @staticmethod
+    def _now():
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter(), time.process_time(), children.ru_utime + children.ru_stime
+
+    def __call__(self, stage, done, total):
+        if stage != self.stage:
+            self.mark(stage)
+        self.progress(stage, done, total)
+
+    def mark(self, stage):
+        now = self._now()
+        if self.stage is not None:
+            self.times[self.stage] = [a - b for a, b in zip(now, self._start, strict=True)]
+        self.stage, self._start = stage, now
+
+    def summary(self):
+        self.mark(None)
+        parts = []
+        for stage, (wall, cpu, children) in self.times.items():
+            part = f"{stage} {wall:.1f} s (CPU {cpu:.1f} s"
+            parts.append(part + (f", lint processes {children:.1f} s)" if children >= 0.05 else ")"))
+        return "Stages: " + "; ".join(parts) + "."
+
+
 class Command(BaseCommand):
     """Runs the import in this process, not on the task queue: it is a terminal tool, used where no worker may
     be running (a fresh server, a script); it shows its progress as it goes, and Ctrl+C stops it with nothing
@@ -54,6 +89,8 @@ class Command(BaseCommand):
     def handle(self, *args, file, dry_run, publish_over_findings, reason, no_progress, **options):
         if publish_over_findings and not reason.strip():
             raise CommandError("--publish-over-findings needs --reason \"…\": it is kept in history.")
+        clock = _StageClock()
+        clock.mark("reading")
         try:
             with open(file, encoding="utf-8") as handle:
                 data = strict_json.load(handle)
@@ -65,10 +102,10 @@ class Command(BaseCommand):
             if error.field is None:
                 raise CommandError(f"{file} is not UTF-8 JSON: {error.message}") from None
             raise CommandError(f"{file} was not imported: {error}") from None
-        progress = _ProgressBar(enabled=not no_progress and sys.stderr.isatty())
+        progress = clock.progress = _ProgressBar(enabled=not no_progress and sys.stderr.isatty())
         try:
             report = library_import(data, actor=None, dry_run=dry_run, publish_over_findings=publish_over_findings,
-                                    reason=reason, progress=progress)
+                                    reason=reason, progress=clock)
         except ImportRejected as error:
             raise CommandError(error.message) from None
         except KeyboardInterrupt:
@@ -76,6 +113,7 @@ class Command(BaseCommand):
                                returncode=130) from None
         finally:
             progress.close()
+        clock.mark("reporting")
         for key, findings in sorted(report.findings.items()):
             for finding in findings:
                 dismissed = " (dismissed)" if finding.get("dismissed") else ""
@@ -86,3 +124,5 @@ class Command(BaseCommand):
         for overruled in report.overruled:
             self.stdout.write(f"published over findings: {overruled['key']} ({', '.join(overruled['rules'])})")
         self.stdout.write(self.style.SUCCESS(report.summary()))
+        if options["verbosity"] >= 2:
+            self.stdout.write(clock.summary())
