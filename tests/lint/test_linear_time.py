@@ -145,3 +145,18 @@ def test_admin_refuses_a_backtracking_pattern_naming_the_field(client, reviewer)
     assert "pattern" in response.context["adminform"].form.errors
     assert "repeat inside a repeat" in response.content.decode()
     assert not Term.objects.filter(pattern="(a+)+b").exists()
+
+
+def test_waiting_for_a_core_does_not_spend_a_texts_budget():
+    """The budget counts the linting thread's CPU time: on a busy machine a text that waits for a core
+    is not stopped as too long (an import's verdicts would otherwise depend on the load)."""
+    from phrases.lint.rules import Draft, OutOfTime, cpu_clock
+
+    draft = Draft(body="Заказ в пути.", language="ru", ruleset=None, deadline=cpu_clock() + 0.05)
+    time.sleep(0.2)  # four budgets of waiting, almost no CPU
+    draft.check_time()
+    busy_until = time.perf_counter() + 0.2
+    while time.perf_counter() < busy_until:  # four budgets of work
+        pass
+    with pytest.raises(OutOfTime):
+        draft.check_time()
