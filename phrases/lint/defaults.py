@@ -168,7 +168,7 @@ TERMS = {
              "привезла|привезли|перезвонил|перезвонила|перезвонили|нашёл|нашел|нашла|нашли|нашло)|"
              "хотя\\s+(?:и\\s+)?(?:должен|должна|должны|обязан|обязана|обязаны)\\s+(?:был|была|были)", ""),
             ("не\\s+(?:довезти|доставить|передать|сообщить|предупредить|проверить|уследить|доложить|вложить|положить|"
-             "учесть|оформить|обработать)", ""),
+             "учесть|оформить|обработать|подтвердить|забронировать|согласовать|уведомить)", ""),
             # A third party that did not do its job: «не нашли», «не отгрузил», «не провёл» (past tense only,
             # checked in blame.py: «не отгрузит» is a plan, not a fault).
             ("не\\s+(?:найти|отыскать|отгрузить|отправить|выслать|провести|зачислить|перечислить|перевести|вернуть|"
@@ -360,6 +360,7 @@ TERMS = {
              "collect|collected|pick|picked|load|loaded|pack|packed|include|included|return|returned|refund|refunded|credit|"
              "credited|transfer|transferred|notify|notified|call|called|connect|connected|install|installed|fix|fixed|"
              "release|released|answer|answered|reply|replied|record|recorded|register|registered)", ""),
+            ("(?:didn'?t|did\\s+not|never)\\s+(?:confirm|confirmed|book|booked|reserve|reserved|honou?r|honou?red)", ""),
         ],
         "disown": [
             ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
@@ -503,7 +504,7 @@ TERMS = {
              "pobrudzi|zabrudzi|zala|zawieruszy|zapodzia|zamieni|pomiesza|przekręci|pokręci)(?:ł|l)\\w*", ""),
             ("nie\\s+(?:przetworzy|znalaz|odnalaz|wyda|odda|zwróci|zaksięgowa|spakowa|zapakowa|nada|odebra|podłączy|"
              "zamontowa|naprawi|przela|zrealizowa|wykona|załadowa|przywióz|przywioz|doręczy|zadzwoni|odpisa|odpowiedzia|"
-             "zaktualizowa|zwolni|wypuści|przepuści|odprawi|doszed|doszł|zabra)(?:ł|l)\\w*", ""),
+             "zaktualizowa|zwolni|wypuści|przepuści|odprawi|doszed|doszł|zabra|potwierdzi|zarezerwowa)(?:ł|l)\\w*", ""),
             ("(?:porysowan|zarysowan|zgniecion|pogniecion|stłuczon|rozbit|zalan|podart|zawieruszon|zatrzyman|przetrzyman|"
              "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
             ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"

@@ -202,7 +202,12 @@ def i_dont_know(draft):
 
 
 def legal_reference(draft):
-    yield from _term_rule(draft, "legal")
+    # Two wordings of one citation («согласно правилам», "according to the fare rules") are one finding.
+    seen = set()
+    for hit in _term_rule(draft, "legal"):
+        if (hit[0], hit[1]) not in seen:
+            seen.add((hit[0], hit[1]))
+            yield hit
 
 
 def cliche(draft):

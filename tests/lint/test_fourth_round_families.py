@@ -41,7 +41,22 @@ CASES = [
     ("pl", "blame-shift", "Zamówienie zostało anulowane przez Pana w aplikacji.", False),
     ("pl", "blame-shift", "Hotel potwierdził rezerwację na 12 maja.", False),
     ("pl", "legal-reference", "Zgodnie z warunkami przewozu bagaż nie podlega zwrotowi.", True),
+    # A third party that did not confirm or book is a job left undone; not yet, or ours, is not blame.
+    ("ru", "blame-shift", "Отель не подтвердил бронь вовремя.", True),
+    ("ru", "blame-shift", "Отель ещё не подтвердил бронь, ждём ответа.", False),
+    ("en", "blame-shift", "The hotel didn't confirm the booking in time.", True),
+    ("en", "blame-shift", "We didn't confirm the booking in time, sorry.", False),
+    ("pl", "blame-shift", "Hotel nie potwierdził rezerwacji na czas.", True),
+    ("pl", "blame-shift", "Hotel jeszcze nie potwierdził rezerwacji.", False),
 ]
+
+
+def test_one_citation_is_one_finding(rules):
+    from phrases.lint import lint
+
+    findings = [f for f in lint("According to the fare rules, changes cost a fee.", "en", rules)
+                if f.rule == "legal-reference"]
+    assert len(findings) == 1
 
 
 @pytest.mark.parametrize("language, rule, body, flagged", CASES)
