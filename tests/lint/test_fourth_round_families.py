@@ -8,6 +8,8 @@ Polish passive with «przez» names who did it; «дверной косяк» is
 """
 import pytest
 
+from phrases.lint import lint
+
 CASES = [
     # (language, rule, body, flagged)
     ("ru", "redirect-channel", "Вам придётся обратиться в авиакомпанию за справкой.", True),
@@ -52,8 +54,6 @@ CASES = [
 
 
 def test_one_citation_is_one_finding(rules):
-    from phrases.lint import lint
-
     findings = [f for f in lint("According to the fare rules, changes cost a fee.", "en", rules)
                 if f.rule == "legal-reference"]
     assert len(findings) == 1
