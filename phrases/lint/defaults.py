@@ -75,6 +75,7 @@ TERMS = {
             ("прийти|приходить|приехать|приезжать|подъехать|подъезжать|подойти|подходить|зайти|заходить|посетить|"
              "посещать|отнести|относить|отвезти|отвозить|принести|приносить|привезти|привозить|сходить|съездить|"
              "обратиться|обращаться|заглянуть|сдать|сдавать", "ответьте в чате"),
+            ("поехать|ехать|езжать|пойти|идти|отправиться|направиться|доехать|дойти|наведаться", "ответьте в чате"),
         ],
         "channel": [
             ("по\\s+(?:номеру\\s+)?телефон\\w*|(?:на|по)\\s+номер\\w*\\s+телефон\\w*|телефон\\w*\\s+(?:горяч\\w+|поддержк\\w+)", ""),
@@ -106,7 +107,7 @@ TERMS = {
              "согласно\\s+(?:услови\\w+\\s+)?(?:публичн\\w+\\s+)?(?:договор\\w*|оферт\\w*|политик\\w+)", ""),
             ("(?:по\\s+)?правил\\w*\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|сервиса|фирмы|банка)|"
              "по\\s+(?:условиям|требованиям|нормам)\\s+(?:нашей\\s+|нашего\\s+)?(?:компании|магазина|договора|оферты)", ""),
-            ("в\\s+соответствии\\s+с\\s+(?:договор\\w*|оферт\\w*|услови\\w+\\s+(?:договора|оферты|продажи))|"
+            ("в\\s+соответствии\\s+со?\\s+(?:договор\\w*|оферт\\w*|(?:\\w+\\s+)?(?:услови|правил|политик|соглашени|положени)\\w*)|"
              "на\\s+основании\\s+(?:\\w+\\s+)?(?:положени\\w+|договор\\w*|закон\\w*|правил\\w*|стать\\w+|регламент\\w*|оферт\\w*)", ""),
             # Any wording that cites a document: «как указано в договоре», «по условиям гарантии», «закон не
             # позволяет», «раздел 7 соглашения», «пользовательское соглашение».
@@ -115,7 +116,7 @@ TERMS = {
              "кодекс|инструкци)\\w*", ""),
             ("пользовательск\\w+\\s+соглашени\\w+|лицензионн\\w+\\s+соглашени\\w+|публичн\\w+\\s+оферт\\w*", ""),
             ("по\\s+(?:услови|требовани|норм|правил)\\w*\\s+(?:\\w+\\s+)?(?:гаранти|договор|оферт|соглашени|возврат|"
-             "обслуживани|продаж|закон|компани|магазин|сервис|банк)\\w*", ""),
+             "обслуживани|продаж|закон|компани|магазин|сервис|банк|перевоз|эксплуатаци|пользовани|тариф|страховани|акци)\\w*", ""),
             ("согласно\\s+(?:\\w+\\s+)?(?:услови|соглашени|оферт|договор|правил|политик|регламент|закон|требовани)\\w*", ""),
             ("(?:закон|договор|оферт|регламент|политик|правил)\\w*\\s+(?:\\w+\\s+)?(?:не\\s+)?(?:позволя|разреша|"
              "запреща|предусматрива|требу|обязыва|допуска|исключа)\\w*", ""),
@@ -152,6 +153,10 @@ TERMS = {
              "провайдер\\w*|страховщик\\w*|страхов\\w+\\s+компани\\w+|таможн(?:я|и|е|ю|ей)|таможенник\\w*|"
              "таможенн\\w+\\s+(?:служб|орган|пост)\\w*|фабрик\\w+|типографи\\w+|пункт\\w*\\s+выдачи|ПВЗ|"
              "сортировочн\\w+\\s+центр\\w*|оператор\\w*\\s+связи", ""),
+            # Travel and housing: airlines, hotels, tour operators, landlords, developers, management companies.
+            ("авиакомпани\\w+|авиаперевозчик\\w*|гостиниц\\w+|отел(?:ь|я|ю|ем|е|и|ей|ям|ями|ях)|хостел\\w*|"
+             "туроператор\\w*|турагент\\w*|турагентств\\w+|аэропорт\\w*|арендодател\\w+|застройщик\\w*|"
+             "управляющ\\w+\\s+компани\\w+|депо", ""),
         ],
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
@@ -163,14 +168,15 @@ TERMS = {
              "привезла|привезли|перезвонил|перезвонила|перезвонили|нашёл|нашел|нашла|нашли|нашло)|"
              "хотя\\s+(?:и\\s+)?(?:должен|должна|должны|обязан|обязана|обязаны)\\s+(?:был|была|были)", ""),
             ("не\\s+(?:довезти|доставить|передать|сообщить|предупредить|проверить|уследить|доложить|вложить|положить|"
-             "учесть|оформить|обработать)", ""),
+             "учесть|оформить|обработать|подтвердить|забронировать|согласовать|уведомить)", ""),
             # A third party that did not do its job: «не нашли», «не отгрузил», «не провёл» (past tense only,
             # checked in blame.py: «не отгрузит» is a plan, not a fault).
             ("не\\s+(?:найти|отыскать|отгрузить|отправить|выслать|провести|зачислить|перечислить|перевести|вернуть|"
              "выдать|упаковать|подключить|установить|починить|отремонтировать|собрать|забрать|вывезти|записать|внести|"
              "выполнить|исполнить|отследить|сохранить|приложить|отметить|позвонить|ответить|отреагировать)", ""),
             ("задержаться|затеряться|порвать|погнуть|продавить|расколоть|поломать|залить|испачкать|перепутывать|"
-             "недовложить|недоложить|недовезти|пересортировать|затерять|разбивать|царапать", ""),
+             "недовложить|недоложить|недовезти|пересортировать|затерять|разбивать|царапать|задвоить|продублировать|"
+             "списать\\s+дважды|отменить\\s+по\\s+ошибке", ""),
             ("(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+)?(?:ошибка|промах|оплошность|брак)|"
              "(?:ошибка|промах|оплошность|брак)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
             ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
@@ -225,7 +231,7 @@ TERMS = {
              "(?:store|shop|office|branch|showroom)", "answer in the chat"),
         ],
         "request": [
-            ("please|kindly|you(?:'ll|\\s+will|'d|\\s+would)?\\s+(?:need|have|want)\\s+to|you\\s+(?:should|must|can|could|may|might)"
+            ("please|pls|plz|kindly|you(?:'ll|\\s+will|'d|\\s+would)?\\s+(?:need|have|want)\\s+to|you\\s+(?:should|must|can|could|may|might)"
              "(?:\\s+(?:only|also|just|always))?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to", ""),
             ("(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
              "encourage\\s+you\\s+to)", ""),
@@ -240,6 +246,11 @@ TERMS = {
         "contact": [
             ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:ing)?(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
              "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)", "answer in the chat"),
+            # Handing the matter over: "take it up with", "raise it with", "shoot an email to".
+            ("take\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+up\\s+with|"
+             "raise\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+with|follow\\s+up\\s+with|"
+             "deal\\s+directly\\s+with|liaise\\s+with|(?:shoot|fire\\s+off|drop)\\s+(?:\\w+\\s+)?an?\\s+(?:e-?mail|message|note|letter)",
+             "answer in the chat"),
         ],
         "visit": [
             ("visit(?:ing)?|com(?:e|ing)(?:\\s+(?:in|over|down|by))?|go(?:ing)?|head(?:ing)?|stop\\s+by|drop\\s+by|pop\\s+(?:in|into|by|over)|bring|take|walk\\s+in|"
@@ -269,12 +280,18 @@ TERMS = {
             # service say", "our returns policy doesn't allow".
             ("(?:as\\s+per|per|under|according\\s+to|in\\s+line\\s+with|in\\s+accordance\\s+with|"
              "pursuant\\s+to|covered\\s+by|governed\\s+by|as\\s+(?:stated|set\\s+out|specified|laid\\s+down|outlined|"
-             "described|defined)\\s+in)\\s+(?:the\\s+|our\\s+|this\\s+|its\\s+)?(?:\\w+\\s+){0,2}?(?:terms|t&cs?|"
+             "described|defined)\\s+in)\\s+(?:the\\s+|our\\s+|this\\s+|its\\s+)?(?:\\w+(?:['’]s)?\\s+){0,2}?(?:terms|t&cs?|"
              "conditions\\s+of\\s+(?:sale|use|service)|(?:user|sales?|purchase|service|rental|lease|loan|credit|licen[cs]e)\\s+"
              "agreement|contract|polic(?:y|ies)|rules|regulations?|law|act|directive|statute|clause|article|section|paragraph)", ""),
+            # The conditions a carrier, a fare or a warranty comes with: "per the airline's conditions of carriage".
+            ("(?:as\\s+per|per|under|according\\s+to|in\\s+line\\s+with|in\\s+accordance\\s+with|pursuant\\s+to|"
+             "covered\\s+by|governed\\s+by|as\\s+(?:stated|set\\s+out|specified|laid\\s+down|outlined|described)\\s+in)\\s+"
+             "(?:the\\s+|our\\s+|this\\s+|its\\s+|their\\s+)?(?:\\w+(?:['’]s)?\\s+){0,2}?(?:conditions\\s+of\\s+(?:sale|use|"
+             "service|carriage|purchase|booking|hire|rental|travel|transport|contract|business)|(?:general|standard|fare|"
+             "booking|ticket|ticketing|warranty|guarantee|insurance|rental|hire|delivery)\\s+(?:conditions|rules))", ""),
             ("(?:clause|section|article|paragraph|para\\.|§)\\s*\\d+(?:\\.\\d+)?(?:\\.\\d+)?[a-z]?(?:\\(\\d+\\))?\\s+of|clause\\s+\\d+(?:\\.\\d+)?(?:\\.\\d+)?", ""),
             ("(?:terms(?:\\s+(?:of\\s+(?:service|sale|use)|and\\s+conditions))?|t&cs?|polic(?:y|ies)|regulations?|law|contract|"
-             "(?:user|sales?|purchase|service)\\s+agreement)\\s+(?:clearly\\s+|also\\s+|only\\s+|explicitly\\s+)?(?:says?|said|"
+             "(?:user|sales?|purchase|service)\\s+agreement|conditions\\s+of\\s+(?:carriage|sale|use|service|purchase|booking))\\s+(?:clearly\\s+|also\\s+|only\\s+|explicitly\\s+)?(?:says?|said|"
              "states?|stated|requires?|forbids?|prohibits?|allows?|permits?|excludes?|doesn'?t|does\\s+not|don'?t|do\\s+not|"
              "won'?t|will\\s+not|cannot|can'?t)", ""),
             ("(?:our|the)\\s+(?:internal\\s+)?regulations\\s+(?:say|state|require|do\\s+not)", ""),
@@ -316,11 +333,16 @@ TERMS = {
             ("(?:mail|postal)\\s+(?:carriers?|workers?|staff)|post(?:man|men)|royal\\s+mail|parcelforce|usps|evri|hermes|"
              "dpd|dhl|fedex|inpost|insurers?|(?:internet|network|mobile|broadband|payment)\\s+providers?|factory|"
              "factories|printers|sorting\\s+(?:centre|center|hub|office)", ""),
+            # Travel and housing: airlines, hotels, tour operators, landlords, depots.
+            ("airlines?|air\\s+carriers?|hotels?|hostels?|(?:tour|travel)\\s+(?:operators?|agents?|agenc(?:y|ies))|airports?|"
+             "landlords?|property\\s+(?:owners?|managers?|management)|letting\\s+agents?|depots?|hosts?", ""),
         ],
         "fault": [
             ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|messed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|screwed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|"
              "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
              "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
+            ("(?:held|kept|sat\\s+on)\\s+(?:\\w+\\s+){0,3}?for\\s+(?:\\w+\\s+)?(?:days|weeks|months|ages|too\\s+long)|"
+             "double[- ]charged|charged\\s+(?:\\w+\\s+)?twice|duplicated|double[- ]booked|overbooked", ""),
             ("(?:was|were|arrived|came|turned\\s+up|showed\\s+up)\\s+late|dropped(?!\\s+(?:off|by|in|it\\s+off))", ""),
             ("went\\s+down|crashed|(?:had|has|was\\s+having)\\s+(?:an?\\s+)?(?:outage|glitch|failure|technical\\s+(?:issue|problem)s?)|"
              "(?:shipped|sent|dispatched|delivered|processed|handed\\s+over)\\s+(?:\\w+\\s+)?late|"
@@ -338,6 +360,7 @@ TERMS = {
              "collect|collected|pick|picked|load|loaded|pack|packed|include|included|return|returned|refund|refunded|credit|"
              "credited|transfer|transferred|notify|notified|call|called|connect|connected|install|installed|fix|fixed|"
              "release|released|answer|answered|reply|replied|record|recorded|register|registered)", ""),
+            ("(?:didn'?t|did\\s+not|never)\\s+(?:confirm|confirmed|book|booked|reserve|reserved|honou?r|honou?red)", ""),
         ],
         "disown": [
             ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
@@ -400,6 +423,8 @@ TERMS = {
              "podejdź\\w*|zgłosić\\s+się|zgłoś\\w*\\s+się|się\\s+zgłosi\\w*|wpaść|wpadnij\\w*|zajrze\\w*|zajrzyj\\w*|zapraszam\\w*|"
              "odwiedzeni\\w+|wizyt\\w+",
              "proszę odpowiedzieć na czacie"),
+            ("pojecha\\w*|pojedź\\w*|jecha\\w*|jedź\\w*|pójść|pójdź\\w*|iść|idź\\w*|wybra\\w*\\s+się|wybierz\\w*\\s+się|"
+             "dojecha\\w*|dojedź\\w*|dojść|dojdź\\w*", "proszę odpowiedzieć na czacie"),
         ],
         "channel": [
             ("infolini\\w+|call\\s*cent\\w*|telefon\\w*|(?:na|pod)\\s+numer\\w*|mail\\w*|e-?mail\\w*|(?:na|pod)\\s+adres\\w*|"
@@ -427,7 +452,8 @@ TERMS = {
             # Any wording that cites a document: «zgodnie z OWU», «Par. 12 regulaminu», «warunki gwarancji nie
             # obejmują», «według regulaminu».
             ("(?:zgodnie\\s+z|według|wedle|na\\s+podstawie|na\\s+mocy|w\\s+myśl|w\\s+świetle)\\s+(?:\\w+\\s+)?(?:warunk\\w+\\s+"
-             "(?:gwarancji|umowy|regulaminu|sprzedaży|zwrotu|ubezpieczenia|usługi|korzystania|świadczenia)|OWU|ogóln\\w+\\s+"
+             "(?:gwarancji|umowy|regulaminu|sprzedaży|zwrotu|ubezpieczenia|usługi|korzystania|świadczenia|przewozu|"
+             "taryfy|rezerwacji|najmu|dostawy|promocji|oferty)|OWU|ogóln\\w+\\s+"
              "warunk\\w+|regulamin\\w*|umow\\w+|ustaw\\w+|przepis\\w+|polityk\\w+|kodeks\\w*)", ""),
             ("(?:par\\.|paragraf(?:u|em|ie)?|pkt\\.?|punkt(?:u|em|cie)?|ust\\.|ustęp(?:u|ie)?|rozdział(?:u|em|ie)?|art\\.|artykuł(?:u|em|e)?)\\s*\\d+(?:\\.\\d+)?(?:\\.\\d+)?"
              "\\s+(?:\\w+\\s+)?(?:regulamin|umow|ustaw|kodeks|OWU|warunk|polityk)\\w*", ""),
@@ -444,7 +470,8 @@ TERMS = {
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem)", ""),
             ("z\\s+(?:winy\\s+|powodu\\s+(?:błędu\\s+)?){third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
             ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
-             "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|nie\\s+(?:my|ja)(?=\\s*[.!?]|\\s*$)|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
+             "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|(?:my\\s+)?(?:nic\\s+)?(?:tu\\s+|tutaj\\s+|w\\s+tym\\s+)?nie\\s+zawinili(?:śmy|smy)|"
+             "nie\\s+(?:my|ja)(?=\\s*[.!?]|\\s*$)|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
         ],
         "third-party": [
             ("kurier\\w*|kierowc\\w+|technik|technika|technikowi|serwisant\\w*|monter\\w*|instalator\\w*|koleg\\w+|koleżank\\w+|"
@@ -458,6 +485,10 @@ TERMS = {
              "hydraulik\\w*|elektryk\\w*|ubezpieczyciel\\w*|fabryk\\w+|punkt\\w*\\s+odbioru|paczkomat\\w*|"
              "ekip\\w+\\s+(?:montażow|remontow|transportow|kuriersk|monterów)\\w*|marketplace\\w*|sortowni\\w*|"
              "dostawc\\w+\\s+internetu", ""),
+            # Travel and housing: airlines, hotels, tour operators, landlords, developers.
+            ("lini\\w+\\s+lotnicz\\w+|przewoźnik\\w*\\s+lotnicz\\w+|hotel(?:u|owi|em|e|i|ach|ami|om|i)?|hostel\\w*|"
+             "biur\\w+\\s+podróży|touroperator\\w*|organizator\\w*\\s+wycieczk\\w+|lotnisk\\w+|wynajmując\\w+|"
+             "właściciel\\w*\\s+(?:mieszkania|lokalu|obiektu|apartamentu)|deweloper\\w*|zarządc\\w+", ""),
         ],
         "fault": [
             ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przedłuży|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
@@ -473,9 +504,11 @@ TERMS = {
              "pobrudzi|zabrudzi|zala|zawieruszy|zapodzia|zamieni|pomiesza|przekręci|pokręci)(?:ł|l)\\w*", ""),
             ("nie\\s+(?:przetworzy|znalaz|odnalaz|wyda|odda|zwróci|zaksięgowa|spakowa|zapakowa|nada|odebra|podłączy|"
              "zamontowa|naprawi|przela|zrealizowa|wykona|załadowa|przywióz|przywioz|doręczy|zadzwoni|odpisa|odpowiedzia|"
-             "zaktualizowa|zwolni|wypuści|przepuści|odprawi|doszed|doszł|zabra)(?:ł|l)\\w*", ""),
+             "zaktualizowa|zwolni|wypuści|przepuści|odprawi|doszed|doszł|zabra|potwierdzi|zarezerwowa)(?:ł|l)\\w*", ""),
             ("(?:porysowan|zarysowan|zgniecion|pogniecion|stłuczon|rozbit|zalan|podart|zawieruszon|zatrzyman|przetrzyman|"
-             "wstrzyman|zablokowan|pomieszan|zamienion)\\w*\\s+przez", ""),
+             "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
+            ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"
+             "przez\\s+(?:sw\\w+\\s+|ich\\s+|jego\\s+|jej\\s+)?(?:błąd|błędy|awari\\w+|usterk\\w+|zaniedbani\\w+)", ""),
             ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),

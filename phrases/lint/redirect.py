@@ -12,11 +12,11 @@ A clause redirects when it REQUESTS one of
 A request is an imperative (Russian: pymorphy3's `impr` mood, unless «Вы»/«если» stands before it;
 English: the verb opens the clause, after "please", "just"…; Polish: an imperative ending), or a
 `request` term before the verb ("please", "you need to", «нужно», «можете», «proszę», «musi Pan»,
-«najlepiej»). A clause with a `chat` term ("here", «в чат», «na czacie») invites the client back
+«najlepiej»), unless negated («Вам не нужно ехать в офис», «nie musi Pan»). A clause with a `chat` term ("here", «в чат», «na czacie») invites the client back
 to this chat, so its contact verbs are not redirects. Statements of fact («курьер позвонит», "we'll
 email your receipt", «bank przyśle SMS») request nothing.
 """
-from phrases.lint.blame import CONDITIONS, FIRST_PERSON, merge_spans
+from phrases.lint.blame import CONDITIONS, FIRST_PERSON, NEGATIONS, merge_spans
 
 CLIENT = {"ru": {"вам", "вас", "тебе", "тебя"}, "en": {"you"},
           "pl": {"pana", "panią", "panu", "pani", "państwa", "państwu", "ciebie", "cię", "tobie"}}
@@ -123,7 +123,7 @@ def _requested(clauses, verb, requests, language) -> bool:
     before = tokens[clauses.clause_range[token.clause][0]:verb.first]
     if any(tok.lower in CONDITIONS.get(language, ()) for tok in before):
         return False
-    marked = [r for r in requests.get(token.clause, ()) if r.last < verb.first]
+    marked = [r for r in requests.get(token.clause, ()) if r.last < verb.first and not _negated(tokens, r.first, language)]
     speaker = [i for i, tok in enumerate(before) if tok.lower in FIRST_PERSON.get(language, ())]
     if speaker and not any(tokens[r.first].start >= before[speaker[-1]].start for r in marked):
         return False  # «Мы сами позвоним в банк», "I'll call the warehouse": we act, nobody is asked
@@ -159,6 +159,12 @@ def _requested(clauses, verb, requests, language) -> bool:
             return True  # «zapraszamy do punktu obsługi»: an invitation is a request
         return bool(marked) and (text.endswith(("ć", "c", "ć się")) or not first.endswith(PL_FINITE_ENDINGS))
     return bool(marked)
+
+
+def _negated(tokens, first, language) -> bool:
+    """«Вам не нужно ехать в офис», «Nie musi Pan jechać»: a request denied asks for nothing."""
+    return first > 0 and tokens[first - 1].clause == tokens[first].clause and \
+        tokens[first - 1].lower in NEGATIONS.get(language, ())
 
 
 EN_AFTER_AND_VERBS = {"ask", "tell", "say", "let", "speak", "explain", "mention", "request", "quote", "give", "leave",

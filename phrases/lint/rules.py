@@ -177,8 +177,31 @@ def banned_abbreviation(draft):
     yield from _term_hits(draft, "abbreviation")
 
 
+# Slang words that are also plain words for a thing: «косяк» is a blunder, but «дверной косяк»,
+# «косяк двери» is a door jamb. A word naming the thing next to it reads it literally.
+LITERAL_SLANG = {
+    "ru": {"косяк": (("дверн", "оконн", "деревянн", "металлическ", "верхн", "нижн", "боков"),
+                     ("двер", "окн", "проём", "проем", "рам", "рыб", "коробк"))},
+}
+
+
 def slang(draft):
-    yield from _term_hits(draft, "slang")
+    literal = LITERAL_SLANG.get(draft.language, {})
+    for hit in _term_hits(draft, "slang"):
+        if literal and _literal_use(draft.prose, hit[0], hit[1], literal):
+            continue
+        yield hit
+
+
+def _literal_use(prose, start, end, literal) -> bool:
+    word = prose[start:end].lower()
+    for stem, (before, after) in literal.items():
+        if word.startswith(stem):
+            previous = prose[max(0, start - 40):start].split()
+            following = prose[end:end + 40].split()
+            return bool(previous and previous[-1].lower().startswith(before)
+                        or following and following[0].lower().strip(",.;:!?").startswith(after))
+    return False
 
 
 def i_dont_know(draft):
@@ -186,7 +209,12 @@ def i_dont_know(draft):
 
 
 def legal_reference(draft):
-    yield from _term_rule(draft, "legal")
+    # Two wordings of one citation («согласно правилам», "according to the fare rules") are one finding.
+    seen = set()
+    for hit in _term_rule(draft, "legal"):
+        if (hit[0], hit[1]) not in seen:
+            seen.add((hit[0], hit[1]))
+            yield hit
 
 
 def cliche(draft):
