@@ -36,13 +36,23 @@ DETERMINERS = {
     "pl": ("nasz", "wasz", "ten", "ta", "to", "tego", "tej", "tym", "mó", "moj", "ich", "jego", "jej", "sw"),
 }
 CONDITIONS = {"ru": {"если", "когда", "ли", "пока"}, "en": {"if", "when", "whether", "unless"},
-              "pl": {"jeśli", "jeżeli", "gdy", "gdyby", "kiedy", "czy"}}
+              "pl": {"jeśli", "jeżeli", "jesli", "jezeli", "gdy", "gdyby", "kiedy", "czy"}}  # typed without diacritics too
 NEGATIONS = {"ru": {"не", "ни"}, "en": {"not", "never", "didn't", "hasn't", "haven't", "wasn't", "don't",
                                         "doesn't", "won't"},
              "pl": {"nie"}}
 NOT_YET = {"ru": {"ещё", "еще", "пока"}, "en": set(), "pl": {"jeszcze"}}
 RELATIVES = {"ru": ("котор", "кто"), "en": ("who", "which", "that", "whom", "whose"), "pl": ("któr", "kto")}
 PL_FIRST_PERSON_ENDINGS = ("śmy", "łem", "łam")
+REACH = 40  # words read on each side of a fault for its subject (a chat sentence's clause is far shorter)
+# "Our" before a word for a fault: the sentence owns the problem («— это наша недоработка», "our
+# mistake", «to nasza wina»), so a third party named in it is where the fault showed, not its cause.
+# Denied ("not our fault", «не наша вина») it is a disowning instead (a `blame` term).
+OURS = {"ru": ("наш",), "en": ("our",), "pl": ("nasz",)}
+OWNED_FAULTS = {
+    "ru": ("ошибк", "вина", "вину", "вины", "виной", "недоработк", "недосмотр", "упущени", "недочёт", "недочет", "просчёт", "просчет", "оплошност"),
+    "en": ("mistake", "fault", "error", "oversight", "bad", "slip"),
+    "pl": ("wina", "winy", "winą", "winie", "błąd", "błęd", "blad", "bled", "niedopatrzeni", "przeoczeni", "pomyłk", "pomylk", "niedociągnięci"),
+}
 
 
 def blame_shift(draft):
@@ -59,8 +69,14 @@ def blame_shift(draft):
         for party in parties:
             for index in range(party.first, party.last + 1):
                 party_at.setdefault(index, party)
+        owned = {}  # sentence -> does it admit the fault as ours (read once per sentence: linear)
         for fault in faults:
             draft.check_time()
+            sentence = clauses.tokens[fault.first].sentence
+            if sentence not in owned:
+                owned[sentence] = _sentence_owns_fault(clauses, sentence, language)
+            if owned[sentence]:
+                continue
             agent = _agent(clauses, fault, party_at, party_sentences, language)
             if agent is not None:
                 hits.append((min(agent.start, fault.start), max(agent.end, fault.end)))
@@ -78,11 +94,15 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
     if _owned_by_form(clauses, fault, language):
         return None
     clause = token.clause
-    sentence_tokens = clauses.sentence_tokens(token.sentence)
-    if clauses.prose[sentence_tokens[-1].end:sentence_tokens[-1].end + 3].lstrip().startswith("?"):
+    sentence_first, sentence_past = clauses.sentence_range[token.sentence]
+    last_end = tokens[sentence_past - 1].end
+    if clauses.prose[last_end:last_end + 3].lstrip().startswith("?"):
         return None  # a question to the client, not a statement
-    members = range(*clauses.clause_range[clause])
-    before = [i for i in members if i < fault.first]
+    # Only the REACH words nearest the fault are read, so each fault costs the same however long its
+    # clause: a text repeating a fault word thousands of times stays linear.
+    clause_first, clause_past = clauses.clause_range[clause]
+    members = range(max(clause_first, fault.first - REACH), min(clause_past, fault.last + 1 + REACH))
+    before = range(members.start, fault.first)
     if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in before):
         return None
     if before and tokens[before[-1]].lower in NOT_YET.get(language, ()):
@@ -92,9 +112,8 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
         return None  # «склад ничего не потерял»: the fault is denied, not assigned
     if _planned(clauses, fault, language):
         return None  # «поставщик не отгрузит в срок»: a negated plan, not a job left undone
-    after = [i for i in members if i > fault.last]
-    sentence_first = clauses.sentence_range[token.sentence][0]
-    earlier = [i for i in range(sentence_first, members.start)
+    after = range(fault.last + 1, members.stop)
+    earlier = [i for i in range(max(sentence_first, clause_first - REACH), clause_first)
                if not _relative_clause(clauses, tokens[i].clause, language)]
     for order in (reversed(before), after, reversed(earlier)):
         for index in order:
@@ -121,6 +140,17 @@ def _impersonal_agent(clauses, fault, party_at, members, language):
             if party is not None:
                 return party
     return None
+
+
+def _sentence_owns_fault(clauses, sentence, language) -> bool:
+    """The sentence admits the fault as ours: "our" (not denied) right before a word for a fault."""
+    ours, faults, negations = OURS.get(language, ()), OWNED_FAULTS.get(language, ()), NEGATIONS.get(language, ())
+    tokens = clauses.sentence_tokens(sentence)
+    for position, token in enumerate(tokens[:-1]):
+        if token.lower.startswith(ours) and tokens[position + 1].lower.startswith(faults):
+            if not (position and tokens[position - 1].lower in negations):
+                return True
+    return False
 
 
 def _owned_by_form(clauses, fault, language):
