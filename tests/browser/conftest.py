@@ -1,6 +1,8 @@
 """Browser tests drive Debian's Chromium through Playwright against a live test server."""
 import os
 import shutil
+import threading
+import time
 
 import pytest
 
@@ -49,3 +51,36 @@ def log_in(page, username, password):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+
+
+@pytest.fixture(scope="session")
+def _live_server_requests(live_server):
+    """Counts the requests the live server is answering (its request threads)."""
+    httpd = live_server.thread.httpd
+    handle = httpd.process_request_thread
+    state = {"active": 0, "lock": threading.Lock()}
+
+    def counted(request, client_address):
+        with state["lock"]:
+            state["active"] += 1
+        try:
+            handle(request, client_address)
+        finally:
+            with state["lock"]:
+                state["active"] -= 1
+
+    httpd.process_request_thread = counted
+    return state
+
+
+@pytest.fixture(autouse=True)
+def _answered_before_the_flush(request, transactional_db, _live_server_requests):
+    """After a browser test its pages are closed, and what a page sends as it is left (the picker reports a
+    search that ended with no use on `pagehide`) may still be on its way to the live server. This waits
+    until the server has answered it, before the database is flushed: on SQLite the server shares the
+    test's connection, and a flush while it writes fails ("cannot commit transaction")."""
+    yield
+    time.sleep(0.2)  # a request sent as the page closed reaches the server
+    deadline = time.monotonic() + 5
+    while _live_server_requests["active"] and time.monotonic() < deadline:
+        time.sleep(0.02)
