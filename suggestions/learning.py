@@ -59,13 +59,22 @@ def _combine(entries):
     return keys, matrix, np.array(strengths, dtype=np.float32), np.array(counts, dtype=np.int32)
 
 
+def teaching_feedback():
+    """The feedback learning reads: a pick or a dismissal. A search that ended with no use teaches the ranking
+    nothing (it feeds the missing-replies report), so storing one neither is read here nor makes the learned
+    cache recompute."""
+    from suggestions.models import SuggestionFeedback
+
+    return SuggestionFeedback.objects.exclude(chosen_key="", dismissed_keys=[])
+
+
 def compute_learned(now=None) -> Learned:
-    from suggestions.models import LearningReset, SuggestionFeedback
+    from suggestions.models import LearningReset
 
     now = now or timezone.now()
     resets = dict(LearningReset.objects.values_list("key", "reset_at"))
     picks, dismissals = defaultdict(lambda: defaultdict(list)), defaultdict(lambda: defaultdict(list))
-    rows = (SuggestionFeedback.objects.exclude(vector=None)
+    rows = (teaching_feedback().exclude(vector=None)
             .values_list("user_id", "chosen_key", "dismissed_keys", "vector", "created_at").iterator(chunk_size=2000))
     for user_id, chosen, dismissed, vector, created_at in rows:
         if not vector:
@@ -97,14 +106,15 @@ class LearnedCache:
             self.learned, self.revision, self.checked_at = None, None, 0.0
 
     def current(self) -> Learned:
-        from suggestions.models import LearningReset, SuggestionFeedback
+        from suggestions.models import LearningReset
 
         now = time.monotonic()
         with self._lock:
             if self.learned is not None and now - self.checked_at < FRESHNESS:
                 return self.learned
-            revision = (SuggestionFeedback.objects.order_by("-id").values_list("id", flat=True).first(),
-                        SuggestionFeedback.objects.count(),
+            teaching = teaching_feedback()
+            revision = (teaching.order_by("-id").values_list("id", flat=True).first(),
+                        teaching.count(),
                         LearningReset.objects.order_by("-reset_at").values_list("reset_at", flat=True).first())
             if revision != self.revision or self.learned is None:
                 self.learned = compute_learned()
