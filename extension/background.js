@@ -154,13 +154,28 @@ async function flushUses() {
       { method: "POST", body: { client: "extension" } });
     if (!response.ok && response.status !== 404) break;
     if (use.suggestion) {
-      await call("/api/v1/suggest/feedback/", { method: "POST", body: {
-        message: use.suggestion.message, language: use.suggestion.language || "", chosen: use.key,
-        dismissed: use.suggestion.shown.filter(function (key) { return key !== use.key; }) } }).catch(function () {});
+      await feedback({ message: use.suggestion.message, language: use.suggestion.language || "", chosen: use.key,
+        dismissed: use.suggestion.shown.filter(function (key) { return key !== use.key; }) });
+    } else if (use.search) {  // a search that ended in a use: a pick for the words searched
+      await feedback({ message: use.search.query, language: use.search.language || "", chosen: use.key,
+        dismissed: [], source: "search" });
     }
     pending.shift();
     await api.storage.local.set({ pendingUses: pending });
   }
+}
+
+// Feedback for suggestions' learning and /health/'s missing replies; best effort, never retried.
+function feedback(body) {
+  return call("/api/v1/suggest/feedback/", { method: "POST", body: body }).catch(function () {});
+}
+
+// A search that ended with no use (the picker closed, or its words replaced): sent once, with no phrase; the
+// server detects its language. Made offline, it is not kept: only uses wait for the server.
+async function searchEnded(query) {
+  if (Date.now() < offlineUntil) return {};
+  await feedback({ message: query.slice(0, 200), chosen: null, dismissed: [], source: "search" });
+  return {};
 }
 
 let lastSyncTry = 0;
@@ -200,7 +215,11 @@ async function signIn(server, token, name) {
 const handlers = {
   search: function (m) { return search(String(m.q || "").slice(0, 200)); },
   suggest: function (m) { return suggest(String(m.message || "")); },
-  used: function (m) { return recordUse({ key: String(m.key), suggestion: m.suggestion || null }).then(function () { return {}; }); },
+  used: function (m) {
+    const search = m.search && typeof m.search.query === "string" ? { query: m.search.query.slice(0, 200), language: String(m.search.language || "") } : null;
+    return recordUse({ key: String(m.key), suggestion: m.suggestion || null, search: search }).then(function () { return {}; });
+  },
+  searchEnded: function (m) { return searchEnded(String(m.query || "")); },
   status: status,
   signIn: function (m) { return signIn(m.server, m.token, m.name); },
   signOut: function () { return forget("").then(status); },

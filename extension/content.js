@@ -170,7 +170,7 @@
     box.style.left = Math.max(8, Math.min(rect.left, window.innerWidth - box.offsetWidth - 8)) + "px";
     box.style.top = (below + 200 < window.innerHeight ? below : Math.max(8, rect.top - box.offsetHeight - 4)) + "px";
     ui = { host: host, box: box, input: input, list: list, status: status, caption: caption, form: form,
-           results: [], selected: 0, issued: 0, suggestion: null, filling: null };
+           results: [], selected: 0, issued: 0, suggestion: null, filling: null, searched: null };
     mark({ view: "list", status: "", query: "", results: "" });
     input.addEventListener("input", runSearch);
     input.addEventListener("keydown", onSearchKey);
@@ -198,6 +198,7 @@
 
   function close(restore) {
     if (!ui) return;
+    endSearch(ui);
     ui.host.remove();
     ui = null;
     if (restore && field) { field.focus(); restoreCaret(); }
@@ -236,6 +237,7 @@
     ui.caption.hidden = true;
     ui.suggestion = q ? null : ui.suggestion;
     show(answer.results);
+    followSearch(q, answer.results[0] && answer.results[0].match);
     mark({ status: answer.offline ? "offline" : "online", query: q, results: String(answer.results.length) });
     if (answer.offline) say(answer.syncedAt ? t("offlineCopy", [age(answer.syncedAt), String(answer.count)]) : t("offlineNoCopy"), !answer.syncedAt);
     else say(answer.results.length ? "" : t("nothingFound"));
@@ -370,6 +372,8 @@
 
   function insert(hit, text) {
     const suggestion = ui.suggestion && ui.suggestion.shown.includes(hit.key) ? ui.suggestion : null;
+    const searched = suggestion ? null : ui.searched;
+    ui.searched = null;  // ended in a use: not a search left unanswered
     close(false);
     field.focus();
     restoreCaret();
@@ -398,7 +402,40 @@
       }
     }
     trigger = 0;
-    send({ type: "used", key: hit.key, suggestion: suggestion });
+    send({ type: "used", key: hit.key, suggestion: suggestion,
+           search: searched ? { query: searched.query, language: hit.language || "" } : null });
+  }
+
+  // -- how searches end --------------------------------------------------------------------------
+  // As in the web picker (suggestions/static/suggestions/search_feedback.js, where the rules are explained):
+  // a search that ends in a use is a pick for its words; one that ends with no use (the picker closed, or
+  // its words replaced by unrelated ones) is sent once with its fullest words and no phrase. Only words
+  // count: not a /shortcut, a hotkey, a query its top result matched as one, or under three characters
+  // (the server applies the same test). Keystrokes are never sent.
+
+  const HOTKEY_RE = /^(?:(?:ctrl|control|ctl|strg|alt|option|shift|win|super|meta)[\s+-]*)+(?:[a-z0-9]|f(?:[1-9]|1[0-2]))?$|^[\^!+#]+\s*(?:[a-z0-9]|f(?:[1-9]|1[0-2]))?$/i;
+
+  function isWords(query, match) {
+    return query.length >= 3 && !query.startsWith("/") && !HOTKEY_RE.test(query) && /\p{L}{2}/u.test(query) &&
+      match !== "shortcut" && match !== "hotkey";
+  }
+
+  function followSearch(q, match) {
+    const query = q.trim().replace(/\s+/g, " ");
+    const now = query.toLowerCase();
+    const open = ui.searched && ui.searched.query.toLowerCase();
+    if (open && now && (open.startsWith(now) || now.startsWith(open))) {
+      if (now.length > open.length && isWords(query, match)) ui.searched = { query: query };  // typed on
+      return;                                                    // typed on or erased: the same search
+    }
+    endSearch(ui);                                               // cleared, or replaced by other words
+    if (isWords(query, match)) ui.searched = { query: query };
+  }
+
+  function endSearch(state) {
+    if (!state.searched) return;
+    send({ type: "searchEnded", query: state.searched.query });
+    state.searched = null;
   }
 
   // -- wiring ----------------------------------------------------------------------------------

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from accounts import tokens
 from phrases import services
 from phrases.models import PhraseUse
+from suggestions.engine.encoder import load_encoder
 from tests.browser.conftest import CHROMIUM
 
 pytestmark = [pytest.mark.urls("tests.browser.extension_pages"), pytest.mark.django_db(transaction=True)]
@@ -281,3 +283,74 @@ def test_a_selected_client_message_asks_for_suggestions_and_the_picker_still_wor
     page.keyboard.press("Enter")
     page.wait_for_function("!document.querySelector('quickphrases-picker')")
     assert page.input_value("#reply") == "Спасибо за ожидание!"
+
+
+def _stored_searches(user):
+    from suggestions.models import SuggestionFeedback
+
+    return list(SuggestionFeedback.objects.filter(source="search", user=user).order_by("id")
+                .values_list("message", "chosen_key"))
+
+
+def _wait_for(page, condition):
+    for _ in range(100):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+
+
+def test_searches_in_the_extension_teach_suggestions_and_show_the_missing_replies(
+        extension, relay, live_server, operator, library):
+    """As in the web picker: a search that ends in a use is a pick for its words; one closed or replaced with
+    no use is sent once with its fullest words; a /shortcut sends nothing of the search."""
+    if load_encoder() is None:
+        pytest.skip("the sentence model is not installed")
+    # The first search and feedback of the server's process load the index and the model: done here, so the
+    # picker's searches answer within its online timeout on a loaded machine.
+    warm = Client()
+    warm.force_login(operator)
+    warm.get("/api/v1/search/", {"q": "рассрочка"})
+    warm.post("/api/v1/suggest/", {"message": "рассрочка"}, content_type="application/json")
+    sign_in(extension, relay, operator)
+    page = extension[0].new_page()
+    page.goto(live_server.url + "/ext-test/textarea/")
+    page.click("#reply")
+
+    page.keyboard.press("Alt+Shift+Q")
+    wait_for_picker(page, view="list")
+    page.keyboard.type("рассрочка на холодильник")
+    wait_for_picker(page, query="рассрочка на холодильник", status="online")
+    page.keyboard.press("Escape")  # closed with no use
+    page.wait_for_function("!document.querySelector('quickphrases-picker')")
+    _wait_for(page, lambda: _stored_searches(operator))
+    assert _stored_searches(operator) == [("рассрочка на холодильник", "")]
+
+    page.keyboard.press("Alt+Shift+Q")
+    wait_for_picker(page, view="list")
+    page.keyboard.type("оплата биткоинами")
+    wait_for_picker(page, query="оплата биткоинами", status="online")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("когда привез")  # other words: the bitcoin search ended
+    wait_for_picker(page, query="когда привез", status="online", results="1")
+    page.keyboard.press("Enter")
+    wait_for_picker(page, view="form")
+    page.keyboard.type("A-1")
+    page.keyboard.press("Tab")
+    page.keyboard.type("5 мая")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.querySelector('quickphrases-picker')")
+    assert page.input_value("#reply") == "Здравствуйте, заказ A-1 будет у Вас 5 мая."
+    _wait_for(page, lambda: len(_stored_searches(operator)) == 3)
+    assert _stored_searches(operator) == [("рассрочка на холодильник", ""), ("оплата биткоинами", ""),
+                                          ("когда привез", "eta-ru")]
+    assert PhraseUse.objects.filter(phrase__key="eta-ru", user=operator, client="extension").count() == 1
+
+    page.keyboard.press("Alt+Shift+Q")
+    wait_for_picker(page, view="list")
+    page.keyboard.type("/ty")
+    wait_for_picker(page, query="/ty", status="online")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.querySelector('quickphrases-picker')")
+    _wait_for(page, lambda: PhraseUse.objects.filter(phrase__key="thanks-ru").exists())
+    page.wait_for_timeout(300)
+    assert len(_stored_searches(operator)) == 3  # a shortcut is no search to learn from
