@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from phrases import placeholders
+from phrases.lint import spelling
 from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
@@ -354,7 +355,8 @@ def all_caps(draft):
             continue  # no part can be a long enough run of capitals (most words: no split needed)
         offset = word.start
         for part in re.split(r"(['\-])", word.text):
-            if (len(part) >= minimum and part.isalpha() and part.isupper() and part.upper() not in acronyms):
+            if (len(part) >= minimum and part.isalpha() and part.isupper() and part.upper() not in acronyms
+                    and spelling.is_word_in_capitals(draft.language, part)):
                 yield offset, offset + len(part), {"word": part}, part.capitalize()
             offset += len(part)
 

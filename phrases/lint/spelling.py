@@ -101,6 +101,21 @@ def _known(language, directories, word):
     return dictionaries is None or any(d.lookup(word) for d in dictionaries)
 
 
+def is_word_in_capitals(language: str, text: str) -> bool:
+    """Whether `text`, a word written in capitals in a `language` phrase, is a word of the language (its
+    lowercase or capitalised form is in the dictionary), as "PLEASE" or «СРОЧНО» are: capitals on a word
+    are shouting, while capitals on what no dictionary knows are an acronym or a name (OSAGO, PKO, MTS).
+    With no dictionary for the language every such word counts as a word, as before dictionaries."""
+    check_language = "en" if language == "ru" and not CYRILLIC.search(text) else language
+    if check_language in ("en", "pl") and not LATIN.search(text):
+        return True  # another script than the phrase's: no dictionary to ask
+    directories = dictionary_directories()
+    if _dictionary(check_language, directories) is None:
+        return True
+    lower = text.lower()
+    return _known(check_language, directories, lower) or _known(check_language, directories, lower.capitalize())
+
+
 def _dictionary_language(language, text):
     """The dictionary `text`, a word of a `language` phrase, is checked with (None: not checked by
     a dictionary: too short, a number, an abbreviation, another script, or too long to look up)."""

@@ -66,6 +66,14 @@ CASES = {
         ("ru", "Оплатить можно через СБП, ИНН не нужен.", False),
         ("en", "Your SIM card and PUK code arrive by SMS.", False),
         ("pl", "Płatność BLIK jest dostępna.", False),
+        # Capitals on a word of the language are shouting; on what no dictionary knows, an acronym or a name
+        # that no list names (needs the spelling dictionaries, which ship with the project).
+        ("ru", "ВНИМАНИЕ: выписку из ЕГРЮЛ пришлём завтра.", True),
+        ("ru", "Выписку из ЕГРЮЛ пришлём завтра.", False),
+        ("en", "URGENT: the EBITDA report is attached.", True),
+        ("en", "The EBITDA report is attached.", False),
+        ("pl", "UWAGA: wpis w CEIDG jest aktualny.", True),
+        ("pl", "Wpis w CEIDG jest aktualny.", False),
     ],
     "too-many-exclamations": [
         ("ru", "Ура, заказ собран!! Скоро будет у Вас.", True),
