@@ -384,7 +384,7 @@ TERMS = {
             # warning, a system failing.
             ("(?:didn'?t|did\\s+not|never|hasn'?t|has\\s+not|haven'?t|have\\s+not|couldn'?t|could\\s+not)\\s+(?:yet\\s+|even\\s+)?"
              "(?:finish|finished|complete|completed|process|processed|forward|forwarded|approve|approved|activate|activated|"
-             "apply|applied|follow|followed|honou?r|honou?red|update|updated|submit|submitted|handle|handled|"
+             "apply|applied|follow|followed|honou?r|honou?red|update|updated|submit|submitted|handle|handled|release|released|"
              "bother|keep|kept|stick|stuck|meet|met|show\\s+up|turn\\s+up|get\\s+back)", ""),
             ("refused|refuses|refusing|missed\\s+(?:the|our|your|its|their|a|an|his|her)\\s+(?:\\w+\\s+){0,2}?(?:date|deadline|slot|window|"
              "appointment|delivery|pickup|pick-up|collection|visit|cut-?off|time|connection)|"
@@ -543,7 +543,7 @@ TERMS = {
              "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
             ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"
              "przez\\s+(?:sw\\w+\\s+|ich\\s+|jego\\s+|jej\\s+)?(?:błąd|błędy|awari\\w+|usterk\\w+|zaniedbani\\w+)", ""),
-            ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
+            ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
             ("spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)", ""),
