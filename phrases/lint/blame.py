@@ -10,11 +10,17 @@ A sentence shifts the blame when
    first-person subject («мы», "we", «-liśmy») owns the fault instead, so "We mixed up the order
    at our warehouse" is not blame; nor is a fault in an «если»/"if" clause, a question or a
    negated fault; or
+   Beside the listed faults, a whole family is read from the verb's form: a third party that did
+   not do a finished job («склад не успел», «podwykonawca nie dotrzymał», past tense, negated),
+   unless the verb is one whose absence is good news («банк не взял комиссию», «nie pobrał»); and
+   an English passive fault placed at a third party ("got lost at the sorting centre") names it; or
 3. a `disown` term that needs someone to point at («вопросы к нему», "nothing we can do",
    «nie mamy na to wpływu») shares a sentence with a third party.
 A sentence that only mentions a third party («Курьер позвонит за час», "the bank credits refunds
 in 3–5 days") is a plain fact.
 """
+import re
+
 from phrases.lint.clauses import Span
 
 FIRST_PERSON = {"ru": {"я", "мы"}, "en": {"i", "we", "i'm", "we're", "we've", "i've", "we'll", "i'll", "we'd", "i'd"},
@@ -43,6 +49,23 @@ NEGATIONS = {"ru": {"не", "ни"}, "en": {"not", "never", "didn't", "hasn't", 
 NOT_YET = {"ru": {"ещё", "еще", "пока"}, "en": set(), "pl": {"jeszcze"}}
 RELATIVES = {"ru": ("котор", "кто"), "en": ("who", "which", "that", "whom", "whose"), "pl": ("któr", "kto")}
 PL_FIRST_PERSON_ENDINGS = ("śmy", "łem", "łam")
+# A Polish past-tense verb (typed with or without diacritics): «dostarczył», «zgubili», «zdazyl».
+PL_PAST = re.compile(r"\w{2,}(?:ł|l)(?:a|o|y|i)?(?:śmy|smy)?")
+# A first-person Polish past form owns what the clause says: «podaliśmy», «wpisałem», «zrobilam».
+PL_FIRST_PERSON = re.compile(r"\w+(?:śmy|smy)|\w*[aeiouyąęó](?:ł|l)(?:em|am)")
+# Verbs whose negation is a good fact, not a job left undone: «банк не взял комиссию», «nie pobrał
+# opłaty», «не списал»; the client not found at home («не застал», «nie zastał»); and the
+# auxiliaries («nie był», «не смог»).
+GOOD_WHEN_NOT = {
+    "ru": ("взять", "брать", "списать", "списывать", "начислить", "снять", "удержать", "быть", "мочь", "стать",
+           "требовать", "потребовать", "взимать", "смочь", "суметь", "застать", "дозвониться", "достучаться", "выставить", "заблокировать", "ошибиться", "нарушить"),
+    "pl": ("by", "mia", "mog", "móg", "móg", "chcia", "pobra", "pobiera", "nalicz", "obciąż", "obciaz", "potrąci",
+           "potraci", "wzi", "wymaga", "musia", "zdoła", "zdola", "zasta", "dodzwoni", "zablokowa", "pomyli", "naruszy", "zrobi", "mus"),
+}
+NOTHING = {"ничего", "ничто", "никого", "ничем", "ни", "nic", "niczego", "nikogo", "niczym"}
+# An English passive ("got lost", "was damaged") placed at a third party names it as the cause.
+EN_PASSIVE = {"got", "was", "were", "been", "get", "gets", "is", "are"}
+EN_PLACES = {"at", "in", "by", "with"}
 REACH = 40  # words read on each side of a fault for its subject (a chat sentence's clause is far shorter)
 # "Our" before a word for a fault: the sentence owns the problem («— это наша недоработка», "our
 # mistake", «to nasza wina»), so a third party named in it is where the fault showed, not its cause.
@@ -62,6 +85,7 @@ def blame_shift(draft):
     find = draft.find
     hits = [(s.start, s.end) for s in find("blame")]
     faults, disowns = find("fault"), find("disown")
+    faults = _merge_faults(faults, _unfinished_jobs(clauses, language))
     if faults or disowns:  # only then is it worth looking for third parties
         parties = find("third-party")
         party_sentences = {clauses.tokens[s.first].sentence for s in parties}
@@ -122,7 +146,61 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
                 return None
             if subject is not None:
                 return subject
+    if language == "en":
+        return _passive_place_agent(tokens, fault, party_at, after)
     return _impersonal_agent(clauses, fault, party_at, members, language)
+
+
+def _unfinished_jobs(clauses, language):
+    """Faults read from the verb's form: «не» / «nie» and a past-tense verb (Russian: perfective), a
+    job the agent did not do. Whether the agent is a third party is decided as for any fault."""
+    if language not in ("ru", "pl"):
+        return []
+    tokens = clauses.tokens
+    found = []
+    for index in range(len(tokens) - 1):
+        if tokens[index].lower not in ("не", "nie"):
+            continue
+        verb = tokens[index + 1]
+        if verb.clause != tokens[index].clause:
+            continue
+        if index and tokens[index - 1].lower in NOTHING and tokens[index - 1].clause == verb.clause:
+            continue  # «склад ничего не потерял», «nic nie zgubił»: the fault is denied
+        if language == "ru":
+            from phrases.lint.morphology import reading
+
+            word = reading(verb.lower)
+            if not word.finished_past or word.lemma in GOOD_WHEN_NOT["ru"]:
+                continue
+        elif not PL_PAST.fullmatch(verb.lower) or verb.lower.startswith(GOOD_WHEN_NOT["pl"]) or \
+                PL_FIRST_PERSON.fullmatch(verb.lower):
+            continue
+        found.append(Span(index, index + 1, tokens[index].start, verb.end))
+    return found
+
+
+def _merge_faults(listed, read):
+    """The listed faults and those read from the verb's form, each span once, in order."""
+    if not read:
+        return listed
+    # A verb that is a listed fault itself («nie spóźnił się») is read as listed: negated, it is denied.
+    covered = {index for s in listed for index in range(s.first, s.last + 1)}
+    return sorted(list(listed) + [s for s in read if s.last not in covered], key=lambda s: (s.first, -s.last))
+
+
+def _passive_place_agent(tokens, fault, party_at, after):
+    """"Your order got lost at the sorting centre of the postal service": a passive fault with no agent
+    of its own, placed at a third party («our» warehouse is ours: the sentence owns it)."""
+    if fault.first == 0 or tokens[fault.first - 1].lower not in EN_PASSIVE:
+        return None
+    for index in after:
+        word = tokens[index].lower
+        if word in EN_PLACES:
+            continue
+        if word in DETERMINERS["en"] and word not in ("our", "my"):
+            continue
+        return party_at.get(index)
+    return None
 
 
 def _impersonal_agent(clauses, fault, party_at, members, language):
@@ -184,6 +262,8 @@ def _subject(clauses, index, party_at, party_sentences, language):
     token = tokens[index]
     if token.lower in FIRST_PERSON.get(language, ()):
         return "us"
+    if language == "pl" and PL_FIRST_PERSON.fullmatch(token.lower):
+        return "us"  # «To my podaliśmy kurierowi zły adres»: we did it
     if token.lower in THIRD_PERSON.get(language, ()) and token.sentence in party_sentences:
         return Span(index, index, token.start, token.end)
     party = party_at.get(index)
@@ -191,6 +271,8 @@ def _subject(clauses, index, party_at, party_sentences, language):
         return None
     if _after_preposition(tokens, party.first, language):
         return None  # «на складе», "at our warehouse": where, not who
+    if language == "pl" and tokens[party.first].lower.endswith(("owi", "om")) and party.first == party.last:
+        return None  # «kurierowi», «magazynom»: the one given to, not the one who acted
     if language == "ru":
         from phrases.lint.morphology import reading
 
@@ -204,7 +286,10 @@ def _after_preposition(tokens, first, language):
     while index >= 0 and tokens[index].clause == tokens[first].clause:
         word = tokens[index].lower
         if word in PREPOSITIONS.get(language, ()):
-            return True
+            # «ze przewoznik zgubil»: «że» typed without its dot before a noun in the nominative
+            return not (language == "pl" and word == "ze" and index == first - 1 and
+                        tokens[first].lower[-1:] not in "aeiouyąęó")
+
         if language == "en" and word not in DETERMINERS["en"] or \
                 language != "en" and not word.startswith(DETERMINERS.get(language, ())):
             return False

@@ -133,6 +133,9 @@ TERMS = {
              "не\\s+по\\s+нашей\\s+вине|(?:мы|я)\\s+не\\s+виноват\\w*|не\\s+(?:мы|я)(?=\\s*[.!?]|\\s*$)", ""),
             ("к\\s+нам\\s+претензи\\w+\\s+(?:нет|быть\\s+не\\s+может)|(?:претензи\\w+|вопрос\\w*)\\s+(?:это\\s+)?не\\s+к\\s+нам|это\\s+не\\s+к\\s+нам", ""),
             ("(?:их|его|её|ее)\\s+(?:ошибка|вина|недосмотр|недоработка|проблема|косяк)|по\\s+(?:их|его|её|ее)\\s+вине", ""),
+            # Their fault in any word for one: «это их сбой», «его промах», «их упущение».
+            ("(?:их|его|её|ее)\\s+(?:сбо(?:й|я|ю|ем|е)|промах\\w*|упущени\\w+|недоч[её]т\\w*|оплошност\\w+|просч[её]т\\w*|"
+             "халатност\\w+|недосмотр\\w*|недоработк\\w+|ошибк\\w+|вин(?:а|ы|у|ой)|глюк\\w*|накладк\\w+)", ""),
             ("на\\s+(?:совести|ответственности)\\s+(?:{third-party}|их|его|её|ее)|претензи\\w+(?:[\\s,]+\\w+){0,2}?[\\s,]+к\\s+{third-party}|"
              "ответственност\\w+\\s+(?:за\\s+\\w+\\s+)?(?:лежит|лежать|несёт|несет|нести)\\s+(?:на\\s+)?{third-party}", ""),
         ],
@@ -157,6 +160,10 @@ TERMS = {
             ("авиакомпани\\w+|авиаперевозчик\\w*|гостиниц\\w+|отел(?:ь|я|ю|ем|е|и|ей|ям|ями|ях)|хостел\\w*|"
              "туроператор\\w*|турагент\\w*|турагентств\\w+|аэропорт\\w*|арендодател\\w+|застройщик\\w*|"
              "управляющ\\w+\\s+компани\\w+|депо", ""),
+            # A third party's system or site acts for it: «система партнёра», «сайт банка», «партнёрский сервис».
+            ("(?:систем|сервис|сайт|сервер|приложени|платформ)\\w*\\s+(?:партн[её]р|банк|провайдер|поставщик|перевозчик|"
+             "эквайер|маркетплейс|агрегатор|курьерск|логист|служб)\\w*|партн[её]рск\\w+\\s+(?:систем|сервис|сайт|сервер|"
+             "приложени|платформ)\\w*|агрегатор\\w*|биллинг\\w*|платёжн\\w+\\s+агрегатор\\w*|эмитент\\w*", ""),
         ],
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
@@ -182,6 +189,13 @@ TERMS = {
             ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
              "бракованн\\w*|виноват\\w*", ""),
             ("опоздать|уронить|не\\s+в\\s+(?:тот|ту|то|те|того|той|тех)|не\\s+на\\s+(?:тот|ту|то|те)", ""),
+            # Refusing, acting without warning, charging twice, a system failing, an error made (words between).
+            ("отказаться|отказать|отказываться|без\\s+(?:всякого\\s+|какого-либо\\s+)?(?:предупреждени|уведомлени|согласовани|"
+             "объяснени)\\w*|(?:дважды|повторно|два\\s+раза)\\s+(?:списать|провести|снять|выставить|оформить)|"
+             "(?:списать|провести|снять)\\s+(?:\\w+\\s+){0,2}?(?:дважды|повторно|два\\s+раза)", ""),
+            ("зависнуть|зависать|сбоить|глючить|(?:дать|давать)\\s+сбой|(?:выдать|выдавать)\\s+ошибка|"
+             "(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+){0,3}?(?:ошибка|промах|оплошность)|"
+             "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+){0,3}?(?:допустить|совершить|сделать)", ""),
         ],
         "disown": [
             ("(?:вопрос\\w*|претензи\\w+)\\s+(?:все\\s+|только\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
@@ -336,6 +350,11 @@ TERMS = {
             # Travel and housing: airlines, hotels, tour operators, landlords, depots.
             ("airlines?|air\\s+carriers?|hotels?|hostels?|(?:tour|travel)\\s+(?:operators?|agents?|agenc(?:y|ies))|airports?|"
              "landlords?|property\\s+(?:owners?|managers?|management)|letting\\s+agents?|depots?|hosts?", ""),
+            # Shop staff, any kind of provider, and a third party's system acting for it ("the partner's API").
+            ("clerks?|cashiers?|(?:shop|store|sales)\\s+(?:assistants?|staff|reps?|team)|salespe(?:rson|ople)|"
+             "(?:\\w+\\s+)?providers?|processors?|aggregators?|"
+             "(?:partner|bank|carrier|supplier|courier|provider|vendor|issuer)(?:'s|s')?\\s+(?:system|api|website|site|app|"
+             "server|platform|portal)s?", ""),
         ],
         "fault": [
             ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|messed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|screwed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|"
@@ -361,6 +380,17 @@ TERMS = {
              "credited|transfer|transferred|notify|notified|call|called|connect|connected|install|installed|fix|fixed|"
              "release|released|answer|answered|reply|replied|record|recorded|register|registered)", ""),
             ("(?:didn'?t|did\\s+not|never)\\s+(?:confirm|confirmed|book|booked|reserve|reserved|honou?r|honou?red)", ""),
+            # A job left undone ("didn't finish", "hasn't processed"), refusing, a missed date, acting without
+            # warning, a system failing.
+            ("(?:didn'?t|did\\s+not|never|hasn'?t|has\\s+not|haven'?t|have\\s+not|couldn'?t|could\\s+not)\\s+(?:yet\\s+|even\\s+)?"
+             "(?:finish|finished|complete|completed|process|processed|forward|forwarded|approve|approved|activate|activated|"
+             "apply|applied|follow|followed|honou?r|honou?red|update|updated|submit|submitted|handle|handled|release|released|"
+             "bother|keep|kept|stick|stuck|meet|met|show\\s+up|turn\\s+up|get\\s+back)", ""),
+            ("refused|refuses|refusing|missed\\s+(?:the|our|your|its|their|a|an|his|her)\\s+(?:\\w+\\s+){0,2}?(?:date|deadline|slot|window|"
+             "appointment|delivery|pickup|pick-up|collection|visit|cut-?off|time|connection)|"
+             "without\\s+(?:any\\s+)?(?:warning|notice|notification|telling\\s+(?:us|anyone))", ""),
+            ("(?:kept|keeps)\\s+(?:timing\\s+out|failing|crashing|freezing|rejecting|declining|dropping)|timed\\s+out|froze|"
+             "(?:went|was|were)\\s+(?:offline|down)|(?:charged|billed|debited)\\s+(?:\\w+\\s+){0,2}?(?:twice|double)", ""),
         ],
         "disown": [
             ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
@@ -467,7 +497,8 @@ TERMS = {
         "blame": [
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
              "zaniedbanie)\\s+{third-party}", ""),
-            ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem)", ""),
+            ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem|awaria|usterka|niedopatrzenie|zaniedbanie|"
+             "przeoczenie|niedociągnięcie)", ""),
             ("z\\s+(?:winy\\s+|powodu\\s+(?:błędu\\s+)?){third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
             ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
              "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|(?:my\\s+)?(?:nic\\s+)?(?:tu\\s+|tutaj\\s+|w\\s+tym\\s+)?nie\\s+zawinili(?:śmy|smy)|"
@@ -489,6 +520,9 @@ TERMS = {
             ("lini\\w+\\s+lotnicz\\w+|przewoźnik\\w*\\s+lotnicz\\w+|hotel(?:u|owi|em|e|i|ach|ami|om|i)?|hostel\\w*|"
              "biur\\w+\\s+podróży|touroperator\\w*|organizator\\w*\\s+wycieczk\\w+|lotnisk\\w+|wynajmując\\w+|"
              "właściciel\\w*\\s+(?:mieszkania|lokalu|obiektu|apartamentu)|deweloper\\w*|zarządc\\w+", ""),
+            # Card issuers, providers of any kind, shop staff, a third party's system.
+            ("wydawc\\w+|emitent\\w*|usługodawc\\w+|dostawc\\w+\\s+\\w+|ekspedient\\w*|kasjer\\w*|"
+             "(?:system|serwer|aplikacj|platform|stron)\\w*\\s+(?:partner|bank|przewoźnik|dostawc|operator|kurier|magazyn)\\w*", ""),
         ],
         "fault": [
             ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przedłuży|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
@@ -509,10 +543,14 @@ TERMS = {
              "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
             ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"
              "przez\\s+(?:sw\\w+\\s+|ich\\s+|jego\\s+|jej\\s+)?(?:błąd|błędy|awari\\w+|usterk\\w+|zaniedbani\\w+)", ""),
-            ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin)\\w*)", ""),
+            ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
             ("spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)", ""),
+            # Refusing, acting without warning, a system failing.
+            ("odmówi(?:ł|l)\\w*|odmawia(?:ł|l)\\w*|bez\\s+(?:żadnego\\s+)?(?:uprzedzenia|ostrzeżenia|powiadomienia|zapowiedzi|"
+             "informowania|uzgodnienia)|zawiesza(?:ł|l)\\w*|zawiesi(?:ł|l)\\w*|wysypa(?:ł|l)\\w*|(?:pobra|obciąży|naliczy)(?:ł|l)\\w*\\s+"
+             "(?:\\w+\\s+){0,2}?(?:dwukrotnie|podwójnie|dwa\\s+razy)|(?:dwukrotnie|podwójnie|dwa\\s+razy)\\s+(?:pobra|obciąży|naliczy)(?:ł|l)\\w*", ""),
         ],
         "disown": [
             ("nie\\s+mamy\\s+(?:na\\s+to\\s+)?(?:żadnego\\s+)?wpływu|nic\\s+(?:tu\\s+|z\\s+tym\\s+)?nie\\s+(?:możemy|mogę)\\s+(?:zrobić|poradzić)|"

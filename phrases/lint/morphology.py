@@ -33,6 +33,7 @@ class Reading:
     can_be_subject: bool  # some reading is nominative, or instrumental (the agent of a passive)
     impersonal: bool = False  # a plural verb that may have no subject («повредили», «потеряли»)
     non_past: bool = False    # a verb with no past-tense reading («отгрузит», «найдёт»): a plan, not a fact
+    finished_past: bool = False  # a perfective past-tense verb («потерял», «не успел»): a job done or not
 
 
 @lru_cache(maxsize=50_000)
@@ -55,4 +56,5 @@ def reading(word: str) -> Reading:
         can_be_subject=any(p.tag.case in ("nomn", "ablt") or p.tag.case is None for p in parses),
         impersonal=any(p.tag.POS == "VERB" and "plur" in p.tag and ("past" in p.tag or "3per" in p.tag) for p in verbs),
         non_past=any(p.tag.POS == "VERB" for p in verbs) and not any("past" in p.tag for p in verbs),
+        finished_past=parses[0].tag.POS == "VERB" and "past" in parses[0].tag and "perf" in parses[0].tag,
     )

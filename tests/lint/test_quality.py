@@ -144,3 +144,21 @@ def test_fifth_heldout_set(rules):
     for rule, metrics in per_rule.items():
         assert metrics["precision"] >= 0.95, rule
         assert metrics["recall"] >= (0.80 if rule == "blame-shift" else 0.95), rule
+
+
+TUNING4 = Path(__file__).parent / "data" / "tuning4_lint.jsonl"
+
+
+def test_fourth_tuning_set_of_third_party_failures(rules):
+    """156 sentences (ru 52, en 52, pl 52; 78 blame-shift, 78 clean near misses of the same shapes: the
+    third party as the helper, a condition, the fault owned, a plain fact) written and committed before
+    any rule change for them. First score: precision 0.982, recall 0.705 (blame-shift 0.98 / 0.71;
+    23 misses, one false alarm on «To my podaliśmy kurierowi zły adres»). The rules were then
+    generalised by families (tests/lint/test_fifth_round_families.py): 1.000 / 1.000."""
+    items = load_items(TUNING4)
+    assert len(items) >= 150 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    assert sum(not item["expect"] for item in items) >= 0.4 * len(items)
+    overall, per_rule = score(items, rules)
+    assert overall["precision"] >= 0.97 and overall["recall"] >= 0.95
+    for rule, metrics in per_rule.items():
+        assert metrics["precision"] >= 0.90 and metrics["recall"] >= 0.90, rule
