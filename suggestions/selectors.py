@@ -151,11 +151,13 @@ def fits_in_meaning(candidates, out_of_scope: float = -1.0) -> bool:
     meaning must reach ranking.MEANING_THRESHOLD and must not be far below the message's closeness to the
     nearest out-of-scope example (`out_of_scope`, suggestions/out_of_scope.py; at most
     ranking.OUT_OF_SCOPE_MARGIN below it); or the team picked a phrase for a message at least
-    ranking.LEARN_SURE close. Shared words alone are no evidence, and neither is a pick for a message only
-    loosely like this one: the learned pull is added to the ranking, not to this test, so replayed picks do
+    ranking.LEARN_SURE close and closer than that example. Shared words alone are no evidence, and neither
+    is a pick for a message only loosely like this one: the learned pull is added to the ranking, not to this test, so replayed picks do
     not make off-topic messages suggestible."""
     candidates = list(candidates)
-    if any(c.learned > 0 and c.learned_similarity >= ranking.LEARN_SURE for c in candidates):
+    # A pick is a message too: it speaks for the library only if it is closer than the nearest out-of-scope
+    # example (both are similarities between two messages).
+    if any(c.learned > 0 and c.learned_similarity >= max(ranking.LEARN_SURE, out_of_scope) for c in candidates):
         return True
     best = max((c.meaning for c in candidates), default=0.0)
     return best >= ranking.MEANING_THRESHOLD and best >= out_of_scope - ranking.OUT_OF_SCOPE_MARGIN
