@@ -15,6 +15,7 @@ from suggestions.engine.language import detect_language
 from suggestions.engine.vectors import live_vectors
 from suggestions.errors import SuggestInputError
 from suggestions.learning import learned_cache
+from suggestions.out_of_scope import out_of_scope_similarity
 
 
 def validate_message(message, field="message") -> str:
@@ -128,9 +129,9 @@ def suggest_replies(message, *, language=None, limit=None, prefer_languages=()) 
     language = message_language(message, validate_language(language), prefer_languages)
     limit = validate_limit(limit)
     index = live_index.current()
-    candidates, with_model = rank_candidates(index, message, language)
+    candidates, with_model, out_of_scope = rank_message(index, message, language)
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.key))
-    if with_model and not fits_in_meaning(candidates.values()):
+    if with_model and not fits_in_meaning(candidates.values(), out_of_scope):
         ranked = []
     ranked = [c for c in ranked if c.score >= (ranking.THRESHOLD if with_model else ranking.WORDS_ONLY_THRESHOLD)]
     if ranked:
@@ -145,18 +146,33 @@ def suggest_replies(message, *, language=None, limit=None, prefer_languages=()) 
     return language, results
 
 
-def fits_in_meaning(candidates) -> bool:
-    """Whether some phrase means roughly what the message means (its meaning reaches ranking.MEANING_THRESHOLD,
-    or the team picked it for a message at least ranking.LEARN_SURE close): the abstention test. Shared words
-    alone are no evidence, and neither is a pick for a message only loosely like this one: the learned pull
-    is added to the ranking, not to this test, so replayed picks do not make off-topic messages suggestible."""
-    return any(c.meaning >= ranking.MEANING_THRESHOLD
-               or (c.learned > 0 and c.learned_similarity >= ranking.LEARN_SURE) for c in candidates)
+def fits_in_meaning(candidates, out_of_scope: float = -1.0) -> bool:
+    """Whether some phrase means roughly what the message means: the abstention test. The closest phrase's
+    meaning must reach ranking.MEANING_THRESHOLD and must not be far below the message's closeness to the
+    nearest out-of-scope example (`out_of_scope`, suggestions/out_of_scope.py; at most
+    ranking.OUT_OF_SCOPE_MARGIN below it); or the team picked a phrase for a message at least
+    ranking.LEARN_SURE close and closer than that example. Shared words alone are no evidence, and neither
+    is a pick for a message only loosely like this one: the learned pull is added to the ranking, not to this test, so replayed picks do
+    not make off-topic messages suggestible."""
+    candidates = list(candidates)
+    # A pick is a message too: it speaks for the library only if it is closer than the nearest out-of-scope
+    # example (both are similarities between two messages).
+    if any(c.learned > 0 and c.learned_similarity >= max(ranking.LEARN_SURE, out_of_scope) for c in candidates):
+        return True
+    best = max((c.meaning for c in candidates), default=0.0)
+    return best >= ranking.MEANING_THRESHOLD and best >= out_of_scope - ranking.OUT_OF_SCOPE_MARGIN
 
 
 def rank_candidates(index, message: str, language: str) -> tuple[dict, bool]:
     """Every phrase worth considering for the message, with what speaks for it: ({key: Candidate}, whether
     the sentence model took part)."""
+    candidates, with_model, _out_of_scope = rank_message(index, message, language)
+    return candidates, with_model
+
+
+def rank_message(index, message: str, language: str) -> tuple[dict, bool, float]:
+    """rank_candidates() plus the message's closeness to the nearest out-of-scope example (-1.0 without the
+    sentence model)."""
     candidates: dict[str, Candidate] = {}
     for hit in index.search(message[:ranking.WORD_QUERY_LENGTH], language=language, limit=ranking.CANDIDATES):
         if hit.match == "text":
@@ -164,11 +180,11 @@ def rank_candidates(index, message: str, language: str) -> tuple[dict, bool]:
     encoder = load_encoder()
     vectors = live_vectors.current() if encoder is not None else None
     if vectors is None:
-        return candidates, False
+        return candidates, False, -1.0
     query = encoder.encode_one(message)
     _add_meaning(candidates, vectors, query, language)
     _add_learning(candidates, query, vectors, language)
-    return candidates, True
+    return candidates, True, out_of_scope_similarity(encoder, query)
 
 
 def _add_meaning(candidates, vectors, query, language):
