@@ -115,6 +115,7 @@ class Clauses:
         if russian:
             from phrases.lint.morphology import reading
         lemmas = {}  # lowercase word -> its lemma: a long text repeats its words
+        gap_marks = {}  # gap -> (ends a sentence, is a full stop, holds a clause mark): gaps repeat too
         abbreviations = SENTENCE_ABBREVIATIONS.get(language, ())
         conjunctions = CONJUNCTIONS.get(language, ())
         append, new = tokens.append, tuple.__new__  # a Token without its Python-level constructor
@@ -128,14 +129,18 @@ class Clauses:
                     if lower in conjunctions:
                         clause += 1
                 else:
-                    sentence_end = SENTENCE_MARKS.search(gap)
-                    if sentence_end and gap.strip() == "." and (
+                    marks = gap_marks.get(gap)
+                    if marks is None:  # a gap not seen before in this text: read it once
+                        marks = gap_marks[gap] = (SENTENCE_MARKS.search(gap) is not None, gap.strip() == ".",
+                                                  CLAUSE_MARKS.search(gap) is not None)
+                    sentence_end, full_stop, clause_mark = marks
+                    if sentence_end and full_stop and (
                             previous_lower in abbreviations or len(previous_text) == 1 or previous_text.isdigit()):
-                        sentence_end = None  # "т. е.", "np.", "3.5"
+                        sentence_end = False  # "т. е.", "np.", "3.5"
                     if sentence_end:
                         sentence += 1
                         clause += 1
-                    elif lower in conjunctions or (CLAUSE_MARKS.search(gap) and lower not in COURTESY
+                    elif lower in conjunctions or (clause_mark and lower not in COURTESY
                                                    and previous_lower not in COURTESY):
                         clause += 1
             if russian:
@@ -152,7 +157,8 @@ class Clauses:
         pieces, starts, length, previous_end = [], [], 0, None
         for token in self.tokens:
             gap = " " if previous_end is None else prose[previous_end:token.start]
-            gap = gap if gap.strip() else " "
+            if gap != " " and not gap.strip():
+                gap = " "
             pieces.append(gap)
             length += len(gap)
             starts.append(length)

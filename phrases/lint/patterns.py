@@ -697,16 +697,18 @@ class StartIndex:
             if keys is None:
                 self._by_prefix = False
             else:
+                starts = self.starts
                 buckets, by_beginning = {}, defaultdict(list)
-                for start in self.starts:
-                    prefix = keys[start:start + PREFIX_LENGTH]
-                    bucket = buckets.get(prefix)
+                get = buckets.get
+                for prefix, start in zip([keys[start:start + PREFIX_LENGTH] for start in starts], starts):
+                    bucket = get(prefix)
                     if bucket is None:
                         buckets[prefix] = [start]
-                        for length in range(1, len(prefix)):
-                            by_beginning[prefix[:length]].append(prefix)
                     else:
                         bucket.append(start)
+                for prefix in buckets:  # in the order the prefixes first occur
+                    for length in range(1, len(prefix)):
+                        by_beginning[prefix[:length]].append(prefix)
                 self._by_prefix = (buckets, by_beginning)
         return self._by_prefix or None
 
