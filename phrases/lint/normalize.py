@@ -30,6 +30,15 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile("[A-Za-z\u0130\u212a]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _MIXED = re.compile(r"[A-Za-z][А-Яа-яЁёІіЈјЅѕ]|[А-Яа-яЁёІіЈјЅѕ][A-Za-z]")
+# A Latin and a Cyrillic letter with only letters of neither script between them: a run of letters
+# holds both scripts exactly when it holds one of these. Neither end may be an inner letter, so an
+# attempt reads only the letters of neither script after its first letter.
+_OTHER_LETTER = r"(?:(?![A-Za-z\u0130\u212a\u0400-\u04ff])[^\W\d_])*"
+_CYRILLIC_LETTER = r"(?:(?=[^\W\d_])[\u0400-\u04ff])"
+_SCRIPTS_MEET = re.compile(f"[A-Za-z\u0130\u212a]{_OTHER_LETTER}{_CYRILLIC_LETTER}"
+                           f"|{_CYRILLIC_LETTER}{_OTHER_LETTER}[A-Za-z\u0130\u212a]")
+# The last character that is not a letter before the end searched (endpos): a run of letters starts after it.
+_LAST_NON_LETTER = re.compile(r"[\W\d_][^\W\d_]*\Z")
 # Unicode's format characters (category Cf), less the emoji tag characters U+E0020–E007F.
 _FORMAT = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
                      "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
@@ -120,7 +129,7 @@ def _without_format(text: str, language: str, mixed: bool) -> Normalized:
     result = "".join(pieces)
     if mixed:
         result = _unmix(result, language)
-    return Normalized(result, len(text), starts, [start + 1 for start in starts])
+    return Normalized(result, len(text), starts, list(map((1).__add__, starts)))
 
 
 def _emoji_joiners(text: str) -> set:
@@ -133,12 +142,28 @@ def _emoji_joiners(text: str) -> set:
     return joiners
 
 
+def _mixed_runs(text: str):
+    """The runs of letters (`_LETTER_RUN`) holding both a Latin and a Cyrillic letter, in order.
+
+    Only the places where the two scripts meet are searched for (`_SCRIPTS_MEET`, in C); each one's
+    run is found from the last non-letter before it, and every character is read a bounded number
+    of times (a text of one-script words costs one search)."""
+    read_to, run_end = 0, -1
+    for meeting in _SCRIPTS_MEET.finditer(text):
+        at = meeting.start()
+        if at < run_end:
+            continue  # inside the run just given
+        before = _LAST_NON_LETTER.search(text, read_to, at)
+        start = before.start() + 1 if before is not None else read_to
+        run = _LETTER_RUN.match(text, start)
+        run_end, read_to = run.end(), run.end()
+        yield run
+
+
 def _unmix(text: str, language: str) -> str:
     chars = list(text)
-    for run in _LETTER_RUN.finditer(text):
+    for run in _mixed_runs(text):
         word = run.group()
-        if _LATIN.search(word) is None or _CYRILLIC.search(word) is None:
-            continue  # one script (most words): the counts below would find nothing to change
         latin = [char for char in word if "a" <= char.lower() <= "z"]
         cyrillic = [char for char in word if "\u0400" <= char <= "\u04ff"]
         if not latin or not cyrillic:
