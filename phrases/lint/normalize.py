@@ -30,13 +30,9 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile("[A-Za-z\u0130\u212a]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _MIXED = re.compile(r"[A-Za-z][А-Яа-яЁёІіЈјЅѕ]|[А-Яа-яЁёІіЈјЅѕ][A-Za-z]")
-# A Latin and a Cyrillic letter with only letters of neither script between them: a run of letters
-# holds both scripts exactly when it holds one of these. Neither end may be an inner letter, so an
-# attempt reads only the letters of neither script after its first letter.
-_OTHER_LETTER = r"(?:(?![A-Za-z\u0130\u212a\u0400-\u04ff])[^\W\d_])*"
-_CYRILLIC_LETTER = r"(?:(?=[^\W\d_])[\u0400-\u04ff])"
-_SCRIPTS_MEET = re.compile(f"[A-Za-z\u0130\u212a]{_OTHER_LETTER}{_CYRILLIC_LETTER}"
-                           f"|{_CYRILLIC_LETTER}{_OTHER_LETTER}[A-Za-z\u0130\u212a]")
+# Runs of Latin letters (those `_LATIN` takes), and of characters of the Cyrillic block.
+_LATIN_LETTERS = re.compile("[A-Za-z\u0130\u212a]+")
+_CYRILLIC_CHARACTERS = re.compile("[\u0400-\u04ff]+")
 # The last character that is not a letter before the end searched (endpos): a run of letters starts after it.
 _LAST_NON_LETTER = re.compile(r"[\W\d_][^\W\d_]*\Z")
 # Unicode's format characters (category Cf), less the emoji tag characters U+E0020–E007F.
@@ -142,27 +138,33 @@ def _emoji_joiners(text: str) -> set:
     return joiners
 
 
-def _mixed_runs(text: str):
+def _mixed_runs(text: str, language: str):
     """The runs of letters (`_LETTER_RUN`) holding both a Latin and a Cyrillic letter, in order.
 
-    Only the places where the two scripts meet are searched for (`_SCRIPTS_MEET`, in C); each one's
-    run is found from the last non-letter before it, and every character is read a bounded number
-    of times (a text of one-script words costs one search)."""
-    read_to, run_end = 0, -1
-    for meeting in _SCRIPTS_MEET.finditer(text):
-        at = meeting.start()
-        if at < run_end:
-            continue  # inside the run just given
-        before = _LAST_NON_LETTER.search(text, read_to, at)
-        start = before.start() + 1 if before is not None else read_to
-        run = _LETTER_RUN.match(text, start)
-        run_end, read_to = run.end(), run.end()
-        yield run
+    They are looked for from the letters of the script a text of `language` has few of (Latin in
+    Russian, Cyrillic elsewhere), found in C: only the runs holding one are read, each once, and the
+    text between them once (a text of one-script words costs one search)."""
+    rare, other = (_LATIN_LETTERS, _CYRILLIC) if language == "ru" else (_CYRILLIC_CHARACTERS, _LATIN)
+    read_to, run_end = 0, 0
+    for segment in rare.finditer(text):
+        if segment.end() <= run_end:
+            continue  # inside the run just read
+        # A Cyrillic segment may hold characters that are not letters (combining marks), so it may
+        # touch more than one run: each of its letters' runs is read.
+        for part in _LETTER_RUN.finditer(text, max(segment.start(), run_end), segment.end()):
+            at = part.start()
+            before = _LAST_NON_LETTER.search(text, read_to, at)
+            run = _LETTER_RUN.match(text, before.start() + 1 if before is not None else read_to)
+            run_end = read_to = run.end()
+            if other.search(run.group()) is not None:
+                yield run
+            if run_end >= segment.end():
+                break
 
 
 def _unmix(text: str, language: str) -> str:
     chars = list(text)
-    for run in _mixed_runs(text):
+    for run in _mixed_runs(text, language):
         word = run.group()
         latin = [char for char in word if "a" <= char.lower() <= "z"]
         cyrillic = [char for char in word if "\u0400" <= char <= "\u04ff"]
