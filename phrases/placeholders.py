@@ -121,10 +121,14 @@ def fallback_kind(fallback: str) -> str | None:
     return None
 
 
+_BRACE = re.compile("[{}]")
+
+
 def brace_problems(body: str) -> list[tuple[int, int, str]]:
     """Braces that do not pair up: `(start, end, kind)` with kind "nested", "unopened" or "unclosed"."""
     found, opened = [], []
-    for index, char in enumerate(body):
+    for brace in _BRACE.finditer(body):  # only the braces are read (a long text has few or none)
+        index, char = brace.start(), brace.group()
         if char == "{":
             if opened:
                 found.append((opened[-1], index + 1, "nested"))

@@ -38,7 +38,7 @@ AMOUNT_BEFORE = re.compile(r"(?:[₽$€£]|до|от|по|up\s+to|to|do|od)\s*$
 
 def _phone_number(match, text) -> bool:
     """A written-out phone number: seven digits or more, not an amount with its currency or unit."""
-    if sum(char.isdigit() for char in match.group()) < 7:
+    if sum(map(str.isdigit, match.group())) < 7:
         return False
     if AMOUNT_AFTER.match(text, match.end()):
         return False
@@ -64,6 +64,13 @@ class Span(NamedTuple):
     end: int
 
 
+def _ranges(numbers):
+    """{number: (first, past)}: the index range of each number in `numbers`, a non-decreasing list."""
+    changes = [index for index in range(1, len(numbers)) if numbers[index] != numbers[index - 1]]
+    firsts = [0, *changes]
+    return {numbers[first]: (first, past) for first, past in zip(firsts, [*changes, len(numbers)])} if numbers else {}
+
+
 class Clauses:
     def __init__(self, prose: str, masked: str, language: str, check_time=None, folded_view=False, words=None):
         self.language = language
@@ -83,14 +90,11 @@ class Clauses:
             self.folded = (folded, StartIndex.of(folded, self.starts), self.starts)
         # Token index ranges [first, past) of every clause and sentence: the rules look at one
         # clause or sentence at a time, never scanning the whole text per word.
-        self.clause_range, self.sentence_range = {}, {}
-        for index, token in enumerate(self.tokens):
-            first, _ = self.clause_range.get(token.clause, (index, index))
-            self.clause_range[token.clause] = (first, index + 1)
-            first, _ = self.sentence_range.get(token.sentence, (index, index))
-            self.sentence_range[token.sentence] = (first, index + 1)
+        self.clause_range = _ranges([token.clause for token in self.tokens])
+        self.sentence_range = _ranges([token.sentence for token in self.tokens])
         self.literals = [(m.start(), m.end()) for m in EMAIL_RE.finditer(masked)]
-        self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(t.mask_urls(masked))
+        # `prose` is `masked` with its URLs blanked out: phone numbers are read there (not in a link).
+        self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(prose)
                           if _phone_number(m, masked)]
         self.literals.sort()
         self.literal_starts = [start for start, _ in self.literals]
@@ -105,41 +109,56 @@ class Clauses:
 
     @staticmethod
     def _tokens(prose, language, check_time, words):
-        tokens, sentence, clause, previous = [], 0, 0, None
-        if language == "ru":
+        tokens, sentence, clause = [], 0, 0
+        previous_end = previous_lower = previous_text = None
+        russian = language == "ru"
+        if russian:
             from phrases.lint.morphology import reading
+        lemmas = {}  # lowercase word -> its lemma: a long text repeats its words
+        gap_marks = {}  # gap -> (ends a sentence, is a full stop, holds a clause mark): gaps repeat too
         abbreviations = SENTENCE_ABBREVIATIONS.get(language, ())
         conjunctions = CONJUNCTIONS.get(language, ())
-        for number, word in enumerate(words):
-            if number % 64 == 0:
+        append, new = tokens.append, tuple.__new__  # a Token without its Python-level constructor
+        for number, (text, start, end) in enumerate(words):
+            if not number & 63:
                 check_time()
-            lower = word.text.lower()
-            if previous is not None:
-                gap = prose[previous.end:word.start]
+            lower = text.lower()
+            if number:
+                gap = prose[previous_end:start]
                 if gap == " ":  # most gaps: no sentence or clause mark to look for
                     if lower in conjunctions:
                         clause += 1
                 else:
-                    sentence_end = SENTENCE_MARKS.search(gap)
-                    if sentence_end and gap.strip() == "." and (
-                            previous.lower in abbreviations or len(previous.text) == 1 or previous.text.isdigit()):
-                        sentence_end = None  # "т. е.", "np.", "3.5"
+                    marks = gap_marks.get(gap)
+                    if marks is None:  # a gap not seen before in this text: read it once
+                        marks = gap_marks[gap] = (SENTENCE_MARKS.search(gap) is not None, gap.strip() == ".",
+                                                  CLAUSE_MARKS.search(gap) is not None)
+                    sentence_end, full_stop, clause_mark = marks
+                    if sentence_end and full_stop and (
+                            previous_lower in abbreviations or len(previous_text) == 1 or previous_text.isdigit()):
+                        sentence_end = False  # "т. е.", "np.", "3.5"
                     if sentence_end:
                         sentence += 1
                         clause += 1
-                    elif lower in conjunctions or (CLAUSE_MARKS.search(gap) and lower not in COURTESY
-                                                   and previous.lower not in COURTESY):
+                    elif lower in conjunctions or (clause_mark and lower not in COURTESY
+                                                   and previous_lower not in COURTESY):
                         clause += 1
-            lemma = reading(lower).lemma if language == "ru" else lower
-            previous = Token(word.text, lower, word.start, word.end, sentence, clause, lemma)
-            tokens.append(previous)
+            if russian:
+                lemma = lemmas.get(lower)
+                if lemma is None:
+                    lemma = lemmas[lower] = reading(lower).lemma
+            else:
+                lemma = lower
+            append(new(Token, (text, lower, start, end, sentence, clause, lemma)))
+            previous_end, previous_lower, previous_text = end, lower, text
         return tokens
 
     def _lemma_text(self, prose):
         pieces, starts, length, previous_end = [], [], 0, None
         for token in self.tokens:
             gap = " " if previous_end is None else prose[previous_end:token.start]
-            gap = gap if gap.strip() else " "
+            if gap != " " and not gap.strip():
+                gap = " "
             pieces.append(gap)
             length += len(gap)
             starts.append(length)

@@ -82,6 +82,7 @@ def _load_language_data(language, ruleset):
 
 def _run(draft, ruleset, findings):
     language = draft.language
+    said = _Messages()
     for rule, check in checks.CHECKS.items():
         severity, limit = ruleset.rule(rule, language)
         if severity == OFF:
@@ -89,7 +90,7 @@ def _run(draft, ruleset, findings):
         draft.check_time()
         draft.limits[rule] = limit
         for start, end, values, suggestion in check(draft):
-            findings.append(Finding(rule, severity, message(rule, **values), start, end, suggestion))
+            findings.append(Finding(rule, severity, said(rule, values), start, end, suggestion))
     severity, _ = ruleset.rule("spelling", language)
     if severity != OFF:
         # Spans already reported, by start, with the furthest end among each prefix: a word overlaps one
@@ -102,5 +103,20 @@ def _run(draft, ruleset, findings):
             before_end = bisect.bisect_left(flagged_starts, word.end)
             if before_end and reach[before_end - 1] > word.start:
                 continue  # already reported by a more specific rule
-            findings.append(Finding("spelling", severity, message("spelling", word=word.text),
+            findings.append(Finding("spelling", severity, said("spelling", {"word": word.text}),
                                     word.start, word.end, None))
+
+
+class _Messages(dict):
+    """The messages of one text's findings, each rendered (translated and filled in) once: a long text
+    repeats its words, and so its findings' messages."""
+
+    def __call__(self, rule, values):
+        key = (rule, *values.items())
+        try:
+            text = self.get(key)
+        except TypeError:  # a value that cannot be a key: rendered every time
+            return message(rule, **values)
+        if text is None:
+            text = self[key] = message(rule, **values)
+        return text

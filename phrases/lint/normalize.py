@@ -30,6 +30,11 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile("[A-Za-z\u0130\u212a]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _MIXED = re.compile(r"[A-Za-z][А-Яа-яЁёІіЈјЅѕ]|[А-Яа-яЁёІіЈјЅѕ][A-Za-z]")
+# Runs of Latin letters (those `_LATIN` takes), and of characters of the Cyrillic block.
+_LATIN_LETTERS = re.compile("[A-Za-z\u0130\u212a]+")
+_CYRILLIC_CHARACTERS = re.compile("[\u0400-\u04ff]+")
+# The last character that is not a letter before the end searched (endpos): a run of letters starts after it.
+_LAST_NON_LETTER = re.compile(r"[\W\d_][^\W\d_]*\Z")
 # Unicode's format characters (category Cf), less the emoji tag characters U+E0020–E007F.
 _FORMAT = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
                      "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
@@ -120,7 +125,7 @@ def _without_format(text: str, language: str, mixed: bool) -> Normalized:
     result = "".join(pieces)
     if mixed:
         result = _unmix(result, language)
-    return Normalized(result, len(text), starts, [start + 1 for start in starts])
+    return Normalized(result, len(text), starts, list(map((1).__add__, starts)))
 
 
 def _emoji_joiners(text: str) -> set:
@@ -133,12 +138,34 @@ def _emoji_joiners(text: str) -> set:
     return joiners
 
 
+def _mixed_runs(text: str, language: str):
+    """The runs of letters (`_LETTER_RUN`) holding both a Latin and a Cyrillic letter, in order.
+
+    They are looked for from the letters of the script a text of `language` has few of (Latin in
+    Russian, Cyrillic elsewhere), found in C: only the runs holding one are read, each once, and the
+    text between them once (a text of one-script words costs one search)."""
+    rare, other = (_LATIN_LETTERS, _CYRILLIC) if language == "ru" else (_CYRILLIC_CHARACTERS, _LATIN)
+    read_to, run_end = 0, 0
+    for segment in rare.finditer(text):
+        if segment.end() <= run_end:
+            continue  # inside the run just read
+        # A Cyrillic segment may hold characters that are not letters (combining marks), so it may
+        # touch more than one run: each of its letters' runs is read.
+        for part in _LETTER_RUN.finditer(text, max(segment.start(), run_end), segment.end()):
+            at = part.start()
+            before = _LAST_NON_LETTER.search(text, read_to, at)
+            run = _LETTER_RUN.match(text, before.start() + 1 if before is not None else read_to)
+            run_end = read_to = run.end()
+            if other.search(run.group()) is not None:
+                yield run
+            if run_end >= segment.end():
+                break
+
+
 def _unmix(text: str, language: str) -> str:
     chars = list(text)
-    for run in _LETTER_RUN.finditer(text):
+    for run in _mixed_runs(text, language):
         word = run.group()
-        if _LATIN.search(word) is None or _CYRILLIC.search(word) is None:
-            continue  # one script (most words): the counts below would find nothing to change
         latin = [char for char in word if "a" <= char.lower() <= "z"]
         cyrillic = [char for char in word if "\u0400" <= char <= "\u04ff"]
         if not latin or not cyrillic:

@@ -43,7 +43,8 @@ SAMPLE = frozenset("aAzZbBxX09_-'’ \t\n.,;:!?@+()/«»\"#$%&*<=>[]^`{|}~яЯё
 # (a hyphen or apostrophe joins words: "PIN-u", "don't").
 TERM_START_RE = re.compile(r"(?<![\w\-'’])\S")
 DIGIT, WORD = "\\d", "\\w"  # first-letter keys standing for a class
-_NON_SPACE_RUN = re.compile(r"\S+")
+# The last space before the end of the text searched (endpos): where the run of non-spaces ending there starts.
+_LAST_SPACE = re.compile(r"\s\S*\Z")
 
 
 class UnsafePattern(ValueError):
@@ -654,7 +655,6 @@ class StartIndex:
         self._by_prefix = None
         self._keys = False
         self._word_starts = None
-        self._runs = None
 
     @classmethod
     def of(cls, text: str, starts=None):
@@ -697,16 +697,18 @@ class StartIndex:
             if keys is None:
                 self._by_prefix = False
             else:
+                starts = self.starts
                 buckets, by_beginning = {}, defaultdict(list)
-                for start in self.starts:
-                    prefix = keys[start:start + PREFIX_LENGTH]
-                    bucket = buckets.get(prefix)
+                get = buckets.get
+                for prefix, start in zip([keys[start:start + PREFIX_LENGTH] for start in starts], starts):
+                    bucket = get(prefix)
                     if bucket is None:
                         buckets[prefix] = [start]
-                        for length in range(1, len(prefix)):
-                            by_beginning[prefix[:length]].append(prefix)
                     else:
                         bucket.append(start)
+                for prefix in buckets:  # in the order the prefixes first occur
+                    for length in range(1, len(prefix)):
+                        by_beginning[prefix[:length]].append(prefix)
                 self._by_prefix = (buckets, by_beginning)
         return self._by_prefix or None
 
@@ -714,18 +716,27 @@ class StartIndex:
         """The starts (admitted by `letters`) in a run of non-spaces that holds one of `strings`, up
         to the last place one begins in it. Each run is read once, however many strings it holds."""
         keys, starts, text = self.keys, self.starts, self.text
-        if self._runs is None:
-            self._runs = [m.start() for m in _NON_SPACE_RUN.finditer(text)]
-        runs = self._runs
-        last_in_run = {}  # run start -> the last place a string begins in it
+        places = []
         for string in strings:
+            if not string or string[0].isspace():
+                if keys.find(string) != -1:
+                    return self.candidates(letters)  # a string that may begin with a space: any run
+                continue
             at = keys.find(string)
             while at != -1:
-                run = runs[bisect.bisect_right(runs, at) - 1] if string and not string[0].isspace() else None
-                if run is None:
-                    return self.candidates(letters)  # a string that may begin with a space: any run
-                last_in_run[run] = max(last_in_run.get(run, at), at)
+                places.append(at)
                 at = keys.find(string, at + 1)
+        # Each place's run starts after the last space before it. Read in order, only the text since
+        # the previous place is searched for a space (no space there: the same run), so the whole
+        # text is read at most once, and only when a string is in it (no list of every run).
+        last_in_run = {}  # run start -> the last place a string begins in it
+        run, read_to = 0, 0
+        for at in sorted(set(places)):
+            space = _LAST_SPACE.search(text, read_to, at)
+            if space is not None:
+                run = space.start() + 1
+            read_to = at
+            last_in_run[run] = at
         found = []
         for run, last in last_in_run.items():
             first_index = bisect.bisect_left(starts, run)

@@ -87,7 +87,7 @@ class Draft:
         """Polish with (almost) no ą, ć, ę, ł, ń, ó, ś, ź, ż: under 2% of the letters, where written
         Polish has about 7%. Only such a text is worth reading again with folded terms."""
         prose = self.prose
-        letters = sum(1 for char in prose if char.isalpha())
+        letters = sum(map(str.isalpha, prose))
         marked = len(prose) - len(prose.translate(DIACRITICS_GONE))
         return marked < 0.02 * letters
 

@@ -1,5 +1,6 @@
 """Reading a phrase body: placeholders, words, sentences and emoji, with character spans."""
 import re
+from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -48,6 +49,9 @@ class Word(NamedTuple):
     end: int
 
 
+_new_word = partial(tuple.__new__, Word)  # Word._make without its Python-level call: one per word of a text
+
+
 def mask_placeholders(body: str) -> str:
     """The body with every `{…}` replaced by spaces of the same length, so spans stay true."""
     return PLACEHOLDER_RE.sub(lambda m: " " * len(m.group()), body)
@@ -62,7 +66,7 @@ def words(text: str) -> list[Word]:
     # offsets summed from the pieces' lengths (no match object per word).
     pieces = _WORD_SPLIT.split(text)
     offsets = list(accumulate(map(len, pieces), initial=0))
-    return list(map(Word._make, zip(pieces[1::2], offsets[1::2], offsets[2::2])))
+    return list(map(_new_word, zip(pieces[1::2], offsets[1::2], offsets[2::2])))
 
 
 def emoji_spans(text: str) -> list[tuple[int, int]]:
