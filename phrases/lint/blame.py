@@ -51,6 +51,8 @@ RELATIVES = {"ru": ("котор", "кто"), "en": ("who", "which", "that", "who
 PL_FIRST_PERSON_ENDINGS = ("śmy", "łem", "łam")
 # A Polish past-tense verb (typed with or without diacritics): «dostarczył», «zgubili», «zdazyl».
 PL_PAST = re.compile(r"\w{2,}(?:ł|l)(?:a|o|y|i)?(?:śmy|smy)?")
+# The third person plural of the Polish past («zgubili», «pomylili»): «na poczcie zgubili» has no subject.
+PL_IMPERSONAL = re.compile(r"\w{2,}(?:ł|l)(?:i|y)")
 # A first-person Polish past form owns what the clause says: «podaliśmy», «wpisałem», «zrobilam».
 PL_FIRST_PERSON = re.compile(r"\w+(?:śmy|smy)|\w*[aeiouyąęó](?:ł|l)(?:em|am)")
 # Verbs whose negation is a good fact, not a job left undone: «банк не взял комиссию», «nie pobrał
@@ -204,13 +206,17 @@ def _passive_place_agent(tokens, fault, party_at, after):
 
 
 def _impersonal_agent(clauses, fault, party_at, members, language):
-    """«Коробку повредили в транспортной компании»: a plural verb with no subject of its own puts
-    the fault on the third party named in its clause, even after a preposition."""
-    if language != "ru":
-        return None
-    from phrases.lint.morphology import reading
+    """«Коробку повредили в транспортной компании», «Na poczcie zgubili list»: a plural verb with no
+    subject of its own puts the fault on the third party named in its clause, even after a preposition."""
+    if language == "pl":
+        if not any(PL_IMPERSONAL.fullmatch(tok.lower) for tok in clauses.tokens[fault.first:fault.last + 1]):
+            return None
+    elif language == "ru":
+        from phrases.lint.morphology import reading
 
-    if not any(reading(tok.lower).impersonal for tok in clauses.tokens[fault.first:fault.last + 1]):
+        if not any(reading(tok.lower).impersonal for tok in clauses.tokens[fault.first:fault.last + 1]):
+            return None
+    else:
         return None
     for index in members:
         if index < fault.first or index > fault.last:
@@ -273,7 +279,7 @@ def _subject(clauses, index, party_at, party_sentences, language):
         return None  # «на складе», "at our warehouse": where, not who
     if language == "pl" and tokens[party.first].lower.endswith(("owi", "om")) and party.first == party.last:
         return None  # «kurierowi», «magazynom»: the one given to, not the one who acted
-    if language == "ru":
+    if language == "ru" and not (party.first and tokens[party.first - 1].lower == "у"):
         from phrases.lint.morphology import reading
 
         if not reading(tokens[party.first].lower).can_be_subject:
@@ -286,6 +292,8 @@ def _after_preposition(tokens, first, language):
     while index >= 0 and tokens[index].clause == tokens[first].clause:
         word = tokens[index].lower
         if word in PREPOSITIONS.get(language, ()):
+            if language == "ru" and word == "у" and index == first - 1:
+                return False  # «у партнёра упала система»: whose system failed, not a place
             # «ze przewoznik zgubil»: «że» typed without its dot before a noun in the nominative
             return not (language == "pl" and word == "ze" and index == first - 1 and
                         tokens[first].lower[-1:] not in "aeiouyąęó")

@@ -193,7 +193,9 @@ TERMS = {
             ("отказаться|отказать|отказываться|без\\s+(?:всякого\\s+|какого-либо\\s+)?(?:предупреждени|уведомлени|согласовани|"
              "объяснени)\\w*|(?:дважды|повторно|два\\s+раза)\\s+(?:списать|провести|снять|выставить|оформить)|"
              "(?:списать|провести|снять)\\s+(?:\\w+\\s+){0,2}?(?:дважды|повторно|два\\s+раза)", ""),
-            ("зависнуть|зависать|сбоить|глючить|(?:дать|давать)\\s+сбой|(?:выдать|выдавать)\\s+ошибка|"
+            ("без\\s+(?:всякой\\s+|какой-либо\\s+|видимой\\s+)?причины|ни\\s+с\\s+того\\s+ни\\s+с\\s+сего|"
+             "упасть|сломаться|сбой|глюк|"
+             "зависнуть|зависать|сбоить|глючить|(?:дать|давать)\\s+сбой|(?:выдать|выдавать)\\s+ошибка|"
              "(?:допустить|совершить|сделать)\\s+(?:\\w+\\s+){0,3}?(?:ошибка|промах|оплошность)|"
              "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+){0,3}?(?:допустить|совершить|сделать)", ""),
         ],
@@ -352,7 +354,7 @@ TERMS = {
              "landlords?|property\\s+(?:owners?|managers?|management)|letting\\s+agents?|depots?|hosts?", ""),
             # Shop staff, any kind of provider, and a third party's system acting for it ("the partner's API").
             ("clerks?|cashiers?|(?:shop|store|sales)\\s+(?:assistants?|staff|reps?|team)|salespe(?:rson|ople)|"
-             "(?:\\w+\\s+)?providers?|processors?|aggregators?|"
+             "(?:\\w+\\s+)?providers?|processors?|aggregators?|gateways?|"
              "(?:partner|bank|carrier|supplier|courier|provider|vendor|issuer)(?:'s|s')?\\s+(?:system|api|website|site|app|"
              "server|platform|portal)s?", ""),
         ],
@@ -389,7 +391,9 @@ TERMS = {
             ("refused|refuses|refusing|missed\\s+(?:the|our|your|its|their|a|an|his|her)\\s+(?:\\w+\\s+){0,2}?(?:date|deadline|slot|window|"
              "appointment|delivery|pickup|pick-up|collection|visit|cut-?off|time|connection)|"
              "without\\s+(?:any\\s+)?(?:warning|notice|notification|telling\\s+(?:us|anyone))", ""),
-            ("(?:kept|keeps)\\s+(?:timing\\s+out|failing|crashing|freezing|rejecting|declining|dropping)|timed\\s+out|froze|"
+            ("for\\s+no\\s+(?:good\\s+|apparent\\s+|clear\\s+)?reason|without\\s+(?:any\\s+)?(?:reason|explanation)|"
+             "glitch(?:ed|ing)|(?:hold|holds|holding)\\s+(?:\\w+\\s+){0,2}?up|(?:went\\s+through|processed|taken|debited|deducted)\\s+twice|"
+             "(?:kept|keeps)\\s+(?:timing\\s+out|failing|crashing|freezing|rejecting|declining|dropping)|timed\\s+out|froze|"
              "(?:went|was|were)\\s+(?:offline|down)|(?:charged|billed|debited)\\s+(?:\\w+\\s+){0,2}?(?:twice|double)", ""),
         ],
         "disown": [
@@ -509,7 +513,7 @@ TERMS = {
              "pracownik\\w*|konsultant\\w*|dyspozytor\\w*|kierownik\\w*|menedżer\\w*|magazynier\\w*|księgow\\w+", ""),
             ("dział|działu|działowi|działem|dziale|działy|magazyn|magazynu|magazynowi|magazynem|magazynie|producent\\w*|partner\\w*|"
              "bank|banku|bankowi|bankiem|banki|przewoźnik\\w*|dostawc\\w+|sprzedawc\\w+|podwykonawc\\w+|wykonawc\\w+|"
-             "serwis|serwisu|serwisowi|serwisem|operator\\w*|poczt\\w+|inpost\\w*|dpd|dhl|gls|ups", ""),
+             "serwis|serwisu|serwisowi|serwisem|operator\\w*|poczt\\w+|poczcie|inpost\\w*|dpd|dhl|gls|ups", ""),
             ("firm\\w+\\s+kuriersk\\w+|system\\w*\\s+płatności|operator\\w*\\s+płatności|bramk\\w+\\s+płatnicz\\w+", ""),
             ("tragarz\\w*|celni(?:k|cy|ka|kom|ków|kami)|urz(?:ą|ę)d\\w*\\s+celn\\w+|służb\\w+\\s+celn\\w+|"
              "firm\\w+\\s+(?:przewozow|transportow|logistyczn|spedycyjn|przeprowadzkow|montażow)\\w+|spedytor\\w*|"
@@ -548,7 +552,8 @@ TERMS = {
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
             ("spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)", ""),
             # Refusing, acting without warning, a system failing.
-            ("odmówi(?:ł|l)\\w*|odmawia(?:ł|l)\\w*|bez\\s+(?:żadnego\\s+)?(?:uprzedzenia|ostrzeżenia|powiadomienia|zapowiedzi|"
+            ("bez\\s+(?:żadnego\\s+|zadnego\\s+)?(?:powodu|przyczyny|wyjaśnienia)|"
+             "odmówi(?:ł|l)\\w*|odmawia(?:ł|l)\\w*|bez\\s+(?:żadnego\\s+)?(?:uprzedzenia|ostrzeżenia|powiadomienia|zapowiedzi|"
              "informowania|uzgodnienia)|zawiesza(?:ł|l)\\w*|zawiesi(?:ł|l)\\w*|wysypa(?:ł|l)\\w*|(?:pobra|obciąży|naliczy)(?:ł|l)\\w*\\s+"
              "(?:\\w+\\s+){0,2}?(?:dwukrotnie|podwójnie|dwa\\s+razy)|(?:dwukrotnie|podwójnie|dwa\\s+razy)\\s+(?:pobra|obciąży|naliczy)(?:ł|l)\\w*", ""),
         ],

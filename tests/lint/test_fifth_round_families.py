@@ -7,7 +7,8 @@ a verb whose absence is good news («не взял комиссию», «nie pob
 client not found («не застал», «nie zastał»), not yet («ещё не», «jeszcze nie»), a condition, a
 denial («ничего не потерял»), and our own failure («не успели», «nie zdążyliśmy»). Refusing,
 acting without warning, charging twice and a third party's system failing are faults; an English
-passive placed at a third party ("got damaged at the depot") names it; Polish «ze» typed for «że»
+passive placed at a third party ("got damaged at the depot") names it, as does «у партнёра» before a
+failure and a Polish plural verb with no subject («na poczcie zgubili»); Polish «ze» typed for «że»
 does not make the third party a place, and «kurierowi» (given to) or «podaliśmy» (we did) is not
 the one who failed.
 """
@@ -71,6 +72,22 @@ CASES = [
     ("en", "The cashier will give you a receipt.", False),
     ("pl", "Kasjer wydał Pani złą resztę.", True),
     ("pl", "Emitent karty omyłkowo zablokował transakcję.", True),
+    # Whose system failed («у партнёра»), a plural verb with no subject at a third party, no reason given.
+    ("ru", "У партнёра упала система, поэтому заказ не оформился.", True),
+    ("ru", "Я уточню у партнёра статус заказа и вернусь с ответом.", False),
+    ("ru", "Если у банка случится сбой, платёж пройдёт чуть позже.", False),
+    ("ru", "Банк заблокировал карту без всякой причины.", True),
+    ("pl", "Na poczcie zgubili list polecony.", True),
+    ("pl", "W magazynie pomylili rozmiar.", True),
+    ("pl", "W magazynie już spakowali zamówienie.", False),
+    ("pl", "Płatność została zablokowana przez bank bez powodu.", True),
+    ("pl", "Płatność została zaakceptowana przez bank.", False),
+    ("en", "Your payment was blocked by the bank for no reason.", True),
+    ("en", "Your payment was approved by the bank within minutes.", False),
+    ("en", "It's the carrier who's holding things up.", True),
+    ("en", "It's the carrier who will bring the replacement.", False),
+    ("en", "The payment went through twice because the gateway glitched.", True),
+    ("en", "When the gateway is busy, the payment can take a minute.", False),
     # Polish «ze» typed for «że», and who is the agent.
     ("pl", "Okazalo sie, ze kurier zgubil paczke.", True),
     ("pl", "Odbior ze sklepu jest mozliwy od jutra.", False),
