@@ -15,6 +15,7 @@ import datetime
 import hashlib
 import json
 import os
+import re
 import sys
 
 from benchmarks.common import ROOT, setup_django
@@ -62,9 +63,16 @@ def second_file(first: dict) -> dict:
     return {**first, "phrases": phrases + extra}
 
 
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+
 def _value(value):
-    if isinstance(value, datetime.datetime):
+    if isinstance(value, datetime.datetime) or isinstance(value, str) and TIMESTAMP.match(value):
         return "set"
+    if isinstance(value, dict):
+        return {name: _value(item) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_value(item) for item in value]
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
