@@ -482,8 +482,7 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
                     problems.add(problem["key"], problem["field"], problem["message"])
             if problems:
                 raise ImportRejected(list(problems))
-            if not dry_run:
-                writer.finish()
+            writer.finish()
         except IntegrityError:
             # Every key, shortcut and hotkey was checked under lock, so a unique index refusing a row means
             # another import or edit created the same phrases or topics meanwhile (new keys cannot be locked
@@ -540,10 +539,12 @@ class _Writer:
             self.progress("linting", self.position, len(self.order))
 
     def finish(self):
-        """Write what is left: the last versions, dismissals, withdrawals and the one publish."""
+        """Write what is left (not in a dry run): the last versions, dismissals, withdrawals and the
+        one publish."""
         total = len(self.order)
-        self.progress("writing", total - self.batch.unsaved(), total)
-        self.batch.execute()
+        self.progress("writing", total - self.batch.unsaved() if self.write else 0, total)
+        if self.write:
+            self.batch.execute()
         self.progress("writing", total, total)
 
     def _decide(self, key, findings):
