@@ -353,8 +353,8 @@ def _lint(valid, existing, live, report, progress, *, order, ready) -> dict:
             for key in to_lint[text]:
                 findings_by_key[key] = mark_dismissed([dict(f) for f in findings], text[0], dismissals.get(key, ()))
             done += len(to_lint[text])
-        progress("linting", done, len(valid))
         ready(findings_by_key)
+        progress("linting", done, len(valid))
 
     lint_texts(list(to_lint), linted)
     for key in valid:
@@ -513,7 +513,7 @@ class _Writer:
     def __init__(self, valid, existing, live, *, actor, reason, publish_over_findings, report, progress):
         self.valid, self.existing, self.live = valid, existing, live
         self.actor, self.reason, self.publish_over_findings = actor, reason, publish_over_findings
-        self.report, self.progress = report, progress
+        self.report, self.progress = report, progress  # the writing stage's, at the end
         stored = [key for key in valid if key in existing]
         self.order, self.stored = stored + [key for key in valid if key not in existing], len(stored)
         self.position = 0
@@ -536,7 +536,6 @@ class _Writer:
                 self.batch.save_versions()  # the stored phrases' versions come first
         if self.write and self.position > self.stored and self.batch.unsaved() >= self.FLUSH:
             self.batch.save_versions()
-            self.progress("linting", self.position, len(self.order))
 
     def finish(self):
         """Write what is left (not in a dry run): the last versions, dismissals, withdrawals and the
