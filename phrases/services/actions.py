@@ -725,6 +725,7 @@ class ImportBatch:
         self.actor, self.reason = actor, reason
         self.created, self.updated, self.to_publish, self.to_withdraw = [], [], [], []
         self.overruled: dict[str, list] = {}
+        self._saved = (0, 0)  # how many of `created` and `updated` have their version saved
 
     def new(self, *, key: str, content: dict) -> Phrase:
         phrase = Phrase(key=key, owner=_person(self.actor), **content)
@@ -772,8 +773,19 @@ class ImportBatch:
                     phrase._change_reason = f"{IMPORT_REASON}; held in review over brand-voice errors: {', '.join(rules)}"
         phrase.version_action = action
 
+    def unsaved(self) -> int:
+        return len(self.created) + len(self.updated) - sum(self._saved)
+
+    def save_versions(self) -> None:
+        """Save the versions of the phrases moved since the last call (the import writes them while
+        it lints the rest); nothing goes live before `execute`."""
+        created, updated = self._saved
+        save_versions(created=self.created[created:], updated=self.updated[updated:], actor=self.actor,
+                      reason=IMPORT_REASON)
+        self._saved = (len(self.created), len(self.updated))
+
     def execute(self) -> None:
-        save_versions(created=self.created, updated=self.updated, actor=self.actor, reason=IMPORT_REASON)
+        self.save_versions()
         by_key = {phrase.key: phrase for phrase in self.created + self.updated}
         FindingDismissal.objects.bulk_create([
             FindingDismissal(phrase_id=by_key[key].pk, rule=f["rule"], text=flagged_text(by_key[key].body, f),

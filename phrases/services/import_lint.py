@@ -3,9 +3,9 @@
 The linter is pure Python work bound by the CPU, so threads would not help. A large import lints
 its texts in `QUICKPHRASES_IMPORT_LINT_PROCESSES` forked processes (default: one per core, at most
 4). They inherit what the parent loaded (dictionaries, morphology, the compiled rules in force)
-copy-on-write, never touch the database (the import's transaction stays in the parent, which
-writes nothing until every text is linted), and hand back findings as plain dicts, in order, a
-chunk at a time, so the import keeps reporting progress (and can be cancelled) while they work.
+copy-on-write, never touch the database (the import's transaction stays in the parent), and hand
+back findings as plain dicts, in order, a chunk at a time, so the import keeps reporting progress
+(and can be cancelled) and writes the versions of the phrases linted so far while they work.
 Before they fork, each distinct word's spelling look-up is made once, split between processes,
 and the answers are inherited by all of them.
 A small import, a machine with one core or a platform without fork lints in-process.

@@ -330,12 +330,14 @@ def _unchanged_and_live(phrase, live_text, values, status) -> bool:
             and live_library.live_matches(phrase, live_text))
 
 
-def _lint(valid, existing, live, report, progress) -> dict:
-    """Lint each distinct text once (none for an unchanged live entry); returns {key: findings
-    marked with the dismissals that hold}."""
+def _lint(valid, existing, live, report, progress, *, order, ready) -> dict:
+    """Lint each distinct text once (none for an unchanged live entry), in the order of the keys
+    `order`; returns {key: findings marked with the dismissals that hold}. `ready(findings)` is
+    called as each chunk of texts is linted (the findings known so far)."""
     dismissals = _dismissals_by_key(existing)
     findings_by_key, to_lint = {}, {}
-    for key, (values, status) in valid.items():
+    for key in order:
+        values, status = valid[key]
         phrase = existing.get(key)
         if _unchanged_and_live(phrase, live.get(getattr(phrase, "pk", None)), values, status):
             findings_by_key[key] = [dict(f) for f in phrase.lint_findings]
@@ -343,6 +345,7 @@ def _lint(valid, existing, live, report, progress) -> dict:
             to_lint.setdefault((values["body"], values["language"]), []).append(key)
     done = len(findings_by_key)
     progress("linting", done, len(valid))
+    ready(findings_by_key)
 
     def linted(texts, results):
         nonlocal done
@@ -350,6 +353,7 @@ def _lint(valid, existing, live, report, progress) -> dict:
             for key in to_lint[text]:
                 findings_by_key[key] = mark_dismissed([dict(f) for f in findings], text[0], dismissals.get(key, ()))
             done += len(to_lint[text])
+        ready(findings_by_key)
         progress("linting", done, len(valid))
 
     lint_texts(list(to_lint), linted)
@@ -450,42 +454,35 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
             reserved = reserved_key_message(key) if key not in existing else None
             if reserved:
                 problems.add(key, "key", reserved)
-        findings = _lint(valid, existing, live, report, progress)
-        now = timezone.now()
-        going_live, overruled, archived = {}, {}, []
-        for key, (values, status) in valid.items():
-            if status == PhraseStatus.ARCHIVED:
-                archived.append(key)
-            elif status == PhraseStatus.APPROVED:
-                errors = standing(findings[key], ERROR)
-                rules = sorted({f["rule"] for f in errors})
-                if not errors:
-                    going_live[key] = _triggers(values)
-                elif publish_over_findings:
-                    overruled[key] = _overrule(findings[key], actor=actor, reason=reason, now=now)
-                    report.overruled.append({"key": key, "rules": rules})
-                    going_live[key] = _triggers(values)
-                else:
-                    report.held.append({"key": key, "rules": rules})
-        # The live library as it will be: what goes live, minus what is archived, plus every live
-        # text that stays (a held phrase keeps its old one).
-        for problem in trigger_clashes(going_live, live=True, withdrawn=archived):
-            problems.add(problem["key"], problem["field"], problem["message"])
-        # A working copy may not take a trigger another phrase's live text holds (the create and
-        # update actions' rule): checked with what goes live, for the entries that do not.
-        staying = {key: _triggers(values) for key, (values, status) in valid.items()
-                   if key not in going_live and status != PhraseStatus.ARCHIVED}
-        for problem in trigger_clashes({**staying, **going_live}, live=True, withdrawn=archived):
-            if problem["key"] in staying:
-                problems.add(problem["key"], problem["field"], problem["message"])
-        if problems:
-            raise ImportRejected(list(problems))
+        writer = _Writer(valid, existing, live, actor=actor, reason=reason,
+                         publish_over_findings=publish_over_findings, report=report, progress=progress)
         try:
-            topics = _apply_topics(by_slug, report)
-            batch = _write(valid, findings, going_live, overruled, topics=topics, existing=existing, live=live,
-                           actor=actor, reason=reason, report=report, progress=progress)
-            if not dry_run:
-                batch.execute()
+            if not problems:
+                # Valid so far: each phrase's version is written as soon as its findings are known,
+                # while the lint processes work on the texts still to come (one transaction: a
+                # problem found after the lint still rolls everything back).
+                writer.start(_apply_topics(by_slug, report), write=not dry_run)
+            _lint(valid, existing, live, report, progress, order=writer.order, ready=writer.advance)
+            going_live, archived = writer.going_live, [key for key in valid if key in writer.archived]
+            for key in valid:
+                if key in writer.held:
+                    report.held.append({"key": key, "rules": writer.held[key]})
+                elif key in writer.overruled:
+                    report.overruled.append({"key": key, "rules": writer.overruled_rules[key]})
+            # The live library as it will be: what goes live, minus what is archived, plus every live
+            # text that stays (a held phrase keeps its old one).
+            for problem in trigger_clashes(going_live, live=True, withdrawn=archived):
+                problems.add(problem["key"], problem["field"], problem["message"])
+            # A working copy may not take a trigger another phrase's live text holds (the create and
+            # update actions' rule): checked with what goes live, for the entries that do not.
+            staying = {key: _triggers(values) for key, (values, status) in valid.items()
+                       if key not in going_live and status != PhraseStatus.ARCHIVED}
+            for problem in trigger_clashes({**staying, **going_live}, live=True, withdrawn=archived):
+                if problem["key"] in staying:
+                    problems.add(problem["key"], problem["field"], problem["message"])
+            if problems:
+                raise ImportRejected(list(problems))
+            writer.finish()
         except IntegrityError:
             # Every key, shortcut and hotkey was checked under lock, so a unique index refusing a row means
             # another import or edit created the same phrases or topics meanwhile (new keys cannot be locked
@@ -502,31 +499,87 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
     return report
 
 
-def _write(valid, findings, going_live, overruled, *, topics, existing, live, actor, reason, report,
-           progress) -> ImportBatch:
-    """Move each changed phrase to its file status in an ImportBatch (in memory)."""
-    batch = ImportBatch(actor=actor, reason=reason)
-    total = len(valid)
-    for index, (key, (values, status)) in enumerate(valid.items()):
-        if index % 1000 == 0:
-            progress("writing", index, total)
-        values = {**values, "topic": topics[values["topic"]]}
-        phrase = existing.get(key)
-        held = status == PhraseStatus.APPROVED and key not in going_live
+class _Writer:
+    """Each phrase moved to its file status (an ImportBatch) as soon as its findings are known, and
+    its version written a thousand at a time while the lint processes work on the texts still to
+    come: the import's writing overlaps its linting. The phrases already stored come first (their
+    texts are linted first), then the new ones, each in the file's order, so the versions, ids and
+    history rows are the ones of one batch written after the lint. Decides for every phrase
+    whether it goes live, is held or is published over its findings, even when nothing is built
+    (a file already rejected still has its live triggers checked)."""
+
+    FLUSH = 1000  # new versions written at once
+
+    def __init__(self, valid, existing, live, *, actor, reason, publish_over_findings, report, progress):
+        self.valid, self.existing, self.live = valid, existing, live
+        self.actor, self.reason, self.publish_over_findings = actor, reason, publish_over_findings
+        self.report, self.progress = report, progress  # the writing stage's, at the end
+        stored = [key for key in valid if key in existing]
+        self.order, self.stored = stored + [key for key in valid if key not in existing], len(stored)
+        self.position = 0
+        self.going_live, self.overruled, self.overruled_rules, self.held, self.archived = {}, {}, {}, {}, set()
+        self.batch, self.topics, self.write, self.now = None, None, False, timezone.now()
+
+    def start(self, topics, *, write: bool):
+        """Build the batch from here on (and write it, unless `write` is false: a dry run)."""
+        self.batch, self.topics, self.write = ImportBatch(actor=self.actor, reason=self.reason), topics, write
+
+    def advance(self, findings):
+        """Take, in order, every phrase whose findings are now known."""
+        while self.position < len(self.order) and self.order[self.position] in findings:
+            key = self.order[self.position]
+            self._decide(key, findings[key])
+            if self.batch is not None:
+                self._move(key, findings[key])
+            self.position += 1
+            if self.write and self.position == self.stored:
+                self.batch.save_versions()  # the stored phrases' versions come first
+        if self.write and self.position > self.stored and self.batch.unsaved() >= self.FLUSH:
+            self.batch.save_versions()
+
+    def finish(self):
+        """Write what is left (not in a dry run): the last versions, dismissals, withdrawals and the
+        one publish."""
+        total = len(self.order)
+        self.progress("writing", total - self.batch.unsaved() if self.write else 0, total)
+        if self.write:
+            self.batch.execute()
+        self.progress("writing", total, total)
+
+    def _decide(self, key, findings):
+        values, status = self.valid[key]
+        if status == PhraseStatus.ARCHIVED:
+            self.archived.add(key)
+        elif status == PhraseStatus.APPROVED:
+            errors = standing(findings, ERROR)
+            if not errors:
+                self.going_live[key] = _triggers(values)
+            elif self.publish_over_findings:
+                self.overruled_rules[key] = sorted({f["rule"] for f in errors})
+                self.overruled[key] = _overrule(findings, actor=self.actor, reason=self.reason, now=self.now)
+                self.going_live[key] = _triggers(values)
+            else:
+                self.held[key] = sorted({f["rule"] for f in errors})
+
+    def _move(self, key, findings):
+        """Move the changed phrase to its file status in the batch (in memory)."""
+        values, status = self.valid[key]
+        values = {**values, "topic": self.topics[values["topic"]]}
+        phrase, report = self.existing.get(key), self.report
+        held = status == PhraseStatus.APPROVED and key not in self.going_live
         target = PhraseStatus.IN_REVIEW if held else status
-        live_text = live.get(phrase.pk) if phrase is not None else None
+        live_text = self.live.get(phrase.pk) if phrase is not None else None
         if phrase is not None:
             same = all(getattr(phrase, name) == values[name] for name in CONTENT_FIELDS if name != "topic") \
                 and phrase.topic_id == values["topic"].pk
             live_ok = target != PhraseStatus.APPROVED or live_library.live_matches(phrase, live_text)
-            if same and phrase.status == target and live_ok and key not in overruled:
+            if same and phrase.status == target and live_ok and key not in self.overruled:
                 report.unchanged.append(key)
-                continue
-            batch.edit(phrase, content=values)
+                return
+            self.batch.edit(phrase, content=values)
             report.updated.append(key)
         else:
-            phrase = batch.new(key=key, content=values)
+            phrase = self.batch.new(key=key, content=values)
             report.created.append(key)
-        batch.move(phrase, target, findings[key], held=held, live=live_text is not None, overruled=overruled.get(key))
-    progress("writing", total, total)
-    return batch
+        self.batch.move(phrase, target, findings, held=held, live=live_text is not None,
+                        overruled=self.overruled.get(key))

@@ -5,11 +5,13 @@ against the live library as it will be, bulk writes, one LiveChange per phrase i
 """
 from collections.abc import Sequence
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from phrases.errors import PhraseValidationError
 from phrases.models import LIVE_FIELDS, LiveChange, LiveLibraryLock, LivePhrase, Phrase
+from phrases.services import bulk_rows
 from phrases.services.triggers import trigger_clashes, triggers_of
 from phrases.signals import live_library_changed
 
@@ -42,7 +44,8 @@ def live_matches(phrase: Phrase, live: LivePhrase | None = None) -> bool:
 def _record_changes(keys: Sequence[str], action: str) -> None:
     # Hold the library lock until commit, so change ids become visible in order.
     LiveLibraryLock.objects.select_for_update().get_or_create(pk=1)
-    LiveChange.objects.bulk_create([LiveChange(key=key, action=action) for key in keys])
+    now = timezone.now()
+    bulk_rows.insert(LiveChange, ("key", "action", "created_at"), ((key, action, now) for key in keys))
     _announce()
 
 
@@ -69,7 +72,10 @@ def publish(phrases: Sequence[Phrase]) -> None:
             errors.setdefault(problem["field"], []).append(problem["message"])
         raise PhraseValidationError(phrases[0].key if len(phrases) == 1 else "(library)", errors)
     pks = [p.pk for p in phrases]
-    versions = _latest_versions(pks)
+    # A version just saved in bulk (`save_versions`) carries its id; the others are read.
+    versions = {p.pk: p.version_id for p in phrases if getattr(p, "version_id", None)}
+    if len(versions) < len(pks):
+        versions.update(_latest_versions([pk for pk in pks if pk not in versions]))
     existing = {}
     for part in chunks(pks):
         existing.update((live.phrase_id, live) for live in LivePhrase.objects.filter(phrase_id__in=part))
@@ -92,11 +98,12 @@ def publish(phrases: Sequence[Phrase]) -> None:
         live.approved_at = phrase.reviewed_at
         (updated if phrase.pk in existing else created).append(live)
         phrase.live = live
-    if updated:
-        LivePhrase.objects.bulk_update(updated, [_attname(f) for f in LIVE_FIELDS] + [
-            "version", "approved_by_id", "approved_at"], batch_size=CHUNK)
-    if created:
-        LivePhrase.objects.bulk_create(created, batch_size=CHUNK)
+    columns = [_attname(f) for f in LIVE_FIELDS] + ["version", "approved_by_id", "approved_at"]
+    bulk_rows.update(LivePhrase, columns, bulk_rows.object_rows(updated, (*columns, "pk")))
+    columns = [field.attname for field in LivePhrase._meta.concrete_fields]
+    bulk_rows.insert(LivePhrase, columns, bulk_rows.object_rows(created, columns))
+    for live in created:
+        live._state.adding, live._state.db = False, connection.alias
     _record_changes([p.key for p in phrases], LiveChange.Action.UPSERT)
 
 

@@ -6,11 +6,12 @@ tracked row without one.
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from phrases.errors import PhraseValidationError
 from phrases.models import CONTENT_FIELDS, Phrase
+from phrases.services import bulk_rows
 from phrases.services.live import chunks
 from phrases.services.triggers import trigger_errors
 
@@ -18,7 +19,6 @@ from phrases.services.triggers import trigger_errors
 SAVED_FIELDS = (*("topic_id" if name == "topic" else name for name in CONTENT_FIELDS), "status", "reviewed_by_id",
                 "reviewed_at", "review_due_at", "review_comment", "changes_requested", "submit_note", "submitted_at",
                 "lint_findings", "warnings_acknowledged", "version_action", "revision", "updated_at")
-BATCH = 500
 
 
 def _person(actor):
@@ -55,6 +55,11 @@ def save_versions(*, created: Sequence[Phrase], updated: Sequence[Phrase], actor
     triggers between phrases; the database checks each row as it is written, so the triggers that
     move are released first. That intermediate state lives only inside this transaction and is
     no version of any phrase, so it is written without history on purpose.
+
+    The rows are the ones simple-history's `bulk_update_with_history` and `bulk_create_with_history`
+    write (updated phrases' versions first, then the new phrases', each in the given order),
+    written with statements prepared once (`bulk_rows`). Each phrase's `version_id` is set to its
+    new version's history id.
     """
     now = timezone.now()
     user = _person(actor)
@@ -63,17 +68,46 @@ def save_versions(*, created: Sequence[Phrase], updated: Sequence[Phrase], actor
         for part in chunks([p.pk for p in updated]):
             stored.update((pk, (shortcut, hotkey)) for pk, shortcut, hotkey in
                           Phrase.objects.filter(pk__in=part).values_list("pk", "shortcut", "hotkey"))
-        moving = [Phrase(pk=p.pk, shortcut="", hotkey="") for p in updated
+        moving = [("", "", p.pk) for p in updated
                   if stored.get(p.pk, ("", "")) != (p.shortcut, p.hotkey) and any(stored.get(p.pk, ("", "")))]
-        if moving:
-            Phrase.objects.bulk_update(moving, ["shortcut", "hotkey"], batch_size=BATCH)
+        bulk_rows.update(Phrase, ["shortcut", "hotkey"], moving)
         for phrase in updated:
             phrase.revision += 1
             phrase.updated_at = now
-        bulk_update_with_history(updated, Phrase, list(SAVED_FIELDS), batch_size=BATCH, default_user=user,
-                                 default_change_reason=reason, default_date=now)
+        bulk_rows.update(Phrase, SAVED_FIELDS, bulk_rows.object_rows(updated, (*SAVED_FIELDS, "pk")))
     if created:
-        saved = bulk_create_with_history(list(created), Phrase, batch_size=BATCH, default_user=user,
-                                         default_change_reason=reason, default_date=now)
-        for phrase, with_id in zip(created, saved, strict=True):
-            phrase.pk = with_id.pk
+        for phrase, pk in zip(created, bulk_rows.next_ids(Phrase, len(created)), strict=True):
+            phrase.pk = pk
+            phrase.created_at = phrase.updated_at = now
+            phrase._state.adding, phrase._state.db = False, connection.alias
+        columns = [field.attname for field in Phrase._meta.concrete_fields]
+        bulk_rows.insert(Phrase, columns, bulk_rows.object_rows(created, columns))
+    _history(updated, "~", user=user, reason=reason, now=now)
+    _history(created, "+", user=user, reason=reason, now=now)
+
+
+def _history(phrases: Sequence[Phrase], history_type: str, *, user, reason: str, now) -> None:
+    """One history row per phrase, as simple-history's `bulk_history_create` makes it."""
+    if not phrases:
+        return
+    model = Phrase.history.model
+    tracked = [field.attname for field in model.tracked_fields]
+    columns = [*tracked, "history_id", "history_date", "history_change_reason", "history_type", "history_user_id"]
+    default_user = None
+
+    def history_user(phrase):
+        nonlocal default_user
+        if hasattr(phrase, "_history_user"):
+            return phrase._history_user
+        if default_user is None:
+            default_user = [user or model.get_default_history_user(phrase)]
+        return default_user[0]
+
+    ids = bulk_rows.next_ids(model, len(phrases))
+    rows = []
+    for phrase, history_id in zip(phrases, ids, strict=True):
+        phrase.version_id = history_id
+        person = history_user(phrase)
+        rows.append((*(getattr(phrase, name) for name in tracked), history_id, getattr(phrase, "_history_date", now),
+                     getattr(phrase, "_change_reason", None) or reason, history_type, getattr(person, "pk", None)))
+    bulk_rows.insert(model, columns, rows)

@@ -1,0 +1,133 @@
+"""Writing many rows of one table with the statement prepared once: the import's writing path.
+
+Django's `bulk_create` compiles every value of every row through its field (most of a large
+import's writing time: ~70 values a phrase with its version and live copy). Here each column's
+conversion is chosen once per field, the statement is built once, and the rows go as parameter
+tuples: `executemany` on SQLite, `COPY … FROM STDIN` on PostgreSQL (psycopg 3). The values
+written are the ones `bulk_create` writes; ids come from the table's own sequence, in row order,
+as `bulk_create` takes them. Nothing here sends model signals (neither does `bulk_create`).
+"""
+import json
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+
+ROWS_PER_CALL = 1000  # executemany/COPY in slices: memory stays bounded, the speed does not move
+
+
+def _columns(model) -> dict:
+    return {field.attname: field for field in model._meta.concrete_fields}
+
+
+def _converter(field):
+    """Python value → what the driver takes for this column (`Field.get_db_prep_save`'s result for
+    the values the services store), or None when the value goes as it is."""
+    kind = field.get_internal_type()
+    sqlite = connection.vendor == "sqlite"
+    if kind == "JSONField":
+        encoder = field.encoder
+        # PostgreSQL parses the JSON text itself (jsonb); SQLite stores Django's text.
+        return lambda value: None if value is None else json.dumps(value, cls=encoder)
+    if kind == "DateTimeField" and sqlite:
+        adapt, seen = connection.ops.adapt_datetimefield_value, {}
+
+        def datetime_value(value):  # most rows share the import's "now"
+            if value not in seen:
+                seen[value] = adapt(value)
+            return seen[value]
+        return datetime_value
+    if kind == "DateField" and sqlite:
+        return connection.ops.adapt_datefield_value
+    return None
+
+
+def next_ids(model, count: int) -> list[int]:
+    """`count` new primary keys of `model`'s table, ascending, from its own sequence: the ids the
+    next `count` rows inserted without one would get (the caller's transaction holds SQLite's
+    write lock; on PostgreSQL each comes from nextval, so concurrent writers never share one)."""
+    if not count:
+        return []
+    table, column = model._meta.db_table, model._meta.pk.column
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                           [quote(table), column, count])
+            return sorted(row[0] for row in cursor.fetchall())
+        # AUTOINCREMENT: above the highest id the table ever held (sqlite_sequence), not only above the rows now.
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        cursor.execute(f"SELECT MAX({quote(column)}) FROM {quote(table)}")
+        start = max(row[0] if row else 0, cursor.fetchone()[0] or 0) + 1
+    return list(range(start, start + count))
+
+
+def insert(model, columns: Sequence[str], rows: Iterable[tuple]) -> int:
+    """Insert `rows` (tuples of Python values for `columns`, attnames) into `model`'s table, in
+    order. Returns how many."""
+    fields = _columns(model)
+    converters = [(index, converter) for index, converter in
+                  ((index, _converter(fields[name])) for index, name in enumerate(columns)) if converter]
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(fields[name].column) for name in columns)
+
+    def converted(row):
+        if converters:
+            row = list(row)
+            for index, convert in converters:
+                row[index] = convert(row[index])
+        return row
+
+    count = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(converted(row))
+                    count += 1
+            return count
+        statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+        part = []
+        for row in rows:
+            part.append(converted(row))
+            if len(part) == ROWS_PER_CALL:
+                cursor.executemany(statement, part)
+                count, part = count + len(part), []
+        if part:
+            cursor.executemany(statement, part)
+            count += len(part)
+    return count
+
+
+def update(model, columns: Sequence[str], rows: Iterable[tuple]) -> int:
+    """Set `columns` (attnames) of existing rows: each row is the values of `columns`, then the
+    primary key. One prepared UPDATE, run for each row."""
+    fields = _columns(model)
+    converters = [(index, converter) for index, converter in
+                  ((index, _converter(fields[name])) for index, name in enumerate(columns)) if converter]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(fields[name].column)} = %s" for name in columns)
+    statement = (f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+                 f"WHERE {quote(model._meta.pk.column)} = %s")
+    count = 0
+    with connection.cursor() as cursor:
+        part = []
+        for row in rows:
+            row = list(row)
+            for index, convert in converters:
+                row[index] = convert(row[index])
+            part.append(row)
+            if len(part) == ROWS_PER_CALL:
+                cursor.executemany(statement, part)
+                count, part = count + len(part), []
+        if part:
+            cursor.executemany(statement, part)
+            count += len(part)
+    return count
+
+
+def object_rows(objects, columns: Sequence[str]):
+    """Each model instance's values for `columns` (attnames), as a tuple."""
+    for obj in objects:
+        yield tuple(getattr(obj, name) for name in columns)
