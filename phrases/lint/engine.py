@@ -52,26 +52,27 @@ def lint(body: str, language: str, ruleset, budget: float | None = None) -> list
     return findings
 
 
-_loaded = set()  # (language, spelling on) pairs whose data this process has loaded
+_loaded = set()  # (language, dictionaries read) pairs whose data this process has loaded
 _loaded_lock = threading.Lock()
 
 
 def _load_language_data(language, ruleset):
     ruleset.compile_language(language)
-    spelling = ruleset.rule("spelling", language)[0] != OFF
-    if (language, spelling) in _loaded:
+    # Spelling and all-caps (a word in capitals that the dictionary knows is shouting) read the dictionaries.
+    dictionaries = any(ruleset.rule(rule, language)[0] != OFF for rule in ("spelling", "all-caps"))
+    if (language, dictionaries) in _loaded:
         return
     with _loaded_lock:
         if language == "ru":
             from phrases.lint.morphology import analyzer
 
             analyzer()
-        if spelling:
+        if dictionaries:
             spelling_available(language)
             if language == "ru":
                 spelling_available("en")  # Latin words in Russian text
-        if (language, spelling) not in _loaded:
-            _loaded.add((language, spelling))
+        if (language, dictionaries) not in _loaded:
+            _loaded.add((language, dictionaries))
             # The dictionaries are millions of objects that live as long as the process. Left to the
             # garbage collector, every full collection walks them all (about a second, at a random
             # text's expense); frozen, it never looks at them again. Collected first, so no garbage
