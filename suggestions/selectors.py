@@ -72,7 +72,16 @@ class Candidate:
     learned_count: int = 0
     learned_similarity: float = 0.0
     dismissed: float = 0.0
-    hit: object = None
+    scored: object = None   # the word search's ScoredHit, if the words found it
+
+    @property
+    def hit(self):
+        """The word search's full hit (texts, highlights), built on first use; None if words did not find it."""
+        if self.scored is None:
+            return None
+        if "_hit" not in self.__dict__:
+            self._hit = self.scored.hit()
+        return self._hit
 
     @property
     def score(self) -> float:
@@ -174,9 +183,11 @@ def rank_message(index, message: str, language: str) -> tuple[dict, bool, float]
     """rank_candidates() plus the message's closeness to the nearest out-of-scope example (-1.0 without the
     sentence model)."""
     candidates: dict[str, Candidate] = {}
-    for hit in index.search(message[:ranking.WORD_QUERY_LENGTH], language=language, limit=ranking.CANDIDATES):
-        if hit.match == "text":
-            candidates[hit.key] = Candidate(hit.key, words=min(hit.score, 1.0), hit=hit)
+    # Lazy hits: the texts, highlights and variants of a hit are built only for the few suggestions shown.
+    for scored in index.search(message[:ranking.WORD_QUERY_LENGTH], language=language, limit=ranking.CANDIDATES,
+                               lazy=True):
+        if scored.match == "text":
+            candidates[scored.key] = Candidate(scored.key, words=min(scored.score, 1.0), scored=scored)
     encoder = load_encoder()
     vectors = live_vectors.current() if encoder is not None else None
     if vectors is None:

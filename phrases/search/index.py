@@ -16,6 +16,7 @@ import threading
 from array import array
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -96,6 +97,19 @@ class Hit:
                 "language": self.language, "shortcut": self.shortcut, "hotkey": self.hotkey,
                 "score": self.score, "topic_name": self.topic_name, "highlights": self.highlights,
                 "match": self.match, "family": self.family or None, "variants": list(self.variants)}
+
+
+@dataclass(frozen=True)
+class ScoredHit:
+    """What `search(..., lazy=True)` returns: a hit's key, score and match, and `hit()` to build the full Hit
+    (texts, highlights, variants) only for the few a caller shows: suggestions weigh 40 and show 3."""
+    key: str
+    score: float
+    match: str
+    _build: object = field(repr=False, compare=False)
+
+    def hit(self) -> "Hit":
+        return self._build()
 
 
 class _Grow:
@@ -636,7 +650,10 @@ class PhraseIndex:
 
     # -- querying -----------------------------------------------------------------------------
 
-    def search(self, query: str, *, language=None, topic_ids=None, limit=10, prefer_languages=()) -> list[Hit]:
+    def search(self, query: str, *, language=None, topic_ids=None, limit=10, prefer_languages=(),
+               lazy=False) -> list[Hit]:
+        """The best `limit` hits for `query`; with `lazy`, ScoredHit objects instead (same keys, scores and
+        matches, the full Hit built on demand)."""
         with self.lock:
             filters = self._filters(language, topic_ids) if self.alive_count else None
             if filters is None:
@@ -663,8 +680,8 @@ class PhraseIndex:
                                 offer(slot, HOTKEY_SCORE - (0.0 if name == hotkey else 0.5), MATCH_HOTKEY)
                 if results and not hotkey.endswith("+"):
                     # A whole hotkey names one phrase (or one family): its letters and digits are no text query.
-                    return [self._hit(slot, score, match, set(), self.document(slot), preference)
-                            for slot, (score, match) in self._best(self._settle(results, preference), limit)]
+                    return self._hits(self._best(self._settle(results, preference), limit), set(), preference,
+                                      lazy)
             # Variants of a family share their shortcut: ask for enough completions to fill `limit` families.
             wanted = limit * max(1, len(self.languages)) if self.family_ids else limit
             for typed, slash in self._shortcut_queries(query):
@@ -690,8 +707,24 @@ class PhraseIndex:
                     continue
                 similarity = fuzz.token_set_ratio(best_reading, self._heading(slot)) / 100.0 if best_reading else 0
                 offer(slot, base + 0.12 * similarity * base, MATCH_TEXT)
+            return self._hits(self._best(self._settle(results, preference), limit), matched_tokens, preference,
+                              lazy)
+
+    def _hits(self, best, matched_tokens, preference, lazy):
+        if not lazy:
             return [self._hit(slot, score, match, matched_tokens, self.document(slot), preference)
-                    for slot, (score, match) in self._best(self._settle(results, preference), limit)]
+                    for slot, (score, match) in best]
+        return [ScoredHit(self._key(slot), self._hit_score(score), match,
+                          partial(self._lazy_hit, slot, score, match, matched_tokens, preference))
+                for slot, (score, match) in best]
+
+    def _lazy_hit(self, slot, score, match, matched_tokens, preference):
+        with self.lock:
+            return self._hit(slot, score, match, matched_tokens, self.document(slot), preference)
+
+    @staticmethod
+    def _hit_score(score):
+        return round(min(score / MAX_RANK_SCORE, 1.0), 4)
 
     def _settle(self, results, preference):
         """{slot: (final score, match)} from {slot: (score, match, usage weight)}: the language and usage
@@ -859,7 +892,7 @@ class PhraseIndex:
         if matched_tokens:
             words = {self.token_text[t] for t in matched_tokens.intersection(np.asarray(self._slot_tokens(slot)).tolist())}
         return Hit(d.key, d.title, d.body, d.topic, d.language, d.shortcut or None, d.hotkey or None,
-                   round(min(score / MAX_RANK_SCORE, 1.0), 4), topic_name=d.topic_name or d.topic,
+                   self._hit_score(score), topic_name=d.topic_name or d.topic,
                    highlights={"title": highlight.spans(d.title, words), "body": highlight.spans(d.body, words)},
                    match=match, family=d.family, variants=self._variants(slot, preference or {}) if d.family else ())
 

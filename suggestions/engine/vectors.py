@@ -243,9 +243,12 @@ class VectorSnapshot:
             if end <= start:
                 continue
             if generation.coarse is not None and end - start > max(COARSE_MIN_ROWS, COARSE_KEEP):
+                # The COARSE_KEEP best rows of the first pass: partitioned in place on the scores (no negated
+                # copy), their full vectors gathered in row order (sequential reads of the mapped file).
                 rough = np.asarray(generation.coarse[start:end]) @ (query @ generation.basis)
-                rows = start + np.argpartition(-rough, COARSE_KEEP - 1)[:COARSE_KEEP]
+                rows = np.argpartition(rough, len(rough) - COARSE_KEEP)[len(rough) - COARSE_KEEP:]
                 rows.sort()
+                rows += start
                 exact = np.asarray(generation.vectors[rows]) @ query
             else:
                 rows = np.arange(start, end)

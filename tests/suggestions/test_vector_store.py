@@ -150,3 +150,19 @@ def test_an_approval_during_a_queued_build_queues_one_more_build(folder, model, 
     vectors.live_vectors.refresh_now()
     assert vectors.live_vectors.current() is None  # still on words alone: the first build has not run
     assert Job.objects.filter(task=BUILD_VECTORS).count() == 2
+
+
+def test_the_encoder_runs_on_one_blas_thread_without_a_per_call_limit_and_encodes_as_with_it(model):
+    from threadpoolctl import ThreadpoolController, threadpool_info
+
+    backend = model._model._model
+    assert backend._threadpool is None  # the backend's own limit around every call is skipped ...
+    assert all(info["num_threads"] == 1 for info in threadpool_info() if info["user_api"] == "blas")  # ... as redundant
+    texts = ["my parcel is late and nobody answers the phone", "хочу вернуть пылесос, как оформить возврат?"]
+    without_limit = model.encode(texts)
+    backend._threadpool = ThreadpoolController().limit
+    try:
+        with_limit = model.encode(texts)
+    finally:
+        backend._threadpool = None
+    np.testing.assert_array_equal(without_limit, with_limit)
