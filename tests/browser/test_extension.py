@@ -292,6 +292,14 @@ def _stored_searches(user):
                 .values_list("message", "chosen_key"))
 
 
+def _picker_search(page, query, **state):
+    """Open the picker with the shortcut, type `query` and wait until the list answers it."""
+    page.keyboard.press("Alt+Shift+Q")
+    wait_for_picker(page, view="list")
+    page.keyboard.type(query)
+    wait_for_picker(page, query=query, **state)
+
+
 def _wait_for(page, condition):
     for _ in range(100):
         if condition():
@@ -316,19 +324,13 @@ def test_searches_in_the_extension_teach_suggestions_and_show_the_missing_replie
     page.goto(live_server.url + "/ext-test/textarea/")
     page.click("#reply")
 
-    page.keyboard.press("Alt+Shift+Q")
-    wait_for_picker(page, view="list")
-    page.keyboard.type("рассрочка на холодильник")
-    wait_for_picker(page, query="рассрочка на холодильник", status="online")
+    _picker_search(page, "рассрочка на холодильник", status="online")
     page.keyboard.press("Escape")  # closed with no use
     page.wait_for_function("!document.querySelector('quickphrases-picker')")
     _wait_for(page, lambda: _stored_searches(operator))
     assert _stored_searches(operator) == [("рассрочка на холодильник", "")]
 
-    page.keyboard.press("Alt+Shift+Q")
-    wait_for_picker(page, view="list")
-    page.keyboard.type("оплата биткоинами")
-    wait_for_picker(page, query="оплата биткоинами", status="online")
+    _picker_search(page, "оплата биткоинами", status="online")
     page.keyboard.press("Control+A")
     page.keyboard.type("когда привез")  # other words: the bitcoin search ended
     wait_for_picker(page, query="когда привез", status="online", results="1")
@@ -345,10 +347,7 @@ def test_searches_in_the_extension_teach_suggestions_and_show_the_missing_replie
                                           ("когда привез", "eta-ru")]
     assert PhraseUse.objects.filter(phrase__key="eta-ru", user=operator, client="extension").count() == 1
 
-    page.keyboard.press("Alt+Shift+Q")
-    wait_for_picker(page, view="list")
-    page.keyboard.type("/ty")
-    wait_for_picker(page, query="/ty", status="online")
+    _picker_search(page, "/ty", status="online")
     page.keyboard.press("Enter")
     page.wait_for_function("!document.querySelector('quickphrases-picker')")
     _wait_for(page, lambda: PhraseUse.objects.filter(phrase__key="thanks-ru").exists())
