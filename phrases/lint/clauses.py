@@ -181,9 +181,13 @@ class Clauses:
         if self.folded is not None and folded_patterns:
             views.append((self.folded, folded_patterns))
         for (text, index, starts), view_patterns in views:
-            for pattern, _, letters in view_patterns:
+            for combined, by_first_key, letters in view_patterns:
                 self.check_time()
+                # Each word start is tried with only the terms that may begin with its first
+                # character (the same match: see `ruleset._by_first_key`).
+                keys = index.keys if by_first_key else None
                 for position in index.candidates(letters):
+                    pattern = combined if keys is None else by_first_key.get(keys[position], combined)
                     match = pattern.match(text, position)
                     if match is None or match.end() == position:
                         continue

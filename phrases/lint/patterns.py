@@ -766,8 +766,9 @@ class StartIndex:
             buckets, by_beginning = index
             checked, prefixes = first.checked, first.prefixes
             if len(prefixes) > len(buckets):  # fewer word beginnings in the text than in the term
+                # A key has at most PREFIX_LENGTH (3) characters: its beginnings, spelled out.
                 chosen = [(key, bucket) for key, bucket in buckets.items()
-                          if any(key[:length] in prefixes for length in range(1, len(key) + 1))]
+                          if key[:1] in prefixes or key[:2] in prefixes or key in prefixes]
             else:
                 chosen = []
                 for string in prefixes:

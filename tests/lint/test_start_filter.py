@@ -92,3 +92,39 @@ def test_keys_keep_the_text_length_and_fold_case():
     assert len(keys) == len(text)
     assert keys.startswith("istanbul sp")
     assert re.search("k", keys[-1])
+
+
+def _end(pattern, text, start):
+    match = pattern.match(text, start)
+    return None if match is None else match.end()
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
+def test_the_terms_by_first_key_match_as_the_combined_pattern_does(text):
+    """Clauses.find tries a word start with only the terms that may begin with its first character's
+    key: at every word start that must match exactly where the whole alternation does."""
+    starts = [m.start() for m in TERM_START_RE.finditer(text)]
+    for language in LANGUAGES:
+        for kind in TERM_KINDS:
+            for folded in (False, True):
+                view = fold(text) if folded else text
+                keys = key_text(view)
+                if keys is None:
+                    continue
+                for combined, by_first_key, _ in RULES.combined(language, kind, folded=folded):
+                    for start in starts:
+                        pattern = by_first_key.get(keys[start], combined)
+                        assert _end(pattern, view, start) == _end(combined, view, start), (kind, view, start)
+
+
+def test_the_terms_by_first_key_keep_the_first_matching_term():
+    """«вине» begins both «вин\\w*»-like and longer terms: the shorter alternation keeps the order."""
+    rules = build_ruleset([], [("ru", "fault", "вин\\w*", None), ("ru", "fault", "по\\s+вине", None),
+                               ("ru", "fault", "вине\\s+склада", None), ("ru", "fault", "\\w+-склад", None)], [], [])
+    (combined, by_first_key, _), = rules.combined("ru", "fault")
+    assert set(by_first_key) == {"в", "п"}
+    text = "вине склада по вине банк-склад"
+    for start in (0, 12, 15):
+        assert by_first_key[key_text(text)[start]].match(text, start).group() == combined.match(text, start).group()
+    assert by_first_key["в"].match(text, 0).group() == "вине"  # the first term, as in the whole alternation
