@@ -8,7 +8,7 @@ from phrases.lint import rules as checks
 from phrases.lint.findings import ERROR, OFF, Finding
 from phrases.lint.messages import message, speaking
 from phrases.lint.normalize import normalize
-from phrases.lint.spelling import spelling_available, unknown_words
+from phrases.lint.spelling import is_word_in_capitals, spelling_available, unknown_words
 
 RULE_IDS = tuple(checks.CHECKS) + ("spelling",)
 # The most time one text may take. Every rule is linear in the text, so a text the API accepts
@@ -38,7 +38,8 @@ def lint(body: str, language: str, ruleset, budget: float | None = None) -> list
     budget = budget_seconds() if budget is None else budget
     # Every rule reads the text as a reader sees it; offsets are mapped back to the original.
     normalized = normalize(body or "", language)
-    draft = checks.Draft(body=normalized.text, language=language, ruleset=ruleset, deadline=started + budget)
+    draft = checks.Draft(body=normalized.text, language=language, ruleset=ruleset, deadline=started + budget,
+                         is_word_in_capitals=is_word_in_capitals)
     findings = []
     with speaking(language):
         try:

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from phrases import placeholders
-from phrases.lint import spelling
 from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
@@ -43,6 +42,9 @@ class Draft:
     ruleset: object
     limits: dict = field(default_factory=dict)
     deadline: float = float("inf")
+    # Whether a word in capitals is a word of the language (all-caps: shouting, not an acronym); the engine
+    # answers from the spelling dictionaries, and with none every such word counts as a word.
+    is_word_in_capitals: object = field(default=lambda language, text: True, repr=False)
     _found: dict = field(default_factory=dict, repr=False)
 
     def check_time(self):
@@ -356,7 +358,7 @@ def all_caps(draft):
         offset = word.start
         for part in re.split(r"(['\-])", word.text):
             if (len(part) >= minimum and part.isalpha() and part.isupper() and part.upper() not in acronyms
-                    and spelling.is_word_in_capitals(draft.language, part)):
+                    and draft.is_word_in_capitals(draft.language, part)):
                 yield offset, offset + len(part), {"word": part}, part.capitalize()
             offset += len(part)
 
