@@ -11,6 +11,7 @@ from phrases import services
 from phrases.models import Topic
 
 EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
+DEV_LIBRARY = Path(__file__).parent / "data" / "dev_library.json"
 _counter = itertools.count(1)
 
 
@@ -124,6 +125,14 @@ def make_live_phrase(make_phrase, writer, reviewer):
 
 @pytest.fixture
 def eval_dir():
+    """The shared development data, for the quality checks only (they skip on a clone with nothing beside it)."""
     if not (EVAL_DIR / "dev_library.json").exists():
         pytest.skip(f"development data not found at {EVAL_DIR}")
     return EVAL_DIR
+
+
+@pytest.fixture
+def dev_library():
+    """The development library (a copy of shared/eval/dev_library.json kept in the repository): the product's
+    behaviour tests run on it on any clone."""
+    return DEV_LIBRARY

@@ -52,8 +52,8 @@ def test_the_starter_library_answers_every_shared_shortcut_in_the_browser_langua
     assert all(total for _good, total in counts.values())
 
 
-def test_the_dev_library_answers_every_shared_shortcut_in_the_browser_language(api, eval_dir):
-    library = json.loads((eval_dir / "dev_library.json").read_text(encoding="utf-8"))
+def test_the_dev_library_answers_every_shared_shortcut_in_the_browser_language(api, dev_library):
+    library = json.loads(dev_library.read_text(encoding="utf-8"))
     counts, failures = own_language_first(api["operator"], library)
     print("dev library:", {browser: f"{good}/{total}" for browser, (good, total) in counts.items()})
     assert not failures

@@ -46,8 +46,8 @@ def test_every_placeholder_with_and_without_fallbacks_stays_out_of_every_export(
     _assert_no_raw_placeholder(_live())
 
 
-def test_the_development_library_exports_hold_no_raw_placeholder(eval_dir):
-    document = json.loads((eval_dir / "dev_library.json").read_text("utf-8"))
+def test_the_development_library_exports_hold_no_raw_placeholder(dev_library):
+    document = json.loads(dev_library.read_text("utf-8"))
     for phrase in document["phrases"]:
         phrase["status"] = "approved"
     library_import(document, actor=None, publish_over_findings=True, reason="test")

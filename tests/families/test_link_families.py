@@ -81,5 +81,5 @@ def test_linking_the_starter_library_finds_its_families():
     _links_its_families(Path(settings.BASE_DIR) / "fixtures" / "starter_library.json")
 
 
-def test_linking_the_dev_library_finds_its_families(eval_dir):
-    _links_its_families(eval_dir / "dev_library.json")
+def test_linking_the_dev_library_finds_its_families(dev_library):
+    _links_its_families(dev_library)

@@ -157,8 +157,8 @@ def test_lint_findings_on_drafts_are_reported_not_refused():
     assert "banned-abbreviation" in {f["rule"] for f in report.findings["delivery-eta-ru"]}
 
 
-def test_dev_library_imports_cleanly_and_idempotently(eval_dir):
-    document = json.loads((eval_dir / "dev_library.json").read_text(encoding="utf-8"))
+def test_dev_library_imports_cleanly_and_idempotently(dev_library):
+    document = json.loads(dev_library.read_text(encoding="utf-8"))
     report = services.library_import(document)
     assert len(report.created) == len(document["phrases"])
     assert LivePhrase.objects.count() == len(document["phrases"])
@@ -189,8 +189,8 @@ def test_starter_library_round_trips_through_the_commands(tmp_path):
     _round_trips_through_the_commands(settings.BASE_DIR / "fixtures" / "starter_library.json", tmp_path)
 
 
-def test_dev_library_round_trips_through_the_commands(eval_dir, tmp_path):
-    _round_trips_through_the_commands(eval_dir / "dev_library.json", tmp_path)
+def test_dev_library_round_trips_through_the_commands(dev_library, tmp_path):
+    _round_trips_through_the_commands(dev_library, tmp_path)
 
 
 def test_export_approved_gives_the_live_text_not_pending_edits(tmp_path, writer):

@@ -38,8 +38,8 @@ def test_starter_library_has_no_error_finding(rules):
     assert _errors(STARTER_LIBRARY, rules) == []
 
 
-def test_dev_library_written_to_the_standards_has_no_error_finding(eval_dir, rules):
-    assert _errors(eval_dir / "dev_library.json", rules) == []
+def test_dev_library_written_to_the_standards_has_no_error_finding(dev_library, rules):
+    assert _errors(dev_library, rules) == []
 
 
 HELDOUT = Path(__file__).parent / "data" / "heldout_lint.jsonl"
