@@ -62,69 +62,63 @@ def next_ids(model, count: int) -> list[int]:
     return list(range(start, start + count))
 
 
-def insert(model, columns: Sequence[str], rows: Iterable[tuple]) -> int:
-    """Insert `rows` (tuples of Python values for `columns`, attnames) into `model`'s table, in
-    order. Returns how many."""
-    fields = _columns(model)
+def _converted(fields, columns: Sequence[str], rows: Iterable[tuple]):
+    """`rows` with each value of `columns` converted as its field stores it (rows left as they are when no
+    column needs a conversion)."""
     converters = [(index, converter) for index, converter in
                   ((index, _converter(fields[name])) for index, name in enumerate(columns)) if converter]
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    names = ", ".join(quote(fields[name].column) for name in columns)
-
-    def converted(row):
+    for row in rows:
         if converters:
             row = list(row)
             for index, convert in converters:
                 row[index] = convert(row[index])
-        return row
+        yield row
 
-    count = 0
+
+def _execute_in_parts(cursor, statement: str, rows) -> int:
+    """Run the prepared `statement` for every row, ROWS_PER_CALL rows a call; returns how many."""
+    count, part = 0, []
+    for row in rows:
+        part.append(row)
+        if len(part) == ROWS_PER_CALL:
+            cursor.executemany(statement, part)
+            count, part = count + len(part), []
+    if part:
+        cursor.executemany(statement, part)
+        count += len(part)
+    return count
+
+
+def insert(model, columns: Sequence[str], rows: Iterable[tuple]) -> int:
+    """Insert `rows` (tuples of Python values for `columns`, attnames) into `model`'s table, in
+    order. Returns how many."""
+    fields = _columns(model)
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(fields[name].column) for name in columns)
+    rows = _converted(fields, columns, rows)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            count = 0
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(converted(row))
+                    copy.write_row(row)
                     count += 1
             return count
         statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
-        part = []
-        for row in rows:
-            part.append(converted(row))
-            if len(part) == ROWS_PER_CALL:
-                cursor.executemany(statement, part)
-                count, part = count + len(part), []
-        if part:
-            cursor.executemany(statement, part)
-            count += len(part)
-    return count
+        return _execute_in_parts(cursor, statement, rows)
 
 
 def update(model, columns: Sequence[str], rows: Iterable[tuple]) -> int:
     """Set `columns` (attnames) of existing rows: each row is the values of `columns`, then the
     primary key. One prepared UPDATE, run for each row."""
     fields = _columns(model)
-    converters = [(index, converter) for index, converter in
-                  ((index, _converter(fields[name])) for index, name in enumerate(columns)) if converter]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(fields[name].column)} = %s" for name in columns)
     statement = (f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
                  f"WHERE {quote(model._meta.pk.column)} = %s")
-    count = 0
     with connection.cursor() as cursor:
-        part = []
-        for row in rows:
-            row = list(row)
-            for index, convert in converters:
-                row[index] = convert(row[index])
-            part.append(row)
-            if len(part) == ROWS_PER_CALL:
-                cursor.executemany(statement, part)
-                count, part = count + len(part), []
-        if part:
-            cursor.executemany(statement, part)
-            count += len(part)
-    return count
+        return _execute_in_parts(cursor, statement, _converted(fields, columns, rows))
 
 
 def object_rows(objects, columns: Sequence[str]):
