@@ -39,5 +39,8 @@ OUT_OF_SCOPE_MARGIN = 0.2
 # the train split too: the highest value keeping more than 90% of the train messages shown with the above.
 THRESHOLD = 0.17
 WORDS_ONLY_THRESHOLD = 0.06  # without the model: the weighted word score alone must reach this
-RELATIVE_CUT = 0.2          # suggestions far below the best one are left out
+# Suggestions far below the best one are left out. 0.35 is the smallest cut that loses no right reply on the
+# train split (cold): at 0.2 one train message's right reply, third, was cut (train recall@3 0.636 -> 0.645;
+# 2.46 -> 2.55 suggestions shown per message on average).
+RELATIVE_CUT = 0.35
 MEANING_WORD = 0.28         # a meaning score from which "similar meaning" is given as a reason
