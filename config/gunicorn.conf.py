@@ -67,6 +67,15 @@ def pre_fork(server, worker):
     gc.freeze()
 
 
+def post_request(worker, req, environ, resp):
+    """After a response that ran the sentence model, the worker gives the allocator's free pages back, so what
+    the request wrote on the heap it shares with the master does not stay in its private memory
+    (suggestions/engine/encoder.py, release_heap_after_request; `python -m benchmarks.suggest` calls the same)."""
+    from suggestions.engine.encoder import release_heap_after_request
+
+    release_heap_after_request()
+
+
 def child_exit(server, worker):
     """A worker ended (recycled, crashed, or stopping): its live gauges leave /metrics; its counts stay."""
     from prometheus_client import multiprocess
