@@ -166,7 +166,7 @@ def release_heap_after_request() -> bool:
     that encodes a message writes, and so copies into the worker's private memory, pages all over that heap
     (the model's scratch arrays, the search's and the ranking's temporaries) and keeps them once freed: about
     4 MiB a worker at 100,000 phrases. Trimming takes about 0.5 ms of CPU, after the response is sent; requests
-    that did not encode (searches, pages) skip it. True when it trimmed."""
+    that did not run the model (pages, searches whose words matched well) skip it. True when it trimmed."""
     encoder = _state["encoder"]
     if encoder is None or encoder.calls == _released["calls"] or _malloc_trim is None:
         return False
