@@ -15,12 +15,16 @@ Each suggestion is timed twice: wall-clock (what a client waits on this machine,
 time of the thread (the work itself, which other processes on the cores do not inflate); the load average is
 printed beside them. Every message is encoded cold (the encoder's memory of recent messages is emptied).
 
-Memory: the model and the vectors are loaded in this process and one suggestion per language is made, as
-the gunicorn master does before it forks (LiveVectors.preload), then a forked child serves the queries and
-reports how much private memory it gained: the private pages (Private_Dirty + Private_Clean) of every
-mapping except read-only shared file mappings. Those (the mapped vector store) are the page cache: one copy
-for every worker, whichever process first read a page (smaps counts such a page as "private" to the only
-process mapping it, and "dirty" until the kernel writes it back), so they are reported apart.
+Memory: the model and the vectors are loaded in this process, the search index is mapped from a snapshot
+written for it (as the master maps its own, phrases/search/live_index.py) and one suggestion per language
+is made, as the gunicorn master does before it forks (LiveVectors.preload), then a forked child serves the
+queries and reports how much private memory it gained: the private pages (Private_Dirty + Private_Clean) of
+every mapping except read-only shared file mappings. Those (the mapped vector store and index snapshot) are
+the page cache: one copy for every worker, whichever process first read a page (smaps counts such a page as
+"private" to the only process mapping it, and "dirty" until the kernel writes it back), so they are
+reported apart. After each suggestion the child does what a worker's gunicorn post_request hook does once
+the response is sent (release_heap_after_request: the allocator's free pages go back to the system); the
+figure is taken after the last one, and the most the child held just before a release is printed beside it.
 """
 import argparse
 import gc
@@ -28,6 +32,7 @@ import os
 import shutil
 import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -80,7 +85,7 @@ def main(argv=None):
     from phrases.search.index import PhraseIndex
     from phrases.search.live_index import live_index
     from suggestions import selectors
-    from suggestions.engine.encoder import load_encoder
+    from suggestions.engine.encoder import load_encoder, release_heap_after_request
     from suggestions.engine.vectors import Generation, VectorSnapshot, live_vectors
 
     started = time.perf_counter()
@@ -112,10 +117,18 @@ def main(argv=None):
                                            generation.rows_of(hashes, languages), np.zeros((0, 512), np.float32),
                                            np.zeros(0, dtype=np.int64))
     live_vectors.checked_at = float("inf")  # serve this snapshot, do not follow the (empty) database
-    index = PhraseIndex.build(documents)
-    # A server's master holds no phrase objects (the index's texts are flat arrays, mapped from its snapshot):
-    # neither does this one, so a worker's first touches are counted among the objects a master really keeps.
-    del documents, sample
+    # The index as a server's master holds it (phrases/search/live_index.py): built once, written as a snapshot
+    # and mapped back from it (the segment's arrays mapped read-only, the vocabulary unpickled), never the
+    # built objects. It holds no phrase objects either, so neither does this process.
+    built = PhraseIndex.build(documents)
+    built.prepare()
+    snapshot = Path(os.environ["QUICKPHRASES_SEARCH_SNAPSHOT_DIR"]) / "search-index"
+    snapshot.mkdir()
+    built.save(snapshot)
+    del documents, sample, built
+    gc.collect()
+    index = PhraseIndex.load(snapshot)
+    index.prepare()
     live_index.index, live_index.checked_at, live_index.usage_checked_at = index, float("inf"), float("inf")
 
     # As the gunicorn master does before it forks (config/wsgi.py, config/gunicorn.conf.py): one suggestion per
@@ -130,7 +143,7 @@ def main(argv=None):
     if child == 0:  # a worker forked from the ready master
         os.close(reader)
         before, _ = private_mib(store)
-        samples, cpu, meaning = [], [], []
+        samples, cpu, meaning, release, held = [], [], [], [], 0.0
         for _ in range(3):
             for message in MESSAGES:
                 language = selectors.message_language(message, None)
@@ -143,29 +156,34 @@ def main(argv=None):
                 t0 = time.perf_counter()
                 live_vectors.snapshot.nearest(query, language, 40)
                 meaning.append((time.perf_counter() - t0) * 1000)
+                held = max(held, private_mib(store)[0] - before)  # before the release: a request's own peak
+                # What the worker's post_request hook does once the response is sent (config/gunicorn.conf.py).
+                c0 = time.thread_time()
+                release_heap_after_request()
+                release.append((time.thread_time() - c0) * 1000)
         after, mapped = private_mib(store)
-        os.write(writer, repr((samples, cpu, meaning, after - before, mapped)).encode())
+        os.write(writer, repr((samples, cpu, meaning, release, after - before, held, mapped)).encode())
         os._exit(0)
     os.close(writer)
     data = b""
     while chunk := os.read(reader, 65536):
         data += chunk
     os.waitpid(child, 0)
-    samples, cpu, meaning, grown, mapped = eval(data.decode())  # noqa: S307 - our own child's repr of floats
+    samples, cpu, meaning, release, grown, held, mapped = eval(data.decode())  # noqa: S307 - our own child's repr of floats
     shutil.rmtree(store, ignore_errors=True)
-    p, c, m = percentiles(samples), percentiles(cpu), percentiles(meaning)
+    p, c, m, r = percentiles(samples), percentiles(cpu), percentiles(meaning), percentiles(release)
     per_phrase_ms = build_seconds / build_sample * 1000
     per_phrase_cpu_ms = build_cpu / build_sample * 1000
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     rows = [
         [f"{size:,}", f"{p['p50']:.1f} / {p['p95']:.1f}", f"{c['p50']:.1f} / {c['p95']:.1f}",
-         f"≤ {TARGET_P95_MS:.0f}", f"{m['p95']:.1f}", f"{grown:.1f}", f"≤ {TARGET_PRIVATE_MIB:.0f}", f"{mapped:.0f}",
+         f"≤ {TARGET_P95_MS:.0f}", f"{m['p95']:.1f}", f"{r['p95']:.2f}", f"{grown:.1f} ({held:.1f})", f"≤ {TARGET_PRIVATE_MIB:.0f}", f"{mapped:.0f}",
          f"{per_phrase_ms:.1f} ({per_phrase_cpu_ms:.1f} CPU)",
          f"{per_phrase_ms * 100_000 / 1000 / 60:.0f} min ({per_phrase_cpu_ms * 100_000 / 1000 / 60:.0f} CPU) est.",
          f"{write_seconds:.1f}", f"{load_seconds:.1f}"],
     ]
     table(["phrases", "suggest p50 / p95 ms", "CPU p50 / p95 ms", "goal (p95)", "meaning step p95 ms",
-           "worker private MiB", "goal", "store mapped MiB (shared)", "build ms/phrase",
+           "heap release p95 ms CPU", "worker private MiB (most before a release)", "goal", "snapshot mapped MiB (shared)", "build ms/phrase",
            f"first build at 100k (from {build_sample:,})", "store write s", "model load s"], rows)
     print(f"load average {load} on {os.cpu_count()} CPUs")
 

@@ -11,6 +11,8 @@ builds inside a request, so gunicorn's default 30 s timeout holds at any library
 suggestions (suggestions/engine/vectors.py, LiveVectors.preload): the master loads the sentence model, maps
 the phrase vectors and makes one suggestion per language, so the workers share the model's arrays and the
 lookups a first query builds; a first vector build is left to the task queue (`manage.py run_worker`).
+After a request that ran the model, a worker gives the allocator's free pages back (post_request), so the
+pages its requests wrote on the heap shared with the master do not pile up in its private memory.
 
 Prometheus metrics count across all workers (prometheus_client's multiprocess mode): each worker writes its
 counts to files in PROMETHEUS_MULTIPROC_DIR (default: a new temporary folder per gunicorn start, removed at
@@ -65,6 +67,15 @@ def pre_fork(server, worker):
     import gc
 
     gc.freeze()
+
+
+def post_request(worker, req, environ, resp):
+    """After a response that ran the sentence model, the worker gives the allocator's free pages back, so what
+    the request wrote on the heap it shares with the master does not stay in its private memory
+    (suggestions/engine/encoder.py, release_heap_after_request; `python -m benchmarks.suggest` calls the same)."""
+    from suggestions.engine.encoder import release_heap_after_request
+
+    release_heap_after_request()
 
 
 def child_exit(server, worker):

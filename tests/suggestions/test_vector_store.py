@@ -166,3 +166,18 @@ def test_the_encoder_runs_on_one_blas_thread_without_a_per_call_limit_and_encode
     finally:
         backend._threadpool = None
     np.testing.assert_array_equal(without_limit, with_limit)
+
+
+def test_a_worker_gives_its_free_heap_back_only_after_a_request_that_ran_the_model(model):
+    from suggestions.engine.encoder import release_heap_after_request
+
+    release_heap_after_request()  # whatever earlier tests encoded
+    assert release_heap_after_request() is False  # a search or a page: nothing encoded, nothing to trim
+    model.forget_recent()
+    first = model.encode_one("my parcel is late and nobody answers the phone")
+    assert release_heap_after_request() is True
+    assert release_heap_after_request() is False
+    model.forget_recent()
+    again = model.encode_one("my parcel is late and nobody answers the phone")
+    assert release_heap_after_request() is True
+    np.testing.assert_array_equal(first, again)  # the trimmed heap changes no result
