@@ -266,10 +266,46 @@ def _known(language, directories, word):
         variants = _case_variants(word)
         if any(_in_forms(forms, variant) for forms, _, _ in entries for variant in variants):
             return True
-        if word.isalpha() and all(complete and not any(pattern.regexp.search(word) for pattern in d.aff.BREAK)
-                                  for _, d, complete in entries):
-            return False
+        if not any(c.isdigit() for c in word) and all(complete for _, _, complete in entries):
+            known = _known_by_parts(word, [forms for forms, _, _ in entries], entries[0][1].aff.BREAK)
+            if known is not None:
+                return known
     return any(d.lookup(word) for d in dictionaries)
+
+
+def _known_by_parts(word, forms, patterns):
+    """spylls' verdict on `word` (no digits, so no number) from complete forms: whether the word, or
+    the parts it breaks into at the dictionary's BREAK patterns (hyphens), are all forms, the breaks
+    enumerated exactly as spylls enumerates them; None when a part is in capitals (spylls decides)."""
+    verdicts = {}
+
+    def is_correct(part):
+        if part not in verdicts:
+            if part.isupper():
+                raise _AskSpylls
+            verdicts[part] = any(_in_forms(f, variant) for f in forms for variant in _case_variants(part))
+        return verdicts[part]
+
+    try:
+        return any(all(is_correct(part) for part in parts if part) for parts in _breakings(word, patterns))
+    except _AskSpylls:
+        return None
+
+
+class _AskSpylls(Exception):
+    pass
+
+
+def _breakings(text, patterns, depth=0):
+    """Every way spylls' `Lookup.break_word` splits `text` (the same recursion, the same matches)."""
+    if depth > 10:
+        return
+    yield [text]
+    for pattern in patterns:
+        for match in pattern.regexp.finditer(text):
+            start, rest = text[:match.start(1)], text[match.end(1):]
+            for breaking in _breakings(rest, patterns, depth + 1):
+                yield [start, *breaking]
 
 
 def _case_variants(word):

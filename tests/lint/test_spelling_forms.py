@@ -35,8 +35,9 @@ def forms_cache(tmp_path_factory):
 
 
 def _words(language, rng):
-    """Dictionary stems, inflected words from the lint sentences, and misspellings of both (a letter
-    dropped, doubled, swapped or replaced; Polish without diacritics), in each capitalisation."""
+    """Dictionary stems, inflected words from the lint sentences, misspellings of both (a letter
+    dropped, doubled, swapped or replaced; Polish without diacritics) and hyphenations of them all,
+    in each capitalisation but capitals."""
     dictionary = spelling._dictionary(language, DIRECTORIES)[0]
     stems = [word.stem for word in rng.sample(dictionary.dic.words, 60)]
     text = " ".join(path.read_text(encoding="utf-8") for path in sorted(DATA.glob("*.jsonl")))
@@ -50,6 +51,10 @@ def _words(language, rng):
                      word[:at] + rng.choice(letters) + word[at + 1:], word[:at] + word[at + 1:at + 2] + word[at:at + 1] + word[at + 2:]}
         if language == "pl":
             misspelt.add("".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)))
+    joined = sorted(words | misspelt)
+    hyphenated = sorted({"-".join(rng.sample(joined, rng.choice((2, 2, 3)))) for _ in range(40)})
+    hyphenated += [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", text) if w[0].lower() in letters]
+    misspelt |= set(hyphenated) | {"-" + word for word in hyphenated[:5]} | {word + "-" for word in hyphenated[:5]}
     cased = set()
     for word in words | misspelt:
         cased |= {word, word.capitalize(), word.lower()}
