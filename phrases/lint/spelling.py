@@ -267,33 +267,24 @@ def _known(language, directories, word):
         if any(_in_forms(forms, variant) for forms, _, _ in entries for variant in variants):
             return True
         if not any(c.isdigit() for c in word) and all(complete for _, _, complete in entries):
-            known = _known_by_parts(word, [forms for forms, _, _ in entries], entries[0][1].aff.BREAK)
-            if known is not None:
-                return known
+            return any(_known_by_parts(word, forms, d) for forms, d, _ in entries)
     return any(d.lookup(word) for d in dictionaries)
 
 
-def _known_by_parts(word, forms, patterns):
-    """spylls' verdict on `word` (no digits, so no number) from complete forms: whether the word, or
-    the parts it breaks into at the dictionary's BREAK patterns (hyphens), are all forms, the breaks
-    enumerated exactly as spylls enumerates them; None when a part is in capitals (spylls decides)."""
+def _known_by_parts(word, forms, dictionary):
+    """spylls' verdict on `word` (no digits, so no number) from the complete `forms` of `dictionary`:
+    whether the word, or the parts it breaks into at the dictionary's BREAK patterns (hyphens), are
+    all forms, the breaks enumerated exactly as spylls enumerates them. A part in capitals ("SMS" of
+    "SMS-em") is asked of spylls, as spylls' own lookup asks it."""
     verdicts = {}
 
     def is_correct(part):
         if part not in verdicts:
-            if part.isupper():
-                raise _AskSpylls
-            verdicts[part] = any(_in_forms(f, variant) for f in forms for variant in _case_variants(part))
+            verdicts[part] = (any(dictionary.lookuper.good_forms(part)) if part.isupper()
+                              else any(_in_forms(forms, variant) for variant in _case_variants(part)))
         return verdicts[part]
 
-    try:
-        return any(all(is_correct(part) for part in parts if part) for parts in _breakings(word, patterns))
-    except _AskSpylls:
-        return None
-
-
-class _AskSpylls(Exception):
-    pass
+    return any(all(is_correct(part) for part in parts if part) for parts in _breakings(word, dictionary.aff.BREAK))
 
 
 def _breakings(text, patterns, depth=0):

@@ -72,8 +72,10 @@ def test_fast_verdicts_are_spylls_verdicts(forms_cache, language):
     assert sum(verdicts.values()) > 100 and len(words) - sum(verdicts.values()) > 100  # both verdicts met
 
 
-@pytest.mark.parametrize("language, word", [("ru", "ВА"), ("ru", "СПАСИБО"), ("en", "REFNUD"), ("pl", "DZIEKUJE")])
-def test_words_in_capitals_get_spylls_verdicts(forms_cache, language, word):
+@pytest.mark.parametrize("language, word", [("ru", "ВА"), ("ru", "СПАСИБО"), ("en", "REFNUD"), ("pl", "DZIEKUJE"),
+                                            ("pl", "SMS-em"), ("pl", "SMSX-em"), ("pl", "BLIK-iem"), ("ru", "SIM-карта"),
+                                            ("ru", "PIN-код"), ("ru", "ВА-ва")])
+def test_words_and_parts_in_capitals_get_spylls_verdicts(forms_cache, language, word):
     # spylls matches capitals against stems case-insensitively: it accepts «ВА» though «ва» is no word
     dictionaries = spelling._dictionary(language, DIRECTORIES)
     assert spelling._known(language, DIRECTORIES, word) == any(d.lookup(word) for d in dictionaries)
