@@ -120,7 +120,7 @@ def _open_forms(stem):
             if os.fstat(file.fileno()).st_size == 0:
                 return None
             return memoryview(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)).cast("Q")
-    except OSError:
+    except (OSError, TypeError, ValueError):  # missing or unreadable (a length not of whole hashes)
         logger.info("Spelling for %s asks Hunspell word by word: no expanded forms in %s "
                     "(run `make lint-dicts` to build them).", Path(stem).name, path.parent)
         return None
