@@ -87,10 +87,15 @@ def _share_spelling(texts, languages, processes) -> None:
     and hand the answers to the lint processes forked next. Texts share most of their words, so
     lint processes each looking words up for themselves would repeat most look-ups (spelling is
     the dearest rule: a look-up of an unknown word takes milliseconds)."""
-    pairs = set()
+    # Texts share most of their words: each distinct word of a language is turned into its
+    # look-ups once, not once per text it occurs in.
+    words = {language: set() for language in languages}
     for body, language in texts:
-        if language in languages:
-            pairs |= spelling.lookups(WORD_RE.findall(body), language)
+        if language in words:
+            words[language].update(WORD_RE.findall(body))
+    pairs = set()
+    for language, distinct in words.items():
+        pairs |= spelling.lookups(distinct, language)
     if not pairs:
         return
     pairs = sorted(pairs)

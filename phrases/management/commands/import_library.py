@@ -114,15 +114,14 @@ class Command(BaseCommand):
         finally:
             progress.close()
         clock.mark("reporting")
-        for key, findings in sorted(report.findings.items()):
-            for finding in findings:
-                dismissed = " (dismissed)" if finding.get("dismissed") else ""
-                self.stdout.write(f"lint {finding['severity']}: {key}: {finding['rule']}: {finding['message']}"
-                                  f"{dismissed}")
-        for held in report.held:
-            self.stdout.write(f"held in review: {held['key']} ({', '.join(held['rules'])})")
-        for overruled in report.overruled:
-            self.stdout.write(f"published over findings: {overruled['key']} ({', '.join(overruled['rules'])})")
+        lines = [f"lint {finding['severity']}: {key}: {finding['rule']}: {finding['message']}"
+                 f"{' (dismissed)' if finding.get('dismissed') else ''}"
+                 for key, findings in sorted(report.findings.items()) for finding in findings]
+        lines += [f"held in review: {held['key']} ({', '.join(held['rules'])})" for held in report.held]
+        lines += [f"published over findings: {overruled['key']} ({', '.join(overruled['rules'])})"
+                  for overruled in report.overruled]
+        if lines:  # one write: a large import reports hundreds of thousands of lines
+            self.stdout.write("\n".join(lines))
         self.stdout.write(self.style.SUCCESS(report.summary()))
         if options["verbosity"] >= 2:
             self.stdout.write(clock.summary())
