@@ -7,12 +7,28 @@ tuples: `executemany` on SQLite, `COPY … FROM STDIN` on PostgreSQL (psycopg 3)
 written are the ones `bulk_create` writes; ids come from the table's own sequence, in row order,
 as `bulk_create` takes them. Nothing here sends model signals (neither does `bulk_create`).
 """
+import contextlib
 import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
 ROWS_PER_CALL = 1000  # executemany/COPY in slices: memory stays bounded, the speed does not move
+
+_json_texts = None  # {id(value): (value, text)} while `shared_json` is active
+
+
+@contextlib.contextmanager
+def shared_json():
+    """Within the block, a JSON value (the same object) written to several rows is encoded once: a
+    version's findings, keywords and action go into the phrase's row and its history row. The
+    values must not change inside the block (the caller writes them as they are)."""
+    global _json_texts
+    outer, _json_texts = _json_texts, {} if _json_texts is None else _json_texts
+    try:
+        yield
+    finally:
+        _json_texts = outer
 
 
 def _columns(model) -> dict:
@@ -26,8 +42,20 @@ def _converter(field):
     sqlite = connection.vendor == "sqlite"
     if kind == "JSONField":
         encoder = field.encoder
+        texts = _json_texts
+
         # PostgreSQL parses the JSON text itself (jsonb); SQLite stores Django's text.
-        return lambda value: None if value is None else json.dumps(value, cls=encoder)
+        def json_text(value):
+            if value is None:
+                return None
+            if texts is None:
+                return json.dumps(value, cls=encoder)
+            # Keyed by the object, held with it so its id cannot be reused; per encoder.
+            known = texts.get((id(value), encoder))
+            if known is None:
+                known = texts[(id(value), encoder)] = (value, json.dumps(value, cls=encoder))
+            return known[1]
+        return json_text
     if kind == "DateTimeField" and sqlite:
         adapt, seen = connection.ops.adapt_datetimefield_value, {}
 

@@ -47,55 +47,117 @@ def _lint_chunk(texts) -> list[list[dict]]:
     return _findings(texts, _ruleset)
 
 
-def lint_texts(texts: Sequence[tuple[str, str]], done: Callable[[list, list], None]) -> int:
-    """Lint each `(body, language)` under the rules in force (one rule set for the whole import);
-    calls `done(chunk_of_texts, their_findings)` for each chunk, in order, as it is ready.
-    Returns how many processes linted (1: in-process)."""
-    global _ruleset
-    ruleset = current_ruleset()
-    chunks = [list(texts[start:start + CHUNK]) for start in range(0, len(texts), CHUNK)]
-    processes = min(lint_processes(), len(chunks))
-    parallel = (processes > 1 and len(texts) >= PARALLEL_MIN_TEXTS
-                and "fork" in multiprocessing.get_all_start_methods() and _fork_lock.acquire(blocking=False))
-    if not parallel:
-        for chunk in chunks:
-            done(chunk, _findings(chunk, ruleset))
-        return 1
+class SpellingAhead:
+    """The dictionary look-ups of an import's texts, under way in forked processes (see
+    `spell_ahead`). Holds the fork lock until `close`; `collect` hands the answers to the lint
+    processes forked next."""
+
+    def __init__(self, ruleset, processes, pool, results):
+        self.ruleset, self.processes, self._pool, self._results = ruleset, processes, pool, results
+
+    def collect(self) -> None:
+        for verdicts in self._results:
+            spelling.share_verdicts(verdicts)
+        self._stop()
+
+    def _stop(self):
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool, self._results = None, ()
+
+    def close(self) -> None:
+        """Stop the look-ups not yet made, forget the answers and release the fork lock (once)."""
+        if self.ruleset is None:
+            return
+        try:
+            self._stop()
+        finally:
+            self.ruleset = None
+            spelling.forget_shared_verdicts()
+            _fork_lock.release()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def spell_ahead(texts: Sequence[tuple[str, str]]) -> SpellingAhead | None:
+    """Start looking up the words of `(body, language)` texts, split between forked processes, and
+    return at once: the import validates its file meanwhile, on the core they leave (before, it
+    validated on one core, the other idle). Loads the lint data of their languages first, here, so
+    the processes forked now and later inherit it. None when the texts will be linted in-process
+    (too few, one core, no fork, another parallel import running here) or spelling is off for all
+    of them. The texts need not be exactly the ones linted later: an answer missing is looked up
+    by the lint process that needs it, one too many costs only its look-up."""
+    processes = lint_processes()
+    if (processes < 2 or len(texts) < PARALLEL_MIN_TEXTS or "fork" not in multiprocessing.get_all_start_methods()
+            or not _fork_lock.acquire(blocking=False)):
+        return None
     try:
+        ruleset = current_ruleset()
         languages = {language for _, language in texts}
         for language in languages:
             lint(".", language, ruleset)  # load the language's data here, once: the children inherit it
-        _ruleset = ruleset
-        _share_spelling(texts, [language for language in languages
-                                if ruleset.rule("spelling", language)[0] != OFF], processes)
-        pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
-        try:
-            for chunk, results in zip(chunks, pool.map(_lint_chunk, chunks), strict=True):
-                done(chunk, results)
-        finally:
-            # On an error or a cancellation (raised by `done`), drop the chunks not yet started.
-            pool.shutdown(wait=True, cancel_futures=True)
-    finally:
-        _ruleset = None
-        spelling.forget_shared_verdicts()
+        pairs = _lookups(texts, [language for language in languages
+                                 if ruleset.rule("spelling", language)[0] != OFF])
+        pool, results = None, ()
+        if pairs:
+            # Interleaved, so each process gets its share of the rare (slow, unknown) words.
+            parts = [pairs[start::processes * 4] for start in range(processes * 4)]
+            pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+            results = pool.map(spelling.known_words, parts)
+    except BaseException:
         _fork_lock.release()
+        raise
+    return SpellingAhead(ruleset, processes, pool, results)
+
+
+def lint_texts(texts: Sequence[tuple[str, str]], done: Callable[[list, list], None],
+               ahead: SpellingAhead | None = None) -> int:
+    """Lint each `(body, language)` under the rules in force (one rule set for the whole import);
+    calls `done(chunk_of_texts, their_findings)` for each chunk, in order, as it is ready.
+    `ahead`: the look-ups started for these texts by `spell_ahead` (closed here); without it they
+    are started here. Returns how many processes linted (1: in-process)."""
+    global _ruleset
+    if ahead is None:
+        ahead = spell_ahead(texts)
+    chunks = [list(texts[start:start + CHUNK]) for start in range(0, len(texts), CHUNK)]
+    if ahead is None or len(texts) < PARALLEL_MIN_TEXTS or len(chunks) < 2:
+        if ahead is not None:
+            ahead.close()
+        ruleset = current_ruleset()
+        for chunk in chunks:
+            done(chunk, _findings(chunk, ruleset))
+        return 1
+    with ahead:
+        processes = min(ahead.processes, len(chunks))
+        ahead.collect()
+        _ruleset = ahead.ruleset
+        try:
+            pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+            try:
+                for chunk, results in zip(chunks, pool.map(_lint_chunk, chunks), strict=True):
+                    done(chunk, results)
+            finally:
+                # On an error or a cancellation (raised by `done`), drop the chunks not yet started.
+                pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            _ruleset = None
     return processes
 
 
-def _share_spelling(texts, languages, processes) -> None:
-    """Look each distinct word of the texts up in the dictionaries once, split between processes,
-    and hand the answers to the lint processes forked next. Texts share most of their words, so
-    lint processes each looking words up for themselves would repeat most look-ups (spelling is
-    the dearest rule: a look-up of an unknown word takes milliseconds)."""
-    pairs = set()
+def _lookups(texts, languages) -> list:
+    """The distinct dictionary look-ups spelling the texts in `languages` makes, sorted. Texts share
+    most of their words, so lint processes each looking words up for themselves would repeat most
+    look-ups (spelling is the dearest rule: a look-up of an unknown word takes milliseconds); each
+    distinct word of a language is turned into its look-ups once, not once per text it occurs in."""
+    words = {language: set() for language in languages}
     for body, language in texts:
-        if language in languages:
-            pairs |= spelling.lookups(WORD_RE.findall(body), language)
-    if not pairs:
-        return
-    pairs = sorted(pairs)
-    # Interleaved, so each process gets its share of the rare (slow, unknown) words.
-    parts = [pairs[start::processes * 4] for start in range(processes * 4)]
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-        for verdicts in pool.map(spelling.known_words, parts):
-            spelling.share_verdicts(verdicts)
+        if language in words:
+            words[language].update(WORD_RE.findall(body))
+    pairs = set()
+    for language, distinct in words.items():
+        pairs |= spelling.lookups(distinct, language)
+    return sorted(pairs)

@@ -14,6 +14,7 @@ The import approves, archives and publishes through the same transitions as ever
 their batch form (`phrases.services.actions.ImportBatch`), checking in bulk (one query per kind of
 check, lint once per phrase) and writing in bulk.
 """
+import contextlib
 import functools
 import logging
 import re
@@ -41,11 +42,11 @@ from phrases.models import (
 from phrases.services import live as live_library
 from phrases.services.actions import ImportBatch, reserved_key_message
 from phrases.services.findings import ERROR, mark_dismissed, standing
-from phrases.services.import_lint import lint_texts
+from phrases.services.import_lint import lint_texts, spell_ahead
 from phrases.services.live import chunks
 from phrases.services.triggers import Triggers, trigger_clashes
 from phrases.text_cleaning import clean_line
-from phrases.validation import clean_phrase_text, nul_errors
+from phrases.validation import clean_phrase_text, nul_errors, validate_language
 
 logger = logging.getLogger(__name__)
 
@@ -308,6 +309,38 @@ def _check_phrases(entries, topic_slugs, problems, progress):
     return valid
 
 
+@contextlib.contextmanager
+def _spell_ahead(entries):
+    """The spelling look-ups of the file's new phrases started ahead of the lint (`spell_ahead`),
+    or None; closed on leaving. Texts as in the file, before validation: a text that changes or
+    fails has only a look-up too many. Stored keys are left out (a re-import mostly leaves its
+    texts as they are, and they are not linted again)."""
+    candidates = [entry for entry in entries if isinstance(entry, dict) and isinstance(entry.get("key"), str)
+                  and isinstance(entry.get("body"), str) and isinstance(entry.get("language"), str)]
+    stored = set()
+    for part in chunks(sorted({entry["key"] for entry in candidates})):
+        stored.update(Phrase.objects.filter(key__in=part).values_list("key", flat=True))
+    languages = {}
+    texts = []
+    for entry in candidates:
+        language = entry["language"]
+        if language not in languages:
+            try:
+                validate_language(language)
+            except ValidationError:
+                languages[language] = False
+            else:
+                languages[language] = True
+        if languages[language] and entry["key"] not in stored:
+            texts.append((entry["body"], language))
+    ahead = spell_ahead(texts)
+    try:
+        yield ahead
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
 def _triggers(values) -> Triggers:
     return Triggers(values["language"], values["shortcut"], values["hotkey"], values["family"])
 
@@ -330,7 +363,7 @@ def _unchanged_and_live(phrase, live_text, values, status) -> bool:
             and live_library.live_matches(phrase, live_text))
 
 
-def _lint(valid, existing, live, report, progress, *, order, ready) -> dict:
+def _lint(valid, existing, live, report, progress, *, order, ready, ahead=None) -> dict:
     """Lint each distinct text once (none for an unchanged live entry), in the order of the keys
     `order`; returns {key: findings marked with the dismissals that hold}. `ready(findings)` is
     called as each chunk of texts is linted (the findings known so far)."""
@@ -356,7 +389,7 @@ def _lint(valid, existing, live, report, progress, *, order, ready) -> dict:
         ready(findings_by_key)
         progress("linting", done, len(valid))
 
-    lint_texts(list(to_lint), linted)
+    lint_texts(list(to_lint), linted, ahead=ahead)
     for key in valid:
         findings = findings_by_key[key] = findings_by_key.pop(key)  # in the file's order
         if findings:
@@ -444,58 +477,62 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
     with transaction.atomic():
         problems = _Problems()
         topic_entries, phrase_entries = _check_file(data, problems)
-        by_slug, topic_slugs = _check_topics(topic_entries, problems)
-        valid = _check_phrases(phrase_entries, topic_slugs, problems, progress)
-        for problem in trigger_clashes({key: _triggers(values) for key, (values, _) in valid.items()}):
-            problems.add(problem["key"], problem["field"], problem["message"])
-        report = ImportReport(dry_run=dry_run)
-        existing, live = _lock_existing(valid)
-        for key in valid:
-            reserved = reserved_key_message(key) if key not in existing else None
-            if reserved:
-                problems.add(key, "key", reserved)
-        writer = _Writer(valid, existing, live, actor=actor, reason=reason,
-                         publish_over_findings=publish_over_findings, report=report, progress=progress)
-        try:
-            if not problems:
-                # Valid so far: each phrase's version is written as soon as its findings are known,
-                # while the lint processes work on the texts still to come (one transaction: a
-                # problem found after the lint still rolls everything back).
-                writer.start(_apply_topics(by_slug, report), write=not dry_run)
-            _lint(valid, existing, live, report, progress, order=writer.order, ready=writer.advance)
-            going_live, archived = writer.going_live, [key for key in valid if key in writer.archived]
-            for key in valid:
-                if key in writer.held:
-                    report.held.append({"key": key, "rules": writer.held[key]})
-                elif key in writer.overruled:
-                    report.overruled.append({"key": key, "rules": writer.overruled_rules[key]})
-            # The live library as it will be: what goes live, minus what is archived, plus every live
-            # text that stays (a held phrase keeps its old one).
-            for problem in trigger_clashes(going_live, live=True, withdrawn=archived):
+        # The dictionary look-ups of the new phrases' texts start now, in lint processes, while
+        # this process validates the file (it is closed, whatever happens, before the transaction).
+        with _spell_ahead(phrase_entries) as ahead:
+            by_slug, topic_slugs = _check_topics(topic_entries, problems)
+            valid = _check_phrases(phrase_entries, topic_slugs, problems, progress)
+            for problem in trigger_clashes({key: _triggers(values) for key, (values, _) in valid.items()}):
                 problems.add(problem["key"], problem["field"], problem["message"])
-            # A working copy may not take a trigger another phrase's live text holds (the create and
-            # update actions' rule): checked with what goes live, for the entries that do not.
-            staying = {key: _triggers(values) for key, (values, status) in valid.items()
-                       if key not in going_live and status != PhraseStatus.ARCHIVED}
-            for problem in trigger_clashes({**staying, **going_live}, live=True, withdrawn=archived):
-                if problem["key"] in staying:
+            report = ImportReport(dry_run=dry_run)
+            existing, live = _lock_existing(valid)
+            for key in valid:
+                reserved = reserved_key_message(key) if key not in existing else None
+                if reserved:
+                    problems.add(key, "key", reserved)
+            writer = _Writer(valid, existing, live, actor=actor, reason=reason,
+                             publish_over_findings=publish_over_findings, report=report, progress=progress)
+            try:
+                if not problems:
+                    # Valid so far: each phrase's version is written as soon as its findings are known,
+                    # while the lint processes work on the texts still to come (one transaction: a
+                    # problem found after the lint still rolls everything back).
+                    writer.start(_apply_topics(by_slug, report), write=not dry_run)
+                _lint(valid, existing, live, report, progress, order=writer.order, ready=writer.advance,
+                      ahead=ahead)
+                going_live, archived = writer.going_live, [key for key in valid if key in writer.archived]
+                for key in valid:
+                    if key in writer.held:
+                        report.held.append({"key": key, "rules": writer.held[key]})
+                    elif key in writer.overruled:
+                        report.overruled.append({"key": key, "rules": writer.overruled_rules[key]})
+                # The live library as it will be: what goes live, minus what is archived, plus every live
+                # text that stays (a held phrase keeps its old one).
+                for problem in trigger_clashes(going_live, live=True, withdrawn=archived):
                     problems.add(problem["key"], problem["field"], problem["message"])
-            if problems:
-                raise ImportRejected(list(problems))
-            writer.finish()
-        except IntegrityError:
-            # Every key, shortcut and hotkey was checked under lock, so a unique index refusing a row means
-            # another import or edit created the same phrases or topics meanwhile (new keys cannot be locked
-            # ahead).
-            logger.warning("Library import rolled back on a unique index", exc_info=True)
-            raise ImportRejected([{"key": "(file)", "field": "key",
-                                   "message": "Another import or edit created some of the same phrases while this "
-                                              "import ran; nothing was imported. Import the file again."}]) from None
-        except ValidationError as error:
-            raise ImportRejected(getattr(error, "problems", lambda e=error: [
-                {"key": "(file)", "field": "__all__", "message": str(e)}])()) from None
-        if dry_run:
-            transaction.set_rollback(True)
+                # A working copy may not take a trigger another phrase's live text holds (the create and
+                # update actions' rule): checked with what goes live, for the entries that do not.
+                staying = {key: _triggers(values) for key, (values, status) in valid.items()
+                           if key not in going_live and status != PhraseStatus.ARCHIVED}
+                for problem in trigger_clashes({**staying, **going_live}, live=True, withdrawn=archived):
+                    if problem["key"] in staying:
+                        problems.add(problem["key"], problem["field"], problem["message"])
+                if problems:
+                    raise ImportRejected(list(problems))
+                writer.finish()
+            except IntegrityError:
+                # Every key, shortcut and hotkey was checked under lock, so a unique index refusing a row means
+                # another import or edit created the same phrases or topics meanwhile (new keys cannot be locked
+                # ahead).
+                logger.warning("Library import rolled back on a unique index", exc_info=True)
+                raise ImportRejected([{"key": "(file)", "field": "key",
+                                       "message": "Another import or edit created some of the same phrases while this "
+                                                  "import ran; nothing was imported. Import the file again."}]) from None
+            except ValidationError as error:
+                raise ImportRejected(getattr(error, "problems", lambda e=error: [
+                    {"key": "(file)", "field": "__all__", "message": str(e)}])()) from None
+            if dry_run:
+                transaction.set_rollback(True)
     return report
 
 

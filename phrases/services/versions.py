@@ -61,8 +61,11 @@ def save_versions(*, created: Sequence[Phrase], updated: Sequence[Phrase], actor
     written with statements prepared once (`bulk_rows`). Each phrase's `version_id` is set to its
     new version's history id.
     """
-    now = timezone.now()
-    user = _person(actor)
+    with bulk_rows.shared_json():  # a phrase's row and its history row carry the same JSON values
+        _save_versions(created, updated, user=_person(actor), reason=reason, now=timezone.now())
+
+
+def _save_versions(created, updated, *, user, reason, now) -> None:
     if updated:
         stored = {}
         for part in chunks([p.pk for p in updated]):

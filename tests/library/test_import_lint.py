@@ -3,7 +3,9 @@ with exactly the findings (and the held phrases) an in-process lint gives."""
 import pytest
 
 from phrases import services
+from phrases.errors import ImportRejected
 from phrases.lint import spelling
+from phrases.models import Phrase
 from phrases.services import import_lint
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +75,38 @@ def test_a_failing_consumer_stops_the_processes_and_the_next_import_runs(setting
     got = []
     assert import_lint.lint_texts(texts, lambda chunk, results: got.extend(results)) == 2  # in 2 processes
     assert len(got) == 200
+
+
+def _lints_in_processes():
+    texts = [(f"Text number {n}.", "en") for n in range(200)]
+    got = []
+    processes = import_lint.lint_texts(texts, lambda chunk, results: got.extend(results))
+    return processes, len(got)
+
+
+def test_a_file_rejected_while_its_words_are_looked_up_ahead_leaves_the_processes_free(settings, monkeypatch):
+    monkeypatch.setattr(import_lint, "PARALLEL_MIN_TEXTS", 10)
+    monkeypatch.setattr(import_lint, "CHUNK", 5)
+    settings.QUICKPHRASES_IMPORT_LINT_PROCESSES = 2
+    data = _library(120)
+    data["phrases"][60]["topic"] = "no-such-topic"
+    with pytest.raises(ImportRejected) as rejected:
+        services.library_import(data)
+    assert rejected.value.problems == [{"key": "p-60", "field": "topic", "message": "Unknown topic 'no-such-topic'."}]
+    assert not Phrase.objects.exists()
+    assert _lints_in_processes() == (2, 200)  # the look-ups' processes and the fork lock were released
+
+
+def test_an_import_cancelled_during_validation_stops_the_look_ups_ahead(settings, monkeypatch):
+    monkeypatch.setattr(import_lint, "PARALLEL_MIN_TEXTS", 10)
+    monkeypatch.setattr(import_lint, "CHUNK", 5)
+    settings.QUICKPHRASES_IMPORT_LINT_PROCESSES = 2
+
+    def progress(stage, done, total):
+        if stage == "validating" and done:
+            raise KeyboardInterrupt  # as Ctrl+C or a job's cancellation arrives
+
+    with pytest.raises(KeyboardInterrupt):
+        services.library_import(_library(2500), progress=progress)
+    assert not Phrase.objects.exists()
+    assert _lints_in_processes() == (2, 200)

@@ -1,3 +1,4 @@
+import itertools
 import resource
 import sys
 import time
@@ -114,15 +115,17 @@ class Command(BaseCommand):
         finally:
             progress.close()
         clock.mark("reporting")
-        for key, findings in sorted(report.findings.items()):
-            for finding in findings:
-                dismissed = " (dismissed)" if finding.get("dismissed") else ""
-                self.stdout.write(f"lint {finding['severity']}: {key}: {finding['rule']}: {finding['message']}"
-                                  f"{dismissed}")
-        for held in report.held:
-            self.stdout.write(f"held in review: {held['key']} ({', '.join(held['rules'])})")
-        for overruled in report.overruled:
-            self.stdout.write(f"published over findings: {overruled['key']} ({', '.join(overruled['rules'])})")
+        lines = itertools.chain(
+            (f"lint {finding['severity']}: {key}: {finding['rule']}: {finding['message']}"
+             f"{' (dismissed)' if finding.get('dismissed') else ''}"
+             for key, findings in sorted(report.findings.items()) for finding in findings),
+            (f"held in review: {held['key']} ({', '.join(held['rules'])})" for held in report.held),
+            (f"published over findings: {overruled['key']} ({', '.join(overruled['rules'])})"
+             for overruled in report.overruled))
+        # A thousand lines a write: a large import reports hundreds of thousands of lines, and
+        # one write a line was most of the reporting time (one string of them all, its memory).
+        while block := list(itertools.islice(lines, 1000)):
+            self.stdout.write("\n".join(block))
         self.stdout.write(self.style.SUCCESS(report.summary()))
         if options["verbosity"] >= 2:
             self.stdout.write(clock.summary())
