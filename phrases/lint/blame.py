@@ -27,6 +27,10 @@ FIRST_PERSON = {"ru": {"я", "мы"}, "en": {"i", "we", "i'm", "we're", "we've",
                 "pl": {"ja", "my"}}
 THIRD_PERSON = {"ru": {"он", "она", "они"}, "en": {"he", "she", "they", "he's", "she's", "they've", "they're"},
                 "pl": {"on", "ona", "oni", "one"}}
+# Somebody unnamed who did it («кто-то на складе перепутал», "someone in accounts forgot", «ktoś zgubił»):
+# not us, so an agent even in a sentence that names no third party.
+SOMEONE = {"ru": {"кто-то", "кто-нибудь", "кое-кто"}, "en": {"someone", "somebody"},
+           "pl": {"ktoś", "ktos"}}
 # A third party after one of these is a place or an addressee, not the one who acted.
 PREPOSITIONS = {
     "ru": {"в", "во", "на", "из", "от", "до", "для", "с", "со", "к", "ко", "у", "о", "об", "при", "по", "за", "под",
@@ -79,6 +83,26 @@ OWNED_FAULTS = {
     "pl": ("wina", "winy", "winą", "winie", "błąd", "błęd", "blad", "bled", "niedopatrzeni", "przeoczeni", "pomyłk", "pomylk", "niedociągnięci"),
 }
 
+# A fault named as a noun: these families (stems), not their wordings, say something went wrong.
+FAULT_NOUNS = {
+    "ru": ("ошибк", "невнимательност", "халатност", "небрежност", "недосмотр", "неразберих", "путаниц", "неисправност",
+           "поломк", "безответственност", "нерасторопност", "медлительност", "недоработк", "оплошност", "промах",
+           "просчёт", "просчет", "забывчивост", "некомпетентност", "неаккуратност", "бездействи", "накладк",
+           "недобросовестност", "неорганизованност", "сбой", "сбоя", "сбою", "сбоем", "сбое", "сбои", "сбоев", "глюк"),
+    "en": ("mistake", "error", "mix-up", "mixup", "blunder", "failure", "glitch", "negligence", "carelessness",
+           "oversight", "slip-up", "confusion", "malfunction", "screw-up", "incompetence", "mishandling", "outage"),
+    "pl": ("błęd", "błąd", "bled", "blad", "pomyłk", "pomylk", "niedopatrzeni", "zaniedbani", "nieuwag", "niedbalstw",
+           "awari", "usterk", "bałagan", "balagan", "roztargnieni", "niekompetencj", "przeoczeni", "niedbałoś",
+           "niedbalos", "zamieszani"),
+}
+# Words that open a cause («из-за», "due to", «przez», «z powodu», «w wyniku»), and the one that opens a
+# passive's agent ("made by", «popełniony przez»).
+CAUSES = {"ru": {"из-за", "вследствие", "причине", "результате"},
+          "en": {"due", "because", "owing", "caused", "result", "thanks"},
+          "pl": {"przez", "powodu", "wskutek", "skutek", "wyniku"}}
+BY = {"en": {"by"}, "pl": {"przez"}}
+CAUSE_REACH = 4  # words between the cause, its fault noun and the third party (one noun phrase each)
+
 
 def blame_shift(draft):
     """Yield (start, end, {"word": …}, None) for each sentence that shifts the blame."""
@@ -109,8 +133,53 @@ def blame_shift(draft):
         for disown in disowns:
             if clauses.tokens[disown.first].sentence in party_sentences:
                 hits.append((disown.start, disown.end))
+        hits.extend(_named_fault_of_party(clauses, party_at, language))
+    else:
+        hits.extend(_named_fault_of_party(clauses, {s.first: s for s in find("third-party")}, language))
     for start, end in merge_spans(hits):
         yield start, end, {"word": draft.body[start:end]}, None
+
+
+def _named_fault_of_party(clauses, party_at, language):
+    """A fault named as a noun and put on a third party by the sentence's structure: a cause whose noun is a
+    fault and whose owner is a third party («из-за невнимательности грузчиков», "due to carelessness by the
+    carrier", «przez nieuwagę magazyniera»), or a fault noun with a passive's agent ("the mistake was made by
+    a colleague", «błąd popełniony przez magazyn»). «Наш» / "our" / «nasz» before the party owns it; a
+    condition before the cause makes it hypothetical."""
+    nouns, causes, by = FAULT_NOUNS.get(language), CAUSES.get(language, ()), BY.get(language, ())
+    if not nouns or not party_at:
+        return []
+    tokens = clauses.tokens
+    found = []
+    for index, token in enumerate(tokens):
+        if not token.lower.startswith(nouns):
+            continue
+        clause = token.clause
+        window = [i for i in range(max(0, index - CAUSE_REACH), index) if tokens[i].clause == clause]
+        caused = any(tokens[i].lower in causes for i in window)
+        if not caused:
+            ahead = [i for i in range(index + 1, min(len(tokens), index + 1 + CAUSE_REACH + 2))
+                     if tokens[i].clause == clause]
+            at = next((i for i in ahead if tokens[i].lower in by), None)
+            if at is None:
+                continue
+            start = at
+        else:
+            start = index
+        clause_first = clauses.clause_range[clause][0]
+        if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in range(clause_first, index)):
+            continue
+        for i in range(start + 1, min(len(tokens), start + 1 + CAUSE_REACH)):
+            if tokens[i].clause != clause:
+                break
+            if tokens[i].lower.startswith(OURS.get(language, ())) or tokens[i].lower in FIRST_PERSON.get(language, ()):
+                break  # «из-за ошибки нашего склада», "by our warehouse": the sentence owns it
+            party = party_at.get(i)
+            if party is not None:
+                first = window[0] if caused and window else index
+                found.append((tokens[first].start, party.end))
+                break
+    return found
 
 
 def _agent(clauses, fault: Span, party_at, party_sentences, language):
@@ -270,7 +339,8 @@ def _subject(clauses, index, party_at, party_sentences, language):
         return "us"
     if language == "pl" and PL_FIRST_PERSON.fullmatch(token.lower):
         return "us"  # «To my podaliśmy kurierowi zły adres»: we did it
-    if token.lower in THIRD_PERSON.get(language, ()) and token.sentence in party_sentences:
+    if token.lower in THIRD_PERSON.get(language, ()) and token.sentence in party_sentences or \
+            token.lower in SOMEONE.get(language, ()):
         return Span(index, index, token.start, token.end)
     party = party_at.get(index)
     if party is None:

@@ -188,6 +188,8 @@ TERMS = {
              "(?:ошибка|промах|оплошность|брак)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
             ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
              "бракованн\\w*|виноват\\w*", ""),
+            # Stopping the client's payment or order: «отклонил платёж», «заблокировал перевод».
+            ("отклонить|заблокировать|заморозить|аннулировать", ""),
             ("опоздать|уронить|не\\s+в\\s+(?:тот|ту|то|те|того|той|тех)|не\\s+на\\s+(?:тот|ту|то|те)", ""),
             # Refusing, acting without warning, charging twice, a system failing, an error made (words between).
             ("отказаться|отказать|отказываться|без\\s+(?:всякого\\s+|какого-либо\\s+)?(?:предупреждени|уведомлени|согласовани|"
@@ -200,6 +202,9 @@ TERMS = {
              "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+){0,3}?(?:допустить|совершить|сделать)", ""),
         ],
         "disown": [
+            # A third party's act set against ours: «…, а не наш магазин», «без нашего участия».
+            ("а\\s+не\\s+(?:мы|я|наш\\w*|мо[йяеи]\\w*)(?=[\\s.,!?;]|$)|без\\s+(?:нашего|моего|нашей|моей)\\s+(?:участия|ведома|согласия|"
+             "вмешательства|разрешения|вины|уведомления|ведения)", ""),
             ("(?:вопрос\\w*|претензи\\w+)\\s+(?:все\\s+|только\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
             ("(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?бессильн\\w*|(?:мы\\s+|я\\s+)?ничего\\s+(?:(?:с\\s+этим|тут)\\s+)?(?:сделать\\s+)?не\\s+мож\\w+|"
              "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
@@ -325,6 +330,8 @@ TERMS = {
         ],
         "blame": [
             ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up)", ""),
+            # Sixth round: the fault put on a third party in so many words ("that's on the carrier").
+            ("(?:that'?s|it'?s|this\\s+is|that\\s+is|it\\s+is|it\\s+was|that\\s+was)\\s+(?:all\\s+)?on\\s+(?:the\\s+)?{third-party}", ""),
             ("(?:fault|mistake|error|blame)\\s+(?:of|by|on)\\s+(?:the\\s+|our\\s+|your\\s+|a\\s+)?{third-party}|"
              "blame\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|(?:because\\s+of|due\\s+to|thanks\\s+to)\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
             ("(?:(?:it'?s|it\\s+is|this\\s+is|that'?s|that\\s+is|it\\s+was|that\\s+was)\\s+)?not\\s+(?:our|my)\\s+(?:fault|mistake|problem|responsibility|doing)", ""),
@@ -359,6 +366,9 @@ TERMS = {
              "server|platform|portal)s?", ""),
         ],
         "fault": [
+            # A habit of failing: "keeps losing paperwork", "kept missing the slot".
+            ("(?:keeps?|kept|keeping)\\s+(?:on\\s+)?(?:losing|forgetting|mixing|missing|messing|delaying|ignoring|"
+             "cancell?ing|breaking|damaging|dropping|mislabell?ing|misplacing|rejecting|declining|getting\\s+(?:\\w+\\s+){0,2}?wrong)", ""),
             ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|messed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|screwed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|"
              "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
              "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
@@ -397,6 +407,10 @@ TERMS = {
              "(?:went|was|were)\\s+(?:offline|down)|(?:charged|billed|debited)\\s+(?:\\w+\\s+){0,2}?(?:twice|double)", ""),
         ],
         "disown": [
+            # A third party's act set against ours: "…, not us", "not on our store", "without our input".
+            ("not\\s+(?:on\\s+|with\\s+|by\\s+)?(?:us|me|our\\s+(?:store|shop|team|side|end|company|staff))(?=[\\s.,!?;]|$)|"
+             "without\\s+(?:our|my)\\s+(?:input|knowledge|involvement|consent|approval|say|permission|fault)|"
+             "without\\s+(?:telling|asking|informing|consulting|notifying)\\s+(?:us|me)", ""),
             ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
              "out\\s+of\\s+our\\s+hands|beyond\\s+our\\s+control|(?:we|I)\\s+(?:have|had)\\s+no\\s+(?:control|influence|say)|"
              "up\\s+to\\s+(?:them|him|her)|take\\s+it\\s+up\\s+with\\s+(?:them|him|her)|"
@@ -499,6 +513,9 @@ TERMS = {
              "przepisy\\s+(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|mówią|zakazują)|zasad\\w+\\s+(?:firmy|sklepu)", ""),
         ],
         "blame": [
+            # Sixth round: a fault placed on a third party's side («wina leży po stronie przewoźnika»).
+            ("(?:win\\w*|błąd|blad|problem|usterk\\w*|pomyłk\\w*|pomylk\\w*)\\s+(?:\\w+\\s+)?(?:leży|lezy|jest|był|byl|była|byla|leżała|lezala)\\s+"
+             "po\\s+stronie\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
              "zaniedbanie)\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem|awaria|usterka|niedopatrzenie|zaniedbanie|"
@@ -510,7 +527,7 @@ TERMS = {
         ],
         "third-party": [
             ("kurier\\w*|kierowc\\w+|technik|technika|technikowi|serwisant\\w*|monter\\w*|instalator\\w*|koleg\\w+|koleżank\\w+|"
-             "pracownik\\w*|konsultant\\w*|dyspozytor\\w*|kierownik\\w*|menedżer\\w*|magazynier\\w*|księgow\\w+", ""),
+             "pracownik\\w*|konsultant\\w*|dyspozytor\\w*|kierownik\\w*|menedżer\\w*|magazynier\\w*|ksi(?:ę|e)gow\\w+", ""),
             ("dział|działu|działowi|działem|dziale|działy|magazyn|magazynu|magazynowi|magazynem|magazynie|producent\\w*|partner\\w*|"
              "bank|banku|bankowi|bankiem|banki|przewoźnik\\w*|dostawc\\w+|sprzedawc\\w+|podwykonawc\\w+|wykonawc\\w+|"
              "serwis|serwisu|serwisowi|serwisem|operator\\w*|poczt\\w+|poczcie|inpost\\w*|dpd|dhl|gls|ups", ""),
@@ -547,9 +564,11 @@ TERMS = {
              "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
             ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"
              "przez\\s+(?:sw\\w+\\s+|ich\\s+|jego\\s+|jej\\s+)?(?:błąd|błędy|awari\\w+|usterk\\w+|zaniedbani\\w+)", ""),
-            ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat)\\w*)", ""),
+            ("zł(?:ą|y|a|e|ego|ej|ych|ym|ymi)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
+            # Stopping the client's payment or order: «odrzucił płatność», «zablokował przelew».
+            ("(?:odrzuci|zablokowa|zamrozi|wstrzyma)(?:ł|l)\\w*", ""),
             ("spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)", ""),
             # Refusing, acting without warning, a system failing.
             ("bez\\s+(?:żadnego\\s+|zadnego\\s+)?(?:powodu|przyczyny|wyjaśnienia)|"
@@ -558,6 +577,9 @@ TERMS = {
              "(?:\\w+\\s+){0,2}?(?:dwukrotnie|podwójnie|dwa\\s+razy)|(?:dwukrotnie|podwójnie|dwa\\s+razy)\\s+(?:pobra|obciąży|naliczy)(?:ł|l)\\w*", ""),
         ],
         "disown": [
+            # A third party's act set against ours: «…, a nie my», «bez naszej wiedzy».
+            ("a\\s+nie\\s+(?:my|ja|nasz\\w*|m(?:ó|o)j\\w*)(?=[\\s.,!?;]|$)|bez\\s+(?:naszej|naszego|mojej|mojego)\\s+(?:wiedzy|zgody|"
+             "udziału|udzialu|winy|wpływu|wplywu|zgłoszenia|zgloszenia|akceptacji)", ""),
             ("nie\\s+mamy\\s+(?:na\\s+to\\s+)?(?:żadnego\\s+)?wpływu|nic\\s+(?:tu\\s+|z\\s+tym\\s+)?nie\\s+(?:możemy|mogę)\\s+(?:zrobić|poradzić)|"
              "(?:to\\s+)?nie\\s+(?:od\\s+nas|ode\\s+mnie)\\s+zależy|po\\s+(?:ich|jego|jej)\\s+stronie", ""),
             ("(?:mieć\\s+)?(?:pretensj\\w+|skarg\\w+|reklamacj\\w+|pytani\\w+|uwagi)\\s+(?:proszę\\s+kierować\\s+)?do\\s+(?:niego|niej|nich)", ""),
