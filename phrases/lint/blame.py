@@ -68,6 +68,15 @@ GOOD_WHEN_NOT = {
     "pl": ("by", "mia", "mog", "móg", "móg", "chcia", "pobra", "pobiera", "nalicz", "obciąż", "obciaz", "potrąci",
            "potraci", "wzi", "wymaga", "musia", "zdoła", "zdola", "zasta", "dodzwoni", "zablokowa", "pomyli", "naruszy", "zrobi", "mus"),
 }
+# English: "did not" / "never" and a verb is a job not done («didn't pass it on», "never showed up"), unless
+# the verb is one whose absence is good news or neutral ("didn't charge you", "didn't need").
+EN_NOT_DONE = {"didn't", "didn’t", "never"}
+EN_GOOD_WHEN_NOT = {"charge", "charged", "take", "took", "ask", "asked", "need", "needed", "require", "required",
+                    "cost", "have", "had", "mind", "lose", "lost", "break", "broke", "damage", "damaged", "miss",
+                    "missed", "forget", "forgot", "block", "blocked", "refuse", "refused", "cancel", "cancelled",
+                    "fail", "failed", "stop", "affect", "want", "see", "know", "notice", "say", "mean", "expect",
+                    "bill", "debit", "deduct", "hold", "happen", "find", "change", "add", "go", "get", "be",
+                    "ever", "even", "once", "again", "really", "always", "do"}
 NOTHING = {"ничего", "ничто", "никого", "ничем", "ни", "nic", "niczego", "nikogo", "niczym"}
 # An English passive ("got lost", "was damaged") placed at a third party names it as the cause.
 EN_PASSIVE = {"got", "was", "were", "been", "get", "gets", "is", "are"}
@@ -219,12 +228,15 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
                 return subject
     if language == "en":
         return _passive_place_agent(tokens, fault, party_at, after)
-    return _impersonal_agent(clauses, fault, party_at, members, language)
+    return _impersonal_agent(clauses, fault, party_at, members, language) or \
+        _stuck_at_party(clauses, fault, party_at, members, language)
 
 
 def _unfinished_jobs(clauses, language):
     """Faults read from the verb's form: «не» / «nie» and a past-tense verb (Russian: perfective), a
     job the agent did not do. Whether the agent is a third party is decided as for any fault."""
+    if language == "en":
+        return _unfinished_jobs_en(clauses)
     if language not in ("ru", "pl"):
         return []
     tokens = clauses.tokens
@@ -248,6 +260,33 @@ def _unfinished_jobs(clauses, language):
             continue
         found.append(Span(index, index + 1, tokens[index].start, verb.end))
     return found
+
+
+def _unfinished_jobs_en(clauses):
+    """"The courier didn't ring the bell", "the installer never showed up": a past job not done, read from
+    the negation and whatever verb follows it (the "has not yet" perfect is still under way, so left out)."""
+    tokens = clauses.tokens
+    found = []
+    for index in range(len(tokens) - 1):
+        word = tokens[index].lower
+        verb_at = index + 1
+        if word == "did" and tokens[index + 1].lower == "not":
+            verb_at = index + 2
+        elif word not in EN_NOT_DONE:
+            continue
+        if verb_at >= len(tokens) or tokens[verb_at].clause != tokens[index].clause:
+            continue
+        verb = tokens[verb_at].lower
+        if not verb.isalpha() or verb in EN_GOOD_WHEN_NOT or verb in FIRST_PERSON["en"]:
+            continue
+        if word == "never" and not (verb.endswith("ed") or verb in EN_IRREGULAR_PAST):
+            continue  # «never» before a present form is a habit or a promise, not a job left undone
+        found.append(Span(index, verb_at, tokens[index].start, tokens[verb_at].end))
+    return found
+
+
+EN_IRREGULAR_PAST = {"came", "brought", "sent", "gave", "told", "left", "made", "paid", "put", "rang", "showed",
+                     "shown", "wrote", "spoke", "took", "went", "got", "kept", "let", "built", "caught", "bought"}
 
 
 def _merge_faults(listed, read):
@@ -292,6 +331,38 @@ def _impersonal_agent(clauses, fault, party_at, members, language):
             party = party_at.get(index)
             if party is not None:
                 return party
+    return None
+
+
+# Going astray by itself (the client's refund or parcel as subject): «завис», «застрял», «utknął», «zaginęła»;
+# a delay at a third party («задержался на сортировочном центре») is a plain fact.
+STUCK = {"ru": ("зависнуть", "застрять", "затеряться", "потеряться", "пропасть", "затерять"),
+         "pl": ("utkn", "zawieruszy", "zgubi", "zagin", "przepad", "zapodzia")}
+PLACES = {"ru": {"в", "во", "на", "у"}, "pl": {"w", "we", "na", "u"}}
+
+
+def _stuck_at_party(clauses, fault, party_at, members, language):
+    """«Ваш возврат завис в банке», «Paczka utknęła w sortowni»: the Russian and Polish form of "got lost at
+    the sorting centre": something of the client's went astray at a third party, which names it."""
+    tokens = clauses.tokens
+    words = [tokens[i].lower for i in range(fault.first, fault.last + 1)]
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        if not any(reading(word).lemma in STUCK["ru"] for word in words):
+            return None
+    elif not any(word.startswith(STUCK.get(language, ("\0",))) for word in words):
+        return None
+    for index in members:
+        party = party_at.get(index)
+        if party is None or index != party.first or not party.first:
+            continue
+        previous = tokens[party.first - 1].lower
+        if previous in PLACES[language] or previous.startswith(DETERMINERS[language]) and party.first > 1 and \
+                tokens[party.first - 2].lower in PLACES[language]:
+            if previous.startswith(OURS[language]):
+                return None  # «в нашем магазине»: ours
+            return party
     return None
 
 

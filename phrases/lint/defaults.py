@@ -149,7 +149,7 @@ TERMS = {
              "эквайринг\\w*|почт(?:а|ы|е|у|ой)|почтов\\w+\\s+служб\\w+|завод\\w*(?:-изготовител\\w+)?|изготовител\\w+", ""),
             ("(?:\\w+-)?партн[её]р\\w*|продав\\w+-партн[её]р\\w*|банк-эмитент\\w*", ""),
             ("служб\\w+\\s+доставки|транспортн\\w+\\s+компани\\w+|курьерск\\w+\\s+(?:служб|компани)\\w+|"
-             "платёжн\\w+\\s+(?:систем|сервис)\\w*|платежн\\w+\\s+(?:систем|сервис)\\w*|сервисн\\w+\\s+центр\\w*|"
+             "плат[её]жн\\w+\\s+(?:систем|сервис|шлюз|агрегатор|провайдер|оператор|организаци)\\w*|сервисн\\w+\\s+центр\\w*|"
              "почт\\w+\\s+росси\\w+|сдэк|боксберри|пэк", ""),
             # Families of third parties: movers and fitters, customs, pick-up points, providers, insurers.
             ("грузчик\\w*|такелажник\\w*|носильщик\\w*|ремонтник\\w*|сантехник\\w*|электрик\\w*|сборщик\\w*|"
@@ -188,6 +188,14 @@ TERMS = {
              "(?:ошибка|промах|оплошность|брак)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
             ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
              "бракованн\\w*|виноват\\w*", ""),
+            # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
+            # else's) item, rough handling, holding the client's money or parcel.
+            ("без\\s+(?:Вашего|Вашей|вашего|вашей|согласия|ведома)\\s*(?:согласия|ведома|разрешения|подтверждения|клиента)?|"
+             "чуж(?:ой|ого|ому|им|ом|ая|ую|ие|их|ими|ое)", ""),
+            ("бросать|бросить|кидать|кинуть|швырять|швырнуть|пинать|пнуть|волочь|сбросить|зависнуть|застрять|затеряться|"
+             "потеряться|придержать|удерживать", ""),
+            # A job done badly or late, by its manner: «упаковал небрежно», «доставил с опозданием».
+            ("небрежно|халатно|некачественно|кое-как|спустя\\s+рукава|с\\s+опозданием|не\\s+вовремя|не\\s+в\\s+срок", ""),
             # Stopping the client's payment or order: «отклонил платёж», «заблокировал перевод».
             ("отклонить|заблокировать|заморозить|аннулировать", ""),
             ("опоздать|уронить|не\\s+в\\s+(?:тот|ту|то|те|того|той|тех)|не\\s+на\\s+(?:тот|ту|то|те)", ""),
@@ -366,6 +374,17 @@ TERMS = {
              "server|platform|portal)s?", ""),
         ],
         "fault": [
+            # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
+            # else's, an older) item, rough handling, holding the client's money, letting us down.
+            ("without\\s+(?:asking|telling|warning|informing|consulting|notifying|checking\\s+with)\\s+(?:you|the\\s+client)|"
+             "without\\s+your\\s+(?:consent|permission|approval|knowledge|agreement|signature)|"
+             "(?:an?\\s+)?(?:older|outdated|someone\\s+else's|another\\s+(?:customer|client)'s)\\s+"
+             "(?:model|item|order|parcel|size|colou?r|version|address|product)", ""),
+            ("threw|thrown|tossed|chucked|dumped|kicked|dragged|let\\s+(?:us|you|me|them)\\s+down|"
+             "(?:is|are|was|were|has\\s+been|have\\s+been)\\s+(?:still\\s+)?(?:holding|sitting\\s+on|keeping|withholding)\\s+"
+             "(?:on\\s+to\\s+)?(?:your|the)\\s+(?:money|refund|payment|funds|parcel|order|deposit)|withheld", ""),
+            # A job done badly or late, by its manner ("packed it carelessly", "delivered it two days late").
+            ("carelessly|sloppily|poorly|badly|negligently|(?:\\w+\\s+){1,2}(?:days?|hours?|weeks?)\\s+late|too\\s+late", ""),
             # A habit of failing: "keeps losing paperwork", "kept missing the slot".
             ("(?:keeps?|kept|keeping)\\s+(?:on\\s+)?(?:losing|forgetting|mixing|missing|messing|delaying|ignoring|"
              "cancell?ing|breaking|damaging|dropping|mislabell?ing|misplacing|rejecting|declining|getting\\s+(?:\\w+\\s+){0,2}?wrong)", ""),
@@ -407,6 +426,8 @@ TERMS = {
              "(?:went|was|were)\\s+(?:offline|down)|(?:charged|billed|debited)\\s+(?:\\w+\\s+){0,2}?(?:twice|double)", ""),
         ],
         "disown": [
+            # Where the fault sat, named after a third party ("glitched on the partner's end"), like "on their side".
+            ("on\\s+(?:the\\s+)?{third-party}(?:'s|s'|’s)\\s+(?:end|side)", ""),
             # A third party's act set against ours: "…, not us", "not on our store", "without our input".
             ("not\\s+(?:on\\s+|with\\s+|by\\s+)?(?:us|me|our\\s+(?:store|shop|team|side|end|company|staff))(?=[\\s.,!?;]|$)|"
              "without\\s+(?:our|my)\\s+(?:input|knowledge|involvement|consent|approval|say|permission|fault)|"
@@ -542,7 +563,7 @@ TERMS = {
              "biur\\w+\\s+podróży|touroperator\\w*|organizator\\w*\\s+wycieczk\\w+|lotnisk\\w+|wynajmując\\w+|"
              "właściciel\\w*\\s+(?:mieszkania|lokalu|obiektu|apartamentu)|deweloper\\w*|zarządc\\w+", ""),
             # Card issuers, providers of any kind, shop staff, a third party's system.
-            ("wydawc\\w+|emitent\\w*|usługodawc\\w+|dostawc\\w+\\s+\\w+|ekspedient\\w*|kasjer\\w*|"
+            ("wydawc\\w+|wystawc\\w+\\s+kart\\w*|emitent\\w*|usługodawc\\w+|dostawc\\w+\\s+\\w+|ekspedient\\w*|kasjer\\w*|"
              "(?:system|serwer|aplikacj|platform|stron)\\w*\\s+(?:partner|bank|przewoźnik|dostawc|operator|kurier|magazyn)\\w*", ""),
         ],
         "fault": [
@@ -567,6 +588,16 @@ TERMS = {
             ("zł(?:ą|y|a|e|ego|ej|ych|ym|ymi)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
+            # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
+            # else's, an old) item, rough handling, holding the client's money or parcel, letting us down.
+            ("bez\\s+(?:Pana|Pani|Państwa|Panstwa|Twojej|Twojego|pana|pani)\\s+(?:zgody|wiedzy|akceptacji|potwierdzenia|"
+             "pozwolenia)|cudz\\w+|(?:star|starsz|inn)(?:y|ym|a|ą|e|ego|ej)\\s+(?:adres|model|rozmiar|kolor|wersj|towar|produkt)\\w*", ""),
+            ("(?:rzuci|wrzuci|rzuca|cisną|cisna|kopną|kopna|przerzuci|zawi(?:ó|o)d|zawiod)(?:ł|l)\\w*|zawiedli\\w*|"
+             "(?:utknę|utkne|utkną|utkna|zagina|zaginę|zagine)(?:ł|l)\\w*|trzyma\\w*\\s+(?:\\w+\\s+)?(?:pieniądze|pieniadze|zwrot|środki|srodki|"
+             "paczk\\w+|przesyłk\\w+|przesylk\\w+|zamówieni\\w+|zamowieni\\w+)", ""),
+            # A job done badly or late, by its manner: «spakował niedbale», «dostarczył z opóźnieniem».
+            ("niedbale|byle\\s+jak|na\\s+odwal|z\\s+opóźnieniem|z\\s+opoznieniem|za\\s+późno|za\\s+pozno|nie\\s+na\\s+czas|"
+             "nie\\s+w\\s+terminie|po\\s+terminie", ""),
             # Stopping the client's payment or order: «odrzucił płatność», «zablokował przelew».
             ("(?:odrzuci|zablokowa|zamrozi|wstrzyma)(?:ł|l)\\w*", ""),
             ("spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)", ""),
