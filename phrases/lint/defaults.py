@@ -194,6 +194,13 @@ TERMS = {
              "чуж(?:ой|ого|ому|им|ом|ая|ую|ие|их|ими|ое)", ""),
             ("бросать|бросить|кидать|кинуть|швырять|швырнуть|пинать|пнуть|волочь|сбросить|зависнуть|застрять|затеряться|"
              "потеряться|придержать|удерживать", ""),
+            # The wrong recipient or place, a job done leaving something out, acting on one's own, rudeness.
+            ("(?:другому|чужому|не\\s+тому)\\s+(?:клиенту|человеку|покупателю|получателю|адресату|соседу)|"
+             "в\\s+друг(?:ой|ое|ую)\\s+(?:город|адрес|пункт|отделение|магазин|регион|дом|подъезд)", ""),
+            ("(?:(?:отправи|привезл|доставил|присла|упакова|собра|установи|подключи|верну|выда)(?:л|ла|ли|ло)|привез|привёз)\\s+(?:\\w+\\s+){0,2}?без\\s+"
+             "(?!(?:доплат|оплат|предоплат|комисси|задерж|проблем|очеред|переплат)\\w*)\\w+", ""),
+            ("самовольно|по\\s+своей\\s+(?:инициативе|воле)|по-своему|под\\s+дожд\\w+|без\\s+присмотра|"
+             "нахамить|хамить|грубить|нагрубить|накричать|огрызаться|груб(?:о|ил|ила|или|ый|ым)", ""),
             # A job done badly or late, by its manner: «упаковал небрежно», «доставил с опозданием».
             ("небрежно|халатно|некачественно|кое-как|спустя\\s+рукава|с\\s+опозданием|не\\s+вовремя|не\\s+в\\s+срок", ""),
             # Stopping the client's payment or order: «отклонил платёж», «заблокировал перевод».
@@ -210,6 +217,8 @@ TERMS = {
              "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+){0,3}?(?:допустить|совершить|сделать)", ""),
         ],
         "disown": [
+            # The act left to the third party's own account: «это его личная инициатива», «их решение».
+            ("(?:это\\s+)?(?:его|её|ее|их)\\s+(?:личн\\w+\\s+|собственн\\w+\\s+)?(?:инициатив\\w+|дело|решени\\w+)", ""),
             # A third party's act set against ours: «…, а не наш магазин», «без нашего участия».
             ("а\\s+не\\s+(?:мы|я|наш\\w*|мо[йяеи]\\w*)(?=[\\s.,!?;]|$)|без\\s+(?:нашего|моего|нашей|моей)\\s+(?:участия|ведома|согласия|"
              "вмешательства|разрешения|вины|уведомления|ведения)", ""),
@@ -383,6 +392,14 @@ TERMS = {
             ("threw|thrown|tossed|chucked|dumped|kicked|dragged|let\\s+(?:us|you|me|them)\\s+down|"
              "(?:is|are|was|were|has\\s+been|have\\s+been)\\s+(?:still\\s+)?(?:holding|sitting\\s+on|keeping|withholding)\\s+"
              "(?:on\\s+to\\s+)?(?:your|the)\\s+(?:money|refund|payment|funds|parcel|order|deposit)|withheld", ""),
+            # The wrong recipient or place, a job done leaving something out, acting on one's own, rudeness.
+            ("to\\s+(?:a|the|an)\\s+(?:different|wrong|another)\\s+(?:town|city|address|person|customer|client|neighbou?r|"
+             "building|house|flat|branch|store|locker|country|region)|to\\s+someone\\s+else", ""),
+            ("(?:shipped|sent|delivered|packed|brought|installed|returned|assembled|fitted|dispatched)\\s+(?:\\w+\\s+){0,2}?without\\s+"
+             "(?!(?:any\\s+)?(?:extra\\s+|additional\\s+)?(?:charge|fee|cost|payment|delay|problems?|issues?|fuss|trouble))\\w+", ""),
+            ("on\\s+(?:its|his|her|their)\\s+own(?:\\s+initiative)?|in\\s+the\\s+rain|unattended|on\\s+the\\s+(?:pavement|sidewalk|street)|"
+             "(?:was|were)\\s+(?:rude|impolite|unfriendly|aggressive)|rudely|yelled|shouted|swore|flooded|soaked|leaked|spilled|burnt|"
+             "shattered|chipped|scuffed|skipped", ""),
             # A job done badly or late, by its manner ("packed it carelessly", "delivered it two days late").
             ("carelessly|sloppily|poorly|badly|negligently|(?:\\w+\\s+){1,2}(?:days?|hours?|weeks?)\\s+late|too\\s+late", ""),
             # A habit of failing: "keeps losing paperwork", "kept missing the slot".
@@ -426,6 +443,9 @@ TERMS = {
              "(?:went|was|were)\\s+(?:offline|down)|(?:charged|billed|debited)\\s+(?:\\w+\\s+){0,2}?(?:twice|double)", ""),
         ],
         "disown": [
+            # The act left to the third party's own account ("that's on him", "their own decision").
+            ("(?:that'?s|it'?s|that\\s+was|it\\s+was)\\s+(?:on\\s+(?:him|her|them)|(?:his|her|their)\\s+(?:own\\s+)?(?:decision|call|initiative|"
+             "doing|business))", ""),
             # Where the fault sat, named after a third party ("glitched on the partner's end"), like "on their side".
             ("on\\s+(?:the\\s+)?{third-party}(?:'s|s'|’s)\\s+(?:end|side)", ""),
             # A third party's act set against ours: "…, not us", "not on our store", "without our input".
@@ -585,7 +605,8 @@ TERMS = {
              "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
             ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"
              "przez\\s+(?:sw\\w+\\s+|ich\\s+|jego\\s+|jej\\s+)?(?:błąd|błędy|awari\\w+|usterk\\w+|zaniedbani\\w+)", ""),
-            ("zł(?:ą|y|a|e|ego|ej|ych|ym|ymi)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat)\\w*)", ""),
+            ("zł(?:ą|y|a|e|ego|ej|ych|ym|ymi)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat|"
+             "etykiet|paragon|faktur|kabel|kabl|część|czesc|przesyłk|przesylk|paczk|miejsc|dzień|dzien|godzin|klient|odbiorc)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
             # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
@@ -595,6 +616,13 @@ TERMS = {
             ("(?:rzuci|wrzuci|rzuca|cisną|cisna|kopną|kopna|przerzuci|zawi(?:ó|o)d|zawiod)(?:ł|l)\\w*|zawiedli\\w*|"
              "(?:utknę|utkne|utkną|utkna|zagina|zaginę|zagine)(?:ł|l)\\w*|trzyma\\w*\\s+(?:\\w+\\s+)?(?:pieniądze|pieniadze|zwrot|środki|srodki|"
              "paczk\\w+|przesyłk\\w+|przesylk\\w+|zamówieni\\w+|zamowieni\\w+)", ""),
+            # The wrong recipient or place, a job done leaving something out, acting on one's own, rudeness.
+            ("(?:do|pod)\\s+(?:innego|złego|zlego|inny|zły|zly)\\s+(?:miasta|adresu|adres|punktu|paczkomatu|oddziału|oddzialu|"
+             "sklepu|budynku|domu)|innemu\\s+(?:klientowi|odbiorcy|kupującemu|kupujacemu|sąsiadowi|sasiadowi)", ""),
+            ("(?:wysła|wysla|przywióz|przywioz|dostarczy|spakowa|zamontowa|zainstalowa|przysła|przysla|odda|wyda|podłączy|podlaczy)"
+             "(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,2}?bez\\s+(?!(?:dopłat|doplat|opłat|oplat|problem|opóźnie|opoznie|kolejk)\\w*)\\w+", ""),
+            ("samowolnie|na\\s+własną\\s+rękę|na\\s+wlasna\\s+reke|na\\s+deszczu|bez\\s+(?:nadzoru|opieki)|"
+             "niemi(?:ł|l)\\w*|niegrzeczn\\w*|nieuprzejm\\w*|chamsk\\w*|(?:na)?krzycza(?:ł|l)\\w*|pomin(?:ą|ę|a|e)(?:ł|l)\\w*", ""),
             # A job done badly or late, by its manner: «spakował niedbale», «dostarczył z opóźnieniem».
             ("niedbale|byle\\s+jak|na\\s+odwal|z\\s+opóźnieniem|z\\s+opoznieniem|za\\s+późno|za\\s+pozno|nie\\s+na\\s+czas|"
              "nie\\s+w\\s+terminie|po\\s+terminie", ""),
@@ -608,6 +636,8 @@ TERMS = {
              "(?:\\w+\\s+){0,2}?(?:dwukrotnie|podwójnie|dwa\\s+razy)|(?:dwukrotnie|podwójnie|dwa\\s+razy)\\s+(?:pobra|obciąży|naliczy)(?:ł|l)\\w*", ""),
         ],
         "disown": [
+            # The act left to the third party's own account: «to jego sprawa», «ich decyzja».
+            ("(?:to\\s+)?(?:jego|jej|ich)\\s+(?:własna\\s+|wlasna\\s+)?(?:sprawa|decyzja|inicjatywa|wymysł|wymysl)", ""),
             # A third party's act set against ours: «…, a nie my», «bez naszej wiedzy».
             ("a\\s+nie\\s+(?:my|ja|nasz\\w*|m(?:ó|o)j\\w*)(?=[\\s.,!?;]|$)|bez\\s+(?:naszej|naszego|mojej|mojego)\\s+(?:wiedzy|zgody|"
              "udziału|udzialu|winy|wpływu|wplywu|zgłoszenia|zgloszenia|akceptacji)", ""),
