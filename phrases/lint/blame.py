@@ -418,6 +418,9 @@ def _subject(clauses, index, party_at, party_sentences, language):
         return None
     if _after_preposition(tokens, party.first, language):
         return None  # «на складе», "at our warehouse": where, not who
+    if party.first and tokens[party.first - 1].lower.startswith(OURS.get(language, ())) and \
+            party.first >= 2 and tokens[party.first - 2].lower.startswith(FAULT_NOUNS.get(language, ())):
+        return "us"  # «przez nieuwagę naszego magazynu»: the fault is named as ours
     if language == "pl" and tokens[party.first].lower.endswith(("owi", "om")) and party.first == party.last:
         return None  # «kurierowi», «magazynom»: the one given to, not the one who acted
     if language == "ru" and not (party.first and tokens[party.first - 1].lower == "у"):
