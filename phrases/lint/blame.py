@@ -77,6 +77,8 @@ EN_GOOD_WHEN_NOT = {"charge", "charged", "take", "took", "ask", "asked", "need",
                     "fail", "failed", "stop", "affect", "want", "see", "know", "notice", "say", "mean", "expect",
                     "bill", "debit", "deduct", "hold", "happen", "find", "change", "add", "go", "get", "be",
                     "ever", "even", "once", "again", "really", "always", "do"}
+# «не смог» / «nie zdołał» hand the question to the verb that follows: the job not done is the infinitive.
+ABLE = {"ru": ("смочь", "суметь"), "pl": ("zdoła", "zdola", "móg", "mog")}
 NOTHING = {"ничего", "ничто", "никого", "ничем", "ни", "nic", "niczego", "nikogo", "niczym"}
 # An English passive ("got lost", "was damaged") placed at a third party names it as the cause.
 EN_PASSIVE = {"got", "was", "were", "been", "get", "gets", "is", "are"}
@@ -253,8 +255,21 @@ def _unfinished_jobs(clauses, language):
             from phrases.lint.morphology import reading
 
             word = reading(verb.lower)
+            if word.lemma in ABLE["ru"] and index + 2 < len(tokens) and tokens[index + 2].clause == verb.clause:
+                # «не смог найти»: the job is the infinitive's («не смог дозвониться» is the client not found)
+                job = reading(tokens[index + 2].lower)
+                if job.infinitive and job.lemma not in GOOD_WHEN_NOT["ru"]:
+                    found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
+                continue
             if not word.finished_past or word.lemma in GOOD_WHEN_NOT["ru"]:
                 continue
+        elif verb.lower.startswith(ABLE["pl"]) and PL_PAST.fullmatch(verb.lower) and index + 2 < len(tokens) and \
+                tokens[index + 2].clause == verb.clause:
+            job = tokens[index + 2].lower
+            if job.endswith(("ć", "c")) and not job.startswith(GOOD_WHEN_NOT["pl"]) and \
+                    not PL_FIRST_PERSON.fullmatch(verb.lower):
+                found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
+            continue
         elif not PL_PAST.fullmatch(verb.lower) or verb.lower.startswith(GOOD_WHEN_NOT["pl"]) or \
                 PL_FIRST_PERSON.fullmatch(verb.lower):
             continue

@@ -201,6 +201,8 @@ TERMS = {
              "(?!(?:доплат|оплат|предоплат|комисси|задерж|проблем|очеред|переплат)\\w*)\\w+", ""),
             ("самовольно|по\\s+своей\\s+(?:инициативе|воле)|по-своему|под\\s+дожд\\w+|без\\s+присмотра|"
              "нахамить|хамить|грубить|нагрубить|накричать|огрызаться|груб(?:о|ил|ила|или|ый|ым)", ""),
+            # Dragging one's feet, leaving a job half done.
+            ("тянуть\\s+(?:время|резину)|тянуть\\s+с|затянуть\\s+с|волокит\\w*|медлить|на\\s+полпути|недоделать|не\\s+доделать", ""),
             # A job done badly or late, by its manner: «упаковал небрежно», «доставил с опозданием».
             ("небрежно|халатно|некачественно|кое-как|спустя\\s+рукава|с\\s+опозданием|не\\s+вовремя|не\\s+в\\s+срок", ""),
             # Stopping the client's payment or order: «отклонил платёж», «заблокировал перевод».
@@ -400,6 +402,11 @@ TERMS = {
             ("on\\s+(?:its|his|her|their)\\s+own(?:\\s+initiative)?|in\\s+the\\s+rain|unattended|on\\s+the\\s+(?:pavement|sidewalk|street)|"
              "(?:was|were)\\s+(?:rude|impolite|unfriendly|aggressive)|rudely|yelled|shouted|swore|flooded|soaked|leaked|spilled|burnt|"
              "shattered|chipped|scuffed|skipped", ""),
+            # Getting it wrong by the verb's own form ("misdescribed", "misquoted", "overcharged"); dragging one's
+            # feet; leaving a job half done.
+            ("mis(?!s)(?:[a-z]{3,12})ed|(?:over|under)(?:charged|billed|booked|estimated|quoted)|"
+             "dragg(?:ing|ed)\\s+(?:its|their|his|her)\\s+feet|taking\\s+(?:its|their|his|her)\\s+(?:sweet\\s+)?time|"
+             "walked\\s+off|abandoned|halfway\\s+through|half-?finished|half-?done", ""),
             # A job done badly or late, by its manner ("packed it carelessly", "delivered it two days late").
             ("carelessly|sloppily|poorly|badly|negligently|(?:\\w+\\s+){1,2}(?:days?|hours?|weeks?)\\s+late|too\\s+late", ""),
             # A habit of failing: "keeps losing paperwork", "kept missing the slot".
@@ -567,7 +574,7 @@ TERMS = {
              "nie\\s+(?:my|ja)(?=\\s*[.!?]|\\s*$)|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
         ],
         "third-party": [
-            ("kurier\\w*|kierowc\\w+|technik|technika|technikowi|serwisant\\w*|monter\\w*|instalator\\w*|koleg\\w+|koleżank\\w+|"
+            ("kurier\\w*|kierowc\\w+|in(?:ż|z)ynier\\w*|technik|technika|technikowi|serwisant\\w*|monter\\w*|instalator\\w*|koleg\\w+|koleżank\\w+|"
              "pracownik\\w*|konsultant\\w*|dyspozytor\\w*|kierownik\\w*|menedżer\\w*|magazynier\\w*|ksi(?:ę|e)gow\\w+", ""),
             ("dział|działu|działowi|działem|dziale|działy|magazyn|magazynu|magazynowi|magazynem|magazynie|producent\\w*|partner\\w*|"
              "bank|banku|bankowi|bankiem|banki|przewoźnik\\w*|dostawc\\w+|sprzedawc\\w+|podwykonawc\\w+|wykonawc\\w+|"
@@ -623,6 +630,9 @@ TERMS = {
              "(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,2}?bez\\s+(?!(?:dopłat|doplat|opłat|oplat|problem|opóźnie|opoznie|kolejk)\\w*)\\w+", ""),
             ("samowolnie|na\\s+własną\\s+rękę|na\\s+wlasna\\s+reke|na\\s+deszczu|bez\\s+(?:nadzoru|opieki)|"
              "niemi(?:ł|l)\\w*|niegrzeczn\\w*|nieuprzejm\\w*|chamsk\\w*|(?:na)?krzycza(?:ł|l)\\w*|pomin(?:ą|ę|a|e)(?:ł|l)\\w*", ""),
+            # Dragging one's feet, leaving a job half done.
+            ("guzdr\\w+|ociąga\\w*|ociaga\\w*|przeciąg(?:ną|na|nę|ne)(?:ł|l)\\w*|przeciag(?:na|ne)(?:ł|l)\\w*|zwleka\\w*|"
+             "w\\s+(?:połowie|polowie)\\s+(?:prac|montażu|montazu|roboty|naprawy)|porzuci(?:ł|l)\\w*|zesz(?:ł|l)\\w*\\s+z\\s+(?:budowy|placu)", ""),
             # A job done badly or late, by its manner: «spakował niedbale», «dostarczył z opóźnieniem».
             ("niedbale|byle\\s+jak|na\\s+odwal|z\\s+opóźnieniem|z\\s+opoznieniem|za\\s+późno|za\\s+pozno|nie\\s+na\\s+czas|"
              "nie\\s+w\\s+terminie|po\\s+terminie", ""),

@@ -52,6 +52,16 @@ CASES = [
     ("ru", "Ваш перевод застрял в банке-эмитенте.", True),
     ("ru", "Ваш заказ задержался на сортировочном центре, курьер привезёт его завтра.", False),
     ("pl", "Paczka utknęła w sortowni przewoźnika.", True),
+    # «не смог» / «nie zdołał» hand the job to the infinitive; "mis-…ed" and dragging one's feet are faults.
+    ("ru", "Банк не смог провести Ваш платёж.", True),
+    ("ru", "Курьер не смог дозвониться до Вас и оставил сообщение.", False),
+    ("pl", "Serwisant nie zdołał uruchomić zmywarki.", True),
+    ("pl", "Kurier nie mógł się do Pana dodzwonić.", False),
+    ("en", "The removal company misquoted the price for assembly.", True),
+    ("en", "If the label was misprinted, I'll reprint it today.", False),
+    ("en", "The warehouse has been taking its sweet time with your return.", True),
+    ("pl", "Ekipa montażowa zwlekała z dokończeniem prac.", True),
+    ("ru", "Подрядчик тянет с монтажом уже неделю.", True),
 ]
 
 
