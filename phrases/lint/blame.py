@@ -27,6 +27,10 @@ FIRST_PERSON = {"ru": {"я", "мы"}, "en": {"i", "we", "i'm", "we're", "we've",
                 "pl": {"ja", "my"}}
 THIRD_PERSON = {"ru": {"он", "она", "они"}, "en": {"he", "she", "they", "he's", "she's", "they've", "they're"},
                 "pl": {"on", "ona", "oni", "one"}}
+# Somebody unnamed who did it («кто-то на складе перепутал», "someone in accounts forgot", «ktoś zgubił»):
+# not us, so an agent even in a sentence that names no third party.
+SOMEONE = {"ru": {"кто-то", "кто-нибудь", "кое-кто"}, "en": {"someone", "somebody"},
+           "pl": {"ktoś", "ktos"}}
 # A third party after one of these is a place or an addressee, not the one who acted.
 PREPOSITIONS = {
     "ru": {"в", "во", "на", "из", "от", "до", "для", "с", "со", "к", "ко", "у", "о", "об", "при", "по", "за", "под",
@@ -64,6 +68,17 @@ GOOD_WHEN_NOT = {
     "pl": ("by", "mia", "mog", "móg", "móg", "chcia", "pobra", "pobiera", "nalicz", "obciąż", "obciaz", "potrąci",
            "potraci", "wzi", "wymaga", "musia", "zdoła", "zdola", "zasta", "dodzwoni", "zablokowa", "pomyli", "naruszy", "zrobi", "mus"),
 }
+# English: "did not" / "never" and a verb is a job not done («didn't pass it on», "never showed up"), unless
+# the verb is one whose absence is good news or neutral ("didn't charge you", "didn't need").
+EN_NOT_DONE = {"didn't", "didn’t", "never"}
+EN_GOOD_WHEN_NOT = {"charge", "charged", "take", "took", "ask", "asked", "need", "needed", "require", "required",
+                    "cost", "have", "had", "mind", "lose", "lost", "break", "broke", "damage", "damaged", "miss",
+                    "missed", "forget", "forgot", "block", "blocked", "refuse", "refused", "cancel", "cancelled",
+                    "fail", "failed", "stop", "affect", "want", "see", "know", "notice", "say", "mean", "expect",
+                    "bill", "debit", "deduct", "hold", "happen", "find", "change", "add", "go", "get", "be",
+                    "ever", "even", "once", "again", "really", "always", "do"}
+# «не смог» / «nie zdołał» hand the question to the verb that follows: the job not done is the infinitive.
+ABLE = {"ru": ("смочь", "суметь"), "pl": ("zdoła", "zdola", "móg", "mog")}
 NOTHING = {"ничего", "ничто", "никого", "ничем", "ни", "nic", "niczego", "nikogo", "niczym"}
 # An English passive ("got lost", "was damaged") placed at a third party names it as the cause.
 EN_PASSIVE = {"got", "was", "were", "been", "get", "gets", "is", "are"}
@@ -78,6 +93,26 @@ OWNED_FAULTS = {
     "en": ("mistake", "fault", "error", "oversight", "bad", "slip"),
     "pl": ("wina", "winy", "winą", "winie", "błąd", "błęd", "blad", "bled", "niedopatrzeni", "przeoczeni", "pomyłk", "pomylk", "niedociągnięci"),
 }
+
+# A fault named as a noun: these families (stems), not their wordings, say something went wrong.
+FAULT_NOUNS = {
+    "ru": ("ошибк", "невнимательност", "халатност", "небрежност", "недосмотр", "неразберих", "путаниц", "неисправност",
+           "поломк", "безответственност", "нерасторопност", "медлительност", "недоработк", "оплошност", "промах",
+           "просчёт", "просчет", "забывчивост", "некомпетентност", "неаккуратност", "бездействи", "накладк",
+           "недобросовестност", "неорганизованност", "сбой", "сбоя", "сбою", "сбоем", "сбое", "сбои", "сбоев", "глюк"),
+    "en": ("mistake", "error", "mix-up", "mixup", "blunder", "failure", "glitch", "negligence", "carelessness",
+           "oversight", "slip-up", "confusion", "malfunction", "screw-up", "incompetence", "mishandling", "outage"),
+    "pl": ("błęd", "błąd", "bled", "blad", "pomyłk", "pomylk", "niedopatrzeni", "zaniedbani", "nieuwag", "niedbalstw",
+           "awari", "usterk", "bałagan", "balagan", "roztargnieni", "niekompetencj", "przeoczeni", "niedbałoś",
+           "niedbalos", "zamieszani"),
+}
+# Words that open a cause («из-за», "due to", «przez», «z powodu», «w wyniku»), and the one that opens a
+# passive's agent ("made by", «popełniony przez»).
+CAUSES = {"ru": {"из-за", "вследствие", "причине", "результате"},
+          "en": {"due", "because", "owing", "caused", "result", "thanks"},
+          "pl": {"przez", "powodu", "wskutek", "skutek", "wyniku"}}
+BY = {"en": {"by"}, "pl": {"przez"}}
+CAUSE_REACH = 4  # words between the cause, its fault noun and the third party (one noun phrase each)
 
 
 def blame_shift(draft):
@@ -109,8 +144,53 @@ def blame_shift(draft):
         for disown in disowns:
             if clauses.tokens[disown.first].sentence in party_sentences:
                 hits.append((disown.start, disown.end))
+        hits.extend(_named_fault_of_party(clauses, party_at, language))
+    else:
+        hits.extend(_named_fault_of_party(clauses, {s.first: s for s in find("third-party")}, language))
     for start, end in merge_spans(hits):
         yield start, end, {"word": draft.body[start:end]}, None
+
+
+def _named_fault_of_party(clauses, party_at, language):
+    """A fault named as a noun and put on a third party by the sentence's structure: a cause whose noun is a
+    fault and whose owner is a third party («из-за невнимательности грузчиков», "due to carelessness by the
+    carrier", «przez nieuwagę magazyniera»), or a fault noun with a passive's agent ("the mistake was made by
+    a colleague", «błąd popełniony przez magazyn»). «Наш» / "our" / «nasz» before the party owns it; a
+    condition before the cause makes it hypothetical."""
+    nouns, causes, by = FAULT_NOUNS.get(language), CAUSES.get(language, ()), BY.get(language, ())
+    if not nouns or not party_at:
+        return []
+    tokens = clauses.tokens
+    found = []
+    for index, token in enumerate(tokens):
+        if not token.lower.startswith(nouns):
+            continue
+        clause = token.clause
+        window = [i for i in range(max(0, index - CAUSE_REACH), index) if tokens[i].clause == clause]
+        caused = any(tokens[i].lower in causes for i in window)
+        if not caused:
+            ahead = [i for i in range(index + 1, min(len(tokens), index + 1 + CAUSE_REACH + 2))
+                     if tokens[i].clause == clause]
+            at = next((i for i in ahead if tokens[i].lower in by), None)
+            if at is None:
+                continue
+            start = at
+        else:
+            start = index
+        clause_first = clauses.clause_range[clause][0]
+        if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in range(clause_first, index)):
+            continue
+        for i in range(start + 1, min(len(tokens), start + 1 + CAUSE_REACH)):
+            if tokens[i].clause != clause:
+                break
+            if tokens[i].lower.startswith(OURS.get(language, ())) or tokens[i].lower in FIRST_PERSON.get(language, ()):
+                break  # «из-за ошибки нашего склада», "by our warehouse": the sentence owns it
+            party = party_at.get(i)
+            if party is not None:
+                first = window[0] if caused and window else index
+                found.append((tokens[first].start, party.end))
+                break
+    return found
 
 
 def _agent(clauses, fault: Span, party_at, party_sentences, language):
@@ -150,12 +230,15 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
                 return subject
     if language == "en":
         return _passive_place_agent(tokens, fault, party_at, after)
-    return _impersonal_agent(clauses, fault, party_at, members, language)
+    return _impersonal_agent(clauses, fault, party_at, members, language) or \
+        _stuck_at_party(clauses, fault, party_at, members, language)
 
 
 def _unfinished_jobs(clauses, language):
     """Faults read from the verb's form: «не» / «nie» and a past-tense verb (Russian: perfective), a
     job the agent did not do. Whether the agent is a third party is decided as for any fault."""
+    if language == "en":
+        return _unfinished_jobs_en(clauses)
     if language not in ("ru", "pl"):
         return []
     tokens = clauses.tokens
@@ -172,13 +255,53 @@ def _unfinished_jobs(clauses, language):
             from phrases.lint.morphology import reading
 
             word = reading(verb.lower)
+            if word.lemma in ABLE["ru"] and index + 2 < len(tokens) and tokens[index + 2].clause == verb.clause:
+                # «не смог найти»: the job is the infinitive's («не смог дозвониться» is the client not found)
+                job = reading(tokens[index + 2].lower)
+                if job.infinitive and job.lemma not in GOOD_WHEN_NOT["ru"]:
+                    found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
+                continue
             if not word.finished_past or word.lemma in GOOD_WHEN_NOT["ru"]:
                 continue
+        elif verb.lower.startswith(ABLE["pl"]) and PL_PAST.fullmatch(verb.lower) and index + 2 < len(tokens) and \
+                tokens[index + 2].clause == verb.clause:
+            job = tokens[index + 2].lower
+            if job.endswith(("ć", "c")) and not job.startswith(GOOD_WHEN_NOT["pl"]) and \
+                    not PL_FIRST_PERSON.fullmatch(verb.lower):
+                found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
+            continue
         elif not PL_PAST.fullmatch(verb.lower) or verb.lower.startswith(GOOD_WHEN_NOT["pl"]) or \
                 PL_FIRST_PERSON.fullmatch(verb.lower):
             continue
         found.append(Span(index, index + 1, tokens[index].start, verb.end))
     return found
+
+
+def _unfinished_jobs_en(clauses):
+    """"The courier didn't ring the bell", "the installer never showed up": a past job not done, read from
+    the negation and whatever verb follows it (the "has not yet" perfect is still under way, so left out)."""
+    tokens = clauses.tokens
+    found = []
+    for index in range(len(tokens) - 1):
+        word = tokens[index].lower
+        verb_at = index + 1
+        if word == "did" and tokens[index + 1].lower == "not":
+            verb_at = index + 2
+        elif word not in EN_NOT_DONE:
+            continue
+        if verb_at >= len(tokens) or tokens[verb_at].clause != tokens[index].clause:
+            continue
+        verb = tokens[verb_at].lower
+        if not verb.isalpha() or verb in EN_GOOD_WHEN_NOT or verb in FIRST_PERSON["en"]:
+            continue
+        if word == "never" and not (verb.endswith("ed") or verb in EN_IRREGULAR_PAST):
+            continue  # «never» before a present form is a habit or a promise, not a job left undone
+        found.append(Span(index, verb_at, tokens[index].start, tokens[verb_at].end))
+    return found
+
+
+EN_IRREGULAR_PAST = {"came", "brought", "sent", "gave", "told", "left", "made", "paid", "put", "rang", "showed",
+                     "shown", "wrote", "spoke", "took", "went", "got", "kept", "let", "built", "caught", "bought"}
 
 
 def _merge_faults(listed, read):
@@ -226,6 +349,38 @@ def _impersonal_agent(clauses, fault, party_at, members, language):
     return None
 
 
+# Going astray by itself (the client's refund or parcel as subject): «завис», «застрял», «utknął», «zaginęła»;
+# a delay at a third party («задержался на сортировочном центре») is a plain fact.
+STUCK = {"ru": ("зависнуть", "застрять", "затеряться", "потеряться", "пропасть", "затерять"),
+         "pl": ("utkn", "zawieruszy", "zgubi", "zagin", "przepad", "zapodzia")}
+PLACES = {"ru": {"в", "во", "на", "у"}, "pl": {"w", "we", "na", "u"}}
+
+
+def _stuck_at_party(clauses, fault, party_at, members, language):
+    """«Ваш возврат завис в банке», «Paczka utknęła w sortowni»: the Russian and Polish form of "got lost at
+    the sorting centre": something of the client's went astray at a third party, which names it."""
+    tokens = clauses.tokens
+    words = [tokens[i].lower for i in range(fault.first, fault.last + 1)]
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        if not any(reading(word).lemma in STUCK["ru"] for word in words):
+            return None
+    elif not any(word.startswith(STUCK.get(language, ("\0",))) for word in words):
+        return None
+    for index in members:
+        party = party_at.get(index)
+        if party is None or index != party.first or not party.first:
+            continue
+        previous = tokens[party.first - 1].lower
+        if previous in PLACES[language] or previous.startswith(DETERMINERS[language]) and party.first > 1 and \
+                tokens[party.first - 2].lower in PLACES[language]:
+            if previous.startswith(OURS[language]):
+                return None  # «в нашем магазине»: ours
+            return party
+    return None
+
+
 def _sentence_owns_fault(clauses, sentence, language) -> bool:
     """The sentence admits the fault as ours: "our" (not denied) right before a word for a fault."""
     ours, faults, negations = OURS.get(language, ()), OWNED_FAULTS.get(language, ()), NEGATIONS.get(language, ())
@@ -270,13 +425,17 @@ def _subject(clauses, index, party_at, party_sentences, language):
         return "us"
     if language == "pl" and PL_FIRST_PERSON.fullmatch(token.lower):
         return "us"  # «To my podaliśmy kurierowi zły adres»: we did it
-    if token.lower in THIRD_PERSON.get(language, ()) and token.sentence in party_sentences:
+    if token.lower in THIRD_PERSON.get(language, ()) and token.sentence in party_sentences or \
+            token.lower in SOMEONE.get(language, ()):
         return Span(index, index, token.start, token.end)
     party = party_at.get(index)
     if party is None:
         return None
     if _after_preposition(tokens, party.first, language):
         return None  # «на складе», "at our warehouse": where, not who
+    if party.first and tokens[party.first - 1].lower.startswith(OURS.get(language, ())) and \
+            party.first >= 2 and tokens[party.first - 2].lower.startswith(FAULT_NOUNS.get(language, ())):
+        return "us"  # «przez nieuwagę naszego magazynu»: the fault is named as ours
     if language == "pl" and tokens[party.first].lower.endswith(("owi", "om")) and party.first == party.last:
         return None  # «kurierowi», «magazynom»: the one given to, not the one who acted
     if language == "ru" and not (party.first and tokens[party.first - 1].lower == "у"):

@@ -149,7 +149,7 @@ TERMS = {
              "эквайринг\\w*|почт(?:а|ы|е|у|ой)|почтов\\w+\\s+служб\\w+|завод\\w*(?:-изготовител\\w+)?|изготовител\\w+", ""),
             ("(?:\\w+-)?партн[её]р\\w*|продав\\w+-партн[её]р\\w*|банк-эмитент\\w*", ""),
             ("служб\\w+\\s+доставки|транспортн\\w+\\s+компани\\w+|курьерск\\w+\\s+(?:служб|компани)\\w+|"
-             "платёжн\\w+\\s+(?:систем|сервис)\\w*|платежн\\w+\\s+(?:систем|сервис)\\w*|сервисн\\w+\\s+центр\\w*|"
+             "плат[её]жн\\w+\\s+(?:систем|сервис|шлюз|агрегатор|провайдер|оператор|организаци)\\w*|сервисн\\w+\\s+центр\\w*|"
              "почт\\w+\\s+росси\\w+|сдэк|боксберри|пэк", ""),
             # Families of third parties: movers and fitters, customs, pick-up points, providers, insurers.
             ("грузчик\\w*|такелажник\\w*|носильщик\\w*|ремонтник\\w*|сантехник\\w*|электрик\\w*|сборщик\\w*|"
@@ -188,6 +188,25 @@ TERMS = {
              "(?:ошибка|промах|оплошность|брак)\\s+(?:\\w+\\s+)?(?:допустить|совершить|сделать)", ""),
             ("по\\s+ошибк\\w+|по\\s+невнимательност\\w+|не\\s+(?:тот|ту|того|той|то|те|тех|туда|так)|не\\s+по\\s+адресу|неправильн\\w*|неверн\\w*|ошибочн\\w*|"
              "бракованн\\w*|виноват\\w*", ""),
+            # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
+            # else's) item, rough handling, holding the client's money or parcel.
+            ("без\\s+(?:Вашего|Вашей|вашего|вашей|согласия|ведома)\\s*(?:согласия|ведома|разрешения|подтверждения|клиента)?|"
+             "чуж(?:ой|ого|ому|им|ом|ая|ую|ие|их|ими|ое)", ""),
+            ("бросать|бросить|кидать|кинуть|швырять|швырнуть|пинать|пнуть|волочь|сбросить|зависнуть|застрять|затеряться|"
+             "потеряться|придержать|удерживать", ""),
+            # The wrong recipient or place, a job done leaving something out, acting on one's own, rudeness.
+            ("(?:другому|чужому|не\\s+тому)\\s+(?:клиенту|человеку|покупателю|получателю|адресату|соседу)|"
+             "в\\s+друг(?:ой|ое|ую)\\s+(?:город|адрес|пункт|отделение|магазин|регион|дом|подъезд)", ""),
+            ("(?:(?:отправи|привезл|доставил|присла|упакова|собра|установи|подключи|верну|выда)(?:л|ла|ли|ло)|привез|привёз)\\s+(?:\\w+\\s+){0,2}?без\\s+"
+             "(?!(?:доплат|оплат|предоплат|комисси|задерж|проблем|очеред|переплат)\\w*)\\w+", ""),
+            ("самовольно|по\\s+своей\\s+(?:инициативе|воле)|по-своему|под\\s+дожд\\w+|без\\s+присмотра|"
+             "нахамить|хамить|грубить|нагрубить|накричать|огрызаться|груб(?:о|ил|ила|или|ый|ым)", ""),
+            # Dragging one's feet, leaving a job half done.
+            ("тянуть\\s+(?:время|резину)|тянуть\\s+с|затянуть\\s+с|волокит\\w*|медлить|на\\s+полпути|недоделать|не\\s+доделать", ""),
+            # A job done badly or late, by its manner: «упаковал небрежно», «доставил с опозданием».
+            ("небрежно|халатно|некачественно|кое-как|спустя\\s+рукава|с\\s+опозданием|не\\s+вовремя|не\\s+в\\s+срок", ""),
+            # Stopping the client's payment or order: «отклонил платёж», «заблокировал перевод».
+            ("отклонить|заблокировать|заморозить|аннулировать", ""),
             ("опоздать|уронить|не\\s+в\\s+(?:тот|ту|то|те|того|той|тех)|не\\s+на\\s+(?:тот|ту|то|те)", ""),
             # Refusing, acting without warning, charging twice, a system failing, an error made (words between).
             ("отказаться|отказать|отказываться|без\\s+(?:всякого\\s+|какого-либо\\s+)?(?:предупреждени|уведомлени|согласовани|"
@@ -200,6 +219,11 @@ TERMS = {
              "(?:ошибка|промах|оплошность)\\s+(?:\\w+\\s+){0,3}?(?:допустить|совершить|сделать)", ""),
         ],
         "disown": [
+            # The act left to the third party's own account: «это его личная инициатива», «их решение».
+            ("(?:это\\s+)?(?:его|её|ее|их)\\s+(?:личн\\w+\\s+|собственн\\w+\\s+)?(?:инициатив\\w+|дело|решени\\w+)", ""),
+            # A third party's act set against ours: «…, а не наш магазин», «без нашего участия».
+            ("а\\s+не\\s+(?:мы|я|наш\\w*|мо[йяеи]\\w*)(?=[\\s.,!?;]|$)|без\\s+(?:нашего|моего|нашей|моей)\\s+(?:участия|ведома|согласия|"
+             "вмешательства|разрешения|вины|уведомления|ведения)", ""),
             ("(?:вопрос\\w*|претензи\\w+)\\s+(?:все\\s+|только\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
             ("(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?бессильн\\w*|(?:мы\\s+|я\\s+)?ничего\\s+(?:(?:с\\s+этим|тут)\\s+)?(?:сделать\\s+)?не\\s+мож\\w+|"
              "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
@@ -325,6 +349,8 @@ TERMS = {
         ],
         "blame": [
             ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up)", ""),
+            # Sixth round: the fault put on a third party in so many words ("that's on the carrier").
+            ("(?:that'?s|it'?s|this\\s+is|that\\s+is|it\\s+is|it\\s+was|that\\s+was)\\s+(?:all\\s+)?on\\s+(?:the\\s+)?{third-party}", ""),
             ("(?:fault|mistake|error|blame)\\s+(?:of|by|on)\\s+(?:the\\s+|our\\s+|your\\s+|a\\s+)?{third-party}|"
              "blame\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|(?:because\\s+of|due\\s+to|thanks\\s+to)\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
             ("(?:(?:it'?s|it\\s+is|this\\s+is|that'?s|that\\s+is|it\\s+was|that\\s+was)\\s+)?not\\s+(?:our|my)\\s+(?:fault|mistake|problem|responsibility|doing)", ""),
@@ -359,6 +385,33 @@ TERMS = {
              "server|platform|portal)s?", ""),
         ],
         "fault": [
+            # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
+            # else's, an older) item, rough handling, holding the client's money, letting us down.
+            ("without\\s+(?:asking|telling|warning|informing|consulting|notifying|checking\\s+with)\\s+(?:you|the\\s+client)|"
+             "without\\s+your\\s+(?:consent|permission|approval|knowledge|agreement|signature)|"
+             "(?:an?\\s+)?(?:older|outdated|someone\\s+else's|another\\s+(?:customer|client)'s)\\s+"
+             "(?:model|item|order|parcel|size|colou?r|version|address|product)", ""),
+            ("threw|thrown|tossed|chucked|dumped|kicked|dragged|let\\s+(?:us|you|me|them)\\s+down|"
+             "(?:is|are|was|were|has\\s+been|have\\s+been)\\s+(?:still\\s+)?(?:holding|sitting\\s+on|keeping|withholding)\\s+"
+             "(?:on\\s+to\\s+)?(?:your|the)\\s+(?:money|refund|payment|funds|parcel|order|deposit)|withheld", ""),
+            # The wrong recipient or place, a job done leaving something out, acting on one's own, rudeness.
+            ("to\\s+(?:a|the|an)\\s+(?:different|wrong|another)\\s+(?:town|city|address|person|customer|client|neighbou?r|"
+             "building|house|flat|branch|store|locker|country|region)|to\\s+someone\\s+else", ""),
+            ("(?:shipped|sent|delivered|packed|brought|installed|returned|assembled|fitted|dispatched)\\s+(?:\\w+\\s+){0,2}?without\\s+"
+             "(?!(?:any\\s+)?(?:extra\\s+|additional\\s+)?(?:charge|fee|cost|payment|delay|problems?|issues?|fuss|trouble))\\w+", ""),
+            ("on\\s+(?:its|his|her|their)\\s+own(?:\\s+initiative)?|in\\s+the\\s+rain|unattended|on\\s+the\\s+(?:pavement|sidewalk|street)|"
+             "(?:was|were)\\s+(?:rude|impolite|unfriendly|aggressive)|rudely|yelled|shouted|swore|flooded|soaked|leaked|spilled|burnt|"
+             "shattered|chipped|scuffed|skipped", ""),
+            # Getting it wrong by the verb's own form ("misdescribed", "misquoted", "overcharged"); dragging one's
+            # feet; leaving a job half done.
+            ("mis(?!s)(?:[a-z]{3,12})ed|(?:over|under)(?:charged|billed|booked|estimated|quoted)|"
+             "dragg(?:ing|ed)\\s+(?:its|their|his|her)\\s+feet|taking\\s+(?:its|their|his|her)\\s+(?:sweet\\s+)?time|"
+             "walked\\s+off|abandoned|halfway\\s+through|half-?finished|half-?done", ""),
+            # A job done badly or late, by its manner ("packed it carelessly", "delivered it two days late").
+            ("carelessly|sloppily|poorly|badly|negligently|(?:\\w+\\s+){1,2}(?:days?|hours?|weeks?)\\s+late|too\\s+late", ""),
+            # A habit of failing: "keeps losing paperwork", "kept missing the slot".
+            ("(?:keeps?|kept|keeping)\\s+(?:on\\s+)?(?:losing|forgetting|mixing|missing|messing|delaying|ignoring|"
+             "cancell?ing|breaking|damaging|dropping|mislabell?ing|misplacing|rejecting|declining|getting\\s+(?:\\w+\\s+){0,2}?wrong)", ""),
             ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|messed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|screwed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|"
              "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
              "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
@@ -397,6 +450,15 @@ TERMS = {
              "(?:went|was|were)\\s+(?:offline|down)|(?:charged|billed|debited)\\s+(?:\\w+\\s+){0,2}?(?:twice|double)", ""),
         ],
         "disown": [
+            # The act left to the third party's own account ("that's on him", "their own decision").
+            ("(?:that'?s|it'?s|that\\s+was|it\\s+was)\\s+(?:on\\s+(?:him|her|them)|(?:his|her|their)\\s+(?:own\\s+)?(?:decision|call|initiative|"
+             "doing|business))", ""),
+            # Where the fault sat, named after a third party ("glitched on the partner's end"), like "on their side".
+            ("on\\s+(?:the\\s+)?{third-party}(?:'s|s'|’s)\\s+(?:end|side)", ""),
+            # A third party's act set against ours: "…, not us", "not on our store", "without our input".
+            ("not\\s+(?:on\\s+|with\\s+|by\\s+)?(?:us|me|our\\s+(?:store|shop|team|side|end|company|staff))(?=[\\s.,!?;]|$)|"
+             "without\\s+(?:our|my)\\s+(?:input|knowledge|involvement|consent|approval|say|permission|fault)|"
+             "without\\s+(?:telling|asking|informing|consulting|notifying)\\s+(?:us|me)", ""),
             ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
              "out\\s+of\\s+our\\s+hands|beyond\\s+our\\s+control|(?:we|I)\\s+(?:have|had)\\s+no\\s+(?:control|influence|say)|"
              "up\\s+to\\s+(?:them|him|her)|take\\s+it\\s+up\\s+with\\s+(?:them|him|her)|"
@@ -499,6 +561,9 @@ TERMS = {
              "przepisy\\s+(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|mówią|zakazują)|zasad\\w+\\s+(?:firmy|sklepu)", ""),
         ],
         "blame": [
+            # Sixth round: a fault placed on a third party's side («wina leży po stronie przewoźnika»).
+            ("(?:win\\w*|błąd|blad|problem|usterk\\w*|pomyłk\\w*|pomylk\\w*)\\s+(?:\\w+\\s+)?(?:leży|lezy|jest|był|byl|była|byla|leżała|lezala)\\s+"
+             "po\\s+stronie\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
              "zaniedbanie)\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem|awaria|usterka|niedopatrzenie|zaniedbanie|"
@@ -509,8 +574,8 @@ TERMS = {
              "nie\\s+(?:my|ja)(?=\\s*[.!?]|\\s*$)|nie\\s+mamy\\s+z\\s+tym\\s+nic\\s+wspólnego", ""),
         ],
         "third-party": [
-            ("kurier\\w*|kierowc\\w+|technik|technika|technikowi|serwisant\\w*|monter\\w*|instalator\\w*|koleg\\w+|koleżank\\w+|"
-             "pracownik\\w*|konsultant\\w*|dyspozytor\\w*|kierownik\\w*|menedżer\\w*|magazynier\\w*|księgow\\w+", ""),
+            ("kurier\\w*|kierowc\\w+|in(?:ż|z)ynier\\w*|technik|technika|technikowi|serwisant\\w*|monter\\w*|instalator\\w*|koleg\\w+|koleżank\\w+|"
+             "pracownik\\w*|konsultant\\w*|dyspozytor\\w*|kierownik\\w*|menedżer\\w*|magazynier\\w*|ksi(?:ę|e)gow\\w+", ""),
             ("dział|działu|działowi|działem|dziale|działy|magazyn|magazynu|magazynowi|magazynem|magazynie|producent\\w*|partner\\w*|"
              "bank|banku|bankowi|bankiem|banki|przewoźnik\\w*|dostawc\\w+|sprzedawc\\w+|podwykonawc\\w+|wykonawc\\w+|"
              "serwis|serwisu|serwisowi|serwisem|operator\\w*|poczt\\w+|poczcie|inpost\\w*|dpd|dhl|gls|ups", ""),
@@ -525,7 +590,7 @@ TERMS = {
              "biur\\w+\\s+podróży|touroperator\\w*|organizator\\w*\\s+wycieczk\\w+|lotnisk\\w+|wynajmując\\w+|"
              "właściciel\\w*\\s+(?:mieszkania|lokalu|obiektu|apartamentu)|deweloper\\w*|zarządc\\w+", ""),
             # Card issuers, providers of any kind, shop staff, a third party's system.
-            ("wydawc\\w+|emitent\\w*|usługodawc\\w+|dostawc\\w+\\s+\\w+|ekspedient\\w*|kasjer\\w*|"
+            ("wydawc\\w+|wystawc\\w+\\s+kart\\w*|emitent\\w*|usługodawc\\w+|dostawc\\w+\\s+\\w+|ekspedient\\w*|kasjer\\w*|"
              "(?:system|serwer|aplikacj|platform|stron)\\w*\\s+(?:partner|bank|przewoźnik|dostawc|operator|kurier|magazyn)\\w*", ""),
         ],
         "fault": [
@@ -547,9 +612,32 @@ TERMS = {
              "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
             ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"
              "przez\\s+(?:sw\\w+\\s+|ich\\s+|jego\\s+|jej\\s+)?(?:błąd|błędy|awari\\w+|usterk\\w+|zaniedbani\\w+)", ""),
-            ("zł(?:ą|y|a|e|ego|ej|ych)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat)\\w*)", ""),
+            ("zł(?:ą|y|a|e|ego|ej|ych|ym|ymi)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat|"
+             "etykiet|paragon|faktur|kabel|kabl|część|czesc|przesyłk|przesylk|paczk|miejsc|dzień|dzien|godzin|klient|odbiorc)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"
              "nie\\s+(?:ten|tę|to|tego|te|tych)(?=\\s+\\w)", ""),
+            # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
+            # else's, an old) item, rough handling, holding the client's money or parcel, letting us down.
+            ("bez\\s+(?:Pana|Pani|Państwa|Panstwa|Twojej|Twojego|pana|pani)\\s+(?:zgody|wiedzy|akceptacji|potwierdzenia|"
+             "pozwolenia)|cudz\\w+|(?:star|starsz|inn)(?:y|ym|a|ą|e|ego|ej)\\s+(?:adres|model|rozmiar|kolor|wersj|towar|produkt)\\w*", ""),
+            ("(?:rzuci|wrzuci|rzuca|cisną|cisna|kopną|kopna|przerzuci|zawi(?:ó|o)d|zawiod)(?:ł|l)\\w*|zawiedli\\w*|"
+             "(?:utknę|utkne|utkną|utkna|zagina|zaginę|zagine)(?:ł|l)\\w*|trzyma\\w*\\s+(?:\\w+\\s+)?(?:pieniądze|pieniadze|zwrot|środki|srodki|"
+             "paczk\\w+|przesyłk\\w+|przesylk\\w+|zamówieni\\w+|zamowieni\\w+)", ""),
+            # The wrong recipient or place, a job done leaving something out, acting on one's own, rudeness.
+            ("(?:do|pod)\\s+(?:innego|złego|zlego|inny|zły|zly)\\s+(?:miasta|adresu|adres|punktu|paczkomatu|oddziału|oddzialu|"
+             "sklepu|budynku|domu)|innemu\\s+(?:klientowi|odbiorcy|kupującemu|kupujacemu|sąsiadowi|sasiadowi)", ""),
+            ("(?:wysła|wysla|przywióz|przywioz|dostarczy|spakowa|zamontowa|zainstalowa|przysła|przysla|odda|wyda|podłączy|podlaczy)"
+             "(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,2}?bez\\s+(?!(?:dopłat|doplat|opłat|oplat|problem|opóźnie|opoznie|kolejk)\\w*)\\w+", ""),
+            ("samowolnie|na\\s+własną\\s+rękę|na\\s+wlasna\\s+reke|na\\s+deszczu|bez\\s+(?:nadzoru|opieki)|"
+             "niemi(?:ł|l)\\w*|niegrzeczn\\w*|nieuprzejm\\w*|chamsk\\w*|(?:na)?krzycza(?:ł|l)\\w*|pomin(?:ą|ę|a|e)(?:ł|l)\\w*", ""),
+            # Dragging one's feet, leaving a job half done.
+            ("guzdr\\w+|ociąga\\w*|ociaga\\w*|przeciąg(?:ną|na|nę|ne)(?:ł|l)\\w*|przeciag(?:na|ne)(?:ł|l)\\w*|zwleka\\w*|"
+             "w\\s+(?:połowie|polowie)\\s+(?:prac|montażu|montazu|roboty|naprawy)|porzuci(?:ł|l)\\w*|zesz(?:ł|l)\\w*\\s+z\\s+(?:budowy|placu)", ""),
+            # A job done badly or late, by its manner: «spakował niedbale», «dostarczył z opóźnieniem».
+            ("niedbale|byle\\s+jak|na\\s+odwal|z\\s+opóźnieniem|z\\s+opoznieniem|za\\s+późno|za\\s+pozno|nie\\s+na\\s+czas|"
+             "nie\\s+w\\s+terminie|po\\s+terminie", ""),
+            # Stopping the client's payment or order: «odrzucił płatność», «zablokował przelew».
+            ("(?:odrzuci|zablokowa|zamrozi|wstrzyma)(?:ł|l)\\w*", ""),
             ("spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)", ""),
             # Refusing, acting without warning, a system failing.
             ("bez\\s+(?:żadnego\\s+|zadnego\\s+)?(?:powodu|przyczyny|wyjaśnienia)|"
@@ -558,6 +646,11 @@ TERMS = {
              "(?:\\w+\\s+){0,2}?(?:dwukrotnie|podwójnie|dwa\\s+razy)|(?:dwukrotnie|podwójnie|dwa\\s+razy)\\s+(?:pobra|obciąży|naliczy)(?:ł|l)\\w*", ""),
         ],
         "disown": [
+            # The act left to the third party's own account: «to jego sprawa», «ich decyzja».
+            ("(?:to\\s+)?(?:jego|jej|ich)\\s+(?:własna\\s+|wlasna\\s+)?(?:sprawa|decyzja|inicjatywa|wymysł|wymysl)", ""),
+            # A third party's act set against ours: «…, a nie my», «bez naszej wiedzy».
+            ("a\\s+nie\\s+(?:my|ja|nasz\\w*|m(?:ó|o)j\\w*)(?=[\\s.,!?;]|$)|bez\\s+(?:naszej|naszego|mojej|mojego)\\s+(?:wiedzy|zgody|"
+             "udziału|udzialu|winy|wpływu|wplywu|zgłoszenia|zgloszenia|akceptacji)", ""),
             ("nie\\s+mamy\\s+(?:na\\s+to\\s+)?(?:żadnego\\s+)?wpływu|nic\\s+(?:tu\\s+|z\\s+tym\\s+)?nie\\s+(?:możemy|mogę)\\s+(?:zrobić|poradzić)|"
              "(?:to\\s+)?nie\\s+(?:od\\s+nas|ode\\s+mnie)\\s+zależy|po\\s+(?:ich|jego|jej)\\s+stronie", ""),
             ("(?:mieć\\s+)?(?:pretensj\\w+|skarg\\w+|reklamacj\\w+|pytani\\w+|uwagi)\\s+(?:proszę\\s+kierować\\s+)?do\\s+(?:niego|niej|nich)", ""),

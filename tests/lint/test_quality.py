@@ -163,11 +163,12 @@ def test_sixth_heldout_set(rules):
     (tuned on tuning4) left blame-shift at 0.76; reading capitals on a word the dictionary does not know as
     an acronym (the rule's definition, reasoned from the score, not from the sentence) removed the all-caps
     false alarm: precision 0.986, recall 0.919. Below the issue's bar for blame-shift; the test holds what
-    is measured, so a change that loses ground here fails."""
+    is measured, so a change that loses ground here fails. The sixth round (blame read from the sentence's
+    structure, tuned on tuning5, this set never opened): recall 0.933, blame-shift recall 0.81."""
     items = load_items(HELDOUT6)
     assert len(items) >= 240 and {item["language"] for item in items} == {"ru", "en", "pl"}
-    holds_bar(items, rules, precision=0.98, recall=0.91, rule_precision=0.90, rule_recall=0.90,
-              rule_recall_of={"blame-shift": 0.75})
+    holds_bar(items, rules, precision=0.98, recall=0.93, rule_precision=0.90, rule_recall=0.90,
+              rule_recall_of={"blame-shift": 0.80})
 
 
 TUNING4 = Path(__file__).parent / "data" / "tuning4_lint.jsonl"
@@ -180,6 +181,20 @@ def test_fourth_tuning_set_of_third_party_failures(rules):
     23 misses, one false alarm on «To my podaliśmy kurierowi zły adres»). The rules were then
     generalised by families (tests/lint/test_fifth_round_families.py): 1.000 / 1.000."""
     items = load_items(TUNING4)
+    assert len(items) >= 150 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    assert sum(not item["expect"] for item in items) >= 0.4 * len(items)
+    holds_bar(items, rules, precision=0.97, recall=0.95, rule_precision=0.90, rule_recall=0.90)
+
+
+TUNING5 = Path(__file__).parent / "data" / "tuning5_lint.jsonl"
+
+
+def test_fifth_tuning_set_of_blame_in_every_shape(rules):
+    """150 sentences (ru, en, pl 50 each; 75 blame-shift in every grammatical shape, 75 clean near misses)
+    written and committed before the sixth round's engineer read the rule code. First score: precision
+    1.000, recall 0.800 (15 misses). After the sixth round, which reads blame from the sentence's
+    structure (tests/lint/test_sixth_round_structure.py): 1.000 / 0.987."""
+    items = load_items(TUNING5)
     assert len(items) >= 150 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.4 * len(items)
     holds_bar(items, rules, precision=0.97, recall=0.95, rule_precision=0.90, rule_recall=0.90)
