@@ -69,7 +69,8 @@ TERMS = {
         ],
         "contact": [
             ("написать|писать|обратиться|обращаться|связаться|связываться|уточнить|узнать|спросить|выяснить|"
-             "запросить|пожаловаться|отправить\\s+(?:письмо|запрос|заявку|обращение|e-?mail)", "ответьте в чате"),
+             "запросить|пожаловаться|отправить\\s+(?:письмо|запрос|заявку|обращение|e-?mail)|заполнить|заполнять|оставить\\s+(?:заявку|обращение)|"
+             "подать|подавать", "ответьте в чате"),
         ],
         "visit": [
             ("прийти|приходить|приехать|приезжать|подъехать|подъезжать|подойти|подходить|зайти|заходить|посетить|"
@@ -81,7 +82,10 @@ TERMS = {
             ("по\\s+(?:номеру\\s+)?телефон\\w*|(?:на|по)\\s+номер\\w*\\s+телефон\\w*|телефон\\w*\\s+(?:горяч\\w+|поддержк\\w+)", ""),
             ("горяч\\w+\\s+лини\\w+|колл-?центр\\w*|call-?центр\\w*|контакт-?центр\\w*", ""),
             ("(?:электронн\\w+\\s+)?почт\\w+|e-?mail\\w*|имейл\\w*|и-?мейл\\w*|мейл\\w*|емейл\\w*|(?:на|по)\\s+адрес\\w*", ""),
-            ("whatsapp|вотсап\\w*|ватсап\\w*|telegram|телеграм\\w*|viber|вайбер\\w*|вконтакте|соцсет\\w+", ""),
+            ("whatsapp|вотсап\\w*|ватсап\\w*|telegram|телеграм\\w*|viber|вайбер\\w*|вконтакте|соцсет\\w+|"
+             "социальн\\w+\\s+сет\\w+|инстаграм\\w*|instagram|фейсбук\\w*|facebook|одноклассник\\w*|твиттер\\w*|мессенджер\\w*", ""),
+            # A form the client fills in elsewhere: «форма обратной связи», «форма на сайте».
+            ("форм\\w+\\s+(?:обратной\\s+связи|обращения|для\\s+обращений|на\\s+сайте)|личн\\w+\\s+кабинет\\w*\\s+на\\s+сайте", ""),
             ("служб\\w+\\s+поддержки|поддержк\\w+", ""),
             ("туда|(?:к\\s+)?(?:ним|нему|ней)|им", ""),
         ],
@@ -261,7 +265,8 @@ TERMS = {
         ],
         "contact": [
             ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:ing)?(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
-             "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)", "answer in the chat"),
+             "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)|"
+             "fill\\s+(?:in|out)|submit|lodge|file|(?:drop|send|leave)\\s+(?:us|them|him|her)\\s+an?\\s+(?:line|message|note|DM)", "answer in the chat"),
             # Handing the matter over: "take it up with", "raise it with", "shoot an email to".
             ("take\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+up\\s+with|"
              "raise\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+with|follow\\s+up\\s+with|"
@@ -276,6 +281,7 @@ TERMS = {
             ("(?:by|over\\s+the|on\\s+the|via)\\s+(?:phone|telephone|e-?mail)|(?:phone|telephone|contact)\\s+number|e-?mail(?:\\s+address)?|"
              "inbox|hotline|helpline|call\\s+cent(?:er|re)|support\\s+line|(?:customer|client)\\s+(?:service|support|care)|support\\s+team|"
              "support|whatsapp|telegram|messenger|(?:to|at)\\s+(?:the|this|our|that)\\s+address|them", ""),
+            ("facebook|instagram|twitter|linkedin|social\\s+media|(?:web|contact|support|online|complaints?)\\s+form", ""),
         ],
         "venue": [
             ("store|stores|shop|shops|office|offices|branch|branches|service\\s+cent(?:er|re)s?|showroom|outlet|repair\\s+shop|bank|"
@@ -439,7 +445,8 @@ TERMS = {
         ],
         "request": [
             ("proszę|prosimy|prosiłbym|prosiłabym|musi\\s+(?:Pan|Pani)|muszą\\s+Państwo|trzeba|należy|najlepiej|warto|"
-             "powin\\w+|może\\s+(?:Pan|Pani)|mogą\\s+Państwo|można|zachęcamy|polecam\\w*|radzimy|radzę|sugerujemy|niech|"
+             "powin\\w+|może\\s+(?:Pan|Pani)|mogą\\s+Państwo|można|zachęcam\\w*|polecam\\w*|radzimy|radzę|sugeruj\\w*|doradzam\\w*|"
+             "zalecam\\w*|rekomendu\\w*|niech|"
              "zapraszam\\w*", ""),
         ],
         "call": [
@@ -448,7 +455,7 @@ TERMS = {
         "contact": [
             ("napisa\\w*|napisz\\w*|pisa\\w*|pisz|piszcie|skontaktowa\\w*\\s+się|skontaktuj\\w*\\s+się|kontaktowa\\w*\\s+się|kontakt|"
              "zwróci\\w*\\s+się|zwróć\\w*\\s+się|zgłosi\\w*\\s+się|zgłoś\\w*\\s+się|zapyta\\w*|zapytaj\\w*|porozmawia\\w*|"
-             "dopyta\\w*|się\\s+(?:skontaktowa|kontaktowa|zgłosi|zwróci)\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)",
+             "dopyta\\w*|wypełni\\w*|złożyć|składać|się\\s+(?:skontaktowa|kontaktowa|zgłosi|zwróci)\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)",
              "proszę odpowiedzieć na czacie"),
         ],
         "visit": [
@@ -462,7 +469,8 @@ TERMS = {
         ],
         "channel": [
             ("infolini\\w+|call\\s*cent\\w*|telefon\\w*|(?:na|pod)\\s+numer\\w*|mail\\w*|e-?mail\\w*|(?:na|pod)\\s+adres\\w*|"
-             "biur\\w+\\s+obsługi(?:\\s+klienta)?|obsług\\w+\\s+klienta|whatsapp|messenger\\w*|telegram\\w*|"
+             "biur\\w+\\s+obsługi(?:\\s+klienta)?|obsług\\w+\\s+klienta|whatsapp|messenger\\w*|telegram\\w*|facebook\\w*|instagram\\w*|"
+             "media\\w*\\s+społecznościow\\w+|formularz\\w*\\s+(?:kontaktow|reklamacyjn|zgłoszeniow|na\\s+stronie)\\w*|"
              "(?:z|do)\\s+(?:nimi|nich|nim|niego|nią|niej)", ""),
         ],
         "venue": [
@@ -497,6 +505,9 @@ TERMS = {
             ("(?:według|wedle|zgodnie\\s+z)\\s+(?:naszym\\s+|naszą\\s+|naszymi\\s+)?(?:regulamin\\w*|polityk\\w+|zasad\\w+|przepis\\w+|"
              "umow\\w+|par\\.|paragraf\\w*)|takie\\s+są\\s+(?:przepisy|zasady|reguły)|"
              "przepisy\\s+(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|mówią|zakazują)|zasad\\w+\\s+(?:firmy|sklepu)", ""),
+            ("(?:przepis|procedur|zasad|regulacj|instrukcj)\\w*\\s+wewnętrzn\\w+|"
+             "(?:przepisy|regulamin|procedury|polityka)\\s+(?:\\w+\\s+){1,2}(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|zakazują|"
+             "przewidują|dopuszczają|pozwala|zabrania|wymaga|przewiduje|dopuszcza)", ""),
         ],
         "blame": [
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
