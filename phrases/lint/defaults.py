@@ -126,6 +126,16 @@ TERMS = {
              "запреща|предусматрива|требу|обязыва|допуска|исключа)\\w*", ""),
             ("(?:раздел|пункт|стать|глав|параграф)[а-яё]*\\s+\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:\\w+\\s+)?(?:договор|правил|регламент|"
              "оферт|соглашени|закон|кодекс|политик|услови)\\w*", ""),
+            # A normative document as the one that allows, forbids or obliges («инструкция компании не разрешает»,
+            # «кодекс не обязывает»), as the source one follows («согласно нашим внутренним правилам», «мы
+            # руководствуемся правилами»), or named as law («законодательство», «постановление правительства»).
+            ("(?:закон|законодательств|кодекс|регламент|правил|политик|оферт|инструкци|постановлени|положени|норм)\\w*\\s+"
+             "(?:\\w+\\s+){0,2}(?:не\\s+)?(?:позволя|разреша|запреща|обязыва|требу|предусматрива|допуска|предписыва|гласит|"
+             "устанавлива)\\w*", ""),
+            ("согласно\\s+(?:\\w+\\s+){0,2}(?:правил|регламент|политик|инструкци|положени|норм|требовани)\\w*|"
+             "руководству\\w+\\s+(?:\\w+\\s+)?(?:правил|закон|регламент|политик|инструкци|положени|норм)\\w*|"
+             "регламентиру\\w+|законодательств\\w+|постановлени\\w+\\s+правительства|(?:гражданск|налогов|трудов)\\w+\\s+кодекс\\w*|"
+             "таковы\\s+(?:требования|правила|нормы)", ""),
         ],
         "blame": [
             ("(?:вина|ошибка|ошибки|ошибке|ошибкой|недосмотр\\w*|недоработк\\w+|оплошност\\w+|халатност\\w+)\\s+{third-party}", ""),
@@ -328,6 +338,15 @@ TERMS = {
              "(?:terms|policy|policies|rules|t&cs?)", ""),
             ("(?:company|store|shop)\\s+(?:policy|rules|regulations)\\s+(?:says?|states?|requires?|forbids?|prohibits?|"
              "(?:does|do)\\s+not\\s+allow|doesn'?t\\s+allow|don'?t\\s+allow)", ""),
+            # A normative document as the one that allows, forbids or obliges ("GDPR rules prevent me"), as the
+            # source one follows ("as stipulated in the contract", "against our policy"), or cited by number.
+            ("(?:rules|regulations|laws?|polic(?:y|ies)|terms|t&cs?|contract|agreement|gdpr)\\s+(?:\\w+\\s+)?(?:prevents?|forbids?|"
+             "obliges?|mandates?|stipulates?|prohibits?|(?:don'?t|doesn'?t|do\\s+not|does\\s+not)\\s+(?:let|allow|permit))|"
+             "(?:our|the|company|store|shop)\\s+policy\\s+is\\s+(?:that|not\\s+to)", ""),
+            ("against\\s+(?:our\\s+|the\\s+)?(?:company\\s+|store\\s+|shop\\s+|internal\\s+)?(?:policy|rules|regulations|terms|the\\s+law)|"
+             "as\\s+(?:stipulated|provided|required|prescribed|mandated|set\\s+forth)\\s+(?:in|by)\\s+(?:the\\s+|our\\s+)?"
+             "(?:\\w+\\s+)?(?:contract|agreement|terms|law|act|policy|rules|regulations|section|clause|article)|"
+             "(?:section|clause|article|paragraph)\\s+\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:says|states|requires|provides|allows|forbids|prohibits)|gdpr", ""),
         ],
         "blame": [
             ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up)", ""),
@@ -505,6 +524,8 @@ TERMS = {
             ("(?:według|wedle|zgodnie\\s+z)\\s+(?:naszym\\s+|naszą\\s+|naszymi\\s+)?(?:regulamin\\w*|polityk\\w+|zasad\\w+|przepis\\w+|"
              "umow\\w+|par\\.|paragraf\\w*)|takie\\s+są\\s+(?:przepisy|zasady|reguły)|"
              "przepisy\\s+(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|mówią|zakazują)|zasad\\w+\\s+(?:firmy|sklepu)", ""),
+            ("wynika\\s+to\\s+z\\s+(?:\\w+\\s+)?(?:przepis|ustaw|regulamin|umow|kodeks|polityk|zasad|procedur)\\w*|"
+             "przepis\\w*\\s+prawa|prawa\\s+konsumenckiego|RODO", ""),
             ("(?:przepis|procedur|zasad|regulacj|instrukcj)\\w*\\s+wewnętrzn\\w+|"
              "(?:przepisy|regulamin|procedury|polityka)\\s+(?:\\w+\\s+){1,2}(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|zakazują|"
              "przewidują|dopuszczają|pozwala|zabrania|wymaga|przewiduje|dopuszcza)", ""),

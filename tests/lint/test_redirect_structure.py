@@ -52,3 +52,39 @@ def test_sending_the_client_elsewhere_is_a_redirect(body, language, rules_of):
 @pytest.mark.parametrize("body,language", CLEAN)
 def test_near_misses_are_not_redirects(body, language, rules_of):
     assert "redirect-channel" not in rules_of(body, language)
+
+
+LEGAL = [
+    ("Гражданский кодекс не обязывает нас компенсировать доставку.", "ru"),
+    ("Согласно нашим внутренним правилам, возврат возможен только на карту.", "ru"),
+    ("Таковы требования законодательства.", "ru"),
+    ("Инструкция компании не разрешает мне отменить списание.", "ru"),
+    ("Мы руководствуемся правилами продажи товаров дистанционным способом.", "ru"),
+    ("That's against our company policy.", "en"),
+    ("Section 12 says refunds go to the original card.", "en"),
+    ("As stipulated in the contract, the deposit is non-refundable.", "en"),
+    ("GDPR rules prevent me from sharing that.", "en"),
+    ("I'm afraid our policy is that we can't refund shipping.", "en"),
+    ("Wynika to z przepisów prawa konsumenckiego.", "pl"),
+    ("Przepisy wewnętrzne firmy nie pozwalają mi tego zrobić.", "pl"),
+]
+
+NOT_LEGAL = [
+    ("Согласно данным отслеживания, посылка в Казани.", "ru"),
+    ("Правила доставки крупной техники я пришлю сюда.", "ru"),
+    ("Our policy is to reply within an hour, so I'm on it.", "en"),
+    ("Against all odds, the parcel arrived on time.", "en"),
+    ("Your insurance policy covers accidental damage.", "en"),
+    ("Wynika to z opóźnienia w sortowni.", "pl"),
+    ("Zgodnie z Pani życzeniem zmieniłam termin dostawy.", "pl"),
+]
+
+
+@pytest.mark.parametrize("body,language", LEGAL)
+def test_a_rule_cited_as_the_reason_is_a_legal_reference(body, language, rules_of):
+    assert "legal-reference" in rules_of(body, language)
+
+
+@pytest.mark.parametrize("body,language", NOT_LEGAL)
+def test_sources_and_documents_named_without_citing_them_are_not_legal_references(body, language, rules_of):
+    assert "legal-reference" not in rules_of(body, language)
