@@ -61,15 +61,17 @@ TERMS = {
             ("пожалуйста|нужно|надо|необходимо|следует|стоит|лучше|придётся|придется|требуется|должны|можете|можно|"
              "рекомендуем|рекомендую|советуем|советую|просим|прошу|попрошу|приглашаем|предлагаем|имеет\\s+смысл|"
              "проще|удобнее", ""),
+            # «Могу лишь посоветовать позвонить», «Попробуйте дозвониться»: advice and attempts are requests too.
+            ("(?:могу|можем)\\s+(?:лишь\\s+|только\\s+)?(?:посоветовать|порекомендовать)|посоветую|порекомендую|попробуйте|постарайтесь", ""),
         ],
         "call": [
-            ("позвонить|звонить|перезвонить|созвониться|прозвонить", "ответьте в чате"),
+            ("позвонить|звонить|перезвонить|созвониться|прозвонить|дозвониться|дозваниваться", "ответьте в чате"),
             ("набрать(?:,?\\s+пожалуйста,?)?\\s+(?:нас|нам|мы|номер\\s+(?:телефона|горяч\\w+)|\\+?\\d|(?:наш\\w*\\s+)?(?:горяч\\w+|колл-?центр\\w*|"
              "поддержк\\w+|телефон\\w*))", "ответьте в чате"),
         ],
         "contact": [
             ("написать|писать|обратиться|обращаться|связаться|связываться|уточнить|узнать|спросить|выяснить|"
-             "запросить|пожаловаться|отправить\\s+(?:письмо|запрос|заявку|обращение|e-?mail)|заполнить|заполнять|оставить\\s+(?:заявку|обращение)|"
+             "запросить|пожаловаться|задать|задавать|отправить\\s+(?:письмо|запрос|заявку|обращение|e-?mail)|заполнить|заполнять|оставить\\s+(?:заявку|обращение)|"
              "подать|подавать", "ответьте в чате"),
         ],
         "visit": [
@@ -265,6 +267,9 @@ TERMS = {
              "(?:\\s+(?:only|also|just|always))?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to", ""),
             ("(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
              "encourage\\s+you\\s+to)", ""),
+            # "You may want to call", "your best option is to speak to", "we'd ask that you pop into".
+            ("you\\s+(?:may|might)\\s+(?:want|wish|prefer)\\s+to|your\\s+best\\s+(?:option|move|choice)\\s+(?:is|would\\s+be)\\s+to|"
+             "(?:we|i)(?:'d|\\s+would)?\\s+(?:ask|suggest|recommend)\\s+that\\s+you", ""),
             ("feel\\s+free\\s+to|make\\s+sure\\s+(?:to|you)|be\\s+sure\\s+to|remember\\s+to|(?:don'?t|do\\s+not)\\s+forget\\s+to|"
              "try(?:\\s+to)?|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
             ("the\\s+(?:best|easiest|fastest|quickest|simplest|only|right)\\s+(?:option|way|thing|choice|move|step)\\s+"
@@ -276,6 +281,7 @@ TERMS = {
         "contact": [
             ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:ing)?(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
              "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)|"
+             "send\\s+(?:it|them|(?:your|the)\\s+(?:\\w+\\s+)?(?:complaint|claim|documents?|application|form|letter|request|appeal))|"
              "fill\\s+(?:in|out)|submit|lodge|file|(?:drop|send|leave)\\s+(?:us|them|him|her)\\s+an?\\s+(?:line|message|note|DM)", "answer in the chat"),
             # Handing the matter over: "take it up with", "raise it with", "shoot an email to".
             ("take\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+up\\s+with|"
@@ -297,6 +303,7 @@ TERMS = {
             ("store|stores|shop|shops|office|offices|branch|branches|service\\s+cent(?:er|re)s?|showroom|outlet|repair\\s+shop|bank|"
              "counter|in\\s+person|premises|point\\s+of\\s+sale", ""),
             ("pick-?up\\s+points?|collection\\s+points?|parcel\\s+(?:lockers?|shops?)|depot|post\\s+office", ""),
+            ("repair\\s+cent(?:er|re)s?|head\\s+office|(?:by|via)\\s+post", ""),
         ],
         "chat": [
             ("chat|here|this\\s+(?:conversation|thread|window)", ""),

@@ -19,6 +19,14 @@ REDIRECTS = [
     ("Отправьте заявку на адрес support@example.ru.", "ru"),
     ("Наберите номер 8 800 100-20-30, оператор подскажет.", "ru"),
     ("For warranty questions, email warranty@shop.com and they'll get back to you.", "en"),
+    # Advice, attempts and softened requests ask the client all the same.
+    ("Попробуйте дозвониться в службу доставки.", "ru"),
+    ("Могу лишь посоветовать позвонить производителю.", "ru"),
+    ("Вопрос лучше задать в службе поддержки банка.", "ru"),
+    ("Your best option is to speak to your bank.", "en"),
+    ("We'd ask that you pop into a branch with your ID.", "en"),
+    ("Please send your complaint by post to our head office.", "en"),
+    ("You'll have to take it to an authorised repair centre.", "en"),
 ]
 
 CLEAN = [
@@ -41,6 +49,12 @@ CLEAN = [
     ("Nie musi Pan dzwonić na infolinię, wszystko załatwię tutaj.", "pl"),
     # The word names a thing: a compound subject before its predicate.
     ("Phone repairs take 5 working days.", "en"),
+    # We try, we send, or the client is asked to send here.
+    ("Я попробую дозвониться до курьера и напишу Вам здесь.", "ru"),
+    ("Курьер попробует дозвониться до Вас ещё раз.", "ru"),
+    ("Задайте вопрос здесь, я отвечу.", "ru"),
+    ("Please send me the email address you booked with.", "en"),
+    ("We'll send it by post to your home address.", "en"),
 ]
 
 
