@@ -264,7 +264,7 @@ TERMS = {
         ],
         "request": [
             ("please|pls|plz|kindly|you(?:'ll|\\s+will|'d|\\s+would)?\\s+(?:need|have|want)\\s+to|you\\s+(?:should|must|can|could|may|might)"
-             "(?:\\s+(?:only|also|just|always))?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to", ""),
+             "(?:\\s+(?:only|also|just|always))?(?:\\s+(?:want|wish|prefer)\\s+to)?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to", ""),
             ("(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
              "encourage\\s+you\\s+to)", ""),
             # "You may want to call", "your best option is to speak to", "we'd ask that you pop into".

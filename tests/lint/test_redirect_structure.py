@@ -24,6 +24,7 @@ REDIRECTS = [
     ("Могу лишь посоветовать позвонить производителю.", "ru"),
     ("Вопрос лучше задать в службе поддержки банка.", "ru"),
     ("Your best option is to speak to your bank.", "en"),
+    ("You may want to call the airline directly.", "en"),
     ("We'd ask that you pop into a branch with your ID.", "en"),
     ("Please send your complaint by post to our head office.", "en"),
     ("You'll have to take it to an authorised repair centre.", "en"),
@@ -55,6 +56,7 @@ CLEAN = [
     ("Задайте вопрос здесь, я отвечу.", "ru"),
     ("Please send me the email address you booked with.", "en"),
     ("We'll send it by post to your home address.", "en"),
+    ("You might want to check your spam folder.", "en"),
 ]
 
 
