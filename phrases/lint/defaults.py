@@ -61,15 +61,18 @@ TERMS = {
             ("пожалуйста|нужно|надо|необходимо|следует|стоит|лучше|придётся|придется|требуется|должны|можете|можно|"
              "рекомендуем|рекомендую|советуем|советую|просим|прошу|попрошу|приглашаем|предлагаем|имеет\\s+смысл|"
              "проще|удобнее", ""),
+            # «Могу лишь посоветовать позвонить», «Попробуйте дозвониться»: advice and attempts are requests too.
+            ("(?:могу|можем)\\s+(?:лишь\\s+|только\\s+)?(?:посоветовать|порекомендовать)|посоветую|порекомендую|попробуйте|постарайтесь", ""),
         ],
         "call": [
-            ("позвонить|звонить|перезвонить|созвониться|прозвонить", "ответьте в чате"),
+            ("позвонить|звонить|перезвонить|созвониться|прозвонить|дозвониться|дозваниваться", "ответьте в чате"),
             ("набрать(?:,?\\s+пожалуйста,?)?\\s+(?:нас|нам|мы|номер\\s+(?:телефона|горяч\\w+)|\\+?\\d|(?:наш\\w*\\s+)?(?:горяч\\w+|колл-?центр\\w*|"
              "поддержк\\w+|телефон\\w*))", "ответьте в чате"),
         ],
         "contact": [
             ("написать|писать|обратиться|обращаться|связаться|связываться|уточнить|узнать|спросить|выяснить|"
-             "запросить|пожаловаться|отправить\\s+(?:письмо|запрос|заявку|обращение|e-?mail)", "ответьте в чате"),
+             "запросить|пожаловаться|задать|задавать|отправить\\s+(?:письмо|запрос|заявку|обращение|e-?mail)|заполнить|заполнять|оставить\\s+(?:заявку|обращение)|"
+             "подать|подавать", "ответьте в чате"),
         ],
         "visit": [
             ("прийти|приходить|приехать|приезжать|подъехать|подъезжать|подойти|подходить|зайти|заходить|посетить|"
@@ -81,7 +84,10 @@ TERMS = {
             ("по\\s+(?:номеру\\s+)?телефон\\w*|(?:на|по)\\s+номер\\w*\\s+телефон\\w*|телефон\\w*\\s+(?:горяч\\w+|поддержк\\w+)", ""),
             ("горяч\\w+\\s+лини\\w+|колл-?центр\\w*|call-?центр\\w*|контакт-?центр\\w*", ""),
             ("(?:электронн\\w+\\s+)?почт\\w+|e-?mail\\w*|имейл\\w*|и-?мейл\\w*|мейл\\w*|емейл\\w*|(?:на|по)\\s+адрес\\w*", ""),
-            ("whatsapp|вотсап\\w*|ватсап\\w*|telegram|телеграм\\w*|viber|вайбер\\w*|вконтакте|соцсет\\w+", ""),
+            ("whatsapp|вотсап\\w*|ватсап\\w*|telegram|телеграм\\w*|viber|вайбер\\w*|вконтакте|соцсет\\w+|"
+             "социальн\\w+\\s+сет\\w+|инстаграм\\w*|instagram|фейсбук\\w*|facebook|одноклассник\\w*|твиттер\\w*|мессенджер\\w*", ""),
+            # A form the client fills in elsewhere: «форма обратной связи», «форма на сайте».
+            ("форм\\w+\\s+(?:обратной\\s+связи|обращения|для\\s+обращений|на\\s+сайте)|личн\\w+\\s+кабинет\\w*\\s+на\\s+сайте", ""),
             ("служб\\w+\\s+поддержки|поддержк\\w+", ""),
             ("туда|(?:к\\s+)?(?:ним|нему|ней)|им", ""),
         ],
@@ -122,6 +128,16 @@ TERMS = {
              "запреща|предусматрива|требу|обязыва|допуска|исключа)\\w*", ""),
             ("(?:раздел|пункт|стать|глав|параграф)[а-яё]*\\s+\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:\\w+\\s+)?(?:договор|правил|регламент|"
              "оферт|соглашени|закон|кодекс|политик|услови)\\w*", ""),
+            # A normative document as the one that allows, forbids or obliges («инструкция компании не разрешает»,
+            # «кодекс не обязывает»), as the source one follows («согласно нашим внутренним правилам», «мы
+            # руководствуемся правилами»), or named as law («законодательство», «постановление правительства»).
+            ("(?:закон|законодательств|кодекс|регламент|правил|политик|оферт|инструкци|постановлени|положени|норм)\\w*\\s+"
+             "(?:\\w+\\s+){0,2}(?:не\\s+)?(?:позволя|разреша|запреща|обязыва|требу|предусматрива|допуска|предписыва|гласит|"
+             "устанавлива)\\w*", ""),
+            ("согласно\\s+(?:\\w+\\s+){0,2}(?:правил|регламент|политик|инструкци|положени|норм|требовани)\\w*|"
+             "руководству\\w+\\s+(?:\\w+\\s+)?(?:правил|закон|регламент|политик|инструкци|положени|норм)\\w*|"
+             "регламентиру\\w+|законодательств\\w+|постановлени\\w+\\s+правительства|(?:гражданск|налогов|трудов)\\w+\\s+кодекс\\w*|"
+             "таковы\\s+(?:требования|правила|нормы)", ""),
         ],
         "blame": [
             ("(?:вина|ошибка|ошибки|ошибке|ошибкой|недосмотр\\w*|недоработк\\w+|оплошност\\w+|халатност\\w+)\\s+{third-party}", ""),
@@ -272,9 +288,12 @@ TERMS = {
         ],
         "request": [
             ("please|pls|plz|kindly|you(?:'ll|\\s+will|'d|\\s+would)?\\s+(?:need|have|want)\\s+to|you\\s+(?:should|must|can|could|may|might)"
-             "(?:\\s+(?:only|also|just|always))?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to", ""),
+             "(?:\\s+(?:only|also|just|always))?(?:\\s+(?:want|wish|prefer)\\s+to)?|you'?d\\s+better|(?:it'?s\\s+)?(?:best|better|easier|faster|quickest)\\s+to", ""),
             ("(?:we|I)(?:'d|\\s+would)?\\s+(?:(?:recommend|suggest|advise)(?:\\s+(?:that\\s+)?you)?|ask\\s+you\\s+to|invite\\s+you\\s+to|"
              "encourage\\s+you\\s+to)", ""),
+            # "You may want to call", "your best option is to speak to", "we'd ask that you pop into".
+            ("you\\s+(?:may|might)\\s+(?:want|wish|prefer)\\s+to|your\\s+best\\s+(?:option|move|choice)\\s+(?:is|would\\s+be)\\s+to|"
+             "(?:we|i)(?:'d|\\s+would)?\\s+(?:ask|suggest|recommend)\\s+that\\s+you", ""),
             ("feel\\s+free\\s+to|make\\s+sure\\s+(?:to|you)|be\\s+sure\\s+to|remember\\s+to|(?:don'?t|do\\s+not)\\s+forget\\s+to|"
              "try(?:\\s+to)?|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
             ("the\\s+(?:best|easiest|fastest|quickest|simplest|only|right)\\s+(?:option|way|thing|choice|move|step)\\s+"
@@ -285,7 +304,9 @@ TERMS = {
         ],
         "contact": [
             ("writ(?:e|ing)(?:\\s+to)?|contact(?:ing)?|reach(?:ing)?(?:\\s+out\\s+to)?|get\\s+in\\s+touch(?:\\s+with)?|talk\\s+to|speak\\s+(?:to|with)|"
-             "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)", "answer in the chat"),
+             "ask|check\\s+with|message|text|turn\\s+to|apply\\s+to|complain\\s+to|send\\s+(?:an?\\s+)?(?:e-?mail|message|letter|request)|"
+             "send\\s+(?:it|them|(?:your|the)\\s+(?:\\w+\\s+)?(?:complaint|claim|documents?|application|form|letter|request|appeal))|"
+             "fill\\s+(?:in|out)|submit|lodge|file|(?:drop|send|leave)\\s+(?:us|them|him|her)\\s+an?\\s+(?:line|message|note|DM)", "answer in the chat"),
             # Handing the matter over: "take it up with", "raise it with", "shoot an email to".
             ("take\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+up\\s+with|"
              "raise\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+with|follow\\s+up\\s+with|"
@@ -300,11 +321,13 @@ TERMS = {
             ("(?:by|over\\s+the|on\\s+the|via)\\s+(?:phone|telephone|e-?mail)|(?:phone|telephone|contact)\\s+number|e-?mail(?:\\s+address)?|"
              "inbox|hotline|helpline|call\\s+cent(?:er|re)|support\\s+line|(?:customer|client)\\s+(?:service|support|care)|support\\s+team|"
              "support|whatsapp|telegram|messenger|(?:to|at)\\s+(?:the|this|our|that)\\s+address|them", ""),
+            ("facebook|instagram|twitter|linkedin|social\\s+media|(?:web|contact|support|online|complaints?)\\s+form", ""),
         ],
         "venue": [
             ("store|stores|shop|shops|office|offices|branch|branches|service\\s+cent(?:er|re)s?|showroom|outlet|repair\\s+shop|bank|"
              "counter|in\\s+person|premises|point\\s+of\\s+sale", ""),
             ("pick-?up\\s+points?|collection\\s+points?|parcel\\s+(?:lockers?|shops?)|depot|post\\s+office", ""),
+            ("repair\\s+cent(?:er|re)s?|head\\s+office|(?:by|via)\\s+post", ""),
         ],
         "chat": [
             ("chat|here|this\\s+(?:conversation|thread|window)", ""),
@@ -346,6 +369,15 @@ TERMS = {
              "(?:terms|policy|policies|rules|t&cs?)", ""),
             ("(?:company|store|shop)\\s+(?:policy|rules|regulations)\\s+(?:says?|states?|requires?|forbids?|prohibits?|"
              "(?:does|do)\\s+not\\s+allow|doesn'?t\\s+allow|don'?t\\s+allow)", ""),
+            # A normative document as the one that allows, forbids or obliges ("GDPR rules prevent me"), as the
+            # source one follows ("as stipulated in the contract", "against our policy"), or cited by number.
+            ("(?:rules|regulations|laws?|polic(?:y|ies)|terms|t&cs?|contract|agreement|gdpr)\\s+(?:\\w+\\s+)?(?:prevents?|forbids?|"
+             "obliges?|mandates?|stipulates?|prohibits?|(?:don'?t|doesn'?t|do\\s+not|does\\s+not)\\s+(?:let|allow|permit))|"
+             "(?:our|the|company|store|shop)\\s+policy\\s+is\\s+(?:that|not\\s+to)", ""),
+            ("against\\s+(?:our\\s+|the\\s+)?(?:company\\s+|store\\s+|shop\\s+|internal\\s+)?(?:policy|rules|regulations|terms|the\\s+law)|"
+             "as\\s+(?:stipulated|provided|required|prescribed|mandated|set\\s+forth)\\s+(?:in|by)\\s+(?:the\\s+|our\\s+)?"
+             "(?:\\w+\\s+)?(?:contract|agreement|terms|law|act|policy|rules|regulations|section|clause|article)|"
+             "(?:section|clause|article|paragraph)\\s+\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:says|states|requires|provides|allows|forbids|prohibits)|gdpr", ""),
         ],
         "blame": [
             ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up)", ""),
@@ -501,7 +533,8 @@ TERMS = {
         ],
         "request": [
             ("proszę|prosimy|prosiłbym|prosiłabym|musi\\s+(?:Pan|Pani)|muszą\\s+Państwo|trzeba|należy|najlepiej|warto|"
-             "powin\\w+|może\\s+(?:Pan|Pani)|mogą\\s+Państwo|można|zachęcamy|polecam\\w*|radzimy|radzę|sugerujemy|niech|"
+             "powin\\w+|może\\s+(?:Pan|Pani)|mogą\\s+Państwo|można|zachęcam\\w*|polecam\\w*|radzimy|radzę|sugeruj\\w*|doradzam\\w*|"
+             "zalecam\\w*|rekomendu\\w*|niech|"
              "zapraszam\\w*", ""),
         ],
         "call": [
@@ -510,7 +543,7 @@ TERMS = {
         "contact": [
             ("napisa\\w*|napisz\\w*|pisa\\w*|pisz|piszcie|skontaktowa\\w*\\s+się|skontaktuj\\w*\\s+się|kontaktowa\\w*\\s+się|kontakt|"
              "zwróci\\w*\\s+się|zwróć\\w*\\s+się|zgłosi\\w*\\s+się|zgłoś\\w*\\s+się|zapyta\\w*|zapytaj\\w*|porozmawia\\w*|"
-             "dopyta\\w*|się\\s+(?:skontaktowa|kontaktowa|zgłosi|zwróci)\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)",
+             "dopyta\\w*|wypełni\\w*|złożyć|składać|się\\s+(?:skontaktowa|kontaktowa|zgłosi|zwróci)\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)",
              "proszę odpowiedzieć na czacie"),
         ],
         "visit": [
@@ -524,7 +557,8 @@ TERMS = {
         ],
         "channel": [
             ("infolini\\w+|call\\s*cent\\w*|telefon\\w*|(?:na|pod)\\s+numer\\w*|mail\\w*|e-?mail\\w*|(?:na|pod)\\s+adres\\w*|"
-             "biur\\w+\\s+obsługi(?:\\s+klienta)?|obsług\\w+\\s+klienta|whatsapp|messenger\\w*|telegram\\w*|"
+             "biur\\w+\\s+obsługi(?:\\s+klienta)?|obsług\\w+\\s+klienta|whatsapp|messenger\\w*|telegram\\w*|facebook\\w*|instagram\\w*|"
+             "media\\w*\\s+społecznościow\\w+|formularz\\w*\\s+(?:kontaktow|reklamacyjn|zgłoszeniow|na\\s+stronie)\\w*|"
              "(?:z|do)\\s+(?:nimi|nich|nim|niego|nią|niej)", ""),
         ],
         "venue": [
@@ -559,6 +593,11 @@ TERMS = {
             ("(?:według|wedle|zgodnie\\s+z)\\s+(?:naszym\\s+|naszą\\s+|naszymi\\s+)?(?:regulamin\\w*|polityk\\w+|zasad\\w+|przepis\\w+|"
              "umow\\w+|par\\.|paragraf\\w*)|takie\\s+są\\s+(?:przepisy|zasady|reguły)|"
              "przepisy\\s+(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|mówią|zakazują)|zasad\\w+\\s+(?:firmy|sklepu)", ""),
+            ("wynika\\s+to\\s+z\\s+(?:\\w+\\s+)?(?:przepis|ustaw|regulamin|umow|kodeks|polityk|zasad|procedur)\\w*|"
+             "przepis\\w*\\s+prawa|prawa\\s+konsumenckiego|RODO", ""),
+            ("(?:przepis|procedur|zasad|regulacj|instrukcj)\\w*\\s+wewnętrzn\\w+|"
+             "(?:przepisy|regulamin|procedury|polityka)\\s+(?:\\w+\\s+){1,2}(?:nie\\s+)?(?:pozwalają|zabraniają|wymagają|zakazują|"
+             "przewidują|dopuszczają|pozwala|zabrania|wymaga|przewiduje|dopuszcza)", ""),
         ],
         "blame": [
             # Sixth round: a fault placed on a third party's side («wina leży po stronie przewoźnika»).

@@ -60,8 +60,9 @@ def redirect_channel(draft):
         channel_tokens = {index for c in all_channels for index in range(c.first, c.last + 1)}
         parties = [s for s in find("third-party")
                    if not any(index in channel_tokens for index in range(s.first, s.last + 1))]
-        targets = {"contact": _by_clause(clauses, channels + find("venue") + parties),
-                   "visit": _by_clause(clauses, find("venue"))}
+        venues = find("venue")
+        targets = {"contact": _by_clause(clauses, channels + venues + parties),
+                   "visit": _by_clause(clauses, venues)}
     for kind, found in asked.items():
         for verb in found:
             draft.check_time()
@@ -76,12 +77,15 @@ def redirect_channel(draft):
             if kind == "visit" and _to_collect(clauses, clause, language):
                 continue  # «приходите за заказом в пункт выдачи»: how the order is collected, not a redirect
             aimed = [s for s in targets[kind].get(clause, ()) if s.first > verb.last or s.last < verb.first]
+            if not aimed and kind == "visit":
+                aimed = _place_referred_to(clauses, clause, verb, venues, language)
             if aimed:
                 target = min(aimed, key=lambda s: abs(s.first - verb.first))
                 hits.append((min(verb.start, target.start), max(verb.end, target.end)))
             elif literal:
                 hits.append((verb.start, verb.end))
-    hits += _literals_handed_over(clauses, requests, language)
+    verb_tokens = {index for found in verbs.values() for span in found for index in range(span.first, span.last + 1)}
+    hits += _literals_handed_over(clauses, requests, language, verb_tokens)
     for start, end in merge_spans(hits):
         yield start, end, {"word": draft.body[start:end]}, None
 
@@ -108,6 +112,19 @@ def _to_collect(clauses, clause, language) -> bool:
     return False
 
 
+# "there", «туда», «tam»: the place named earlier in the sentence («Вопрос решает отделение банка —
+# подойдите туда»), so going there is going to that venue.
+THERE = {"ru": {"туда"}, "en": {"there"}, "pl": {"tam", "tamże"}}
+
+
+def _place_referred_to(clauses, clause, verb, venues, language):
+    tokens = clauses.tokens
+    if not any(tok.lower in THERE.get(language, ()) for tok in clauses.clause_tokens(clause)):
+        return []
+    sentence = tokens[verb.first].sentence
+    return [s for s in venues if s.last < verb.first and tokens[s.first].sentence == sentence]
+
+
 def _by_clause(clauses, spans):
     """{clause: [spans starting in it]}"""
     grouped = {}
@@ -121,12 +138,17 @@ def _requested(clauses, verb, requests, language) -> bool:
     tokens = clauses.tokens
     token = tokens[verb.first]
     before = tokens[clauses.clause_range[token.clause][0]:verb.first]
-    if any(tok.lower in CONDITIONS.get(language, ()) for tok in before):
-        return False
+    conditions = [index for index, tok in enumerate(before) if tok.lower in CONDITIONS.get(language, ())]
+    if conditions:
+        # «Najlepiej będzie, jeśli Pani odwiedzi salon», "it's best if you call the bank": the if-clause
+        # is what is recommended to the client; any other condition requests nothing.
+        return _recommended(tokens, before, clauses.clause_range[token.clause][0], conditions[-1], language)
     marked = [r for r in requests.get(token.clause, ()) if r.last < verb.first and not _negated(tokens, r.first, language)]
     speaker = [i for i, tok in enumerate(before) if tok.lower in FIRST_PERSON.get(language, ())]
     if speaker and not any(tokens[r.first].start >= before[speaker[-1]].start for r in marked):
         return False  # «Мы сами позвоним в банк», "I'll call the warehouse": we act, nobody is asked
+    if before and before[-1].lower in NEGATIONS.get(language, ()):
+        return False  # «Не звоните в банк», «Nie dzwoń»: the client is told not to go anywhere
     if language == "ru":
         from phrases.lint.morphology import reading
 
@@ -161,6 +183,31 @@ def _requested(clauses, verb, requests, language) -> bool:
     return bool(marked)
 
 
+# The words of "it would be best if you…": an evaluation («лучше», "best", «najlepiej») and its copula.
+RECOMMENDING = {"ru": {"лучше", "проще", "удобнее", "быстрее", "разумнее", "оптимально"},
+                "en": {"best", "better", "easiest", "quickest", "fastest", "simplest", "ideal", "wisest"},
+                "pl": {"najlepiej", "lepiej", "najprościej", "najprosciej", "najszybciej", "najwygodniej", "dobrze",
+                       "wskazane"}}
+COPULAS = {"ru": {"будет", "было", "бы", "всего", "всё", "все"},
+           "en": {"it", "it's", "it'd", "would", "will", "be", "is", "the", "'s", "'d", "probably", "really"},
+           "pl": {"będzie", "bedzie", "byłoby", "byloby", "by", "było", "bylo", "więc", "wiec"}}
+CLIENT_SUBJECT = {"ru": {"вы"}, "en": {"you"}, "pl": {"pan", "pani", "państwo", "panstwo"}}
+
+
+def _recommended(tokens, before, clause_start, condition, language) -> bool:
+    """Whether the condition at before[condition] follows nothing but an evaluation and names the client
+    as the one who acts: «Лучше всего, если Вы подъедете в офис», "It's best if you call the bank"."""
+    if not any(tok.lower in CLIENT_SUBJECT.get(language, ()) for tok in before[condition + 1:]):
+        return False
+    index = clause_start + condition
+    sentence = tokens[index].sentence
+    leading = [tok.lower for tok in tokens[max(index - 4, 0):index] if tok.sentence == sentence]
+    while leading and leading[0] not in RECOMMENDING.get(language, ()) | COPULAS.get(language, ()):
+        leading.pop(0)
+    return bool(leading) and any(word in RECOMMENDING.get(language, ()) for word in leading) and \
+        all(word in RECOMMENDING.get(language, ()) | COPULAS.get(language, ()) for word in leading)
+
+
 def _negated(tokens, first, language) -> bool:
     """«Вам не нужно ехать в офис», «Nie musi Pan jechać»: a request denied asks for nothing."""
     return first > 0 and tokens[first - 1].clause == tokens[first].clause and \
@@ -171,7 +218,11 @@ EN_AFTER_AND_VERBS = {"ask", "tell", "say", "let", "speak", "explain", "mention"
                       "book", "arrange", "check", "confirm", "we", "they", "someone", "i", "choose", "select", "press"}
 EN_OBJECTS = {"us", "me", "them", "him", "her", "our", "the", "your", "it"}
 EN_PREDICATES = {"is", "are", "was", "were", "depend", "depends", "cost", "costs", "start", "starts", "apply",
-                 "applies", "vary", "varies", "include", "includes", "come", "comes", "get", "gets", "go", "goes"}
+                 "applies", "vary", "varies", "include", "includes", "come", "comes", "get", "gets", "go", "goes",
+                 # "Phone repairs take 5 days", "Call recordings are kept": a predicate after a compound subject.
+                 "take", "takes", "took", "need", "needs", "require", "requires", "remain", "remains", "last", "lasts",
+                 "cover", "covers", "run", "runs", "work", "works", "will", "can", "may", "must", "should", "would",
+                 "has", "have", "had", "usually", "often", "normally", "also"}
 
 
 def _en_noun(tokens, verb) -> bool:
@@ -204,7 +255,68 @@ def _aimed_at_client(clauses, verb, language) -> bool:
                                 following[1] in client)
 
 
-def _literals_handed_over(clauses, requests, language):
+# What a number names when it is not a phone to call: «номер обращения 8800-2000-31», «промокод
+# 2024-555-10», "ticket number 555-0199-22", «numer zgłoszenia».
+IDENTIFIERS = {"ru": ("заказ", "промокод", "код", "обращени", "заявк", "договор", "счет", "счёт", "накладн", "трек",
+                      "артикул", "чек", "квитанц", "пароль", "карт", "посылк", "отправлени", "бронировани", "полис"),
+               "en": ("order", "ticket", "reference", "ref", "tracking", "contract", "account", "invoice", "case",
+                      "code", "promo", "voucher", "card", "booking", "receipt", "iban", "pin", "parcel", "policy"),
+               "pl": ("zamówieni", "zamowieni", "zgłoszeni", "zgloszeni", "umow", "kod", "kont", "faktur", "przesyłk",
+                      "przesylk", "paczk", "rachun", "kart", "rezerwacj", "sprawy", "reklamacj", "polis")}
+CONTACT_LABELS = {"ru": ("адрес", "телефон", "почт", "e-mail", "email", "емейл", "имейл", "лини", "колл"),
+                  "en": ("address", "phone", "hotline", "helpline", "line", "e-mail", "email", "inbox"),
+                  "pl": ("adres", "telefon", "infolini", "mail", "e-mail", "lini")}
+# Acts asked of the client that use a number or an address as data, not as a channel: "confirm your
+# number", "check the spam folder of …".
+# Sending something to the number or address is using it as a channel: «отправьте письмо на адрес …»,
+# «наберите номер …», «wyślij e-mail na …».
+SENDING_RU = {"отправить", "отправлять", "набрать", "набирать", "направить", "направлять", "переслать", "пересылать",
+              "написать", "писать", "позвонить", "звонить", "прислать", "присылать", "выслать", "высылать"}
+SENDING_PL = ("wysła", "wysyła", "wyślij", "wyslij", "wysla", "przesła", "prześl", "przesl", "wybra", "wybierz", "napis",
+              "pisa", "dzwoni", "zadzwo", "skontakt", "kontakt")
+EN_OTHER_ACTS = {"check", "confirm", "verify", "keep", "save", "note", "enter", "type", "update", "change", "copy",
+                 "add", "provide", "quote", "double-check", "make", "look", "search", "use"}
+
+
+def _literals_are_data(clauses, clause, members, language) -> bool:
+    """Whether every e-mail address or number in the clause is labelled as an identifier or the client's own."""
+    tokens = clauses.tokens
+    first, past = clauses.clause_range[clause]
+    # A literal is masked out of the words, so it may sit just past the clause's last word.
+    end = tokens[past].start if past < len(tokens) else len(clauses.prose) + 1
+    labels = IDENTIFIERS.get(language, ()) + CLIENT_OWN.get(language, ())
+    for start, _ in clauses.literals:
+        if not members[0].start <= start < end:
+            continue
+        preceding = [tok.lower for tok in tokens[first:first + len(members)] if tok.end <= start][-3:]
+        # The nearest label names the literal: «заявку на адрес support@…» is an address.
+        label = next((word for word in reversed(preceding)
+                      if word.startswith(labels) or word.startswith(CONTACT_LABELS.get(language, ()))), None)
+        if label is None or label.startswith(CONTACT_LABELS.get(language, ())):
+            return False
+    return True
+
+
+def _asks_another_act(clauses, members, requests, verb_tokens, language) -> bool:
+    """«Проверьте номер +7 …», "Please confirm your number …": the client is asked to do something with
+    the number other than to call or write to it."""
+    first = clauses.clause_range[members[0].clause][0]
+    others = [tok for index, tok in enumerate(members, first) if index not in verb_tokens]
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        return any(reading(tok.lower).imperative and reading(tok.lower).lemma not in SENDING_RU
+                   for tok in others if len(tok.lower) > 3)
+    if language == "en":
+        return any(tok.lower in EN_OTHER_ACTS for tok in others[:4])
+    if language == "pl":
+        return any((tok.lower.endswith(PL_IMPERATIVE_ENDINGS) and not tok.lower.endswith(("esz", "isz", "ysz"))
+                    or tok.lower.endswith(("ć", "ac", "ic"))) and not tok.lower.startswith(SENDING_PL)
+                   for tok in others if len(tok.lower) > 3)
+    return False
+
+
+def _literals_handed_over(clauses, requests, language, verb_tokens=frozenset()):
     """An e-mail address or phone number in a clause that asks the client to do something."""
     if not clauses.literals:
         return
@@ -212,6 +324,9 @@ def _literals_handed_over(clauses, requests, language):
         if not clauses.literal_in(clause):
             continue
         members = clauses.clause_tokens(clause)
+        if _literals_are_data(clauses, clause, members, language) or \
+                _asks_another_act(clauses, members, requests, verb_tokens, language):
+            continue
         asked = bool(requests.get(clause))
         if language == "ru":
             from phrases.lint.morphology import reading

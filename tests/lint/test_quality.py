@@ -162,9 +162,11 @@ def test_sixth_heldout_set(rules):
     one false alarm each of all-caps, i-dont-know and redirect-channel. The fifth round's blame families
     (tuned on tuning4) left blame-shift at 0.76; reading capitals on a word the dictionary does not know as
     an acronym (the rule's definition, reasoned from the score, not from the sentence) removed the all-caps
-    false alarm: precision 0.986, recall 0.919. Below the issue's bar for blame-shift; the test holds what
-    is measured, so a change that loses ground here fails. The sixth round (blame read from the sentence's
-    structure, tuned on tuning5, this set never opened): recall 0.933, blame-shift recall 0.81."""
+    false alarm: precision 0.986, recall 0.919. The sixth round read blame from the sentence's structure (tuned
+    on tuning5) and redirect-channel from who is asked to act and what a number is for (tuned on tuning5r), this
+    set never opened: precision 0.993, recall 0.940, blame-shift recall 0.81, redirect-channel 1.00 / 1.00.
+    Below the issue's bar for blame-shift; the test holds what is measured, so a change that loses ground
+    here fails."""
     items = load_items(HELDOUT6)
     assert len(items) >= 240 and {item["language"] for item in items} == {"ru", "en", "pl"}
     holds_bar(items, rules, precision=0.98, recall=0.93, rule_precision=0.90, rule_recall=0.90,
@@ -198,3 +200,21 @@ def test_fifth_tuning_set_of_blame_in_every_shape(rules):
     assert len(items) >= 150 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.4 * len(items)
     holds_bar(items, rules, precision=0.97, recall=0.95, rule_precision=0.90, rule_recall=0.90)
+
+
+TUNING5R = Path(__file__).parent / "data" / "tuning5r_lint.jsonl"
+
+
+def test_fifth_tuning_set_of_redirects_and_legal_references(rules):
+    """126 sentences (ru 46, en 41, pl 39; 48 redirect-channel in every shape — imperative, polite request,
+    infinitive, modal, impersonal, nominal, with and without a number or an address, Polish with and without
+    diacritics —, 22 legal-reference in any wording, 57 clean near misses: we call the client, a past call,
+    amounts, limits and contract numbers, a case passed on and kept, "terms" of a deal) written and committed
+    before the rule code was read. First score: precision 1.000, recall 0.918 (redirect-channel 0.90,
+    legal-reference 0.95). Then tuned on by families: a support form and social networks as channels, filling
+    in or lodging as contacting, «sugeruję» as a request, internal regulations in either word order, the
+    if-clause after "it's best" as the request, "there" as the venue named before: 1.000 / 1.000."""
+    items = load_items(TUNING5R)
+    assert len(items) >= 120 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    assert sum(not item["expect"] for item in items) >= 0.4 * len(items)
+    holds_bar(items, rules, precision=0.97, recall=0.95, rule_precision=0.95, rule_recall=0.95)
