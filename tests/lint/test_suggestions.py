@@ -12,7 +12,7 @@ DATA = Path(__file__).parent / "data"
 DATA_SETS = ("heldout_lint.jsonl", "heldout2_lint.jsonl", "heldout3_lint.jsonl", "training_lint.jsonl",
              "tuning2_lint.jsonl", "tuning3_lint.jsonl", "heldout4_lint.jsonl",
              "heldout5_lint.jsonl", "tuning4_lint.jsonl", "tuning5_lint.jsonl", "tuning5r_lint.jsonl",
-             "heldout6_lint.jsonl")
+             "heldout6_lint.jsonl", "heldout7_lint.jsonl")
 EXTRA = [
     ("спс, щас проверю", "ru"), ("пжлст подождите", "ru"), ("норм, вас поняли", "ru"),
     ("ОЧЕНЬ жаль, что так вышло", "ru"), ("thx, I'll check", "en"), ("pls wait a sec", "en"),
