@@ -182,11 +182,14 @@ class Clauses:
             views.append((self.folded, folded_patterns))
         for (text, index, starts), view_patterns in views:
             for combined, by_first_key, letters in view_patterns:
+                candidates = index.candidates(letters)
+                if not candidates:
+                    continue
                 self.check_time()
                 # Each word start is tried with only the terms that may begin with its first
                 # character (the same match: see `ruleset._by_first_key`).
                 keys = index.keys if by_first_key else None
-                for position in index.candidates(letters):
+                for position in candidates:
                     pattern = combined if keys is None else by_first_key.get(keys[position], combined)
                     match = pattern.match(text, position)
                     if match is None or match.end() == position:

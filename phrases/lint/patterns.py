@@ -644,6 +644,25 @@ def _admits(char, letters):
     return DIGIT in letters and char.isdecimal()
 
 
+class StartDispatch:
+    """Many `StartFilter`s read together: {word beginning (keys): the filters it may start a match
+    of}. Built once per rule set and language (the filters are the rule set's), so a text's word
+    beginnings are looked up once for all the terms, not once per term (`StartIndex.candidates_for`)."""
+
+    def __init__(self, filters):
+        self.filters = list(filters)
+        by_prefix = defaultdict(list)
+        for number, one in enumerate(self.filters):
+            if not one.unnarrowed:  # a part that is not narrowed: that filter's own `candidates`
+                for string in one.prefixes:
+                    by_prefix[string].append(number)
+        self.by_prefix = dict(by_prefix)
+        for number, one in enumerate(self.filters):
+            if getattr(one, "_dispatch", None) is None:
+                # `StartIndex.candidates(one)` answers from this dispatch's one pass.
+                object.__setattr__(one, "_dispatch", (self, number))
+
+
 class StartIndex:
     """Where words start in a text, grouped by their lowercase first letter (and digit, word) and
     by their first two characters' keys."""
@@ -655,6 +674,7 @@ class StartIndex:
         self._by_prefix = None
         self._keys = False
         self._word_starts = None
+        self._dispatched = {}  # id(StartDispatch) -> (the dispatch, its candidates)
 
     @classmethod
     def of(cls, text: str, starts=None):
@@ -750,9 +770,58 @@ class StartIndex:
         keys = self.keys
         return strings is None or keys is None or any(string in keys for string in strings)
 
+    def candidates_for(self, dispatch: StartDispatch) -> list:
+        """[`candidates(filter)` for each filter of `dispatch`], the same lists, read in one pass
+        over the text's word beginnings (kept: several rules ask for the same dispatch)."""
+        known = self._dispatched.get(id(dispatch))
+        if known is not None and known[0] is dispatch:
+            return known[1]
+        filters = dispatch.filters
+        index = self._buckets()
+        if index is None:
+            found = [None] * len(filters)  # each read on demand, by `_candidates`
+        else:
+            chosen = [[] for _ in filters]
+            get = dispatch.by_prefix.get
+            for key, bucket in index[0].items():
+                # A filter's prefixes never begin one another (`_pruned`): a bucket is chosen once.
+                for string in ((key,) if len(key) == 1 else (key[:1], key) if len(key) == 2
+                               else (key[:1], key[:2], key)):
+                    for number in get(string, ()):
+                        chosen[number].append((key, bucket))
+            text = self.text
+            found = []
+            for one, buckets in zip(filters, chosen):
+                if not buckets:
+                    found.append([])
+                    continue
+                checked, letters = one.checked, one.letters
+                starts = []
+                for key, bucket in buckets:
+                    if key[0] in checked:
+                        starts += [start for start in bucket if _admits(text[start], letters)]
+                    else:
+                        starts += bucket
+                found.append(sorted(set(starts)) if len(buckets) > 1 else starts)
+            for number, one in enumerate(filters):
+                if one.unnarrowed:
+                    found[number] = None  # read on demand (most texts never ask), by `_candidates`
+        self._dispatched[id(dispatch)] = (dispatch, found)
+        return found
+
     def candidates(self, first):
-        """Word starts a term may match at, in order. `first`: the term's `StartFilter`, or its
-        first letters (None: any)."""
+        """Word starts a term may match at, in order (a list the caller must not change). `first`:
+        the term's `StartFilter`, or its first letters (None: any)."""
+        dispatched = getattr(first, "_dispatch", None)
+        if dispatched is not None:
+            dispatch, number = dispatched
+            found = self.candidates_for(dispatch)
+            if found[number] is None:
+                found[number] = self._candidates(first)
+            return found[number]
+        return self._candidates(first)
+
+    def _candidates(self, first):
         if isinstance(first, StartFilter):
             index = self._buckets()
             if index is None:
