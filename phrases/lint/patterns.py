@@ -653,14 +653,46 @@ class StartDispatch:
         self.filters = list(filters)
         by_prefix = defaultdict(list)
         for number, one in enumerate(self.filters):
-            if not one.unnarrowed:  # a part that is not narrowed: that filter's own `candidates`
-                for string in one.prefixes:
-                    by_prefix[string].append(number)
+            for string in one.prefixes:
+                by_prefix[string].append(number)
         self.by_prefix = dict(by_prefix)
+        self.unnarrowed = [number for number, one in enumerate(self.filters) if one.unnarrowed]
         for number, one in enumerate(self.filters):
             if getattr(one, "_dispatch", None) is None:
                 # `StartIndex.candidates(one)` answers from this dispatch's one pass.
                 object.__setattr__(one, "_dispatch", (self, number))
+
+
+_NONE = []  # the starts of a filter no word beginning of the text fits (never changed)
+
+
+class _Beginnings(dict):
+    """{a beginning shorter than PREFIX_LENGTH: the bucket keys it begins, in their order}, built
+    on first use (`_candidates` asks for it only for a filter with more prefixes than the text has
+    word beginnings)."""
+
+    def __init__(self, buckets):
+        super().__init__()
+        self._buckets = buckets
+        self._built = False
+
+    def get(self, string, default=None):
+        if not self._built:
+            by_beginning = defaultdict(list)
+            for prefix in self._buckets:  # in the order the prefixes first occur
+                for length in range(1, len(prefix)):
+                    by_beginning[prefix[:length]].append(prefix)
+            self.update(by_beginning)
+            self._built = True
+        return super().get(string, default)
+
+
+class _Pending(list):
+    """The starts a filter's prefixes choose, before its parts that are not narrowed are read."""
+
+    @property
+    def narrowed(self):
+        return self
 
 
 class StartIndex:
@@ -675,6 +707,7 @@ class StartIndex:
         self._keys = False
         self._word_starts = None
         self._dispatched = {}  # id(StartDispatch) -> (the dispatch, its candidates)
+        self._strings = None
 
     @classmethod
     def of(cls, text: str, starts=None):
@@ -718,19 +751,19 @@ class StartIndex:
                 self._by_prefix = False
             else:
                 starts = self.starts
-                buckets, by_beginning = {}, defaultdict(list)
-                get = buckets.get
+                buckets = defaultdict(list)
                 for prefix, start in zip([keys[start:start + PREFIX_LENGTH] for start in starts], starts):
-                    bucket = get(prefix)
-                    if bucket is None:
-                        buckets[prefix] = [start]
-                    else:
-                        bucket.append(start)
-                for prefix in buckets:  # in the order the prefixes first occur
-                    for length in range(1, len(prefix)):
-                        by_beginning[prefix[:length]].append(prefix)
-                self._by_prefix = (buckets, by_beginning)
+                    buckets[prefix].append(start)
+                self._by_prefix = (dict(buckets), _Beginnings(buckets))
         return self._by_prefix or None
+
+    def _bucket_strings(self):
+        """[(key, its bucket, the strings a prefix matching it may be: its beginnings)], read once."""
+        if self._strings is None:
+            self._strings = [(key, bucket, (key,) if len(key) == 1 else (key[:1], key) if len(key) == 2
+                              else (key[:1], key[:2], key))
+                             for key, bucket in self._buckets()[0].items()]
+        return self._strings
 
     def _in_runs_holding(self, strings, letters):
         """The starts (admitted by `letters`) in a run of non-spaces that holds one of `strings`, up
@@ -781,31 +814,33 @@ class StartIndex:
         if index is None:
             found = [None] * len(filters)  # each read on demand, by `_candidates`
         else:
-            chosen = [[] for _ in filters]
+            chosen = defaultdict(list)  # filter number -> [(key, bucket)]
             get = dispatch.by_prefix.get
-            for key, bucket in index[0].items():
+            for key, bucket, strings in self._bucket_strings():
                 # A filter's prefixes never begin one another (`_pruned`): a bucket is chosen once.
-                for string in ((key,) if len(key) == 1 else (key[:1], key) if len(key) == 2
-                               else (key[:1], key[:2], key)):
-                    for number in get(string, ()):
-                        chosen[number].append((key, bucket))
+                for string in strings:
+                    numbers = get(string)
+                    if numbers is not None:
+                        for number in numbers:
+                            chosen[number].append((key, bucket))
             text = self.text
-            found = []
-            for one, buckets in zip(filters, chosen):
-                if not buckets:
-                    found.append([])
-                    continue
+            found = [_NONE] * len(filters)  # shared: callers never change a list of starts
+            for number, buckets in chosen.items():
+                one = filters[number]
                 checked, letters = one.checked, one.letters
+                if len(buckets) == 1 and buckets[0][0][0] not in checked:
+                    found[number] = buckets[0][1]
+                    continue
                 starts = []
                 for key, bucket in buckets:
                     if key[0] in checked:
                         starts += [start for start in bucket if _admits(text[start], letters)]
                     else:
                         starts += bucket
-                found.append(sorted(set(starts)) if len(buckets) > 1 else starts)
-            for number, one in enumerate(filters):
-                if one.unnarrowed:
-                    found[number] = None  # read on demand (most texts never ask), by `_candidates`
+                found[number] = sorted(set(starts)) if len(buckets) > 1 else starts
+            for number in dispatch.unnarrowed:
+                # The parts not narrowed are read on demand (most texts never ask for them).
+                found[number] = _Pending(found[number])
         self._dispatched[id(dispatch)] = (dispatch, found)
         return found
 
@@ -816,12 +851,17 @@ class StartIndex:
         if dispatched is not None:
             dispatch, number = dispatched
             found = self.candidates_for(dispatch)
-            if found[number] is None:
-                found[number] = self._candidates(first)
-            return found[number]
+            starts = found[number]
+            if starts is None:
+                starts = found[number] = self._candidates(first)
+            elif type(starts) is _Pending:
+                starts = found[number] = self._candidates(first, starts.narrowed)
+            return starts
         return self._candidates(first)
 
-    def _candidates(self, first):
+    def _candidates(self, first, narrowed=None):
+        """`candidates`, read for one filter; `narrowed`: the starts its prefixes choose, when
+        known already (`candidates_for`)."""
         if isinstance(first, StartFilter):
             index = self._buckets()
             if index is None:
@@ -832,6 +872,8 @@ class StartIndex:
                     if strings is None or not spaceless:
                         return self.candidates(first.letters)
                     found += self._in_runs_holding(strings, first.letters)
+            if narrowed is not None:
+                return sorted({*found, *narrowed})
             buckets, by_beginning = index
             checked, prefixes = first.checked, first.prefixes
             if len(prefixes) > len(buckets):  # fewer word beginnings in the text than in the term

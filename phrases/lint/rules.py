@@ -66,8 +66,9 @@ def _term_candidates(draft, kind, terms):
         dispatch, offset = prepared[0], prepared[1][kind]
         found = index.candidates_for(dispatch)
         if dispatch.filters[offset:offset + len(terms)] == [first for _, _, first in terms]:
-            return [(term, index.candidates(term[2]) if starts is None else starts)
-                    for term, starts in zip(terms, found[offset:offset + len(terms)]) if starts != []]
+            # A term whose start is not narrowed (or not read yet) asks its own `candidates`.
+            return [(term, starts if type(starts) is list else index.candidates(term[2]))
+                    for term, starts in zip(terms, found[offset:offset + len(terms)]) if starts is None or starts]
     return [(term, index.candidates(term[2])) for term in terms]
 
 
