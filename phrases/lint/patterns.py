@@ -25,6 +25,7 @@ import re._parser as sre_parse
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from math import prod
 
 
@@ -43,8 +44,8 @@ SAMPLE = frozenset("aAzZbBxX09_-'’ \t\n.,;:!?@+()/«»\"#$%&*<=>[]^`{|}~яЯё
 # (a hyphen or apostrophe joins words: "PIN-u", "don't").
 TERM_START_RE = re.compile(r"(?<![\w\-'’])\S")
 DIGIT, WORD = "\\d", "\\w"  # first-letter keys standing for a class
-# The last space before the end of the text searched (endpos): where the run of non-spaces ending there starts.
-_LAST_SPACE = re.compile(r"\s\S*\Z")
+# The same starts read in one split: [text before, start character, text between, …].
+_TERM_START_SPLIT = re.compile(f"({TERM_START_RE.pattern})")
 
 
 class UnsafePattern(ValueError):
@@ -476,6 +477,7 @@ def _item_prefixes(item, length):
 
 
 PREFIX_LENGTH = 3       # characters of a word start a term is narrowed by
+MAX_CHOSEN = 100_000    # word beginnings a `StartDispatch` keeps the filters of
 MAX_PREFIXES = 400      # more spelled-out prefixes than this for one part of a pattern: shorter ones
 
 
@@ -657,6 +659,20 @@ class StartDispatch:
                 by_prefix[string].append(number)
         self.by_prefix = dict(by_prefix)
         self.unnarrowed = [number for number, one in enumerate(self.filters) if one.unnarrowed]
+        self._chosen = {}  # a word beginning's keys -> the filters it may start (`chosen_by`)
+
+    def chosen_by(self, key):
+        """The numbers of the filters a word beginning `key` (its first PREFIX_LENGTH keys) may start
+        a match of: those with a prefix `key` begins with. Kept: texts share their word beginnings."""
+        numbers = self._chosen.get(key)
+        if numbers is None:
+            get = self.by_prefix.get
+            # A filter's prefixes never begin one another (`_pruned`): a filter is chosen once.
+            numbers = tuple(number for length in range(1, len(key) + 1) for number in get(key[:length], ()))
+            if len(self._chosen) >= MAX_CHOSEN:
+                self._chosen = {}  # a bound on what many odd texts can make it keep
+            self._chosen[key] = numbers
+        return numbers
         for number, one in enumerate(self.filters):
             if getattr(one, "_dispatch", None) is None:
                 # `StartIndex.candidates(one)` answers from this dispatch's one pass.
@@ -707,12 +723,13 @@ class StartIndex:
         self._keys = False
         self._word_starts = None
         self._dispatched = {}  # id(StartDispatch) -> (the dispatch, its candidates)
-        self._strings = None
 
     @classmethod
     def of(cls, text: str, starts=None):
         if starts is None:
-            starts = [m.start() for m in TERM_START_RE.finditer(text)]
+            # As TERM_START_RE.finditer finds them, without a match object per start.
+            pieces = _TERM_START_SPLIT.split(text)
+            starts = list(accumulate(map(len, pieces), initial=0))[1:-1:2]
         return cls(text, starts)
 
     @property
@@ -757,14 +774,6 @@ class StartIndex:
                 self._by_prefix = (dict(buckets), _Beginnings(buckets))
         return self._by_prefix or None
 
-    def _bucket_strings(self):
-        """[(key, its bucket, the strings a prefix matching it may be: its beginnings)], read once."""
-        if self._strings is None:
-            self._strings = [(key, bucket, (key,) if len(key) == 1 else (key[:1], key) if len(key) == 2
-                              else (key[:1], key[:2], key))
-                             for key, bucket in self._buckets()[0].items()]
-        return self._strings
-
     def _in_runs_holding(self, strings, letters):
         """The starts (admitted by `letters`) in a run of non-spaces that holds one of `strings`, up
         to the last place one begins in it. Each run is read once, however many strings it holds."""
@@ -785,9 +794,13 @@ class StartIndex:
         last_in_run = {}  # run start -> the last place a string begins in it
         run, read_to = 0, 0
         for at in sorted(set(places)):
-            space = _LAST_SPACE.search(text, read_to, at)
-            if space is not None:
-                run = space.start() + 1
+            # The last space since the previous place, read backwards from this one: a step per
+            # character of the run it ends, each character read once over all places.
+            start = at
+            while start > read_to and not text[start - 1].isspace():
+                start -= 1
+            if start > read_to:
+                run = start
             read_to = at
             last_in_run[run] = at
         found = []
@@ -815,14 +828,10 @@ class StartIndex:
             found = [None] * len(filters)  # each read on demand, by `_candidates`
         else:
             chosen = defaultdict(list)  # filter number -> [(key, bucket)]
-            get = dispatch.by_prefix.get
-            for key, bucket, strings in self._bucket_strings():
-                # A filter's prefixes never begin one another (`_pruned`): a bucket is chosen once.
-                for string in strings:
-                    numbers = get(string)
-                    if numbers is not None:
-                        for number in numbers:
-                            chosen[number].append((key, bucket))
+            chosen_by = dispatch.chosen_by
+            for key, bucket in index[0].items():
+                for number in chosen_by(key):
+                    chosen[number].append((key, bucket))
             text = self.text
             found = [_NONE] * len(filters)  # shared: callers never change a list of starts
             for number, buckets in chosen.items():
