@@ -660,6 +660,10 @@ class StartDispatch:
         self.by_prefix = dict(by_prefix)
         self.unnarrowed = [number for number, one in enumerate(self.filters) if one.unnarrowed]
         self._chosen = {}  # a word beginning's keys -> the filters it may start (`chosen_by`)
+        for number, one in enumerate(self.filters):
+            if getattr(one, "_dispatch", None) is None:
+                # `StartIndex.candidates(one)` answers from this dispatch's one pass.
+                object.__setattr__(one, "_dispatch", (self, number))
 
     def chosen_by(self, key):
         """The numbers of the filters a word beginning `key` (its first PREFIX_LENGTH keys) may start
@@ -673,10 +677,6 @@ class StartDispatch:
                 self._chosen = {}  # a bound on what many odd texts can make it keep
             self._chosen[key] = numbers
         return numbers
-        for number, one in enumerate(self.filters):
-            if getattr(one, "_dispatch", None) is None:
-                # `StartIndex.candidates(one)` answers from this dispatch's one pass.
-                object.__setattr__(one, "_dispatch", (self, number))
 
 
 _NONE = []  # the starts of a filter no word beginning of the text fits (never changed)
