@@ -7,6 +7,8 @@ conjunction («и», «но», "and", "but", «ale»…).
 """
 import bisect
 import re
+from itertools import accumulate
+from operator import attrgetter
 from typing import NamedTuple
 
 from phrases.lint import text as t
@@ -53,6 +55,9 @@ class Token(NamedTuple):  # a named tuple: thousands per long text
     sentence: int
     clause: int
     lemma: str
+
+
+_END, _LEMMA = attrgetter("end"), attrgetter("lemma")
 
 
 class Span(NamedTuple):
@@ -154,18 +159,14 @@ class Clauses:
         return tokens
 
     def _lemma_text(self, prose):
-        pieces, starts, length, previous_end = [], [], 0, None
-        for token in self.tokens:
-            gap = " " if previous_end is None else prose[previous_end:token.start]
-            if gap != " " and not gap.strip():
-                gap = " "
-            pieces.append(gap)
-            length += len(gap)
-            starts.append(length)
-            pieces.append(token.lemma)
-            length += len(token.lemma)
-            previous_end = token.end
-        return "".join(pieces), starts
+        """The words' lemmas joined by the gaps between the words (a gap of spaces alone: one
+        space), and where each lemma starts; read in a few passes over lists, not word by word."""
+        tokens = self.tokens
+        gaps = [" ", *(prose[end:start] for end, start in zip(map(_END, tokens), self.starts[1:]))]
+        pieces = [piece for gap, lemma in zip(gaps, map(_LEMMA, tokens))
+                  for piece in (gap if gap == " " or gap.strip() else " ", lemma)]
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        return "".join(pieces), offsets[1:-1:2]
 
     def _span(self, first, last):
         return Span(first, last, self.tokens[first].start, self.tokens[last].end)
@@ -182,11 +183,14 @@ class Clauses:
             views.append((self.folded, folded_patterns))
         for (text, index, starts), view_patterns in views:
             for combined, by_first_key, letters in view_patterns:
+                candidates = index.candidates(letters)
+                if not candidates:
+                    continue
                 self.check_time()
                 # Each word start is tried with only the terms that may begin with its first
                 # character (the same match: see `ruleset._by_first_key`).
                 keys = index.keys if by_first_key else None
-                for position in index.candidates(letters):
+                for position in candidates:
                     pattern = combined if keys is None else by_first_key.get(keys[position], combined)
                     match = pattern.match(text, position)
                     if match is None or match.end() == position:

@@ -59,6 +59,7 @@ _loaded_lock = threading.Lock()
 
 def _load_language_data(language, ruleset):
     ruleset.compile_language(language)
+    checks.prepare_starts(ruleset, language)
     # Spelling and all-caps (a word in capitals that the dictionary knows is shouting) read the dictionaries.
     dictionaries = any(ruleset.rule(rule, language)[0] != OFF for rule in ("spelling", "all-caps"))
     if (language, dictionaries) in _loaded:

@@ -25,6 +25,7 @@ import re._parser as sre_parse
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from math import prod
 
 
@@ -43,8 +44,8 @@ SAMPLE = frozenset("aAzZbBxX09_-'’ \t\n.,;:!?@+()/«»\"#$%&*<=>[]^`{|}~яЯё
 # (a hyphen or apostrophe joins words: "PIN-u", "don't").
 TERM_START_RE = re.compile(r"(?<![\w\-'’])\S")
 DIGIT, WORD = "\\d", "\\w"  # first-letter keys standing for a class
-# The last space before the end of the text searched (endpos): where the run of non-spaces ending there starts.
-_LAST_SPACE = re.compile(r"\s\S*\Z")
+# The same starts read in one split: [text before, start character, text between, …].
+_TERM_START_SPLIT = re.compile(f"({TERM_START_RE.pattern})")
 
 
 class UnsafePattern(ValueError):
@@ -476,6 +477,7 @@ def _item_prefixes(item, length):
 
 
 PREFIX_LENGTH = 3       # characters of a word start a term is narrowed by
+MAX_CHOSEN = 100_000    # word beginnings a `StartDispatch` keeps the filters of
 MAX_PREFIXES = 400      # more spelled-out prefixes than this for one part of a pattern: shorter ones
 
 
@@ -644,6 +646,71 @@ def _admits(char, letters):
     return DIGIT in letters and char.isdecimal()
 
 
+class StartDispatch:
+    """Many `StartFilter`s read together: {word beginning (keys): the filters it may start a match
+    of}. Built once per rule set and language (the filters are the rule set's), so a text's word
+    beginnings are looked up once for all the terms, not once per term (`StartIndex.candidates_for`)."""
+
+    def __init__(self, filters):
+        self.filters = list(filters)
+        by_prefix = defaultdict(list)
+        for number, one in enumerate(self.filters):
+            for string in one.prefixes:
+                by_prefix[string].append(number)
+        self.by_prefix = dict(by_prefix)
+        self.unnarrowed = [number for number, one in enumerate(self.filters) if one.unnarrowed]
+        self._chosen = {}  # a word beginning's keys -> the filters it may start (`chosen_by`)
+        for number, one in enumerate(self.filters):
+            if getattr(one, "_dispatch", None) is None:
+                # `StartIndex.candidates(one)` answers from this dispatch's one pass.
+                object.__setattr__(one, "_dispatch", (self, number))
+
+    def chosen_by(self, key):
+        """The numbers of the filters a word beginning `key` (its first PREFIX_LENGTH keys) may start
+        a match of: those with a prefix `key` begins with. Kept: texts share their word beginnings."""
+        numbers = self._chosen.get(key)
+        if numbers is None:
+            get = self.by_prefix.get
+            # A filter's prefixes never begin one another (`_pruned`): a filter is chosen once.
+            numbers = tuple(number for length in range(1, len(key) + 1) for number in get(key[:length], ()))
+            if len(self._chosen) >= MAX_CHOSEN:
+                self._chosen = {}  # a bound on what many odd texts can make it keep
+            self._chosen[key] = numbers
+        return numbers
+
+
+_NONE = []  # the starts of a filter no word beginning of the text fits (never changed)
+
+
+class _Beginnings(dict):
+    """{a beginning shorter than PREFIX_LENGTH: the bucket keys it begins, in their order}, built
+    on first use (`_candidates` asks for it only for a filter with more prefixes than the text has
+    word beginnings)."""
+
+    def __init__(self, buckets):
+        super().__init__()
+        self._buckets = buckets
+        self._built = False
+
+    def get(self, string, default=None):
+        if not self._built:
+            by_beginning = defaultdict(list)
+            for prefix in self._buckets:  # in the order the prefixes first occur
+                for length in range(1, len(prefix)):
+                    by_beginning[prefix[:length]].append(prefix)
+            self.update(by_beginning)
+            self._built = True
+        return super().get(string, default)
+
+
+class _Pending(list):
+    """The starts a filter's prefixes choose, before its parts that are not narrowed are read."""
+
+    @property
+    def narrowed(self):
+        return self
+
+
 class StartIndex:
     """Where words start in a text, grouped by their lowercase first letter (and digit, word) and
     by their first two characters' keys."""
@@ -655,11 +722,14 @@ class StartIndex:
         self._by_prefix = None
         self._keys = False
         self._word_starts = None
+        self._dispatched = {}  # id(StartDispatch) -> (the dispatch, its candidates)
 
     @classmethod
     def of(cls, text: str, starts=None):
         if starts is None:
-            starts = [m.start() for m in TERM_START_RE.finditer(text)]
+            # As TERM_START_RE.finditer finds them, without a match object per start.
+            pieces = _TERM_START_SPLIT.split(text)
+            starts = list(accumulate(map(len, pieces), initial=0))[1:-1:2]
         return cls(text, starts)
 
     @property
@@ -698,18 +768,10 @@ class StartIndex:
                 self._by_prefix = False
             else:
                 starts = self.starts
-                buckets, by_beginning = {}, defaultdict(list)
-                get = buckets.get
+                buckets = defaultdict(list)
                 for prefix, start in zip([keys[start:start + PREFIX_LENGTH] for start in starts], starts):
-                    bucket = get(prefix)
-                    if bucket is None:
-                        buckets[prefix] = [start]
-                    else:
-                        bucket.append(start)
-                for prefix in buckets:  # in the order the prefixes first occur
-                    for length in range(1, len(prefix)):
-                        by_beginning[prefix[:length]].append(prefix)
-                self._by_prefix = (buckets, by_beginning)
+                    buckets[prefix].append(start)
+                self._by_prefix = (dict(buckets), _Beginnings(buckets))
         return self._by_prefix or None
 
     def _in_runs_holding(self, strings, letters):
@@ -732,9 +794,13 @@ class StartIndex:
         last_in_run = {}  # run start -> the last place a string begins in it
         run, read_to = 0, 0
         for at in sorted(set(places)):
-            space = _LAST_SPACE.search(text, read_to, at)
-            if space is not None:
-                run = space.start() + 1
+            # The last space since the previous place, read backwards from this one: a step per
+            # character of the run it ends, each character read once over all places.
+            start = at
+            while start > read_to and not text[start - 1].isspace():
+                start -= 1
+            if start > read_to:
+                run = start
             read_to = at
             last_in_run[run] = at
         found = []
@@ -750,9 +816,61 @@ class StartIndex:
         keys = self.keys
         return strings is None or keys is None or any(string in keys for string in strings)
 
+    def candidates_for(self, dispatch: StartDispatch) -> list:
+        """[`candidates(filter)` for each filter of `dispatch`], the same lists, read in one pass
+        over the text's word beginnings (kept: several rules ask for the same dispatch)."""
+        known = self._dispatched.get(id(dispatch))
+        if known is not None and known[0] is dispatch:
+            return known[1]
+        filters = dispatch.filters
+        index = self._buckets()
+        if index is None:
+            found = [None] * len(filters)  # each read on demand, by `_candidates`
+        else:
+            chosen = defaultdict(list)  # filter number -> [(key, bucket)]
+            chosen_by = dispatch.chosen_by
+            for key, bucket in index[0].items():
+                for number in chosen_by(key):
+                    chosen[number].append((key, bucket))
+            text = self.text
+            found = [_NONE] * len(filters)  # shared: callers never change a list of starts
+            for number, buckets in chosen.items():
+                one = filters[number]
+                checked, letters = one.checked, one.letters
+                if len(buckets) == 1 and buckets[0][0][0] not in checked:
+                    found[number] = buckets[0][1]
+                    continue
+                starts = []
+                for key, bucket in buckets:
+                    if key[0] in checked:
+                        starts += [start for start in bucket if _admits(text[start], letters)]
+                    else:
+                        starts += bucket
+                found[number] = sorted(set(starts)) if len(buckets) > 1 else starts
+            for number in dispatch.unnarrowed:
+                # The parts not narrowed are read on demand (most texts never ask for them).
+                found[number] = _Pending(found[number])
+        self._dispatched[id(dispatch)] = (dispatch, found)
+        return found
+
     def candidates(self, first):
-        """Word starts a term may match at, in order. `first`: the term's `StartFilter`, or its
-        first letters (None: any)."""
+        """Word starts a term may match at, in order (a list the caller must not change). `first`:
+        the term's `StartFilter`, or its first letters (None: any)."""
+        dispatched = getattr(first, "_dispatch", None)
+        if dispatched is not None:
+            dispatch, number = dispatched
+            found = self.candidates_for(dispatch)
+            starts = found[number]
+            if starts is None:
+                starts = found[number] = self._candidates(first)
+            elif type(starts) is _Pending:
+                starts = found[number] = self._candidates(first, starts.narrowed)
+            return starts
+        return self._candidates(first)
+
+    def _candidates(self, first, narrowed=None):
+        """`candidates`, read for one filter; `narrowed`: the starts its prefixes choose, when
+        known already (`candidates_for`)."""
         if isinstance(first, StartFilter):
             index = self._buckets()
             if index is None:
@@ -763,6 +881,8 @@ class StartIndex:
                     if strings is None or not spaceless:
                         return self.candidates(first.letters)
                     found += self._in_runs_holding(strings, first.letters)
+            if narrowed is not None:
+                return sorted({*found, *narrowed})
             buckets, by_beginning = index
             checked, prefixes = first.checked, first.prefixes
             if len(prefixes) > len(buckets):  # fewer word beginnings in the text than in the term

@@ -14,7 +14,7 @@ from phrases.lint import text as t
 from phrases.lint.blame import blame_shift
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import RULES, SENTENCE_ABBREVIATIONS
-from phrases.lint.patterns import StartIndex, first_letters
+from phrases.lint.patterns import StartDispatch, StartIndex, first_letters
 from phrases.lint.redirect import redirect_channel
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
@@ -29,6 +29,47 @@ def cpu_clock() -> float:
     work a text costs; time spent waiting for a core on a busy machine is not the text's, and counting it
     would make a verdict (and so an import's result) depend on the machine's load."""
     return time.thread_time()
+
+
+# The kinds the term rules read word by word (`_term_hits`) and those the blame and redirect rules
+# look for in clauses (`Draft.find`).
+TERM_RULE_KINDS = ("abbreviation", "slang", "dont-know", "legal", "cliche")
+CLAUSE_KINDS = ("redirect", "call", "contact", "visit", "request", "chat", "channel", "third-party", "venue",
+                "blame", "fault", "disown")
+
+
+def prepare_starts(ruleset, language) -> None:
+    """Group the rule set's start filters for a language, once: a text's word beginnings are then
+    looked up once for every term of the term rules, and once for every kind the clauses are
+    searched for (`patterns.StartDispatch`), instead of once per term or kind. Kept in the rule
+    set's own cache, so a reviewer's edit (a new rule set) gets its own."""
+    key = ("start dispatch", language)
+    if key in ruleset._compiled:
+        return
+    filters, offsets = [], {}
+    for kind in TERM_RULE_KINDS:
+        offsets[kind] = len(filters)
+        filters += [first for _, _, first in ruleset.terms_for(language, kind)]
+    terms = StartDispatch(filters)
+    StartDispatch([first for kind in CLAUSE_KINDS for _, _, first in ruleset.combined(language, kind)])
+    if language == "pl":
+        StartDispatch([first for kind in CLAUSE_KINDS for _, _, first in ruleset.combined(language, kind, folded=True)])
+    ruleset._compiled[key] = (terms, offsets)
+
+
+def _term_candidates(draft, kind, terms):
+    """[(term, its candidate starts)] for the terms of `kind` that have any, read from the rule
+    set's dispatch when there is one (`prepare_starts`), else term by term."""
+    index = draft.term_starts
+    prepared = getattr(draft.ruleset, "_compiled", {}).get(("start dispatch", draft.language))
+    if prepared and kind in prepared[1]:
+        dispatch, offset = prepared[0], prepared[1][kind]
+        found = index.candidates_for(dispatch)
+        if dispatch.filters[offset:offset + len(terms)] == [first for _, _, first in terms]:
+            # A term whose start is not narrowed (or not read yet) asks its own `candidates`.
+            return [(term, starts if type(starts) is list else index.candidates(term[2]))
+                    for term, starts in zip(terms, found[offset:offset + len(terms)]) if starts is None or starts]
+    return [(term, index.candidates(term[2])) for term in terms]
 
 
 class OutOfTime(Exception):
@@ -46,10 +87,23 @@ class Draft:
     # answers from the spelling dictionaries, and with none every such word counts as a word.
     is_word_in_capitals: object = field(default=lambda language, text: True, repr=False)
     _found: dict = field(default_factory=dict, repr=False)
+    # The CPU clock's last reading and the wall clock's then (`check_time`); none yet.
+    _cpu_read: float = field(default=0.0, repr=False)
+    _wall_read: float = field(default=float("-inf"), repr=False)
 
     def check_time(self):
-        """Stop the linting when the text's time budget is spent (called between steps)."""
-        if cpu_clock() > self.deadline:
+        """Stop the linting when the text's time budget is spent (called between steps).
+
+        A thread spends at most as much CPU time as passes on the wall clock, so the thread's CPU
+        clock (a system call) is read only once the CPU time last read plus the wall time since
+        could be past the deadline; the wall clock is far cheaper to read, and the check stops
+        the text exactly when reading the CPU clock every time would."""
+        now = time.perf_counter()
+        if self._cpu_read + (now - self._wall_read) <= self.deadline:
+            return
+        cpu = cpu_clock()
+        self._cpu_read, self._wall_read = cpu, now
+        if cpu > self.deadline:
             raise OutOfTime
 
     @cached_property
@@ -113,10 +167,13 @@ def _term_hits(draft, kind):
     """Each term's matches, tried only where a word it can start with starts (linear: patterns.py)."""
     prose = draft.prose
     sentence_starts = set(draft.sentence_starts)
-    for pattern, suggestion, first in draft.ruleset.terms_for(draft.language, kind):
+    draft.check_time()
+    for (pattern, suggestion, _), candidates in _term_candidates(draft, kind, draft.ruleset.terms_for(draft.language, kind)):
+        if not candidates:
+            continue  # most terms: no word of the text begins as they do
         draft.check_time()
         end = -1
-        for start in draft.term_starts.candidates(first):
+        for start in candidates:
             if start < end:
                 continue  # inside this term's previous match
             match = pattern.match(prose, start)

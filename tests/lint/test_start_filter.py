@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from phrases.lint.patterns import TERM_START_RE, StartFilter, StartIndex, key_text, start_prefixes
+from phrases.lint.rules import prepare_starts
 from phrases.lint.ruleset import TERM_KINDS, build_ruleset, compile_term, default_rows
 from phrases.lint.text import fold
 
@@ -128,3 +129,25 @@ def test_the_terms_by_first_key_keep_the_first_matching_term():
     for start in (0, 12, 15):
         assert by_first_key[key_text(text)[start]].match(text, start).group() == combined.match(text, start).group()
     assert by_first_key["в"].match(text, 0).group() == "вине"  # the first term, as in the whole alternation
+
+
+DISPATCHED = _rules()  # its own rule set: `prepare_starts` groups (and tags) its filters
+for _language in LANGUAGES:
+    prepare_starts(DISPATCHED, _language)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.sampled_from(PIECES), min_size=0, max_size=30).map("".join))
+def test_the_dispatch_gives_each_filter_the_starts_it_would_read_alone(text):
+    """One pass over a text's word beginnings for all filters (`StartDispatch`) gives every term and
+    kind the same starts as reading its own filter; the split reads the starts finditer finds."""
+    starts = [m.start() for m in TERM_START_RE.finditer(text)]
+    assert StartIndex.of(text).starts == starts
+    for language in LANGUAGES:
+        filters = [first for kind in TERM_KINDS for _, _, first in DISPATCHED.terms_for(language, kind)]
+        filters += [first for kind in TERM_KINDS for folded in (False, True)
+                    for _, _, first in DISPATCHED.combined(language, kind, folded=folded)]
+        dispatched, alone = StartIndex.of(text), StartIndex.of(text)
+        for first in filters:
+            assert dispatched.candidates(first) == sorted(set(alone._candidates(first)))
+        assert dispatched._dispatched  # the starts came from the dispatch's one pass
