@@ -35,7 +35,7 @@ def _read_until(fd, marker: bytes, process, timeout=120.0) -> bytes:
 
 def test_ctrl_c_stops_the_import_command_and_leaves_nothing_behind(deployment, tmp_path):
     library = tmp_path / "library.json"
-    library.write_text(json.dumps(_library(4000)))
+    library.write_text(json.dumps(_library(12000)))  # long enough that Ctrl+C lands while it lints, even on a loaded machine
     terminal, stderr = pty.openpty()  # the progress bar is drawn on a terminal only, of a known width
     fcntl.ioctl(stderr, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     process = subprocess.Popen([sys.executable, "manage.py", "import_library", str(library)], cwd=ROOT,
