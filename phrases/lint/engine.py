@@ -47,6 +47,8 @@ def lint(body: str, language: str, ruleset, budget: float | None = None) -> list
         except checks.OutOfTime:
             findings.append(Finding("too-long", ERROR, message("out-of-time", ms=round(budget * 1000)),
                                     0, len(draft.body), None))
+        finally:
+            draft.release()
     findings = [Finding(f.rule, f.severity, f.message, *normalized.span(f.start, f.end), f.suggestion)
                 for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

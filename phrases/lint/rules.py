@@ -91,6 +91,13 @@ class Draft:
     _cpu_read: float = field(default=0.0, repr=False)
     _wall_read: float = field(default=float("-inf"), repr=False)
 
+    def release(self):
+        """Drop everything the draft holds once its findings are made. Its views refer back to it (the clauses
+        keep its `check_time`), so left alone a text's thousands of tokens and words would wait for the cycle
+        collector, and a full collection walking them cost a later text tens of milliseconds; released, reference
+        counting frees them at once."""
+        self.__dict__.clear()
+
     def check_time(self):
         """Stop the linting when the text's time budget is spent (called between steps).
 

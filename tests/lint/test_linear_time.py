@@ -161,3 +161,16 @@ def test_waiting_for_a_core_does_not_spend_a_texts_budget():
         pass
     with pytest.raises(OutOfTime):
         draft.check_time()
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "pl"])
+def test_a_linted_text_leaves_nothing_for_the_cycle_collector(language, rules):
+    """A text's thousands of tokens are freed when its findings are made, not left in reference cycles
+    for a later full collection to walk (which used to cost another text 50-100 ms)."""
+    body = ("Курьер опоздал, позвоните на горячую линию. The courier was late, call the hotline. "
+            "Kurier się spóźnił, proszę zadzwonić na infolinię. ") * 100
+    lint(body, language, rules)  # language data and caches loaded before the count
+    gc.collect()
+    findings = lint(body, language, rules)
+    assert findings  # the text was read
+    assert gc.collect() < 50  # unreachable objects the lint left behind (thousands before)
