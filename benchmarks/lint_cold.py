@@ -13,16 +13,8 @@ import sys
 import time
 
 
-def _rss_mb():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def _child(language, count):
-    from benchmarks.common import ROOT
+    from benchmarks.common import ROOT, rss_mb
 
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -35,7 +27,7 @@ def _child(language, count):
 
     ruleset = default_ruleset()
     texts = _prose(language, count, random.Random(5))
-    rss_before = _rss_mb()
+    rss_before = rss_mb()
     started = time.process_time()
     for check in {"ru": ("ru", "en"), "en": ("en",), "pl": ("pl",)}[language]:
         spelling.spelling_available(check)
@@ -46,8 +38,8 @@ def _child(language, count):
         started = time.process_time()
         lint(body, language, ruleset, budget=60)
         cpu.append((time.process_time() - started) * 1000)
-    print(f"{language}: dictionaries loaded in {load_ms:.0f} ms CPU, RSS +{_rss_mb() - rss_before:.0f} MB "
-          f"(total {_rss_mb():.0f} MB); 20k texts CPU ms: " + ", ".join(f"{ms:.0f}" for ms in cpu)
+    print(f"{language}: dictionaries loaded in {load_ms:.0f} ms CPU, RSS +{rss_mb() - rss_before:.0f} MB "
+          f"(total {rss_mb():.0f} MB); 20k texts CPU ms: " + ", ".join(f"{ms:.0f}" for ms in cpu)
           + f"; load average {os.getloadavg()[0]:.2f}")
 
 
