@@ -14,6 +14,7 @@ from jobs import services as job_services
 from jobs.registry import task
 
 TASK = "tests.held_import"
+RETRIED_TASK = "tests.held_import_retried"  # the same, retried as the real import task is (a killed worker's job)
 GATE_TIMEOUT = 120
 
 
@@ -35,16 +36,19 @@ class _HeldAfterFirstReport:
                 time.sleep(0.05)
 
 
-@task(name=TASK, max_attempts=1, on_give_up=import_jobs._give_up)
 def held_import(context, *, import_job: str, gate: str, hold_at: str):
     import_jobs.import_library_task(_HeldAfterFirstReport(context, Path(gate), hold_at), import_job=import_job)
 
 
-def start_held_import(*, data: dict, actor, gate: str, hold_at: str) -> ImportJob:
-    """start_import_job's twin for the held task."""
+task(name=TASK, max_attempts=1, on_give_up=import_jobs._give_up)(held_import)
+task(name=RETRIED_TASK, max_attempts=3, on_give_up=import_jobs._give_up)(held_import)
+
+
+def start_held_import(*, data: dict, actor, gate: str, hold_at: str, retried: bool = False) -> ImportJob:
+    """start_import_job's twin for the held task (`retried`: attempted up to three times, as the real task is)."""
     job = ImportJob.objects.create(created_by=actor, phrases=len(data["phrases"]), total=len(data["phrases"]),
                                    dry_run=False, publish_over_findings=False, reason="", document=data)
-    job.job = job_services.enqueue(TASK, params={"import_job": str(job.pk), "gate": gate,
-                                                         "hold_at": hold_at})
+    job.job = job_services.enqueue(RETRIED_TASK if retried else TASK,
+                                   params={"import_job": str(job.pk), "gate": gate, "hold_at": hold_at})
     job.save(update_fields=["job"])
     return job

@@ -40,20 +40,37 @@ def _job(deployment, queue_job):
     return row[0] if row else None
 
 
-def _mid_import(deployment, queue_job):
-    return deployment.progress(queue_job).get("stage") in ("linting", "writing")
+HELD_IMPORT = """
+from django.contrib.auth.models import Group, User
+from tests.jobs.held_import import start_held_import
+reviewer, _ = User.objects.get_or_create(username="rita", defaults={{"email": "rita@example.com"}})
+reviewer.groups.add(Group.objects.get(name="reviewers"))
+document = {{"format": "quickphrases/v1", "topics": [{{"slug": "delivery", "name": "Delivery", "parent": None}}],
+            "phrases": [{{"key": f"eta-{{i}}", "title": f"Delivery time {{i}}", "topic": "delivery", "language": "en",
+                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days (parcel {{i}}).",
+                          "status": "approved"}} for i in range({size})]}}
+job = start_held_import(data=document, actor=reviewer, gate="{gate}", hold_at="{hold_at}", retried={retried})
+print(job.pk, job.job_id)
+"""
 
 
 def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment):
-    import_job, queue_job = _enqueue_import(deployment, 3000)
-    worker = deployment.start_worker()
-    deployment.wait_for(lambda: _mid_import(deployment, queue_job), what="the import to be under way")
+    """The real import on a real worker, held at its first report of "writing" (tests/jobs/held_import.py, retried
+    as the real task is) so the SIGKILL certainly lands mid-import, however fast the import runs."""
+    gate = deployment.folder / "gate"
+    output = deployment.shell(HELD_IMPORT.format(size=3000, gate=gate, hold_at="writing", retried=True))
+    import_job, queue_job = output.strip().splitlines()[-1].split()
+    import_job = import_job.replace("-", "")
+    worker = deployment.start_worker(preload="tests.jobs.held_import")
+    deployment.wait_for(lambda: deployment.progress(queue_job).get("stage") == "writing",
+                        what="the import to be under way")
     deployment.kill(worker)  # SIGKILL: no cleanup of any kind
 
     assert _phrases(deployment) == 0  # its transaction died with it: all or nothing
     assert _job(deployment, queue_job) == ("running", 1)  # as the dead worker left it
 
-    deployment.start_worker()
+    gate.touch()  # the next attempt runs through
+    deployment.start_worker(preload="tests.jobs.held_import")
     deployment.wait_for(lambda: _import_status(deployment, import_job) in ("succeeded", "failed"),
                         what="the import to finish on the second worker")
     assert _import_status(deployment, import_job) == "succeeded"
@@ -66,27 +83,13 @@ def test_a_killed_workers_import_runs_again_whole_on_the_next_worker(deployment)
     assert list((deployment.folder / "index").glob("*/CURRENT"))
 
 
-HELD_IMPORT = """
-from django.contrib.auth.models import Group, User
-from tests.jobs.held_import import start_held_import
-reviewer, _ = User.objects.get_or_create(username="rita", defaults={{"email": "rita@example.com"}})
-reviewer.groups.add(Group.objects.get(name="reviewers"))
-document = {{"format": "quickphrases/v1", "topics": [{{"slug": "delivery", "name": "Delivery", "parent": None}}],
-            "phrases": [{{"key": f"eta-{{i}}", "title": f"Delivery time {{i}}", "topic": "delivery", "language": "en",
-                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days (parcel {{i}}).",
-                          "status": "approved"}} for i in range({size})]}}
-job = start_held_import(data=document, actor=reviewer, gate="{gate}", hold_at="{hold_at}")
-print(job.pk, job.job_id)
-"""
-
-
 @pytest.mark.parametrize("hold_at", ["linting", "writing"])
 def test_cancelling_a_running_import_rolls_it_back(deployment, hold_at):
     """The real import on a real worker, held at its first report of a stage (tests/jobs/held_import.py) so the
     cancellation certainly arrives while it runs: at "writing" its topics are already written in its
     transaction, and the cancellation rolls them back too."""
     gate = deployment.folder / "gate"
-    output = deployment.shell(HELD_IMPORT.format(size=1200, gate=gate, hold_at=hold_at))
+    output = deployment.shell(HELD_IMPORT.format(size=1200, gate=gate, hold_at=hold_at, retried=False))
     import_job, queue_job = output.strip().splitlines()[-1].split()
     import_job = import_job.replace("-", "")
     deployment.start_worker(preload="tests.jobs.held_import")
@@ -129,10 +132,20 @@ def test_two_workers_send_the_days_digest_once(deployment, tmp_path):
 def test_two_concurrent_imports_of_the_same_new_keys_end_with_one_clear_error(deployment):
     if deployment.kind == "sqlite":
         pytest.skip("SQLite runs one import at a time (its write lock); the second then updates what the first made")
-    first, _ = _enqueue_import(deployment, 1500)
-    second, _ = _enqueue_import(deployment, 1500)
-    deployment.start_worker()
-    deployment.start_worker()
+    # Both held at their first report of "validating" (nothing written yet), then let go together: they
+    # certainly overlap, however fast an import runs.
+    gate = deployment.folder / "gate"
+    started = []
+    for _ in range(2):
+        output = deployment.shell(HELD_IMPORT.format(size=1500, gate=gate, hold_at="validating", retried=False))
+        import_job, queue_job = output.strip().splitlines()[-1].split()
+        started.append((import_job.replace("-", ""), queue_job))
+    (first, first_queued), (second, second_queued) = started
+    deployment.start_worker(preload="tests.jobs.held_import")
+    deployment.start_worker(preload="tests.jobs.held_import")
+    deployment.wait_for(lambda: all(deployment.progress(queued).get("stage") == "validating"
+                                    for queued in (first_queued, second_queued)), what="both imports to be validating")
+    gate.touch()
     deployment.wait_for(lambda: {_import_status(deployment, first), _import_status(deployment, second)} <= {
         "succeeded", "failed"}, what="both imports to finish")
     outcomes = sorted((_import_status(deployment, job), job) for job in (first, second))
