@@ -5,16 +5,18 @@ import time
 
 import pytest
 
-# Every text distinct: the import lints each distinct text once, and these tests need it to take a while.
-ENQUEUE_IMPORT = """
+# A reviewer and a library of `size` phrases, every text distinct (the import lints each distinct text once).
+DOCUMENT = """
 from django.contrib.auth.models import Group, User
-from api.import_jobs import start_import_job
 reviewer, _ = User.objects.get_or_create(username="rita", defaults={{"email": "rita@example.com"}})
 reviewer.groups.add(Group.objects.get(name="reviewers"))
 document = {{"format": "quickphrases/v1", "topics": [{{"slug": "delivery", "name": "Delivery", "parent": None}}],
             "phrases": [{{"key": f"eta-{{i}}", "title": f"Delivery time {{i}}", "topic": "delivery", "language": "en",
                           "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days (parcel {{i}}).",
                           "status": "approved"}} for i in range({size})]}}
+"""
+ENQUEUE_IMPORT = DOCUMENT + """
+from api.import_jobs import start_import_job
 job = start_import_job(data=document, actor=reviewer, dry_run=False, publish_over_findings=False, reason="")
 print(job.pk, job.job_id)
 """
@@ -40,15 +42,8 @@ def _job(deployment, queue_job):
     return row[0] if row else None
 
 
-HELD_IMPORT = """
-from django.contrib.auth.models import Group, User
+HELD_IMPORT = DOCUMENT + """
 from tests.jobs.held_import import start_held_import
-reviewer, _ = User.objects.get_or_create(username="rita", defaults={{"email": "rita@example.com"}})
-reviewer.groups.add(Group.objects.get(name="reviewers"))
-document = {{"format": "quickphrases/v1", "topics": [{{"slug": "delivery", "name": "Delivery", "parent": None}}],
-            "phrases": [{{"key": f"eta-{{i}}", "title": f"Delivery time {{i}}", "topic": "delivery", "language": "en",
-                          "body": f"{{{{client_name}}}}, your order {{{{order_id}}}} arrives in {{i % 9 + 1}} days (parcel {{i}}).",
-                          "status": "approved"}} for i in range({size})]}}
 job = start_held_import(data=document, actor=reviewer, gate="{gate}", hold_at="{hold_at}", retried={retried})
 print(job.pk, job.job_id)
 """
