@@ -60,6 +60,13 @@ class Token(NamedTuple):  # a named tuple: thousands per long text
 _END, _LEMMA = attrgetter("end"), attrgetter("lemma")
 
 
+# A run of words with no sentence or clause mark is read in pieces this long: no real clause or sentence
+# comes near them, and a rule that looks over a verb's clause or sentence then does a bounded amount of
+# work per word, however long a hostile text without punctuation is (issue 25: linear time).
+MAX_CLAUSE_TOKENS = 64
+MAX_SENTENCE_TOKENS = 256
+
+
 class Span(NamedTuple):
     """Where a term matched: token indexes `first`..`last` and character offsets."""
 
@@ -124,6 +131,7 @@ class Clauses:
         abbreviations = SENTENCE_ABBREVIATIONS.get(language, ())
         conjunctions = CONJUNCTIONS.get(language, ())
         append, new = tokens.append, tuple.__new__  # a Token without its Python-level constructor
+        clause_first = sentence_first = 0  # the index of the current clause's and sentence's first word
         for number, (text, start, end) in enumerate(words):
             if not number & 63:
                 check_time()
@@ -154,6 +162,15 @@ class Clauses:
                     lemma = lemmas[lower] = reading(lower).lemma
             else:
                 lemma = lower
+            if number:
+                if tokens[-1][4] != sentence:
+                    sentence_first = number
+                elif number - sentence_first >= MAX_SENTENCE_TOKENS:
+                    sentence, clause, sentence_first = sentence + 1, clause + 1, number
+                if tokens[-1][5] != clause:
+                    clause_first = number
+                elif number - clause_first >= MAX_CLAUSE_TOKENS:
+                    clause, clause_first = clause + 1, number
             append(new(Token, (text, lower, start, end, sentence, clause, lemma)))
             previous_end, previous_lower, previous_text = end, lower, text
         return tokens

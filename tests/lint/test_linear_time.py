@@ -31,6 +31,9 @@ REPRODUCTIONS = {
     "hyphenated chain": "a-" * 10000,
     # A third party that is also a channel, thousands of times after a request (was quadratic).
     "channel words after a request": "Позвоните, почта " + "почта " * 3300,
+    # One clause of redirect verbs: each verb read its clause up to itself (was quadratic: 3 s at 20,000).
+    "redirect verbs with no punctuation": "@call" * 4000,
+    "Russian redirect verbs in one clause": "позвоните " * 2000,
 }
 
 
@@ -78,7 +81,8 @@ PIECES = ["a", "@", " ", ".", "😀", "\u200d", "\ufe0f", "1", "-", "'", "x", "�
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@example(unit="@потерял", language="ru")  # one clause of fault words: each fault read its whole clause (quadratic)
+@example(unit="@потерял", language="ru")
+@example(unit="go ", language="en")  # a verb read its whole clause before it (quadratic in a clause of verbs)  # one clause of fault words: each fault read its whole clause (quadratic)
 @given(unit=st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join),
        language=st.sampled_from(["en", "ru", "pl"]))
 def test_lint_time_grows_linearly_with_the_text(unit, language, rules):
