@@ -34,6 +34,7 @@ class Reading:
     impersonal: bool = False  # a plural verb that may have no subject («повредили», «потеряли»)
     non_past: bool = False    # a verb with no past-tense reading («отгрузит», «найдёт»): a plan, not a fact
     finished_past: bool = False  # a perfective past-tense verb («потерял», «не успел»): a job done or not
+    plural_subject: bool = False  # a plural noun or pronoun in the nominative («деньги», «вы»): a plural verb's subject
 
 
 @lru_cache(maxsize=50_000)
@@ -57,4 +58,6 @@ def reading(word: str) -> Reading:
         impersonal=any(p.tag.POS == "VERB" and "plur" in p.tag and ("past" in p.tag or "3per" in p.tag) for p in verbs),
         non_past=any(p.tag.POS == "VERB" for p in verbs) and not any("past" in p.tag for p in verbs),
         finished_past=parses[0].tag.POS == "VERB" and "past" in parses[0].tag and "perf" in parses[0].tag,
+        plural_subject=parses[0].tag.POS in ("NOUN", "NPRO") and parses[0].tag.case == "nomn" and
+        parses[0].tag.number == "plur",
     )
