@@ -125,6 +125,8 @@ def blame_shift(draft):
     faults = _merge_faults(faults, _unfinished_jobs(clauses, language))
     if faults or disowns:  # only then is it worth looking for third parties
         parties = find("third-party")
+        if language == "ru":
+            parties = _with_agent_nouns(clauses, parties)
         party_sentences = {clauses.tokens[s.first].sentence for s in parties}
         party_at = {}  # token index -> the (first, longest) third-party span covering it
         for party in parties:
@@ -276,8 +278,21 @@ def _unfinished_jobs(clauses, language):
                 if job.infinitive and job.lemma not in GOOD_WHEN_NOT["ru"]:
                     found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
                 continue
+            if word.lemma in WANT["ru"] and index + 2 < len(tokens) and tokens[index + 2].clause == verb.clause:
+                # «не захотел подниматься»: a job refused, unless the job is sparing the client («беспокоить»)
+                job = reading(tokens[index + 2].lower)
+                if job.infinitive and job.lemma not in COURTESY["ru"]:
+                    found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
+                continue
             if not word.finished_past or word.lemma in GOOD_WHEN_NOT["ru"]:
                 continue
+        elif verb.lower.startswith(WANT["pl"]) and PL_PAST.fullmatch(verb.lower):
+            # «nie chciał wnieść paczki»: a job refused, unless the job is sparing the client («niepokoić»)
+            if index + 2 < len(tokens) and tokens[index + 2].clause == verb.clause and \
+                    tokens[index + 2].lower.endswith(("ć", "c")) and \
+                    not tokens[index + 2].lower.startswith(COURTESY["pl"]) and not PL_FIRST_PERSON.fullmatch(verb.lower):
+                found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
+            continue
         elif verb.lower.startswith(ABLE["pl"]) and PL_PAST.fullmatch(verb.lower) and index + 2 < len(tokens) and \
                 tokens[index + 2].clause == verb.clause:
             job = tokens[index + 2].lower
@@ -302,11 +317,19 @@ def _unfinished_jobs_en(clauses):
         verb_at = index + 1
         if word == "did" and tokens[index + 1].lower == "not":
             verb_at = index + 2
+        elif word in ("couldn't", "couldn’t", "wouldn't", "wouldn’t"):
+            pass  # only the unwillingness below ("couldn't be bothered to")
         elif word not in EN_NOT_DONE:
             continue
         if verb_at >= len(tokens) or tokens[verb_at].clause != tokens[index].clause:
             continue
+        refused = _refused_en(tokens, verb_at)
+        if refused is not None:
+            found.append(Span(index, refused, tokens[index].start, tokens[refused].end))
+            continue
         verb = tokens[verb_at].lower
+        if word in ("couldn't", "couldn’t", "wouldn't", "wouldn’t"):
+            continue
         if not verb.isalpha() or verb in EN_GOOD_WHEN_NOT or verb in FIRST_PERSON["en"]:
             continue
         if word == "never" and not (verb.endswith("ed") or verb in EN_IRREGULAR_PAST):
@@ -506,7 +529,7 @@ def _external(tokens, index, language):
 CAUSE_OPENERS = {"ru": {"потому", "поскольку", "ибо", "оттого"}, "en": {"because", "since", "cause", "coz"},
                  "pl": {"bo", "ponieważ", "poniewaz", "gdyż", "gdyz"}}
 # «из-за того, что», «так как», «przez to, że», «dlatego, że»: the cause opened across a comma.
-CAUSE_PAIRS = {"ru": ({"что"}, {("из-за", "того"), ("так", "как"), ("оттого",), ("того",)}),
+CAUSE_PAIRS = {"ru": ({"что"}, {("из-за", "того"), ("оттого",), ("того",)}),
                "pl": ({"że", "ze"}, {("przez", "to"), ("dlatego",), ("tego",)}),
                "en": ({"that"}, {("fact",)})}
 # A manner that makes a job a bad one: «долго», "slow", «źle»: said of a third party that caused a problem.
@@ -527,6 +550,8 @@ def _cause_clause(clauses, clause, language):
     word = tokens[first].lower
     if word in CAUSE_OPENERS.get(language, ()):
         return True
+    if language == "ru" and word == "так" and first + 1 < past and tokens[first + 1].lower == "как":
+        return True  # «…, так как склад…»
     openers, pairs = CAUSE_PAIRS.get(language, ((), ()))
     if word in openers and first:
         for pair in pairs:
@@ -648,3 +673,43 @@ def _first_person_verb(word):
     from phrases.lint.morphology import reading
 
     return reading(word).first_person
+
+
+# Not wanting to do a job is refusing it («не захотел подниматься», «nie chciał wnieść», "didn't want to
+# come up", "couldn't be bothered to ring"), unless the job would have troubled the client.
+WANT = {"ru": ("хотеть", "захотеть"), "pl": ("chcia",)}
+COURTESY = {"ru": ("беспокоить", "побеспокоить", "тревожить", "потревожить", "отвлекать", "отвлечь", "будить", "разбудить"),
+            "pl": ("niepokoi", "przeszkadza", "budzi", "obudzi", "fatygowa", "kłopota", "klopota"),
+            "en": {"disturb", "bother", "trouble", "wake", "worry", "rush", "keep", "interrupt"}}
+
+
+def _refused_en(tokens, at):
+    """After "didn't" / "couldn't": "want to VERB", "care to VERB", "be bothered to VERB": the index of VERB."""
+    words = [tokens[i].lower for i in range(at, min(len(tokens), at + 4))]
+    if words[:2] in (["want", "to"], ["care", "to"]):
+        verb_at = at + 2
+    elif words[:3] == ["be", "bothered", "to"]:
+        verb_at = at + 3
+    else:
+        return None
+    if verb_at >= len(tokens) or tokens[verb_at].clause != tokens[at].clause or tokens[verb_at].lower in COURTESY["en"]:
+        return None
+    return verb_at
+
+
+def _with_agent_nouns(clauses, parties):
+    """The listed third parties and people named by their job in Russian («доставщик», «сортировщик»): an
+    animate noun in -щик / -чик (pymorphy3), other than the client («заказчик»)."""
+    from phrases.lint.morphology import reading
+
+    covered = {index for s in parties for index in range(s.first, s.last + 1)}
+    extra = [Span(index, index, token.start, token.end) for index, token in enumerate(clauses.tokens)
+             if index not in covered and token.lower.endswith(AGENT_ENDINGS) and reading(token.lower).agent_noun]
+    if not extra:
+        return parties
+    return sorted(list(parties) + extra, key=lambda s: (s.first, -s.last))
+
+
+AGENT_ENDINGS = ("щик", "щика", "щику", "щиком", "щике", "щики", "щиков", "щикам", "щиками", "щиках", "чик", "чика",
+                 "чику", "чиком", "чике", "чики", "чиков", "чикам", "чиками", "чиках", "щица", "щицы", "щицу", "щицей",
+                 "чица", "чицы", "чицу", "чицей")
