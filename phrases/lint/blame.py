@@ -591,13 +591,14 @@ def _caused_by_party(clauses, faults, party_at, party_sentences, language):
             continue
         sentence = tokens[first].sentence
         sentence_first = clauses.sentence_range[sentence][0]
-        if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in range(sentence_first, first)):
+        reported = range(max(sentence_first, first - REACH), first)  # the REACH words before: linear in the text
+        if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in reported):
             continue
         manner = any(tokens[i].lower in bad or tokens[i].lower.startswith(FAULT_NOUNS.get(language, ("\0",)))
                      for i in range(first, past))
         problem = manner
         if not problem:
-            for index in range(sentence_first, first):
+            for index in reported:
                 token = tokens[index]
                 word = token.lemma if language == "ru" else token.lower
                 if token.clause in fault_clauses or token.lower in negations or \
@@ -660,7 +661,7 @@ def _unnamed_agent(clauses, fault, members, language):
         if any(tokens[i].lower in PL_PLURAL_SUBJECTS for i in members):
             return None
     sentence_first, sentence_past = clauses.sentence_range[tokens[fault.first].sentence]
-    for index in range(sentence_first, sentence_past):
+    for index in range(max(sentence_first, fault.first - REACH), min(sentence_past, fault.last + 1 + REACH)):
         word = tokens[index].lower
         if word in FIRST_PERSON[language] or word in ("нас", "нам", "nas", "nam") or \
                 language == "pl" and PL_FIRST_PERSON.fullmatch(word) or \
