@@ -125,6 +125,8 @@ def blame_shift(draft):
     faults = _merge_faults(faults, _unfinished_jobs(clauses, language))
     if faults or disowns:  # only then is it worth looking for third parties
         parties = find("third-party")
+        if language == "ru":
+            parties = _with_agent_nouns(clauses, parties)
         party_sentences = {clauses.tokens[s.first].sentence for s in parties}
         party_at = {}  # token index -> the (first, longest) third-party span covering it
         for party in parties:
@@ -145,8 +147,18 @@ def blame_shift(draft):
             if clauses.tokens[disown.first].sentence in party_sentences:
                 hits.append((disown.start, disown.end))
         hits.extend(_named_fault_of_party(clauses, party_at, language))
+        hits.extend(_caused_by_party(clauses, faults, party_at, party_sentences, language))
     else:
-        hits.extend(_named_fault_of_party(clauses, {s.first: s for s in find("third-party")}, language))
+        party_at = {s.first: s for s in find("third-party")}
+        hits.extend(_named_fault_of_party(clauses, party_at, language))
+        if party_at:
+            parties = find("third-party")
+            full_at = {}
+            for party in parties:
+                for index in range(party.first, party.last + 1):
+                    full_at.setdefault(index, party)
+            hits.extend(_caused_by_party(clauses, (), full_at,
+                                         {clauses.tokens[s.first].sentence for s in parties}, language))
     for start, end in merge_spans(hits):
         yield start, end, {"word": draft.body[start:end]}, None
 
@@ -183,6 +195,8 @@ def _named_fault_of_party(clauses, party_at, language):
         for i in range(start + 1, min(len(tokens), start + 1 + CAUSE_REACH)):
             if tokens[i].clause != clause:
                 break
+            if tokens[i].lower.startswith(OURS.get(language, ())) and _external(tokens, i + 1, language):
+                continue  # «нашего партнёра», "our partner": another company even when it works for us
             if tokens[i].lower.startswith(OURS.get(language, ())) or tokens[i].lower in FIRST_PERSON.get(language, ()):
                 break  # «из-за ошибки нашего склада», "by our warehouse": the sentence owns it
             party = party_at.get(i)
@@ -218,6 +232,8 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
         return None  # «склад ничего не потерял»: the fault is denied, not assigned
     if _planned(clauses, fault, language):
         return None  # «поставщик не отгрузит в срок»: a negated plan, not a job left undone
+    if _discovered(tokens, fault, language):
+        return None  # "the technician found a faulty board": the fault is what was found, not what was done
     after = range(fault.last + 1, members.stop)
     earlier = [i for i in range(max(sentence_first, clause_first - REACH), clause_first)
                if not _relative_clause(clauses, tokens[i].clause, language)]
@@ -231,7 +247,8 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
     if language == "en":
         return _passive_place_agent(tokens, fault, party_at, after)
     return _impersonal_agent(clauses, fault, party_at, members, language) or \
-        _stuck_at_party(clauses, fault, party_at, members, language)
+        _stuck_at_party(clauses, fault, party_at, members, language) or \
+        _unnamed_agent(clauses, fault, members, language)
 
 
 def _unfinished_jobs(clauses, language):
@@ -261,8 +278,21 @@ def _unfinished_jobs(clauses, language):
                 if job.infinitive and job.lemma not in GOOD_WHEN_NOT["ru"]:
                     found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
                 continue
+            if word.lemma in WANT["ru"] and index + 2 < len(tokens) and tokens[index + 2].clause == verb.clause:
+                # «не захотел подниматься»: a job refused, unless the job is sparing the client («беспокоить»)
+                job = reading(tokens[index + 2].lower)
+                if job.infinitive and job.lemma not in COURTESY["ru"]:
+                    found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
+                continue
             if not word.finished_past or word.lemma in GOOD_WHEN_NOT["ru"]:
                 continue
+        elif verb.lower.startswith(WANT["pl"]) and PL_PAST.fullmatch(verb.lower):
+            # «nie chciał wnieść paczki»: a job refused, unless the job is sparing the client («niepokoić»)
+            if index + 2 < len(tokens) and tokens[index + 2].clause == verb.clause and \
+                    tokens[index + 2].lower.endswith(("ć", "c")) and \
+                    not tokens[index + 2].lower.startswith(COURTESY["pl"]) and not PL_FIRST_PERSON.fullmatch(verb.lower):
+                found.append(Span(index, index + 2, tokens[index].start, tokens[index + 2].end))
+            continue
         elif verb.lower.startswith(ABLE["pl"]) and PL_PAST.fullmatch(verb.lower) and index + 2 < len(tokens) and \
                 tokens[index + 2].clause == verb.clause:
             job = tokens[index + 2].lower
@@ -287,11 +317,19 @@ def _unfinished_jobs_en(clauses):
         verb_at = index + 1
         if word == "did" and tokens[index + 1].lower == "not":
             verb_at = index + 2
+        elif word in ("couldn't", "couldn’t", "wouldn't", "wouldn’t"):
+            pass  # only the unwillingness below ("couldn't be bothered to")
         elif word not in EN_NOT_DONE:
             continue
         if verb_at >= len(tokens) or tokens[verb_at].clause != tokens[index].clause:
             continue
+        refused = _refused_en(tokens, verb_at)
+        if refused is not None:
+            found.append(Span(index, refused, tokens[index].start, tokens[refused].end))
+            continue
         verb = tokens[verb_at].lower
+        if word in ("couldn't", "couldn’t", "wouldn't", "wouldn’t"):
+            continue
         if not verb.isalpha() or verb in EN_GOOD_WHEN_NOT or verb in FIRST_PERSON["en"]:
             continue
         if word == "never" and not (verb.endswith("ed") or verb in EN_IRREGULAR_PAST):
@@ -473,3 +511,206 @@ def merge_spans(spans):
         else:
             merged.append((start, end))
     return merged
+
+
+# A company that works with us but is not us: "our partner" is still another company («нашего партнёра»,
+# «nasz partner»), unlike "our warehouse" or "our team".
+EXTERNAL = {"ru": ("партн", "подрядчик", "поставщик", "перевозчик", "субподрядчик"),
+            "en": ("partner", "contractor", "subcontractor", "supplier", "carrier", "vendor"),
+            "pl": ("partner", "podwykonawc", "dostawc", "przewoźnik", "przewoznik")}
+
+
+def _external(tokens, index, language):
+    return index < len(tokens) and tokens[index].lower.startswith(EXTERNAL.get(language, ("\0",)))
+
+
+# Clauses that give the cause of what the sentence reports: «…, потому что банк…», "…because the
+# warehouse…", «…, bo magazyn…». Their subject is the cause of the sentence's problem.
+CAUSE_OPENERS = {"ru": {"потому", "поскольку", "ибо", "оттого"}, "en": {"because", "since", "cause", "coz"},
+                 "pl": {"bo", "ponieważ", "poniewaz", "gdyż", "gdyz"}}
+# «из-за того, что», «так как», «przez to, że», «dlatego, że»: the cause opened across a comma.
+CAUSE_PAIRS = {"ru": ({"что"}, {("из-за", "того"), ("оттого",), ("того",)}),
+               "pl": ({"że", "ze"}, {("przez", "to"), ("dlatego",), ("tego",)}),
+               "en": ({"that"}, {("fact",)})}
+# A manner that makes a job a bad one: «долго», "slow", «źle»: said of a third party that caused a problem.
+BAD_MANNER = {"ru": {"долго", "медленно", "плохо", "поздно", "неаккуратно", "криво", "нерасторопно"},
+              "en": {"slow", "slowly", "badly", "poorly", "late", "carelessly", "sloppily"},
+              "pl": {"długo", "dlugo", "wolno", "powoli", "źle", "zle", "późno", "pozno", "niedbale"}}
+# What the sentence reports going wrong (besides the listed faults): a delay, being stuck, not arriving.
+PROBLEMS = {"ru": ("задерживаться", "задержаться", "затягиваться", "затянуться", "опаздывать", "опоздать",
+                   "запаздывать", "зависнуть", "застрять", "задерживать"),
+            "en": ("stuck", "delayed", "late", "held", "missing", "slow", "lost", "damaged", "broken", "wrong"),
+            "pl": ("opóźni", "opozni", "utkn", "spóźni", "spozni", "zagin", "przedłuż", "przedluz", "wstrzyma")}
+
+
+def _cause_clause(clauses, clause, language):
+    """Does `clause` give a cause («потому что…», "because…", «bo…», «из-за того, что…»)?"""
+    first, past = clauses.clause_range[clause]
+    tokens = clauses.tokens
+    word = tokens[first].lower
+    if word in CAUSE_OPENERS.get(language, ()):
+        return True
+    if language == "ru" and word == "так" and first + 1 < past and tokens[first + 1].lower == "как":
+        return True  # «…, так как склад…»
+    openers, pairs = CAUSE_PAIRS.get(language, ((), ()))
+    if word in openers and first:
+        for pair in pairs:
+            if first >= len(pair) and tuple(tokens[first - len(pair) + k].lower for k in range(len(pair))) == pair \
+                    and tokens[first - 1].sentence == tokens[first].sentence:
+                return True
+    return False
+
+
+def _caused_by_party(clauses, faults, party_at, party_sentences, language):
+    """«Ваш платёж завис, потому что банк долго обрабатывает операции», "The refund is stuck because your bank
+    is slow", «Zwrot się opóźnia, bo bank długo przetwarza przelewy»: a clause giving the cause of a problem,
+    whose subject is a third party, puts the problem on it. The problem is what the rest of the sentence reports
+    (a fault, a delay, something negated) or a bad manner in the cause itself («потому что склад плохо его
+    упаковал»). A first-person subject owns the cause; «ещё не» / "yet" in it is still under way."""
+    if not party_at:
+        return []
+    tokens = clauses.tokens
+    clause_range = clauses.clause_range
+    fault_clauses = {tokens[s.first].clause for s in faults}
+    bad, problems = BAD_MANNER.get(language, set()), PROBLEMS.get(language, ())
+    negations, not_yet = NEGATIONS.get(language, ()), NOT_YET.get(language, set()) | {"yet", "still"}
+    found = []
+    for clause in {tokens[i].clause for i in party_at}:
+        if not _cause_clause(clauses, clause, language):
+            continue
+        first, past = clause_range[clause]
+        if any(tokens[i].lower in not_yet for i in range(first, past)):
+            continue
+        agent = None
+        for index in range(first, past):
+            subject = _subject(clauses, index, party_at, party_sentences, language)
+            if subject is not None:
+                agent = subject
+                break
+        if agent is None or agent == "us":
+            continue
+        sentence = tokens[first].sentence
+        sentence_first = clauses.sentence_range[sentence][0]
+        reported = range(max(sentence_first, first - REACH), first)  # the REACH words before: linear in the text
+        if any(tokens[i].lower in CONDITIONS.get(language, ()) for i in reported):
+            continue
+        manner = any(tokens[i].lower in bad or tokens[i].lower.startswith(FAULT_NOUNS.get(language, ("\0",)))
+                     for i in range(first, past))
+        problem = manner
+        if not problem:
+            for index in reported:
+                token = tokens[index]
+                word = token.lemma if language == "ru" else token.lower
+                if token.clause in fault_clauses or token.lower in negations or \
+                        (word in problems if language == "ru" else word.startswith(problems)):
+                    problem = True
+                    break
+        if problem:
+            found.append((tokens[agent.first].start, tokens[past - 1].end))
+    return found
+
+
+# Verbs of finding: what follows them is what was found wrong, not what their subject did wrong.
+DISCOVERY = {"ru": ("найти", "обнаружить", "выявить", "заметить", "определить", "диагностировать"),
+             "en": ("found", "find", "finds", "detected", "discovered", "noticed", "identified", "diagnosed",
+                    "spotted", "located"),
+             "pl": ("znalaz", "wykry", "zauważy", "zauwazy", "odkry", "stwierdzi", "zdiagnozowa")}
+
+
+def _discovered(tokens, fault, language):
+    """"The technician found a faulty board", «Мастер обнаружил неисправную плату», «Technik wykrył wadliwą
+    płytę»: the fault word is the object of a verb of finding."""
+    index = fault.first - 1
+    while index >= 0 and tokens[index].clause == tokens[fault.first].clause and \
+            (tokens[index].lower in ("a", "an", "the", "some", "one") or
+             language != "en" and tokens[index].lower.startswith(DETERMINERS.get(language, ()))):
+        index -= 1
+    if index < 0 or tokens[index].clause != tokens[fault.first].clause:
+        return False
+    word = tokens[index]
+    if language == "ru":
+        return word.lemma in DISCOVERY["ru"]
+    if language == "en":
+        return word.lower in DISCOVERY["en"]
+    return word.lower.startswith(DISCOVERY.get(language, ("\0",))) and PL_PAST.fullmatch(word.lower) is not None
+
+
+# A plural verb's own subject, beside a third party: «вы», «они», «Państwo», and a reflexive («się»).
+PL_PLURAL_SUBJECTS = {"wy", "oni", "one", "my", "państwo", "panstwo", "się", "sie"}
+
+
+def _unnamed_agent(clauses, fault, members, language):
+    """«Посылку повредили при перевозке», «Paczkę zniszczyli podczas transportu», «Заказ не довезли»: a plural
+    verb with no subject at all did the fault. Nobody in the sentence is "we", so somebody else did it: blame
+    on an unnamed third party. A plural subject of its own («деньги зависли», «Вы указали») or a first person
+    anywhere in the sentence («мы», «-liśmy») reads otherwise."""
+    if language not in ("ru", "pl"):
+        return None
+    tokens = clauses.tokens
+    verbs = tokens[fault.first:fault.last + 1]
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        if not any(reading(tok.lower).impersonal and not reading(tok.lower).non_past for tok in verbs):
+            return None
+        if any(reading(tokens[i].lower).plural_subject for i in members):
+            return None
+    else:
+        if not any(PL_IMPERSONAL.fullmatch(tok.lower) for tok in verbs):
+            return None
+        if any(tokens[i].lower in PL_PLURAL_SUBJECTS for i in members):
+            return None
+    sentence_first, sentence_past = clauses.sentence_range[tokens[fault.first].sentence]
+    for index in range(max(sentence_first, fault.first - REACH), min(sentence_past, fault.last + 1 + REACH)):
+        word = tokens[index].lower
+        if word in FIRST_PERSON[language] or word in ("нас", "нам", "nas", "nam") or \
+                language == "pl" and PL_FIRST_PERSON.fullmatch(word) or \
+                language == "ru" and _first_person_verb(word):
+            return None
+    return fault
+
+
+def _first_person_verb(word):
+    from phrases.lint.morphology import reading
+
+    return reading(word).first_person
+
+
+# Not wanting to do a job is refusing it («не захотел подниматься», «nie chciał wnieść», "didn't want to
+# come up", "couldn't be bothered to ring"), unless the job would have troubled the client.
+WANT = {"ru": ("хотеть", "захотеть"), "pl": ("chcia",)}
+COURTESY = {"ru": ("беспокоить", "побеспокоить", "тревожить", "потревожить", "отвлекать", "отвлечь", "будить", "разбудить"),
+            "pl": ("niepokoi", "przeszkadza", "budzi", "obudzi", "fatygowa", "kłopota", "klopota"),
+            "en": {"disturb", "bother", "trouble", "wake", "worry", "rush", "keep", "interrupt"}}
+
+
+def _refused_en(tokens, at):
+    """After "didn't" / "couldn't": "want to VERB", "care to VERB", "be bothered to VERB": the index of VERB."""
+    words = [tokens[i].lower for i in range(at, min(len(tokens), at + 4))]
+    if words[:2] in (["want", "to"], ["care", "to"]):
+        verb_at = at + 2
+    elif words[:3] == ["be", "bothered", "to"]:
+        verb_at = at + 3
+    else:
+        return None
+    if verb_at >= len(tokens) or tokens[verb_at].clause != tokens[at].clause or tokens[verb_at].lower in COURTESY["en"]:
+        return None
+    return verb_at
+
+
+def _with_agent_nouns(clauses, parties):
+    """The listed third parties and people named by their job in Russian («доставщик», «сортировщик»): an
+    animate noun in -щик / -чик (pymorphy3), other than the client («заказчик»)."""
+    from phrases.lint.morphology import reading
+
+    covered = {index for s in parties for index in range(s.first, s.last + 1)}
+    extra = [Span(index, index, token.start, token.end) for index, token in enumerate(clauses.tokens)
+             if index not in covered and token.lower.endswith(AGENT_ENDINGS) and reading(token.lower).agent_noun]
+    if not extra:
+        return parties
+    return sorted(list(parties) + extra, key=lambda s: (s.first, -s.last))
+
+
+AGENT_ENDINGS = ("щик", "щика", "щику", "щиком", "щике", "щики", "щиков", "щикам", "щиками", "щиках", "чик", "чика",
+                 "чику", "чиком", "чике", "чики", "чиков", "чикам", "чиками", "чиках", "щица", "щицы", "щицу", "щицей",
+                 "чица", "чицы", "чицу", "чицей")

@@ -398,6 +398,9 @@ TERMS = {
              "merchants?|managers?|packers?|agents?|operators?|accounting|accountants?|logistics(?:\\s+team)?|retailers?|"
              "(?:card\\s+)?issuers?", ""),
             ("staff|pickup\\s+points?|parcel\\s+lockers?", ""),
+            # People named by the job they do for us: "the delivery guy", "the warehouse folks", "repair men".
+            ("(?:delivery|shipping|courier|warehouse|repair|service|installation|logistics|billing|payments?)\\s+"
+             "(?:guys?|m[ae]n|person|people|boys?|folks|lady|ladies|staff|crew|desk|driver|drivers)", ""),
             ("(?:payment|card)\\s+(?:provider|processor|system|gateway|company|service)s?|"
              "(?:delivery|shipping|courier|logistics|transport|postal)\\s+(?:company|companies|service|services|partner|partners|firm|team)|"
              "service\\s+cent(?:er|re)s?|repair\\s+shop|post\\s+office|(?:previous|other|another)\\s+(?:agent|operator|consultant|department)", ""),
@@ -488,7 +491,7 @@ TERMS = {
             # Where the fault sat, named after a third party ("glitched on the partner's end"), like "on their side".
             ("on\\s+(?:the\\s+)?{third-party}(?:'s|s'|’s)\\s+(?:end|side)", ""),
             # A third party's act set against ours: "…, not us", "not on our store", "without our input".
-            ("not\\s+(?:on\\s+|with\\s+|by\\s+)?(?:us|me|our\\s+(?:store|shop|team|side|end|company|staff))(?=[\\s.,!?;]|$)|"
+            ("not\\s+(?:on\\s+|with\\s+|by\\s+|from\\s+)?(?:us|me|our\\s+(?:store|shop|team|side|end|company|staff))(?=[\\s.,!?;]|$)|"
              "without\\s+(?:our|my)\\s+(?:input|knowledge|involvement|consent|approval|say|permission|fault)|"
              "without\\s+(?:telling|asking|informing|consulting|notifying)\\s+(?:us|me)", ""),
             ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
@@ -651,6 +654,8 @@ TERMS = {
              "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
             ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"
              "przez\\s+(?:sw\\w+\\s+|ich\\s+|jego\\s+|jej\\s+)?(?:błąd|błędy|awari\\w+|usterk\\w+|zaniedbani\\w+)", ""),
+            # The wrong place, whatever it is: «pod złymi drzwiami», «do złego bloku», «na złe piętro».
+            ("(?:pod|do|na|w|we|przed|przy|z|ze)\\s+zł(?:ą|y|a|e|ego|ej|ych|ym|ymi|ymi)\\s+\\w+", ""),
             ("zł(?:ą|y|a|e|ego|ej|ych|ym|ymi)(?=\\s+(?:cen|adres|kolor|rozmiar|model|produkt|towar|informacj|numer|kwot|termin|reszt|wersj|częś|czes|dat|"
              "etykiet|paragon|faktur|kabel|kabl|część|czesc|przesyłk|przesylk|paczk|miejsc|dzień|dzien|godzin|klient|odbiorc)\\w*)", ""),
             ("przez\\s+(?:pomyłkę|nieuwagę|przypadek)|omyłkowo|pomyłkowo|win(?:ny|na|ni|ne)|źle|błędn\\w+|niewłaściw\\w+|niepoprawn\\w+|wadliw\\w+|zgubion\\w+|uszkodzon\\w+\\s+przez|"

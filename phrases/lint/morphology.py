@@ -34,6 +34,12 @@ class Reading:
     impersonal: bool = False  # a plural verb that may have no subject («повредили», «потеряли»)
     non_past: bool = False    # a verb with no past-tense reading («отгрузит», «найдёт»): a plan, not a fact
     finished_past: bool = False  # a perfective past-tense verb («потерял», «не успел»): a job done or not
+    agent_noun: bool = False  # a person named by the job («доставщик», «сортировщик»), not the client («заказчик»)
+    plural_subject: bool = False  # a plural noun or pronoun in the nominative («деньги», «вы»): a plural verb's subject
+
+
+# Agent nouns that name the client, not a third party.
+CLIENTS = {"заказчик", "заказчица", "получатель"}
 
 
 @lru_cache(maxsize=50_000)
@@ -57,4 +63,8 @@ def reading(word: str) -> Reading:
         impersonal=any(p.tag.POS == "VERB" and "plur" in p.tag and ("past" in p.tag or "3per" in p.tag) for p in verbs),
         non_past=any(p.tag.POS == "VERB" for p in verbs) and not any("past" in p.tag for p in verbs),
         finished_past=parses[0].tag.POS == "VERB" and "past" in parses[0].tag and "perf" in parses[0].tag,
+        agent_noun=parses[0].tag.POS == "NOUN" and all("anim" in p.tag for p in parses if p.tag.POS == "NOUN") and
+        parses[0].normal_form.endswith(("щик", "чик", "щица", "чица")) and parses[0].normal_form not in CLIENTS,
+        plural_subject=parses[0].tag.POS in ("NOUN", "NPRO") and "Abbr" not in parses[0].tag and
+        any(p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" and p.tag.number == "plur" for p in parses),
     )

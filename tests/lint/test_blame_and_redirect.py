@@ -371,3 +371,80 @@ MORE = [
 def test_more_held_out_wordings(rules_of, language, rule, body):
     found = rules_of(body, language) & {"blame-shift", "redirect-channel"}
     assert found == ({rule} if rule else set())
+
+
+# Seventh round: blame read from what causes the problem and who (if anyone) did it.
+CAUSE_CLAUSES = [
+    # A clause giving the cause of a problem, with a third party as its subject, puts the problem on it.
+    ("ru", "Доставка затянулась, потому что перевозчик медленно обрабатывает заявки.", True),
+    ("ru", "Возврат идёт дольше обычного из-за того, что эквайер работает со сбоями.", True),
+    ("ru", "Посылка пришла мятой, так как склад плохо её упаковал.", True),
+    ("en", "Your parcel is delayed because the carrier is slow with the paperwork.", True),
+    ("en", "The box arrived dented because the supplier wrapped it poorly.", True),
+    ("pl", "Dostawa się opóźnia, bo przewoźnik wolno obsługuje zlecenia.", True),
+    ("pl", "Zwrot utknął, ponieważ operator płatności długo weryfikuje przelewy.", True),
+    # Near misses: the cause is ours, still under way, a plain schedule, or a condition.
+    ("ru", "Доставка затянулась, потому что мы поздно передали заказ.", False),
+    ("ru", "Заказ приедет в пятницу, потому что перевозчик работает по графику.", False),
+    ("ru", "Оплата ещё в обработке, потому что банк пока не подтвердил перевод.", False),
+    ("en", "Your parcel is delayed because we packed it late.", False),
+    ("en", "The refund takes three days because the bank processes it overnight.", False),
+    ("pl", "Dostawa się opóźnia, bo my za późno nadaliśmy paczkę.", False),
+    ("pl", "Zwrot trwa kilka dni, bo bank księguje przelewy w dni robocze.", False),
+]
+UNNAMED_AGENTS = [
+    # A plural verb with no subject and nobody in the sentence being "we": somebody else did the fault.
+    ("ru", "Коробку помяли где-то по дороге.", True),
+    ("ru", "Ваш заказ не довезли до пункта выдачи вовремя.", True),
+    ("pl", "Paczkę uszkodzili gdzieś w trasie.", True),
+    # Near misses: a plural subject of its own, the client, first person, something not yet done.
+    ("ru", "Деньги зависли на пару минут и уже поступили.", False),
+    ("ru", "Вы перепутали подъезд, ничего страшного, курьер подождёт.", False),
+    ("ru", "Коробку помяли при сборке, простите нас, мы заменим её сегодня.", False),
+    ("ru", "Заказ ещё не довезли, он в пути.", False),
+    ("pl", "Uszkodzili paczkę, ale już wysłaliśmy nową i przepraszamy.", False),
+    ("pl", "Państwo pomylili numer mieszkania, ale kurier już jedzie.", False),
+]
+FOUND_REFUSED_EXTERNAL = [
+    # What a third party found wrong is not what it did wrong.
+    ("en", "The engineer detected a defective cable and swapped it.", False),
+    ("ru", "Мастер обнаружил неисправный блок питания и заменил его.", False),
+    ("pl", "Serwisant wykrył wadliwy kabel i go wymienił.", False),
+    ("en", "The engineer installed a defective cable.", True),
+    # Not wanting to do the job is refusing it; not wanting to trouble the client is a courtesy.
+    ("ru", "Водитель не захотел ждать у подъезда.", True),
+    ("pl", "Monter nie chciał zabrać starej pralki.", True),
+    ("en", "The fitter didn't want to take the old sofa away.", True),
+    ("en", "The driver couldn't be bothered to wait five minutes.", True),
+    ("ru", "Курьер не хотел Вас будить и оставил пакет у двери, как Вы просили.", False),
+    ("pl", "Kurier nie chciał Pani niepokoić, więc zostawił awizo.", False),
+    ("en", "The driver didn't want to disturb you, so he left a note.", False),
+    # "Our partner" is still another company; our warehouse is us.
+    ("ru", "Счёт задвоился из-за сбоя у нашего подрядчика.", True),
+    ("ru", "Счёт задвоился из-за сбоя на нашем складе, простите.", False),
+    # People named by their job («сортировщик», "the delivery man") are third parties; the client is not.
+    ("ru", "Сортировщик перепутал посылки.", True),
+    ("ru", "Заказчик перепутал адрес в заявке, мы поправили его.", False),
+    ("en", "The delivery man dropped your parcel.", True),
+    ("en", "The delivery man will bring your parcel tomorrow.", False),
+    # The wrong place in Polish, whatever the place; "not from us" disowns.
+    ("pl", "Kurier dostarczył paczkę pod zły numer.", True),
+    ("pl", "Kurier podjedzie pod drzwi, gdy Pan potwierdzi godzinę.", False),
+    ("en", "The charge came from the bank, not from us.", True),
+    ("en", "The charge came from the bank, and it will be reversed tomorrow.", False),
+]
+
+
+@pytest.mark.parametrize("language, body, blame", CAUSE_CLAUSES)
+def test_a_third_party_subject_of_a_cause_clause_is_blamed_for_the_problem(rules_of, language, body, blame):
+    assert ("blame-shift" in rules_of(body, language)) is blame
+
+
+@pytest.mark.parametrize("language, body, blame", UNNAMED_AGENTS)
+def test_a_subjectless_plural_fault_with_no_we_is_an_unnamed_third_party(rules_of, language, body, blame):
+    assert ("blame-shift" in rules_of(body, language)) is blame
+
+
+@pytest.mark.parametrize("language, body, blame", FOUND_REFUSED_EXTERNAL)
+def test_found_faults_refused_jobs_external_partners_and_job_names(rules_of, language, body, blame):
+    assert ("blame-shift" in rules_of(body, language)) is blame
