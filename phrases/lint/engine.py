@@ -41,16 +41,17 @@ def lint(body: str, language: str, ruleset, budget: float | None = None) -> list
     draft = checks.Draft(body=normalized.text, language=language, ruleset=ruleset, deadline=started + budget,
                          is_word_in_capitals=is_word_in_capitals)
     findings = []
-    with speaking(language):
-        try:
-            _run(draft, ruleset, findings)
-        except checks.OutOfTime:
-            findings.append(Finding("too-long", ERROR, message("out-of-time", ms=round(budget * 1000)),
-                                    0, len(draft.body), None))
-        finally:
-            draft.release()
-    findings = [Finding(f.rule, f.severity, f.message, *normalized.span(f.start, f.end), f.suggestion)
-                for f in findings]
+    try:
+        _run(draft, ruleset, findings)
+    except checks.OutOfTime:
+        with speaking(language):
+            text = message("out-of-time", ms=round(budget * 1000))
+        findings.append(Finding("too-long", ERROR, text, 0, len(draft.body), None))
+    finally:
+        draft.release()
+    if normalized.starts is not None:  # else every offset is the original's already
+        findings = [Finding(f.rule, f.severity, f.message, *normalized.span(f.start, f.end), f.suggestion)
+                    for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 
@@ -87,7 +88,7 @@ def _load_language_data(language, ruleset):
 
 def _run(draft, ruleset, findings):
     language = draft.language
-    said = _Messages()
+    said = _Messages(language)
     for rule, check in checks.CHECKS.items():
         severity, limit = ruleset.rule(rule, language)
         if severity == OFF:
@@ -112,16 +113,31 @@ def _run(draft, ruleset, findings):
                                     word.start, word.end, None))
 
 
-class _Messages(dict):
-    """The messages of one text's findings, each rendered (translated and filled in) once: a long text
-    repeats its words, and so its findings' messages."""
+# Rendered finding messages, shared by every text of the process: an import's texts repeat their
+# words, and so their findings' messages; a message is translated and filled in once, and the
+# phrase's language is spoken (a translation override per text) only to render one not seen yet.
+# Bounded: emptied when full.
+RENDERED_MESSAGES = 50_000
+_rendered: dict = {}  # (language, rule, (name, value), …) -> message
+_KEYED = (str, int)  # value types kept in a key exactly (not bool or float: True == 1 == 1.0)
+
+
+class _Messages:
+    """The messages of a text's findings in its language, each rendered once per process (see
+    `_rendered`); a message with a value of another type is rendered every time."""
+
+    def __init__(self, language):
+        self.language = language
 
     def __call__(self, rule, values):
-        key = (rule, *values.items())
-        try:
-            text = self.get(key)
-        except TypeError:  # a value that cannot be a key: rendered every time
-            return message(rule, **values)
-        if text is None:
-            text = self[key] = message(rule, **values)
+        key = (self.language, rule, *values.items())
+        text = _rendered.get(key) if all(type(value) in _KEYED for value in values.values()) else False
+        if not text:
+            with speaking(self.language):
+                rendered = message(rule, **values)
+            if text is None:
+                if len(_rendered) >= RENDERED_MESSAGES:
+                    _rendered.clear()
+                _rendered[key] = rendered
+            text = rendered
         return text

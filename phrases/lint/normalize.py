@@ -19,6 +19,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from phrases.lint.text import EMOJI_RE
 
@@ -163,25 +164,35 @@ def _mixed_runs(text: str, language: str):
 
 
 def _unmix(text: str, language: str) -> str:
-    chars = list(text)
+    pieces, read_to = [], 0
     for run in _mixed_runs(text, language):
         word = run.group()
-        latin = [char for char in word if "a" <= char.lower() <= "z"]
-        cyrillic = [char for char in word if "\u0400" <= char <= "\u04ff"]
-        if not latin or not cyrillic:
-            continue
-        # Letters with no look-alike in the other script say which script the word is in.
-        latin_only = sum(1 for char in latin if char not in LATIN_TO_CYRILLIC)
-        cyrillic_only = sum(1 for char in cyrillic if char not in CYRILLIC_TO_LATIN)
-        if latin_only != cyrillic_only:
-            to_latin = latin_only > cyrillic_only
-        elif len(latin) != len(cyrillic):
-            to_latin = len(latin) > len(cyrillic)
-        else:
-            to_latin = language != "ru"
-        table = CYRILLIC_TO_LATIN if to_latin else LATIN_TO_CYRILLIC
-        for offset, char in enumerate(word):
-            replacement = table.get(char)
-            if replacement is not None:
-                chars[run.start() + offset] = replacement
-    return "".join(chars)
+        # Kept per run (texts repeat their words); a long run is not kept.
+        unmixed = (_unmixed_run if len(word) <= 64 else _unmixed_run.__wrapped__)(word, language != "ru")
+        if unmixed is not None:
+            pieces += (text[read_to:run.start()], unmixed)
+            read_to = run.end()
+    if not pieces:
+        return text
+    pieces.append(text[read_to:])
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=20_000)
+def _unmixed_run(word: str, latin_on_a_tie: bool) -> str | None:
+    """A run of letters holding both scripts in one script (same length), or None when unchanged."""
+    latin = [char for char in word if "a" <= char.lower() <= "z"]
+    cyrillic = [char for char in word if "\u0400" <= char <= "\u04ff"]
+    if not latin or not cyrillic:
+        return None
+    # Letters with no look-alike in the other script say which script the word is in.
+    latin_only = sum(1 for char in latin if char not in LATIN_TO_CYRILLIC)
+    cyrillic_only = sum(1 for char in cyrillic if char not in CYRILLIC_TO_LATIN)
+    if latin_only != cyrillic_only:
+        to_latin = latin_only > cyrillic_only
+    elif len(latin) != len(cyrillic):
+        to_latin = len(latin) > len(cyrillic)
+    else:
+        to_latin = latin_on_a_tie
+    table = CYRILLIC_TO_LATIN if to_latin else LATIN_TO_CYRILLIC
+    return "".join([table.get(char, char) for char in word])

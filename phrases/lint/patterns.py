@@ -828,9 +828,10 @@ class StartIndex:
             found = [None] * len(filters)  # each read on demand, by `_candidates`
         else:
             chosen = defaultdict(list)  # filter number -> [(key, bucket)]
-            chosen_by = dispatch.chosen_by
+            chosen_by, known_keys = dispatch.chosen_by, dispatch._chosen  # most keys are known: no call
             for key, bucket in index[0].items():
-                for number in chosen_by(key):
+                numbers = known_keys.get(key)
+                for number in chosen_by(key) if numbers is None else numbers:
                     chosen[number].append((key, bucket))
             text = self.text
             found = [_NONE] * len(filters)  # shared: callers never change a list of starts

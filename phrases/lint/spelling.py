@@ -389,7 +389,13 @@ def clear_caches():
     """Forget every cached word verdict (tests; a process whose dictionaries changed on disk)."""
     _known.cache_clear()
     _misspelt.cache_clear()
+    _flags.clear()
     _shared_verdicts.clear()
+
+
+# {(language, directories, team words): {word: reported}}: `_misspelt`'s answers by the word alone,
+# a plain dictionary look-up for each word of a text (the same verdicts, bounded alike).
+_flags: dict = {}
 
 
 def unknown_words(words, language, team_words, check_time=None):
@@ -401,14 +407,22 @@ def unknown_words(words, language, team_words, check_time=None):
     long string takes seconds). Each distinct word is judged once (cached per process)."""
     directories = dictionary_directories()
     team_words = frozenset(team_words)  # hashable, part of the cache key (no copy when it is one)
-    seen = {}
+    context = (language, directories, team_words)
+    flags = _flags.get(context)
+    if flags is None:
+        if len(_flags) >= 8:
+            _flags.clear()  # old rule sets' team words
+        flags = _flags[context] = {}
     for word in words:
         text = word.text
-        flag = seen.get(text)
+        flag = flags.get(text)
         if flag is None:
             if check_time is not None:
                 check_time()
-            flag = seen[text] = _misspelt(language, directories, team_words, text)
+            flag = _misspelt(language, directories, team_words, text)
+            if len(flags) >= VERDICT_CACHE_SIZE:
+                flags.clear()
+            flags[text] = flag
         if flag:
             yield word
 
