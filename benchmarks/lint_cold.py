@@ -2,15 +2,27 @@
 new process (dictionaries loaded beforehand, no word verdict cached yet), and RSS after loading.
 
     python -m benchmarks.lint_cold [--language pl] [--texts 6]
+    python -m benchmarks.lint_cold --forked [--language pl] [--texts 6]
 
 Each language runs in its own child process, so no verdict of another run is warm.
+
+--forked: as under gunicorn (config/wsgi.py, config/gunicorn.conf.py), one master runs the lint preload
+(`phrases.lint.engine.preload`: dictionaries, morphology, rules, one short text per language) and freezes
+its objects, then forks a worker per language that times its first texts and reports the private memory
+it gained (Private_Dirty + Private_Clean outside shared mappings). Twice: a master with no library (the
+database down at start), and one that judged a library's words ahead. The library is half the lint
+sentences and library phrases (by a hash of their names); the timed texts are joined from the other
+half only, so no timed sentence was seen by the master (their words overlap, as a team's new phrases
+share its library's words).
 """
 import argparse
+import gc
 import os
 import random
 import subprocess
 import sys
 import time
+import zlib
 
 
 def _child(language, count):
@@ -43,14 +55,99 @@ def _child(language, count):
           + f"; load average {os.getloadavg()[0]:.2f}")
 
 
+def _halves(language):
+    """(library sentences, timed sentences) of a language: the benchmark's prose sources split in two."""
+    from benchmarks.lint_identity import corpus
+
+    halves = ([], [])
+    for name, lang, body in corpus():
+        if (lang == language and ":" in name and not name.startswith(("long:", "hostile:"))
+                and not name.endswith((":lower", ":upper", ":folded"))):
+            halves[zlib.crc32(name.encode()) % 2].append(body)
+    return halves
+
+
+def _joined(bodies, count, rng, length=20_000):
+    texts = []
+    for _ in range(count):
+        rng.shuffle(bodies)
+        text = ""
+        for body in bodies * 10:
+            if len(text) >= length:
+                break
+            text += body + " "
+        texts.append(text[:length])
+    return texts
+
+
+def _forked(languages, count, with_library):
+    """Time each language's first texts in a worker forked from a master that ran the lint preload."""
+    from benchmarks.common import ROOT, rss_mb
+    from benchmarks.suggest import private_mib
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from phrases.lint import lint
+    from phrases.lint.engine import preload
+    from phrases.lint.ruleset import default_ruleset
+
+    ruleset = default_ruleset()
+    library, texts = [], {}
+    for language in languages:
+        seen, timed = _halves(language)
+        library += [(language, body) for body in seen] if with_library else []
+        texts[language] = _joined(timed, count, random.Random(5))
+    rss_before = rss_mb()
+    started, wall = time.process_time(), time.perf_counter()
+    judged = preload(ruleset, languages, library=library)  # as config/wsgi.py does in the gunicorn master
+    print(f"master ({'library of ' + str(len(library)) + ' phrases' if with_library else 'no library'}): "
+          f"preload {(time.process_time() - started):.1f} s CPU, {time.perf_counter() - wall:.1f} s wall, "
+          f"RSS +{rss_mb() - rss_before:.0f} MB (total {rss_mb():.0f} MB), words judged ahead {judged}")
+    gc.freeze()  # as gunicorn's pre_fork does
+    for language in languages:
+        reader, writer = os.pipe()
+        child = os.fork()
+        if child == 0:  # a worker forked from the ready master
+            os.close(reader)
+            before, _ = private_mib()
+            cpu = []
+            for body in texts[language]:
+                started = time.process_time()
+                lint(body, language, ruleset, budget=60)
+                cpu.append((time.process_time() - started) * 1000)
+            os.write(writer, repr((cpu, private_mib()[0] - before)).encode())
+            os._exit(0)
+        os.close(writer)
+        data = b""
+        while chunk := os.read(reader, 65536):
+            data += chunk
+        os.waitpid(child, 0)
+        cpu, grown = eval(data.decode())  # noqa: S307 - our own child's repr of floats
+        print(f"  {language} worker: 20k texts CPU ms: " + ", ".join(f"{ms:.0f}" for ms in cpu)
+              + f"; private memory +{grown:.1f} MiB after them; load average {os.getloadavg()[0]:.2f}", flush=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("ru", "en", "pl"))
     parser.add_argument("--texts", type=int, default=6)
+    parser.add_argument("--forked", action="store_true", help="workers forked from a master that preloaded the lint")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--library", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child and args.forked:
+        return _forked((args.language,) if args.language else ("ru", "en", "pl"), args.texts, args.library)
     if args.child:
         return _child(args.language, args.texts)
+    if args.forked:  # each master in its own process, so the second starts as cold as the first
+        for library in ((), ("--library",)):
+            subprocess.run([sys.executable, "-m", "benchmarks.lint_cold", "--child", "--forked", "--texts",
+                            str(args.texts), *(("--language", args.language) if args.language else ()), *library],
+                           check=True)
+        return None
     for language in (args.language,) if args.language else ("ru", "en", "pl"):
         subprocess.run([sys.executable, "-m", "benchmarks.lint_cold", "--child", "--language", language,
                         "--texts", str(args.texts)], check=True)

@@ -29,6 +29,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QUICKPHRASES_SEARCH_PRELOAD", "1")
+os.environ.setdefault("QUICKPHRASES_LINT_PRELOAD", "1")  # config/wsgi.py: the linter ready before the fork
 
 # Before anything imports prometheus_client (the app is loaded after this file): its metric values are then
 # kept in files shared by the workers.

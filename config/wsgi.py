@@ -5,6 +5,12 @@ is loaded here, in the gunicorn master, before the workers are forked: every wor
 and shares its memory instead of building its own inside its first request. When the database cannot be
 reached at that moment, gunicorn starts all the same: each worker loads the index (from the snapshot when
 there is one) as soon as the database answers, and /readyz answers 503 until then.
+
+With QUICKPHRASES_LINT_PRELOAD=1 (config/gunicorn.conf.py sets it too) the brand-voice linter is made ready
+here as well (phrases.lint.engine.preload): dictionaries, morphology, the rules in force compiled, one text
+linted per language, and the spelling and morphology of the live library's most frequent words worked out,
+so a worker's first lint costs what its hundredth does instead of seconds of loading. With no database
+the default rules are compiled and no library is read; the start never waits for the database.
 """
 import os
 
@@ -28,3 +34,22 @@ if os.environ.get("QUICKPHRASES_SEARCH_PRELOAD") == "1":
         connections.close_all()
         print(f"Search index not preloaded, the database is unreachable ({error}). Each worker loads it when the "
               "database answers; /readyz answers 503 until then.", flush=True)
+
+if os.environ.get("QUICKPHRASES_LINT_PRELOAD") == "1":
+    import time
+
+    from django.db import DatabaseError, connections
+
+    from phrases.lint.engine import preload as preload_lint
+    from phrases.lint.ruleset import current_ruleset
+    from phrases.models import LivePhrase
+
+    started = time.monotonic()
+    try:
+        library = list(LivePhrase.objects.values_list("language", "body").iterator(chunk_size=2000))
+    except DatabaseError:
+        library = []  # the workers' own texts warm their caches as before; the rules come from the defaults
+    judged = preload_lint(current_ruleset(), library=library)
+    connections.close_all()  # no connection crosses the fork
+    print(f"Lint preloaded in {time.monotonic() - started:.1f} s: dictionaries, morphology and rules ready; words "
+          "judged ahead: " + ", ".join(f"{language} {count}" for language, count in judged.items()) + ".", flush=True)

@@ -2,13 +2,15 @@
 import bisect
 import gc
 import threading
+from collections import Counter
 from itertools import accumulate
 
 from phrases.lint import rules as checks
 from phrases.lint.findings import ERROR, OFF, Finding
 from phrases.lint.messages import message, speaking
 from phrases.lint.normalize import normalize
-from phrases.lint.spelling import is_word_in_capitals, spelling_available, unknown_words
+from phrases.lint.spelling import CYRILLIC, is_word_in_capitals, spelling_available, unknown_words
+from phrases.lint.text import Word, words
 
 RULE_IDS = tuple(checks.CHECKS) + ("spelling",)
 # The most time one text may take. Every rule is linear in the text, so a text the API accepts
@@ -84,6 +86,50 @@ def _load_language_data(language, ruleset):
             # is frozen with them.
             gc.collect()
             gc.freeze()
+
+
+# One short text per language for `preload`: with a word or two each rule reads, so every rule's first-call
+# work (compiled patterns, start tables, the interpreter's specialised code) is done before the fork.
+PRELOAD_TEXTS = {
+    "ru": "Здравствуйте, {client_name}! Курьер позвонит Вам за час. Если планы изменятся, напишите мне в чат, "
+          "спс! Это не наша вина, обратитесь в банк.",
+    "en": "Hello, {client_name}! The courier will call you an hour before. If your plans change, write to me "
+          "in this chat, thx! It is not our fault, please contact your bank.",
+    "pl": "Dzień dobry, {client_name}! Kurier zadzwoni godzinę wcześniej. Jeśli plany się zmienią, proszę "
+          "napisać do mnie na czacie, dzięki! To nie nasza wina, proszę skontaktować się z bankiem.",
+}
+# The most frequent words of a library whose verdicts `preload` works out, per language (a few seconds at most;
+# the word caches hold far more: spelling.VERDICT_CACHE_SIZE, morphology's 50,000 readings).
+PRELOAD_WORDS = 20_000
+
+
+def preload(ruleset, languages=("ru", "en", "pl"), library=()) -> dict:
+    """Do in this process what a worker's first texts would: load the dictionaries and the morphology,
+    compile `ruleset`'s rules, lint one short text per language, and judge the most frequent words of
+    `library` ((language, body) pairs: the team's phrases, the words its workers meet most) for spelling
+    and, in Russian, morphology. Run by the gunicorn master before it forks (config/wsgi.py), so every
+    worker, a recycled one too, starts with all of it and shares its pages. Findings are the same as
+    without it: only caches are filled. Returns {language: words judged}."""
+    vocabulary = {language: Counter() for language in languages}
+    for language, body in library:
+        if language in vocabulary:
+            vocabulary[language].update(word.text for word in words(body))
+    judged = {}
+    for language in languages:
+        lint(PRELOAD_TEXTS[language], language, ruleset)
+        frequent = [Word(text, 0, 0) for text, _ in vocabulary[language].most_common(PRELOAD_WORDS)]
+        for _ in unknown_words(frequent, language, ruleset.team_words):
+            pass
+        if language == "ru":
+            from phrases.lint.morphology import reading
+
+            for word in {word.text.lower() for word in frequent if CYRILLIC.search(word.text)}:
+                reading(word)
+        judged[language] = len(frequent)
+    # What was built lives as long as the process: out of the garbage collector's walks (see _load_language_data).
+    gc.collect()
+    gc.freeze()
+    return judged
 
 
 def _run(draft, ruleset, findings):

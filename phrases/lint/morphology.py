@@ -1,14 +1,55 @@
 """Russian morphology with pymorphy3: dictionary forms and grammemes, loaded once per process.
 
-The analyzer takes ~50 ms and ~15 MB to load, so it is built on first use (a Russian text), never
-at import; every word is analysed once per process (`reading` is cached).
+The analyzer takes ~50 ms and ~15 MB to load, so it is built on first use (a Russian text) or by the
+gunicorn master's preload (`engine.preload`), never at import; every word is analysed once per process
+(`reading` is cached). What `reading` asks of a grammatical tag is read once per tag, from a table built
+with the analyzer (`_TAG_FACTS`): a word's first reading then costs pymorphy3's parse and a few look-ups,
+not a dozen grammeme tests per parse.
 """
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _lock = threading.Lock()
 _analyzer = None
+
+
+class _TagFacts(NamedTuple):
+    """What `reading` needs of one pymorphy3 tag."""
+
+    pos: str | None
+    verb: bool          # VERB or INFN
+    imperative: bool
+    first_person: bool
+    can_be_subject: bool  # nominative, instrumental, or no case
+    impersonal: bool    # a plural verb in the past or 3rd person
+    past: bool
+    finished_past: bool  # a perfective past-tense verb
+
+
+def _facts_of(tag) -> _TagFacts:
+    pos = tag.POS
+    return _TagFacts(
+        pos=None if pos is None else str(pos),
+        verb=pos in ("VERB", "INFN"),
+        imperative="impr" in tag,
+        first_person="1per" in tag,
+        can_be_subject=tag.case in ("nomn", "ablt") or tag.case is None,
+        impersonal=pos == "VERB" and "plur" in tag and ("past" in tag or "3per" in tag),
+        past="past" in tag,
+        finished_past=pos == "VERB" and "past" in tag and "perf" in tag,
+    )
+
+
+_TAG_FACTS: dict = {}  # tag -> _TagFacts: every tag of the dictionary, built with the analyzer
+
+
+def _tag_facts(tag) -> _TagFacts:
+    facts = _TAG_FACTS.get(tag)
+    if facts is None:  # a tag made for an unknown word's shape (numbers, Latin, punctuation)
+        facts = _TAG_FACTS[tag] = _facts_of(tag)
+    return facts
 
 
 def analyzer():
@@ -18,7 +59,9 @@ def analyzer():
             if _analyzer is None:
                 import pymorphy3
 
-                _analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+                loaded = pymorphy3.MorphAnalyzer(lang="ru")
+                _TAG_FACTS.update((tag, _facts_of(tag)) for tag in loaded.dictionary.gramtab)
+                _analyzer = loaded
     return _analyzer
 
 
@@ -47,24 +90,27 @@ def reading(word: str) -> Reading:
     parses = analyzer().parse(word.lower())
     if not parses:
         return Reading(word.lower(), False, False, False, True)
-    verbs = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
-    lemma = parses[0].normal_form
-    if parses[0].tag.POS in ("ADJF", "ADJS"):
+    facts = [_tag_facts(p.tag) for p in parses]
+    verbs = [f for f in facts if f.verb]
+    first = facts[0]
+    lemma = lemma_of_first = parses[0].normal_form
+    if first.pos in ("ADJF", "ADJS"):
         # «потерян», «повреждена»: read as the verb's participle, so «потерять» finds the passive.
-        participle = next((p for p in parses if p.tag.POS in ("PRTF", "PRTS")), None)
+        participle = next((p for p, f in zip(parses, facts) if f.pos in ("PRTF", "PRTS")), None)
         if participle is not None:
             lemma = participle.normal_form
     return Reading(
         lemma=lemma,
-        imperative=any("impr" in p.tag for p in verbs),
-        infinitive=parses[0].tag.POS == "INFN",
-        first_person=bool(verbs) and all("1per" in p.tag for p in verbs),
-        can_be_subject=any(p.tag.case in ("nomn", "ablt") or p.tag.case is None for p in parses),
-        impersonal=any(p.tag.POS == "VERB" and "plur" in p.tag and ("past" in p.tag or "3per" in p.tag) for p in verbs),
-        non_past=any(p.tag.POS == "VERB" for p in verbs) and not any("past" in p.tag for p in verbs),
-        finished_past=parses[0].tag.POS == "VERB" and "past" in parses[0].tag and "perf" in parses[0].tag,
-        agent_noun=parses[0].tag.POS == "NOUN" and all("anim" in p.tag for p in parses if p.tag.POS == "NOUN") and
-        parses[0].normal_form.endswith(("щик", "чик", "щица", "чица")) and parses[0].normal_form not in CLIENTS,
-        plural_subject=parses[0].tag.POS in ("NOUN", "NPRO") and "Abbr" not in parses[0].tag and
+        imperative=any(f.imperative for f in verbs),
+        infinitive=first.pos == "INFN",
+        first_person=bool(verbs) and all(f.first_person for f in verbs),
+        can_be_subject=any(f.can_be_subject for f in facts),
+        impersonal=any(f.impersonal for f in verbs),
+        non_past=any(f.pos == "VERB" for f in verbs) and not any(f.past for f in verbs),
+        finished_past=first.finished_past,
+        # Cheapest test first: the noun's dictionary form, then its readings' tags.
+        agent_noun=lemma_of_first.endswith(("щик", "чик", "щица", "чица")) and first.pos == "NOUN" and
+        lemma_of_first not in CLIENTS and all("anim" in p.tag for p in parses if p.tag.POS == "NOUN"),
+        plural_subject=first.pos in ("NOUN", "NPRO") and "Abbr" not in parses[0].tag and
         any(p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" and p.tag.number == "plur" for p in parses),
     )
