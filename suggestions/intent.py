@@ -16,6 +16,12 @@ MIN_MEANING = 0.3     # a phrase found by meaning alone must be at least this cl
 MIN_QUERY = 4         # characters: shorter queries are prefixes being typed
 MIN_WORDS = 2         # a paraphrase says something; one word is looked up by its letters only
 MEANING_CANDIDATES = 10
+# When the model is sure (the closest phrase in meaning is at least SURE_MEANING close and SURE_MARGIN closer
+# than the next), that phrase comes first, ahead of phrases that only share a word with the query. Fitted on
+# half of the dev `intent` queries (split by a hash: 11 -> 12 of 17), checked on the other half (10 of 14, no
+# change) and on 16 intent queries written for this check (14 -> 15); no other kind changes (README).
+SURE_MEANING = 0.35
+SURE_MARGIN = 0.05
 
 
 def understand(query: str, hits: list[Hit], *, language, topic_ids, limit) -> list[Hit]:
@@ -46,6 +52,11 @@ def understand(query: str, hits: list[Hit], *, language, topic_ids, limit) -> li
         hit = _meaning_hit(index, key, topic_ids)
         if hit is not None:
             by_key[key], scores[key] = hit, float(similarity)
+    if (len(top_similarities) > 1 and top_similarities[0] >= SURE_MEANING
+            and top_similarities[0] - top_similarities[1] >= SURE_MARGIN):
+        sure = vectors.keys[int(top_slots[0])]
+        if sure in scores:
+            scores[sure] = max(scores.values()) + 1e-4
     for key, pull in pulls(learned_cache.current(), query_vector).items():
         if key not in by_key:
             slot = vectors.slot_of.get(key)

@@ -67,3 +67,35 @@ def test_picks_leave_shortcuts_and_good_word_matches_as_they_were(starter, model
     learned_cache.reset()
     for query, language in queries:
         assert _keys(query, language=language) == _words_only(query, language)
+
+
+def _dev_library():
+    import json
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from phrases import services
+
+    root = Path(settings.BASE_DIR)
+    services.library_import(json.loads((root / "tests" / "data" / "dev_library.json").read_text(encoding="utf-8")))
+    return root
+
+
+def test_a_phrase_clearly_closest_in_meaning_comes_before_one_sharing_a_word(db, model):
+    _dev_library()
+    query = "money taken two times"
+    assert _words_only(query, "en")[:1] != ["payment-double-en"]
+    assert _keys(query, language="en")[0] == "payment-double-en"
+
+
+def test_own_intent_queries_find_their_phrase_first(db, model):
+    """16 operator paraphrases written for the development library (suggestions/eval/own_intent_queries.jsonl;
+    15 first, README)."""
+    import json
+
+    root = _dev_library()
+    rows = [json.loads(line) for line in (root / "suggestions" / "eval" / "own_intent_queries.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line]
+    first = sum(_keys(row["q"], language=row["lang"])[:1] in ([key] for key in row["expect"]) for row in rows)
+    assert first >= 15
