@@ -3,7 +3,6 @@ shortcuts and well-matching words rank exactly as the word search alone ranks th
 searches and suggestions pull a phrase up for a similar weak search, one operator at most half way."""
 from phrases.search import search_phrases
 from phrases.search.live_index import live_index
-from tests.suggestions.test_learning import operators  # noqa: F401  (three operators)
 
 
 def _keys(query, **kwargs):
