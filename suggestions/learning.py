@@ -94,6 +94,25 @@ def compute_learned(now=None) -> Learned:
                    dismiss_strength)
 
 
+def pulls(learned: Learned, query: np.ndarray) -> dict:
+    """{phrase key: how far the team's picks pull it up (or its dismissals push it down, negative)} for a text
+    whose vector is `query`: suggestions/ranking.py's weights and floors, the strengths bounded as above."""
+    from suggestions import ranking
+
+    pulled = defaultdict(float)
+    if len(learned.pick_keys):
+        gains = ranking.LEARN_WEIGHT * learned.pick_strength * np.maximum(
+            0.0, learned.pick_vectors @ query - ranking.LEARN_FLOOR)
+        for i in np.flatnonzero(gains > 0).tolist():
+            pulled[learned.pick_keys[i]] += float(gains[i])
+    if len(learned.dismiss_keys):
+        losses = ranking.DISMISS_WEIGHT * learned.dismiss_strength * np.maximum(
+            0.0, learned.dismiss_vectors @ query - ranking.DISMISS_FLOOR)
+        for i in np.flatnonzero(losses > 0).tolist():
+            pulled[learned.dismiss_keys[i]] -= float(losses[i])
+    return dict(pulled)
+
+
 class LearnedCache:
     def __init__(self):
         self._lock = threading.Lock()

@@ -8,8 +8,8 @@ WORD_QUERY_LENGTH = 300     # the words of the message's beginning go to the wor
 MAX_LIMIT, DEFAULT_LIMIT = 5, 3
 CANDIDATES = 40             # phrases ranked by meaning before the words and learning are added
 WORD_WEIGHT = 0.8           # a perfect word match adds this to a meaning score (0…~0.6)
-# A pick helps the messages close to the one it was made for (kNN on message vectors, per phrase and operator
-# in suggestions/learning.py). Two train messages answered by different phrases are as close as LEARN_FLOOR or
+# A pick helps the messages close to the ones it was made for (per phrase, each operator's picked messages
+# averaged into one vector, then the operators' vectors averaged: suggestions/learning.py). Two train messages answered by different phrases are as close as LEARN_FLOOR or
 # less in 95% of cases and as close as LEARN_SURE or less in 99% (`manage.py fit_suggest_threshold` prints
 # both from the train split): below the floor a pick teaches nothing, and only from LEARN_SURE on does it count
 # as evidence that the library answers the message (the abstention test).

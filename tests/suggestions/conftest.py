@@ -40,3 +40,19 @@ def starter(db):
     document = {**document, "phrases": [{**p, "status": "approved"} for p in document["phrases"]]}
     services.library_import(document)
     return {p["key"]: p for p in document["phrases"]}
+
+
+@pytest.fixture
+def operators(django_user_model):
+    """Three operators."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import OPERATORS
+
+    group = Group.objects.get(name=OPERATORS)
+    users = []
+    for number in range(3):
+        user = django_user_model.objects.create_user(username=f"op-{number}", password="x")
+        user.groups.add(group)
+        users.append(user)
+    return users

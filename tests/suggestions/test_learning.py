@@ -6,7 +6,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from accounts.roles import OPERATORS
 from suggestions import ranking, services
 from suggestions.learning import TEAM_QUORUM, compute_learned, learned_cache
 from suggestions.models import SuggestionFeedback
@@ -14,19 +13,6 @@ from suggestions.selectors import learned_for_phrase, suggest_replies
 
 MESSAGE = "вы вообще читаете что я пишу? третий раз объясняю одно и то же"
 SIMILAR = "вы вообще читаете мои сообщения? в третий раз объясняю одно и то же"
-
-
-@pytest.fixture
-def operators(django_user_model):
-    from django.contrib.auth.models import Group
-
-    group = Group.objects.get(name=OPERATORS)
-    users = []
-    for number in range(3):
-        user = django_user_model.objects.create_user(username=f"op-{number}", password="x")
-        user.groups.add(group)
-        users.append(user)
-    return users
 
 
 def _rank(message, key):
