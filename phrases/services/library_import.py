@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import IntegrityError, transaction
-from django.db.models import CharField
+from django.db.models import CharField, Model
 from django.utils import timezone
 
 from accounts import roles
@@ -45,8 +45,15 @@ from phrases.services.findings import ERROR, mark_dismissed, standing
 from phrases.services.import_lint import lint_texts, spell_ahead
 from phrases.services.live import chunks
 from phrases.services.triggers import Triggers, trigger_clashes
-from phrases.text_cleaning import clean_line
-from phrases.validation import clean_phrase_text, nul_errors, validate_language
+from phrases.text_cleaning import clean_line, is_clean_line, is_clean_text
+from phrases.validation import (
+    LINE_FIELDS,
+    TEXT_FIELDS,
+    clean_phrase_text,
+    clean_shortcut,
+    nul_errors,
+    validate_language,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -261,6 +268,84 @@ def _phrase_values(entry):
     })
 
 
+# The fields a file gives a phrase, checked by `_plainly_valid`; `Phrase.clean_fields` cleans these
+# (as `clean_phrase_text` does) before its field rules, and refuses NUL in any of them.
+_FILE_FIELDS = ("key", "title", "body", "language", "shortcut", "hotkey", "keywords", "family")
+_FULL_CLEAN = {"exclude": ["topic", "owner", "reviewed_by"], "validate_unique": False, "validate_constraints": False}
+
+
+@functools.cache
+def _phrase_field_rules():
+    """Each file field's rules as `Phrase.full_clean` runs them, read from the model's fields (so the
+    quick check cannot drift from them): (name, blank, max length, the other validators). None when
+    a field has rules the quick check does not know (choices, another kind of field) or when a
+    phrase's other fields (their defaults, the same for every entry) would not pass: then every
+    entry goes through `full_clean`."""
+    if Phrase.clean is not Model.clean or Phrase.full_clean is not Model.full_clean:
+        return None
+    rules = []
+    for name in _FILE_FIELDS:
+        field = Phrase._meta.get_field(name)
+        if field.choices or field.get_internal_type() not in ("CharField", "TextField", "SlugField", "JSONField"):
+            return None
+        limit, validators = None, []
+        for validator in field.validators:
+            if type(validator) is MaxLengthValidator and type(validator.limit_value) is int:
+                limit = validator.limit_value if limit is None else min(limit, validator.limit_value)
+            else:
+                validators.append(validator)
+        rules.append((name, field.blank, limit, tuple(validators)))
+    try:
+        Phrase(key="sample", title="Sample", body="Sample.", language="en").full_clean(**_FULL_CLEAN)
+    except ValidationError:
+        return None
+    return tuple(rules)
+
+
+def _plainly_valid(key, values) -> bool:
+    """True only when `Phrase.full_clean` would find nothing wrong with the entry (its values already
+    cleaned by `_phrase_values`): each value is what `Phrase.clean_fields` would clean it to (so
+    its second cleaning changes nothing), holds no NUL, and passes its field's blank rule, length
+    and validators, called directly. The model's machinery (an instance, every field's `clean`,
+    the error dict) is then left out: ~10 µs instead of ~150 µs an entry. False whenever in doubt;
+    `full_clean` then gives the verdict and its messages, as before."""
+    rules = _phrase_field_rules()
+    if rules is None:
+        return False
+    for name, blank, limit, validators in rules:
+        value = key if name == "key" else values[name]
+        if name == "keywords":
+            if type(value) is not list:
+                return False
+            folded = set()
+            for keyword in value:  # clean_keywords would keep each as it is, and all of them
+                if type(keyword) is not str or not keyword or not is_clean_line(keyword) or keyword.casefold() in folded:
+                    return False
+                folded.add(keyword.casefold())
+        elif type(value) is not str:
+            return False
+        elif name in LINE_FIELDS:
+            if not is_clean_line(value):  # not clean: NUL, or a second cleaning would change it
+                return False
+        elif name in TEXT_FIELDS:
+            if not is_clean_text(value):
+                return False
+        elif "\x00" in value or name == "shortcut" and clean_shortcut(value) != value:
+            return False
+        if not value:
+            if blank:
+                continue  # clean_fields skips a blank value of a field that may be blank
+            return False
+        if limit is not None and len(value) > limit:
+            return False
+        for validator in validators:
+            try:
+                validator(value)
+            except ValidationError:
+                return False
+    return True
+
+
 def _check_phrases(entries, topic_slugs, problems, progress):
     """Validate phrase entries field by field, without queries; returns {key: (values, status)}."""
     valid = {}
@@ -273,7 +358,8 @@ def _check_phrases(entries, topic_slugs, problems, progress):
             problems.add(key, "phrase", "Each phrase must be an object.")
             continue
         before = len(problems)
-        for name in sorted(set(entry) - PHRASE_FIELDS):
+        unknown = entry.keys() - PHRASE_FIELDS
+        for name in sorted(unknown) if unknown else ():
             problems.add(key, name, "Unknown phrase field.")
         for name in REQUIRED_PHRASE_FIELDS:
             if entry.get(name) in (None, ""):
@@ -293,12 +379,11 @@ def _check_phrases(entries, topic_slugs, problems, progress):
             if values[name] is not None and not isinstance(values[name], str):
                 problems.add(key, name, "Must be a string.")
                 values[name] = ""
-        if len(problems) == before:
+        if len(problems) == before and not _plainly_valid(key, values):
             candidate = Phrase(key=key, **{k: v for k, v in values.items() if k != "topic"})
             try:
                 # Field rules only: uniqueness is checked for the whole file at once, below.
-                candidate.full_clean(exclude=["topic", "owner", "reviewed_by"], validate_unique=False,
-                                     validate_constraints=False)
+                candidate.full_clean(**_FULL_CLEAN)
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
                     for message in messages:
