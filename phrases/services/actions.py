@@ -15,6 +15,7 @@ its parameters) that the history page and the e-mails render in the reader's lan
 working copies, then written in a few statements. Nothing outside this module assigns `status`
 or the review fields, or calls `versions.save_version(s)` or `live.publish`/`unpublish`.
 """
+import functools
 from copy import copy
 from datetime import timedelta
 
@@ -27,7 +28,7 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from phrases.errors import DomainError, IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.models import CONTENT_FIELDS, FindingDismissal, Phrase, PhraseStatus, Topic
-from phrases.services import drift
+from phrases.services import bulk_rows, drift
 from phrases.services import live as live_library
 from phrases.services.findings import (
     ERROR,
@@ -714,6 +715,11 @@ class WithdrawDismissalAction(PhraseAction):
 IMPORT_REASON = "Imported from library file"
 
 
+@functools.cache
+def _new_phrase():
+    return bulk_rows.maker(Phrase, ("key", "owner", *CONTENT_FIELDS))
+
+
 class ImportBatch:
     """The batch form the import uses: each phrase moves to its file's status through the same
     transitions (in memory, after the import's bulk checks), then the batch is written at once:
@@ -728,7 +734,9 @@ class ImportBatch:
         self._saved = (0, 0)  # how many of `created` and `updated` have their version saved
 
     def new(self, *, key: str, content: dict) -> Phrase:
-        phrase = Phrase(key=key, owner=_person(self.actor), **content)
+        # Phrase(key=key, owner=…, **content), built as `bulk_rows.maker` builds it (a large import makes
+        # one a phrase).
+        phrase = _new_phrase()((key, _person(self.actor), *(content[name] for name in CONTENT_FIELDS)))
         self.created.append(phrase)
         return phrase
 
