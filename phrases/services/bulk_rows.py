@@ -9,9 +9,11 @@ as `bulk_create` takes them. Nothing here sends model signals (neither does `bul
 """
 import contextlib
 import datetime
+import functools
 import json
 import operator
 from collections.abc import Callable, Iterable, Sequence
+from json.encoder import encode_basestring_ascii
 
 from django.conf import settings
 from django.db import connection
@@ -34,6 +36,21 @@ def shared_json():
         _json_texts = outer
 
 
+def _plain_dumps(value) -> str:
+    """`json.dumps(value)`, without its layers for the values most rows hold: an empty list or
+    object (a phrase without findings, keywords or action parameters) and a list of strings (its
+    keywords), written as `json.dumps` writes them (", " between items, non-ASCII escaped)."""
+    kind = type(value)
+    if kind is list:
+        if not value:
+            return "[]"
+        if all(type(item) is str for item in value):
+            return "[" + ", ".join(map(encode_basestring_ascii, value)) + "]"
+    elif kind is dict and not value:
+        return "{}"
+    return json.dumps(value)
+
+
 def _columns(model) -> dict:
     return {field.attname: field for field in model._meta.concrete_fields}
 
@@ -47,16 +64,18 @@ def _converter(field):
         encoder = field.encoder
         texts = _json_texts
 
+        dumps = _plain_dumps if encoder is None else functools.partial(json.dumps, cls=encoder)
+
         # PostgreSQL parses the JSON text itself (jsonb); SQLite stores Django's text.
         def json_text(value):
             if value is None:
                 return None
             if texts is None:
-                return json.dumps(value, cls=encoder)
+                return dumps(value)
             # Keyed by the object, held with it so its id cannot be reused; per encoder.
             known = texts.get((id(value), encoder))
             if known is None:
-                known = texts[(id(value), encoder)] = (value, json.dumps(value, cls=encoder))
+                known = texts[(id(value), encoder)] = (value, dumps(value))
             return known[1]
         return json_text
     if kind == "DateTimeField" and sqlite:

@@ -468,9 +468,14 @@ def _lint(valid, existing, live, report, progress, *, order, ready, ahead=None) 
     def linted(texts, results):
         nonlocal done
         for text, findings in zip(texts, results, strict=True):
-            for key in to_lint[text]:
-                findings_by_key[key] = mark_dismissed([dict(f) for f in findings], text[0], dismissals.get(key, ()))
-            done += len(to_lint[text])
+            keys = to_lint[text]
+            last = len(keys) - 1
+            for index, key in enumerate(keys):
+                # Each key marks its own dicts: copies for all but the last, which takes the linted ones
+                # (fresh dicts, used nowhere else).
+                own = findings if index == last else [dict(f) for f in findings]
+                findings_by_key[key] = mark_dismissed(own, text[0], dismissals.get(key, ()))
+            done += len(keys)
         ready(findings_by_key)
         progress("linting", done, len(valid))
 
