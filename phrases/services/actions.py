@@ -15,7 +15,6 @@ its parameters) that the history page and the e-mails render in the reader's lan
 working copies, then written in a few statements. Nothing outside this module assigns `status`
 or the review fields, or calls `versions.save_version(s)` or `live.publish`/`unpublish`.
 """
-import functools
 from copy import copy
 from datetime import timedelta
 
@@ -715,11 +714,6 @@ class WithdrawDismissalAction(PhraseAction):
 IMPORT_REASON = "Imported from library file"
 
 
-@functools.cache
-def _new_phrase():
-    return bulk_rows.maker(Phrase, ("key", "owner", *CONTENT_FIELDS))
-
-
 class ImportBatch:
     """The batch form the import uses: each phrase moves to its file's status through the same
     transitions (in memory, after the import's bulk checks), then the batch is written at once:
@@ -732,11 +726,12 @@ class ImportBatch:
         self.created, self.updated, self.to_publish, self.to_withdraw = [], [], [], []
         self.overruled: dict[str, list] = {}
         self._saved = (0, 0)  # how many of `created` and `updated` have their version saved
+        self._new_phrase = bulk_rows.maker(Phrase, ("key", "owner", *CONTENT_FIELDS))
 
     def new(self, *, key: str, content: dict) -> Phrase:
         # Phrase(key=key, owner=…, **content), built as `bulk_rows.maker` builds it (a large import makes
         # one a phrase).
-        phrase = _new_phrase()((key, _person(self.actor), *(content[name] for name in CONTENT_FIELDS)))
+        phrase = self._new_phrase((key, _person(self.actor), *(content[name] for name in CONTENT_FIELDS)))
         self.created.append(phrase)
         return phrase
 

@@ -17,6 +17,10 @@ from json.encoder import encode_basestring_ascii
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import signals
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.query_utils import DeferredAttribute
 
 ROWS_PER_CALL = 1000  # executemany/COPY in slices: memory stays bounded, the speed does not move
 
@@ -192,11 +196,11 @@ def object_rows(objects, columns: Sequence[str]):
 
 def maker(model, names: Sequence[str]) -> Callable[[Sequence], object]:
     """A function making `model(**dict(zip(names, values)))` from `values`, with less work a row:
-    the instance is built with every concrete field's value in order (the path `Model.from_db`
-    takes: no default looked up field by field), each other field's default chosen once (a
-    callable default called for each instance, as Django calls it); a related object given by
-    name sets its id and is cached on the instance, as assigning it does. `names` are the given
-    fields' names or attnames."""
+    the instance gets every concrete field's value in order (as `Model.from_db` builds one: no
+    default looked up field by field), each other field's default chosen once (a callable default
+    called for each instance, as Django calls it); a related object given by name sets its id and
+    is cached on the instance, as assigning it does. `names` are the given fields' names or
+    attnames. Make one per batch: whether the model's init signals have listeners is read here."""
     fields = model._meta.concrete_fields
     position = {name: index for index, name in enumerate(names)}
     template, calls, plain, related = [], [], [], []
@@ -213,6 +217,12 @@ def maker(model, names: Sequence[str]) -> Callable[[Sequence], object]:
     unknown = set(names) - {name for field in fields for name in (field.name, field.attname)}
     if unknown:
         raise TypeError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")
+    attnames = [field.attname for field in fields]
+    # What `Model.__init__` does with values in order, when nothing listens to its signals and every
+    # column's attribute is a plain one (a fresh instance's dict gets the values): done at once.
+    direct = (not signals.pre_init.has_listeners(model) and not signals.post_init.has_listeners(model)
+              and all(type(getattr(model, attname, None)) in (DeferredAttribute, ForeignKeyDeferredAttribute)
+                      for attname in attnames))
 
     def make(values):
         row = template.copy()
@@ -223,7 +233,12 @@ def maker(model, names: Sequence[str]) -> Callable[[Sequence], object]:
         for index, given, _field, target in related:
             other = values[given]
             row[index] = None if other is None else getattr(other, target)
-        obj = model(*row)
+        if direct:
+            obj = model.__new__(model)
+            obj._state = ModelState()
+            obj.__dict__.update(zip(attnames, row))
+        else:
+            obj = model(*row)
         for _index, given, field, _target in related:
             field.set_cached_value(obj, values[given])
         return obj

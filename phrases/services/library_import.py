@@ -53,6 +53,7 @@ from phrases.validation import (
     clean_shortcut,
     nul_errors,
     validate_language,
+    validate_placeholders,
 )
 
 logger = logging.getLogger(__name__)
@@ -274,6 +275,11 @@ _FILE_FIELDS = ("key", "title", "body", "language", "shortcut", "hotkey", "keywo
 _FULL_CLEAN = {"exclude": ["topic", "owner", "reviewed_by"], "validate_unique": False, "validate_constraints": False}
 
 
+# A validator's verdict told at once for most values: a body without braces holds no placeholder
+# and no unbalanced brace (the validator's only concerns), so it passes.
+_QUICK_PASS = {validate_placeholders: lambda body: "{" not in body and "}" not in body}
+
+
 @functools.cache
 def _phrase_field_rules():
     """Each file field's rules as `Phrase.full_clean` runs them, read from the model's fields (so the
@@ -288,13 +294,16 @@ def _phrase_field_rules():
         field = Phrase._meta.get_field(name)
         if field.choices or field.get_internal_type() not in ("CharField", "TextField", "SlugField", "JSONField"):
             return None
-        limit, validators = None, []
+        limit, patterns, validators = None, [], []
         for validator in field.validators:
             if type(validator) is MaxLengthValidator and type(validator.limit_value) is int:
                 limit = validator.limit_value if limit is None else min(limit, validator.limit_value)
+            elif type(validator) is RegexValidator and not validator.inverse_match:
+                # Its own regex is a lazy object, dear to reach: the same pattern, compiled here.
+                patterns.append(re.compile(validator.regex.pattern, validator.regex.flags))
             else:
-                validators.append(validator)
-        rules.append((name, field.blank, limit, tuple(validators)))
+                validators.append((validator, _QUICK_PASS.get(validator)))
+        rules.append((name, field.blank, limit, tuple(patterns), tuple(validators)))
     try:
         Phrase(key="sample", title="Sample", body="Sample.", language="en").full_clean(**_FULL_CLEAN)
     except ValidationError:
@@ -312,7 +321,7 @@ def _plainly_valid(key, values) -> bool:
     rules = _phrase_field_rules()
     if rules is None:
         return False
-    for name, blank, limit, validators in rules:
+    for name, blank, limit, patterns, validators in rules:
         value = key if name == "key" else values[name]
         if name == "keywords":
             if type(value) is not list:
@@ -338,7 +347,12 @@ def _plainly_valid(key, values) -> bool:
             return False
         if limit is not None and len(value) > limit:
             return False
-        for validator in validators:
+        for pattern in patterns:
+            if not pattern.search(value):
+                return False
+        for validator, passes in validators:
+            if passes is not None and passes(value):
+                continue
             try:
                 validator(value)
             except ValidationError:
@@ -350,6 +364,7 @@ def _check_phrases(entries, topic_slugs, problems, progress):
     """Validate phrase entries field by field, without queries; returns {key: (values, status)}."""
     valid = {}
     seen_keys = set()
+    statuses = frozenset(PhraseStatus.values)  # built by the enum at each use
     for index, entry in enumerate(entries):
         if index % 1000 == 0:
             progress("validating", index, len(entries))
@@ -368,7 +383,7 @@ def _check_phrases(entries, topic_slugs, problems, progress):
             problems.add(key, "key", "This key appears more than once in the file.")
         seen_keys.add(key)
         status = entry.get("status") or PhraseStatus.DRAFT
-        if not isinstance(status, str) or status not in PhraseStatus.values:
+        if not isinstance(status, str) or status not in statuses:
             problems.add(key, "status", f"Unknown status '{status}'; use one of {', '.join(PhraseStatus.values)}.")
         values = _phrase_values(entry)
         if values["topic"] is not None and not isinstance(values["topic"], str):
