@@ -8,8 +8,11 @@ each, this process's and the lint processes'.
     python -m benchmarks.import_bench --sizes 3000
     python -m benchmarks.import_bench --sizes 20000,50000,100000 --first-import-only
                                                  # the first import by command only (the default from 100,000)
+    python -m benchmarks.import_bench --sizes 20000 --first-import-only --profile /tmp/import-{size}.prof
+                                                 # and where the importing process spends its CPU
 """
 import argparse
+import cProfile
 import json
 import os
 import resource
@@ -102,7 +105,7 @@ def _measure(counter, run):
     return seconds, counter.count - before, memory.grew_mb, result
 
 
-def bench_size(size, counter, reviewer, api_client, rows, stages, first_import_only=False):
+def bench_size(size, counter, reviewer, api_client, rows, stages, first_import_only=False, profile_path=None):
     from django.conf import settings
     from django.core.management import call_command
 
@@ -121,8 +124,14 @@ def bench_size(size, counter, reviewer, api_client, rows, stages, first_import_o
     report = os.path.join(os.path.dirname(path), "report.txt")
 
     def first_import():
+        profile = cProfile.Profile() if profile_path else None
         with open(report, "w", encoding="utf-8") as out:
+            if profile is not None:
+                profile.enable()
             call_command("import_library", path, "--no-progress", verbosity=2, stdout=out)
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(profile_path.replace("{size}", str(size)))
 
     _empty_library()
     runs = [("command, first import", first_import)]
@@ -164,6 +173,9 @@ def main(argv=None):
     parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")])
     parser.add_argument("--first-import-only", action="store_true",
                         help="only the first import by command (the default for 100,000 phrases and more)")
+    parser.add_argument("--profile", metavar="PATH",
+                        help="cProfile the first import by command (this process only, not the lint processes) "
+                             "into PATH ({size} is replaced by the size); read it with pstats, by tottime")
     args = parser.parse_args(argv)
     setup_django()
     from django.contrib.auth.models import Group, User
@@ -190,7 +202,8 @@ def main(argv=None):
     rows, live, stages = [], {}, {}
     for size in sizes:
         live[size] = bench_size(size, counter, reviewer, api_client, rows, stages,
-                                first_import_only=args.first_import_only or size >= 100_000)
+                                first_import_only=args.first_import_only or size >= 100_000,
+                                profile_path=args.profile)
     from phrases.services.import_lint import lint_processes
 
     print("Library import benchmark (SQLite; approved synthetic phrases in ru/en/pl; peak memory above start "

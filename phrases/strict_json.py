@@ -21,6 +21,12 @@ MAX_DEPTH = 32
 # to convert past 4,300 and the database past 19, so a longer one is refused as the member's error.
 MAX_INTEGER_DIGITS = 20
 _FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
+# What a refused string or number needs in the text: a NUL or surrogate, raw or escaped, a run of more
+# than MAX_INTEGER_DIGITS digits, or an exponent of three digits (the only way a shorter float reaches
+# infinity). A document without any needs only its depth checked (`_shallow`); one with some (or a
+# string that merely looks so) gets the full walk.
+_SUSPECT = re.compile(r"[\x00\ud800-\udfff]|\\u(?:0000|[dD][89a-fA-F])|\d{%d,}|[eE][+-]?\d{3}"
+                      % (MAX_INTEGER_DIGITS + 1))
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?|[\[\]{}]', re.DOTALL)
 
 
@@ -123,6 +129,20 @@ def _check(data):
             frames.append(iter(value.items() if isinstance(value, dict) else enumerate(value)))
 
 
+def _shallow(data) -> bool:
+    """True when no container nests deeper than MAX_DEPTH (the walk's depth rule), looking at the
+    containers only, a level at a time."""
+    level, depth = [data] if isinstance(data, (dict, list)) else [], 1
+    while level:
+        below = [value for container in level
+                 for value in (container.values() if isinstance(container, dict) else container)
+                 if isinstance(value, (dict, list))]
+        if below and depth + 1 > MAX_DEPTH:
+            return False
+        level, depth = below, depth + 1
+    return True
+
+
 def _deepest_member(text):
     """The top-level member holding nesting too deep to parse (None when the document itself is)."""
     depth, member = 0, None
@@ -151,7 +171,8 @@ def loads(text):
         raise StrictJSONError(f"nested deeper than {MAX_DEPTH} levels.", _deepest_member(text)) from None
     except json.JSONDecodeError as error:
         raise StrictJSONError(f"not valid JSON: {error}.") from None
-    _check(data)
+    if _SUSPECT.search(text) is not None or not _shallow(data):
+        _check(data)  # finds the problem and names its member (or finds none: a look-alike in a string)
     return data
 
 

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from phrases.errors import DomainError, IllegalTransition, LintBlocked, PhraseValidationError, StaleRevision
 from phrases.models import CONTENT_FIELDS, FindingDismissal, Phrase, PhraseStatus, Topic
-from phrases.services import drift
+from phrases.services import bulk_rows, drift
 from phrases.services import live as live_library
 from phrases.services.findings import (
     ERROR,
@@ -726,9 +726,12 @@ class ImportBatch:
         self.created, self.updated, self.to_publish, self.to_withdraw = [], [], [], []
         self.overruled: dict[str, list] = {}
         self._saved = (0, 0)  # how many of `created` and `updated` have their version saved
+        self._new_phrase = bulk_rows.maker(Phrase, ("key", "owner", *CONTENT_FIELDS))
 
     def new(self, *, key: str, content: dict) -> Phrase:
-        phrase = Phrase(key=key, owner=_person(self.actor), **content)
+        # Phrase(key=key, owner=…, **content), built as `bulk_rows.maker` builds it (a large import makes
+        # one a phrase).
+        phrase = self._new_phrase((key, _person(self.actor), *(content[name] for name in CONTENT_FIELDS)))
         self.created.append(phrase)
         return phrase
 

@@ -8,10 +8,19 @@ written are the ones `bulk_create` writes; ids come from the table's own sequenc
 as `bulk_create` takes them. Nothing here sends model signals (neither does `bulk_create`).
 """
 import contextlib
+import datetime
+import functools
 import json
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Sequence
+from json.encoder import encode_basestring_ascii
 
+from django.conf import settings
 from django.db import connection
+from django.db.models import signals
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.query_utils import DeferredAttribute
 
 ROWS_PER_CALL = 1000  # executemany/COPY in slices: memory stays bounded, the speed does not move
 
@@ -31,6 +40,21 @@ def shared_json():
         _json_texts = outer
 
 
+def _plain_dumps(value) -> str:
+    """`json.dumps(value)`, without its layers for the values most rows hold: an empty list or
+    object (a phrase without findings, keywords or action parameters) and a list of strings (its
+    keywords), written as `json.dumps` writes them (", " between items, non-ASCII escaped)."""
+    kind = type(value)
+    if kind is list:
+        if not value:
+            return "[]"
+        if all(type(item) is str for item in value):
+            return "[" + ", ".join(map(encode_basestring_ascii, value)) + "]"
+    elif kind is dict and not value:
+        return "{}"
+    return json.dumps(value)
+
+
 def _columns(model) -> dict:
     return {field.attname: field for field in model._meta.concrete_fields}
 
@@ -44,25 +68,38 @@ def _converter(field):
         encoder = field.encoder
         texts = _json_texts
 
+        dumps = _plain_dumps if encoder is None else functools.partial(json.dumps, cls=encoder)
+
         # PostgreSQL parses the JSON text itself (jsonb); SQLite stores Django's text.
         def json_text(value):
             if value is None:
                 return None
             if texts is None:
-                return json.dumps(value, cls=encoder)
+                return dumps(value)
             # Keyed by the object, held with it so its id cannot be reused; per encoder.
             known = texts.get((id(value), encoder))
             if known is None:
-                known = texts[(id(value), encoder)] = (value, json.dumps(value, cls=encoder))
+                known = texts[(id(value), encoder)] = (value, dumps(value))
             return known[1]
         return json_text
     if kind == "DateTimeField" and sqlite:
         adapt, seen = connection.ops.adapt_datetimefield_value, {}
+        utc = datetime.timezone.utc
+        # A UTC time (`timezone.now()`'s) on a UTC connection: what `adapt` returns (made naive in the
+        # connection's zone, as text) without its checks; anything else goes through it.
+        plain_utc = settings.USE_TZ and connection.timezone is utc
 
         def datetime_value(value):  # most rows share the import's "now"
-            if value not in seen:
-                seen[value] = adapt(value)
-            return seen[value]
+            text = seen.get(value)
+            if text is None:
+                if plain_utc and type(value) is datetime.datetime and value.tzinfo is utc:
+                    text = str(value.replace(tzinfo=None))
+                else:
+                    text = adapt(value)
+                if len(seen) > 10_000:  # each approval's own time: most are seen once
+                    seen.clear()
+                seen[value] = text
+            return text
         return datetime_value
     if kind == "DateField" and sqlite:
         return connection.ops.adapt_datefield_value
@@ -151,5 +188,58 @@ def update(model, columns: Sequence[str], rows: Iterable[tuple]) -> int:
 
 def object_rows(objects, columns: Sequence[str]):
     """Each model instance's values for `columns` (attnames), as a tuple."""
-    for obj in objects:
-        yield tuple(getattr(obj, name) for name in columns)
+    values = operator.attrgetter(*columns)
+    if len(columns) == 1:
+        return ((values(obj),) for obj in objects)
+    return map(values, objects)
+
+
+def maker(model, names: Sequence[str]) -> Callable[[Sequence], object]:
+    """A function making `model(**dict(zip(names, values)))` from `values`, with less work a row:
+    the instance gets every concrete field's value in order (as `Model.from_db` builds one: no
+    default looked up field by field), each other field's default chosen once (a callable default
+    called for each instance, as Django calls it); a related object given by name sets its id and
+    is cached on the instance, as assigning it does. `names` are the given fields' names or
+    attnames. Make one per batch: whether the model's init signals have listeners is read here."""
+    fields = model._meta.concrete_fields
+    position = {name: index for index, name in enumerate(names)}
+    template, calls, plain, related = [], [], [], []
+    for index, field in enumerate(fields):
+        template.append(None)
+        if field.name in position and field.is_relation and field.name != field.attname:
+            related.append((index, position[field.name], field, field.target_field.attname))
+        elif field.attname in position:
+            plain.append((index, position[field.attname]))
+        elif field.has_default() and callable(field.default):
+            calls.append((index, field.default))
+        else:
+            template[index] = field.get_default()
+    unknown = set(names) - {name for field in fields for name in (field.name, field.attname)}
+    if unknown:
+        raise TypeError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")
+    attnames = [field.attname for field in fields]
+    # What `Model.__init__` does with values in order, when nothing listens to its signals and every
+    # column's attribute is a plain one (a fresh instance's dict gets the values): done at once.
+    direct = (not signals.pre_init.has_listeners(model) and not signals.post_init.has_listeners(model)
+              and all(type(getattr(model, attname, None)) in (DeferredAttribute, ForeignKeyDeferredAttribute)
+                      for attname in attnames))
+
+    def make(values):
+        row = template.copy()
+        for index, default in calls:
+            row[index] = default()
+        for index, given in plain:
+            row[index] = values[given]
+        for index, given, _field, target in related:
+            other = values[given]
+            row[index] = None if other is None else getattr(other, target)
+        if direct:
+            obj = model.__new__(model)
+            obj._state = ModelState()
+            obj.__dict__.update(zip(attnames, row))
+        else:
+            obj = model(*row)
+        for _index, given, field, _target in related:
+            field.set_cached_value(obj, values[given])
+        return obj
+    return make

@@ -46,6 +46,10 @@ def mark_dismissed(findings: list[dict], body: str, dismissals: Iterable[Finding
     """Each finding with `dismissed`: {"by", "reason", "at"} when a dismissal of its rule and
     flagged words holds, else None."""
     by_words = {(d.rule, d.text): d for d in dismissals}
+    if not by_words:  # the common case (every new phrase): nothing to look up
+        for finding in findings:
+            finding["dismissed"] = None
+        return findings
     for finding in findings:
         dismissal = by_words.get((finding["rule"], flagged_text(body, finding)))
         finding["dismissed"] = dismissal_info(dismissal) if dismissal is not None else None

@@ -3,6 +3,7 @@
 One phrase (an approval) or many at once (an import) take the same path: one trigger check
 against the live library as it will be, bulk writes, one LiveChange per phrase in key order.
 """
+import operator
 from collections.abc import Sequence
 
 from django.db import connection, transaction
@@ -89,16 +90,20 @@ def publish(phrases: Sequence[Phrase]) -> None:
     if moving:
         LivePhrase.objects.bulk_update(moving, ["shortcut", "hotkey"], batch_size=CHUNK)
     created, updated = [], []
-    for phrase in phrases:
-        live = existing.get(phrase.pk) or LivePhrase(phrase=phrase)
-        for field in LIVE_FIELDS:
-            setattr(live, _attname(field), getattr(phrase, _attname(field)))
-        live.version = versions[phrase.pk]
-        live.approved_by_id = phrase.reviewed_by_id
-        live.approved_at = phrase.reviewed_at
-        (updated if phrase.pk in existing else created).append(live)
-        phrase.live = live
     columns = [_attname(f) for f in LIVE_FIELDS] + ["version", "approved_by_id", "approved_at"]
+    texts = operator.attrgetter(*columns[:len(LIVE_FIELDS)])
+    new_live = bulk_rows.maker(LivePhrase, ("phrase", *columns))  # LivePhrase(phrase=…, …), for many
+    for phrase in phrases:
+        live = existing.get(phrase.pk)
+        if live is None:
+            live = new_live((phrase, *texts(phrase), versions[phrase.pk], phrase.reviewed_by_id, phrase.reviewed_at))
+            created.append(live)
+        else:
+            for name, value in zip(columns, (*texts(phrase), versions[phrase.pk], phrase.reviewed_by_id,
+                                             phrase.reviewed_at), strict=True):
+                setattr(live, name, value)
+            updated.append(live)
+        phrase.live = live
     bulk_rows.update(LivePhrase, columns, bulk_rows.object_rows(updated, (*columns, "pk")))
     columns = [field.attname for field in LivePhrase._meta.concrete_fields]
     bulk_rows.insert(LivePhrase, columns, bulk_rows.object_rows(created, columns))

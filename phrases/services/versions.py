@@ -3,6 +3,7 @@
 Every version is a simple-history record with its author and reason; nothing here writes a
 tracked row without one.
 """
+import operator
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -107,10 +108,11 @@ def _history(phrases: Sequence[Phrase], history_type: str, *, user, reason: str,
         return default_user[0]
 
     ids = bulk_rows.next_ids(model, len(phrases))
+    values = operator.attrgetter(*tracked)
     rows = []
     for phrase, history_id in zip(phrases, ids, strict=True):
         phrase.version_id = history_id
         person = history_user(phrase)
-        rows.append((*(getattr(phrase, name) for name in tracked), history_id, getattr(phrase, "_history_date", now),
+        rows.append((*values(phrase), history_id, getattr(phrase, "_history_date", now),
                      getattr(phrase, "_change_reason", None) or reason, history_type, getattr(person, "pk", None)))
     bulk_rows.insert(model, columns, rows)
