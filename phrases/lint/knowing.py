@@ -10,6 +10,8 @@ does not know and why it is said:
 And the words in another order say the same: «Pojęcia nie mam», «Понятия не имею», «Zielonego pojęcia nie mam»
 (`no_idea_inverted`). Pure: no Django.
 """
+import bisect
+
 from phrases.lint.blame import CONDITIONS
 
 CLIENT_SUBJECT = {"ru": {"вы", "клиент"}, "en": {"you", "you're", "you've"},
@@ -30,12 +32,13 @@ HAVE_NOT = {"ru": ("не", "имею"), "pl": ("nie", "mam")}
 def not_an_admission(clauses, start, end, language) -> bool:
     """Whether the not-knowing words at [start, end) are the client's, a clarification or emphasis."""
     tokens = clauses.tokens
-    first = next((i for i, tok in enumerate(tokens) if tok.start >= start), None)
-    if first is None:
+    first = bisect.bisect_left(clauses.starts, start)
+    if first >= len(tokens):
         return False
-    last = max((i for i, tok in enumerate(tokens[first:], first) if tok.end <= end), default=first)
+    last = max(first, bisect.bisect_left(clauses.starts, end) - 1)
     clause, sentence = tokens[first].clause, tokens[first].sentence
-    before = [tok.lower for tok in tokens[clauses.clause_range[clause][0]:first]]
+    # The few words before it in its clause (a long clause is not read again for every hit).
+    before = [tok.lower for tok in tokens[max(clauses.clause_range[clause][0], first - 8):first]]
     if any(word in CONDITIONS.get(language, ()) for word in before) and not \
             any(word in SPEAKER.get(language, ()) for word in before):
         return True  # "If you don't know …", «Если не в курсе …», «Jeśli Pan nie wie …»

@@ -140,9 +140,9 @@ def _of_something_else(tokens, index, language) -> bool:
     if following[0].lower in VERBS[language] or word in VERBS[language] or following[0].lower in RULE_FOLLOWS[language]:
         return False
     if language == "ru":
-        from phrases.lint.morphology import analyzer
+        from phrases.lint.morphology import parses
 
-        if not any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in analyzer().parse(following[0].lower)):
+        if not any(case == "gent" and pos in ("NOUN", "ADJF") for pos, case, _, _ in parses(following[0].lower)):
             return False  # no genitive after it: nothing else it belongs to
     if language == "ru" and following[0].lower in ("и", "в", "на", "о", "с", "по", "для", "не", "мы"):
         return False
@@ -189,8 +189,14 @@ def _cited_source(tokens, index, language):
     return kind
 
 
+# The first words of the markers: a position is tried only where one of them stands.
+MARKER_FIRSTS = {language: {marker[0] for marker in markers} for language, markers in MARKERS.items()}
+
+
 def _markers_at(tokens, index, language):
     """Length of an authority marker starting at `index`, or 0."""
+    if tokens[index].lower not in MARKER_FIRSTS[language]:
+        return 0
     for marker in MARKERS[language]:
         end = index + len(marker)
         if end > len(tokens):
@@ -257,8 +263,7 @@ def citations(clauses, language, check_time=lambda: None):
             cited.append((tokens[marked].start, token.end))
             continue
         # 2. The source as the subject of a verb of authority, in its clause.
-        members = clauses.clause_tokens(clause)
-        verb = _authority_verb(tokens, index, members, language)
+        verb = _authority_verb(tokens, index, clauses.clause_range[clause], language)
         if verb is not None:
             if kind == "document" and _requires_a_thing(tokens, verb, language):
                 plain.append((min(token.start, tokens[verb].start), max(token.end, tokens[verb].end)))
@@ -287,10 +292,11 @@ def _part_of_source(tokens, index, language) -> bool:
                _is(_word(tokens[i], language), NUMBERED[language], language) for i in after[:3])
 
 
-def _authority_verb(tokens, index, members, language):
+def _authority_verb(tokens, index, clauses_range, language):
     """Index of a verb of authority whose subject is the source at `index`, else None."""
-    first = next(i for i in range(index, -1, -1) if i == 0 or tokens[i - 1].clause != tokens[index].clause)
-    past = first + len(members)
+    # Only the few words around the source are read, so a long clause of sources stays linear.
+    first, past = clauses_range
+    first, past = max(first, index - 5), min(past, index + 6)
     verbs = VERBS[language]
     if language == "en":
         # Subject before its verb, a few words apart: "our policy says", "GDPR rules prevent me",
@@ -305,18 +311,20 @@ def _authority_verb(tokens, index, members, language):
             i += 1
         return None
     if language == "ru":
-        from phrases.lint.morphology import analyzer
+        from phrases.lint.morphology import parses
 
-        cases = {p.tag.case for p in analyzer().parse(tokens[index].lower)}
+        candidates = [i for i in range(first, past) if tokens[i].lemma in verbs or tokens[i].lemma in PASSIVE_RU]
+        if not candidates:
+            return None
+        cases = {case for _, case, _, _ in parses(tokens[index].lower)}
         if not cases & {"nomn", "ablt"}:
             return None  # the source is not the subject: «нарушать правила»
-        for i in range(first, past):
-            if tokens[i].lemma in verbs | PASSIVE_RU and abs(i - index) <= 5:
-                parses = analyzer().parse(tokens[i].lower)
-                if "nomn" in cases and any(p.tag.POS == "VERB" and ("3per" in p.tag or "past" in p.tag) for p in parses):
-                    return i  # «регламент не позволяет»
-                if "ablt" in cases and any(p.tag.POS == "PRTS" for p in parses):
-                    return i  # «предусмотрено законом», «правилами запрещено»: the source as the agent
+        for i in candidates:
+            readings = parses(tokens[i].lower)
+            if "nomn" in cases and any(pos == "VERB" and ("3per" in tag or "past" in tag) for pos, _, _, tag in readings):
+                return i  # «регламент не позволяет»
+            if "ablt" in cases and any(pos == "PRTS" for pos, _, _, _ in readings):
+                return i  # «предусмотрено законом», «правилами запрещено»: the source as the agent
         return None
     for i in range(first, past):
         if tokens[i].lower in verbs and abs(i - index) <= 5:

@@ -58,3 +58,10 @@ def reading(word: str) -> Reading:
         non_past=any(p.tag.POS == "VERB" for p in verbs) and not any("past" in p.tag for p in verbs),
         finished_past=parses[0].tag.POS == "VERB" and "past" in parses[0].tag and "perf" in parses[0].tag,
     )
+
+
+@lru_cache(maxsize=50_000)
+def parses(word: str) -> tuple:
+    """Every reading of a Russian word as (part of speech, case, number, tag string), cached: the legal and
+    slang rules ask the same few words many times in a long text."""
+    return tuple((p.tag.POS, p.tag.case, p.tag.number, str(p.tag)) for p in analyzer().parse(word.lower()))

@@ -278,11 +278,11 @@ GENITIVE_GOVERNORS_RU = {"выше", "ниже", "сверх", "без", "для
 def _governed_noun(prose, start, end) -> bool:
     """«санитарных норм», «выше норм»: the slang word read as the noun it also is (here «норма» in the genitive),
     because an adjective agreeing with it or a word governing it stands right before it."""
-    from phrases.lint.morphology import analyzer
+    from phrases.lint.morphology import parses
 
     word = prose[start:end].lower()
-    parses = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN" and p.tag.case == "gent"]
-    if not parses or word in ("чел", "инфа"):
+    numbers = {number for pos, case, number, _ in parses(word) if pos == "NOUN" and case == "gent"}
+    if not numbers or word in ("чел", "инфа"):
         return False
     previous = prose[max(0, start - 30):start].split()
     if not previous:
@@ -290,8 +290,7 @@ def _governed_noun(prose, start, end) -> bool:
     before = previous[-1].lower().strip(",.;:!?«»\"()")
     if before in GENITIVE_GOVERNORS_RU:
         return True
-    return any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "gent" and p.tag.number == parses[0].tag.number
-               for p in analyzer().parse(before))
+    return any(pos in ("ADJF", "PRTF") and case == "gent" and number in numbers for pos, case, number, _ in parses(before))
 
 
 def _literal_use(prose, start, end, literal) -> bool:
@@ -313,14 +312,14 @@ def i_dont_know(draft):
                                                                      "представления")):
         return
     clauses = draft.clauses
-    taken = []
+    taken = set()
     for hit in hits:
         if not_an_admission(clauses, hit[0], hit[1], draft.language):
             continue
-        taken.append((hit[0], hit[1]))
+        taken.update(range(hit[0], hit[1]))
         yield hit
     for start, end in no_idea_inverted(clauses, draft.language):
-        if not any(start < other_end and other_start < end for other_start, other_end in taken):
+        if start not in taken and end - 1 not in taken:  # «nie mam pojęcia» found by its own term already
             yield start, end, {"word": draft.body[start:end]}, None
 
 
