@@ -25,9 +25,15 @@ SOURCES = {
            "paragraph", "regulation", "regulations", "statute", "statutes", "directive", "policy", "policies",
            "t", "tcs", "t&cs", "gdpr", "terms", "procedure", "procedures", "§"},
     "pl": ("ustaw", "prawa", "prawem", "prawo", "przepis", "regulamin", "polityk", "procedur", "kodeks", "owu",
-           "artykuł", "artykul", "art", "paragraf", "par", "pkt", "ust", "ustęp", "ustep", "rozporządz", "rozporzadz",
-           "dyrektyw", "rodo", "warunk", "regulacj", "norm"),
+           "artykuł", "artykul", "paragraf", "ustęp", "ustep", "rozporządz", "rozporzadz", "punkt",
+           "dyrektyw", "rodo", "warunk", "regulacj", "normy", "normami", "normą", "normie", "normach"),
 }
+# Polish words read by their beginning, and the words that begin so but name something else: settings
+# («ustawienia»), a receipt («paragon»), goods («artykuły spożywcze»), a driving licence («prawo jazdy» is
+# caught by the word after it).
+PL_EXACT = {"art", "par", "pkt", "ust", "§"}
+PL_NOT = ("ustawien", "ustawic", "ustawić", "ustawia", "ustawił", "ustawil", "ustawion", "przepisa", "przepisz",
+          "paragon", "prawdziw", "prawd", "punktual", "punkty", "artykuły", "artykuly", "normaln")
 # Sources that are only the company's own when something says so: rules, conditions and instructions (of a
 # game, a promotion, a device) are not regulations unless they are the company's or internal.
 WEAK = {
@@ -108,8 +114,9 @@ def _word(token, language):
 
 
 def _is(word, vocabulary, language) -> bool:
-    if language == "pl":
-        return word.startswith(vocabulary) if isinstance(vocabulary, tuple) else word in vocabulary
+    if language == "pl" and isinstance(vocabulary, tuple):
+        return word in PL_EXACT and word in vocabulary + ("art", "par", "pkt", "ust") or \
+            word.startswith(vocabulary) and not word.startswith(PL_NOT) and word not in PL_EXACT
     return word in vocabulary
 
 
@@ -157,6 +164,18 @@ def _of_something_else(tokens, index, language) -> bool:
 def _source_word(tokens, index, language, strict=True) -> str:
     """'source', 'document', 'weak' or '' for the word at `index`."""
     word = _word(tokens[index], language)
+    if _is(word, NUMBERED[language], language):
+        # A numbered part («пункт 4.2», "Section 12", «art. 27») is a rule source by its number: «пункт
+        # выдачи», "the article about laptops", «punkt odbioru» are not.
+        following = tokens[index + 1:index + 3]
+        numbered = following and following[0].lower[:1].isdigit() and following[0].sentence == tokens[index].sentence
+        if not numbered and not any(_is(_word(tok, language), SOURCES[language], language) and
+                                    not _is(_word(tok, language), NUMBERED[language], language)
+                                    for tok in following if tok.clause == tokens[index].clause):
+            return ""  # «статьёй закона» is a part of a law all the same
+    if language == "pl" and word.startswith(("prawa", "prawo")) and index + 1 < len(tokens) and \
+            tokens[index + 1].lower == "jazdy":
+        return ""  # «prawo jazdy»: a driving licence
     if _is(word, SOURCES[language], language):
         if language == "pl" and word.startswith("przepis") and index + 1 < len(tokens) and tokens[index + 1].lower == "na":
             return ""  # «przepis na ciasto»: a recipe
@@ -171,8 +190,9 @@ def _source_word(tokens, index, language, strict=True) -> str:
 
 
 def _clients_own(tokens, index, language) -> bool:
-    return bool(index) and tokens[index - 1].clause == tokens[index].clause and \
-        _word(tokens[index - 1], language).startswith(CLIENTS[language])
+    """"your policy", "your insurance policy", «Ваш договор»: the client's own document."""
+    return any(tokens[i].clause == tokens[index].clause and _word(tokens[i], language).startswith(CLIENTS[language])
+               for i in range(max(index - 2, 0), index))
 
 
 def _cited_source(tokens, index, language):
@@ -237,7 +257,15 @@ def citations(clauses, language, check_time=lambda: None):
             check_time()
         kind = _source_word(tokens, index, language)
         if not kind:
+            if _looks_like_a_source(tokens, index, language):
+                plain.append((token.start, token.end))  # «ustawienia», «пункт выдачи», «prawo jazdy»
             continue
+        if kind == "document" and index + 1 < len(tokens) and (
+                tokens[index + 1].lower[:1].isdigit() or tokens[index + 1].lower in ("№", "nr", "no", "number", "номер")):
+            continue  # «оплата по договору № 4521», "contract 4521": a document named by its number
+        if kind == "document" and token.lower == "offer" and not any(
+                _markers_at(tokens, i, language) for i in range(max(index - REACH, 0), index)):
+            continue  # "the offer says 20% off": a promotion, unless cited by a marker
         own = _cited_source(tokens, index, language)
         if not own:
             if _is(_word(token, language), NUMBERED[language], language) and _of_something_else(tokens, index, language) \
@@ -280,6 +308,14 @@ def citations(clauses, language, check_time=lambda: None):
             if following and following[0].lower[:1].isdigit() and _part_of_source(tokens, index, language):
                 cited.append((token.start, following[0].end))
     return cited, plain
+
+
+def _looks_like_a_source(tokens, index, language) -> bool:
+    """A word a legal term would take for a source that the sentence shows is something else."""
+    word = _word(tokens[index], language)
+    if language == "pl":
+        return word.startswith(SOURCES["pl"]) and word not in PL_EXACT or word.startswith(("prawa", "prawo"))
+    return word in NUMBERED[language] or word in SOURCES[language]
 
 
 def _part_of_source(tokens, index, language) -> bool:

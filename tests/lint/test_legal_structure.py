@@ -47,6 +47,15 @@ PLAIN = [
     ("Section 3 of the manual shows how to reset the router.", "en"),
     ("Under these conditions we can refund the full amount.", "en"),
     ("Your policy number is printed on the insurance certificate.", "en"),
+    # Words that look like a source and name something else: settings, a receipt, a driving licence, a pickup
+    # point, a contract named by its number, a promotion's offer.
+    ("Zgodnie z ustawieniami konta powiadomienia są wyłączone.", "pl"),
+    ("Na podstawie paragonu przyjmiemy zwrot.", "pl"),
+    ("Tożsamość potwierdzimy na podstawie dowodu osobistego lub prawa jazdy.", "pl"),
+    ("Пункт выдачи не позволяет хранить заказ дольше недели.", "ru"),
+    ("Оплата по договору № 4521 поступила.", "ru"),
+    ("The offer says 20% off on all TVs.", "en"),
+    ("Under your insurance policy, accidental damage is covered.", "en"),
     # "According to" something that is no rule; a recipe is no regulation.
     ("Согласно трекингу, посылка уже в Вашем городе.", "ru"),
     ("В соответствии с Вашей просьбой мы перенесли доставку.", "ru"),
