@@ -17,6 +17,8 @@ company's rules unless the company owns them. A numbered part of something else 
 cites nothing. Pure: no Django.
 """
 
+from functools import lru_cache
+
 # Rule sources. Russian is read by lemma (pymorphy3), English by the word, Polish by the word's beginning.
 SOURCES = {
     "ru": {"закон", "законодательство", "статья", "пункт", "п", "параграф", "регламент", "оферта", "кодекс", "гк",
@@ -109,14 +111,28 @@ CLIENTS = {"ru": ("ваш",), "en": ("your",), "pl": ("pana", "pani", "państwa"
 COPULA_THAT = {"en": ("is", "that"), "ru": (), "pl": ()}
 
 
+# Every word (Polish: every first three letters) a source, a document or a numbered part can be: one set
+# lookup per word of a text before anything else is read.
+HEADS = {language: {word[:3] if language == "pl" else word
+                    for vocabulary in (SOURCES, WEAK, DOCUMENTS, NUMBERED) for word in vocabulary[language]}
+         | ({"pra"} if language == "pl" else set()) for language in SOURCES}
+
+
+@lru_cache(maxsize=64)
+def _prefixes(vocabulary):
+    """The Polish words read by their beginning («ustaw…»), without the short ones read whole («ust.», «art.»)."""
+    return tuple(word for word in vocabulary if word not in PL_EXACT)
+
+
 def _word(token, language):
     return token.lemma if language == "ru" else token.lower
 
 
 def _is(word, vocabulary, language) -> bool:
     if language == "pl" and isinstance(vocabulary, tuple):
-        return word in PL_EXACT and word in vocabulary + ("art", "par", "pkt", "ust") or \
-            word.startswith(vocabulary) and not word.startswith(PL_NOT) and word not in PL_EXACT
+        if word in PL_EXACT:
+            return word in vocabulary
+        return word.startswith(_prefixes(vocabulary)) and not word.startswith(PL_NOT)
     return word in vocabulary
 
 
@@ -252,9 +268,13 @@ def citations(clauses, language, check_time=lambda: None):
         return [], []
     tokens = clauses.tokens
     cited, plain = [], []
+    heads = HEADS[language]
     for index, token in enumerate(tokens):
         if not index & 63:
             check_time()
+        word = token.lemma if language == "ru" else token.lower
+        if (word[:3] if language == "pl" else word) not in heads:
+            continue  # most words: no source, document or numbered part begins so
         kind = _source_word(tokens, index, language)
         if not kind:
             if _looks_like_a_source(tokens, index, language):
