@@ -20,7 +20,7 @@ SPEAKER = {"ru": {"я", "мы", "мне", "нам"}, "en": {"i", "we", "i'm", "w
            "pl": {"ja", "my", "mi", "nam"}}
 # Verbs of understanding: doubt about them asks the client to confirm what they meant.
 UNDERSTOOD = {"ru": ("понял", "поняла", "поняли", "понимаю", "понимаем", "понять"),
-              "en": ("understood", "understand", "followed", "follow", "got", "read"),
+              "en": ("understood", "understand", "misunderstood"),
               "pl": ("zrozumiał", "zrozumial", "rozumiem", "zrozumieć", "zrozumiec", "pojął", "pojela", "pojęła")}
 # "I can't tell you how sorry I am", "I can't say enough": what follows measures a feeling.
 EMPHASIS_EN = {"how", "enough"}
