@@ -114,3 +114,10 @@ def reading(word: str) -> Reading:
         plural_subject=first.pos in ("NOUN", "NPRO") and "Abbr" not in parses[0].tag and
         any(p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" and p.tag.number == "plur" for p in parses),
     )
+
+
+@lru_cache(maxsize=50_000)
+def parses(word: str) -> tuple:
+    """Every reading of a Russian word as (part of speech, case, number, tag string), cached: the legal and
+    slang rules ask the same few words many times in a long text."""
+    return tuple((p.tag.POS, p.tag.case, p.tag.number, str(p.tag)) for p in analyzer().parse(word.lower()))

@@ -11,10 +11,12 @@ from functools import cached_property, lru_cache
 
 from phrases import placeholders
 from phrases.lint import text as t
-from phrases.lint.blame import blame_shift
+from phrases.lint.blame import blame_shift, merge_spans
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import RULES, SENTENCE_ABBREVIATIONS
 from phrases.lint.patterns import StartDispatch, StartIndex, first_letters
+from phrases.lint.knowing import no_idea_inverted, not_an_admission
+from phrases.lint.legal import citations
 from phrases.lint.redirect import redirect_channel
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"
@@ -257,7 +259,38 @@ def slang(draft):
     for hit in _term_hits(draft, "slang"):
         if literal and _literal_use(draft.prose, hit[0], hit[1], literal):
             continue
+        if _after_number(draft.prose, hit[0]) or draft.language == "ru" and _governed_noun(draft.prose, hit[0], hit[1]):
+            continue
         yield hit
+
+
+def _after_number(prose, start) -> bool:
+    """«Столик на 4 чел.», «до 15 го числа»: a word right after a number is its unit or ending, not slang."""
+    previous = prose[max(0, start - 12):start].rstrip()
+    return len(previous) < start - max(0, start - 12) and previous[-1:].isdigit()
+
+
+# Words that govern a genitive noun: «выше норм», «в пределах норм», «соблюдение норм».
+GENITIVE_GOVERNORS_RU = {"выше", "ниже", "сверх", "без", "для", "из", "до", "от", "пределах", "рамках", "соблюдение",
+                         "соблюдения", "нарушение", "нарушения", "превышение", "превышения", "согласно", "кроме", "вне"}
+
+
+def _governed_noun(prose, start, end) -> bool:
+    """«санитарных норм», «выше норм»: the slang word read as the noun it also is (here «норма» in the genitive),
+    because an adjective agreeing with it or a word governing it stands right before it."""
+    from phrases.lint.morphology import parses
+
+    word = prose[start:end].lower()
+    numbers = {number for pos, case, number, _ in parses(word) if pos == "NOUN" and case == "gent"}
+    if not numbers or word in ("чел", "инфа"):
+        return False
+    previous = prose[max(0, start - 30):start].split()
+    if not previous:
+        return False
+    before = previous[-1].lower().strip(",.;:!?«»\"()")
+    if before in GENITIVE_GOVERNORS_RU:
+        return True
+    return any(pos in ("ADJF", "PRTF") and case == "gent" and number in numbers for pos, case, number, _ in parses(before))
 
 
 def _literal_use(prose, start, end, literal) -> bool:
@@ -272,16 +305,38 @@ def _literal_use(prose, start, end, literal) -> bool:
 
 
 def i_dont_know(draft):
-    yield from _term_rule(draft, "dont-know")
+    """The rule set's wordings, unless the sentence gives them to the client, a clarification or emphasis
+    (`knowing.not_an_admission`), and the idea noun before "not have" («Pojęcia nie mam»)."""
+    hits = list(_term_rule(draft, "dont-know"))
+    if not hits and not any(word in draft.masked.lower() for word in ("pojęcia", "pojecia", "понятия",
+                                                                     "представления")):
+        return
+    clauses = draft.clauses
+    taken = set()
+    for hit in hits:
+        if not_an_admission(clauses, hit[0], hit[1], draft.language):
+            continue
+        taken.update(range(hit[0], hit[1]))
+        yield hit
+    for start, end in no_idea_inverted(clauses, draft.language):
+        if start not in taken and end - 1 not in taken:  # «nie mam pojęcia» found by its own term already
+            yield start, end, {"word": draft.body[start:end]}, None
 
 
 def legal_reference(draft):
+    """A rule source cited as the authority (`legal.citations`, read from the sentence), and the rule set's legal
+    terms, except where the sentence names a document or a numbered part as a plain thing ("the contract
+    requires your signature", "Section 3 of the manual") and cites nothing there."""
+    cited, plain = citations(draft.clauses, draft.language, draft.check_time)
+    spans = list(cited)
+    for start, end, _, _ in _term_rule(draft, "legal"):
+        if any(start < p_end and p_start < end for p_start, p_end in plain) and \
+                not any(start < c_end and c_start < end for c_start, c_end in cited):
+            continue
+        spans.append((start, end))
     # Two wordings of one citation («согласно правилам», "according to the fare rules") are one finding.
-    seen = set()
-    for hit in _term_rule(draft, "legal"):
-        if (hit[0], hit[1]) not in seen:
-            seen.add((hit[0], hit[1]))
-            yield hit
+    for start, end in merge_spans(spans):
+        yield start, end, {"word": draft.body[start:end]}, None
 
 
 def cliche(draft):

@@ -68,3 +68,36 @@ CASES = [
 @pytest.mark.parametrize("language, rule, body, breaks", CASES)
 def test_rule_reads_the_wording_not_the_words(rules_of, language, rule, body, breaks):
     assert (rule in rules_of(body, language)) is breaks
+
+
+# i-dont-know and slang read from the sentence (issue #22, seventh round): who does not know, and whether a
+# slang word is used as the plain word it also is. Near misses in each language.
+SEVENTH_ROUND = [
+    # The client as the one who may not know, a clarification, emphasis: no admission.
+    ("ru", "i-dont-know", "Если Вы не в курсе, как работает рассрочка, я расскажу.", False),
+    ("ru", "i-dont-know", "Не уверена, что правильно поняла: речь о возврате?", False),
+    ("ru", "i-dont-know", "Понятия не имею, когда будет поставка.", True),
+    ("en", "i-dont-know", "If you don't know your order number, I can find it by e-mail.", False),
+    ("en", "i-dont-know", "I'm not sure I understood, could you send a photo?", False),
+    ("en", "i-dont-know", "I can't tell you how sorry I am about the delay.", False),
+    ("en", "i-dont-know", "I'm not sure when the parcel will arrive.", True),
+    ("pl", "i-dont-know", "Nie jestem pewna, czy dobrze zrozumiałam: chodzi o zwrot?", False),
+    ("pl", "i-dont-know", "Jeśli nie wie Pan, gdzie jest numer, pomogę go znaleźć.", False),
+    ("pl", "i-dont-know", "Pojęcia nie mam, kiedy to naprawimy.", True),
+    ("pl", "i-dont-know", "Zielonego pojęcia nie mam, gdzie jest paczka.", True),
+    # Slang words that are plain words in their place: a unit after a number, the noun «норма».
+    ("ru", "slang", "Уровень шума не выше санитарных норм.", False),
+    ("ru", "slang", "Расход в пределах норм, это нормально.", False),
+    ("ru", "slang", "Столик на 4 чел. уже забронирован.", False),
+    ("ru", "slang", "Всё норм, посылка уже в пути.", True),
+    ("ru", "slang", "Этот чел из доставки уже едет.", True),
+    ("en", "slang", "The brochure with all colours is in the box.", False),
+    ("en", "slang", "We're gonna send a replacement today.", True),
+    ("pl", "slang", "Spokojnie, wszystko sprawdzimy.", False),
+    ("pl", "slang", "Spoko, zwrot jest już zlecony.", True),
+]
+
+
+@pytest.mark.parametrize("language, rule, body, breaks", SEVENTH_ROUND)
+def test_who_does_not_know_and_how_a_slang_word_is_used(rules_of, language, rule, body, breaks):
+    assert (rule in rules_of(body, language)) is breaks
