@@ -183,13 +183,32 @@ def test_seventh_heldout_set(rules):
     First score, on the rules of the fifth round: precision 0.990, recall 0.941, blame-shift recall 0.82,
     redirect-channel 0.88, legal-reference 0.93. After the sixth round (blame and redirect read from the
     sentence's structure, tuned on tuning5 and tuning5r; this set only scored): precision 0.990, recall 0.960,
-    blame-shift 0.86, redirect-channel 1.00. The issue's bars hold except blame-shift's 0.9; the test holds what
-    is measured."""
+    blame-shift 0.86, redirect-channel 1.00. After the seventh round (blame from cause clauses, subjectless
+    faults and refusals, tuned on tuning6; legal reference from the sentence, tuned on tuning6l): 0.990 / 0.965,
+    blame-shift 0.88. The issue's bars hold except blame-shift's 0.9; the test holds what is measured."""
     items = load_items(HELDOUT7)
     assert len(items) >= 270 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.35 * len(items)
     holds_bar(items, rules, precision=0.98, recall=0.95, rule_precision=0.90, rule_recall=0.90,
-              rule_recall_of={"blame-shift": 0.85})
+              rule_recall_of={"blame-shift": 0.88})
+
+
+HELDOUT8 = Path(__file__).parent / "data" / "heldout8_lint.jsonl"
+
+
+def test_eighth_heldout_set(rules):
+    """282 sentences (ru 100, en 92, pl 90; 104 clean near misses, 58 blame-shift, 22 redirect-channel, 20
+    legal-reference, 19 with zero-width characters or look-alike letters) written from the rule definitions only,
+    by a writer who read no rule code, term list or other set and never ran the linter on them before committing
+    them; nobody who changed a rule has read or scored them. First score, on the sixth round's rules: precision
+    0.991, recall 0.950, blame-shift 0.86, redirect-channel 0.86 (precision 0.95). After the seventh round (this
+    set only scored, after the merge): 0.991 / 0.964, blame-shift 0.91, redirect-channel still 0.86: the
+    issue's bars hold except redirect-channel's recall; the test holds what is measured."""
+    items = load_items(HELDOUT8)
+    assert len(items) >= 270 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    assert sum(not item["expect"] for item in items) >= 0.35 * len(items)
+    holds_bar(items, rules, precision=0.98, recall=0.96, rule_precision=0.90, rule_recall=0.90,
+              rule_recall_of={"redirect-channel": 0.86})
 
 
 TUNING4 = Path(__file__).parent / "data" / "tuning4_lint.jsonl"
@@ -237,3 +256,15 @@ def test_fifth_tuning_set_of_redirects_and_legal_references(rules):
     assert len(items) >= 120 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.4 * len(items)
     holds_bar(items, rules, precision=0.97, recall=0.95, rule_precision=0.95, rule_recall=0.95)
+
+
+def test_sixth_tuning_sets_of_blame_and_legal_references(rules):
+    """tuning6 (150: 75 blame-shift in every shape — cause clauses, subjectless faults, refusals, apologetic
+    blame — and 75 near misses) and tuning6l (131: 36 legal-reference in any wording, 15 i-dont-know, 12 slang, 68
+    near misses: a contract to sign, "terms" of a deal, a game's rules, "Section 3 of the manual"), each written
+    and committed before the rule code was read. First scores 0.984 / 0.813 and 0.935 / 0.921; tuned on in the
+    seventh round: 1.000 / 0.987 and 1.000 / 0.984."""
+    for name in ("tuning6_lint.jsonl", "tuning6l_lint.jsonl"):
+        items = load_items(Path(__file__).parent / "data" / name)
+        assert len(items) >= 130 and {item["language"] for item in items} == {"ru", "en", "pl"}
+        holds_bar(items, rules, precision=0.99, recall=0.97, rule_precision=0.95, rule_recall=0.90)
