@@ -49,3 +49,15 @@ def table(headers, rows):
     print("-" * len(line))
     for row in rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+
+
+def child_result(reader, child):
+    """What a forked child wrote to the pipe `reader` (the repr of a tuple of numbers), once it exits."""
+    import ast
+
+    data = b""
+    while chunk := os.read(reader, 65536):
+        data += chunk
+    os.close(reader)
+    os.waitpid(child, 0)
+    return ast.literal_eval(data.decode())

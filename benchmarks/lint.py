@@ -56,6 +56,11 @@ def _prose(language, count, rng, length=20_000):
     bodies = [body for name, lang, body in corpus()
               if lang == language and ":" in name and not name.startswith(("long:", "hostile:"))
               and not name.endswith((":lower", ":upper", ":folded"))]
+    return joined_texts(bodies, count, rng, length)
+
+
+def joined_texts(bodies, count, rng, length=20_000):
+    """`count` texts of `length` characters: `bodies` shuffled and joined, again for each text."""
     texts = []
     for _ in range(count):
         rng.shuffle(bodies)

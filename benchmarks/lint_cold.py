@@ -67,22 +67,10 @@ def _halves(language):
     return halves
 
 
-def _joined(bodies, count, rng, length=20_000):
-    texts = []
-    for _ in range(count):
-        rng.shuffle(bodies)
-        text = ""
-        for body in bodies * 10:
-            if len(text) >= length:
-                break
-            text += body + " "
-        texts.append(text[:length])
-    return texts
-
-
 def _forked(languages, count, with_library):
     """Time each language's first texts in a worker forked from a master that ran the lint preload."""
-    from benchmarks.common import ROOT, rss_mb
+    from benchmarks.common import ROOT, child_result, rss_mb
+    from benchmarks.lint import joined_texts
     from benchmarks.suggest import private_mib
 
     sys.path.insert(0, str(ROOT))
@@ -99,7 +87,7 @@ def _forked(languages, count, with_library):
     for language in languages:
         seen, timed = _halves(language)
         library += [(language, body) for body in seen] if with_library else []
-        texts[language] = _joined(timed, count, random.Random(5))
+        texts[language] = joined_texts(timed, count, random.Random(5))
     rss_before = rss_mb()
     started, wall = time.process_time(), time.perf_counter()
     judged = preload(ruleset, languages, library=library)  # as config/wsgi.py does in the gunicorn master
@@ -121,11 +109,7 @@ def _forked(languages, count, with_library):
             os.write(writer, repr((cpu, private_mib()[0] - before)).encode())
             os._exit(0)
         os.close(writer)
-        data = b""
-        while chunk := os.read(reader, 65536):
-            data += chunk
-        os.waitpid(child, 0)
-        cpu, grown = eval(data.decode())  # noqa: S307 - our own child's repr of floats
+        cpu, grown = child_result(reader, child)
         print(f"  {language} worker: 20k texts CPU ms: " + ", ".join(f"{ms:.0f}" for ms in cpu)
               + f"; private memory +{grown:.1f} MiB after them; load average {os.getloadavg()[0]:.2f}", flush=True)
 

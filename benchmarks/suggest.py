@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import percentiles, setup_django, table
+from benchmarks.common import child_result, percentiles, setup_django, table
 
 BUILD_SAMPLE = 2_000
 QUICK_BUILD_SAMPLE = 500   # --quick times the build on fewer phrases: a smoke run
@@ -165,11 +165,7 @@ def main(argv=None):
         os.write(writer, repr((samples, cpu, meaning, release, after - before, held, mapped)).encode())
         os._exit(0)
     os.close(writer)
-    data = b""
-    while chunk := os.read(reader, 65536):
-        data += chunk
-    os.waitpid(child, 0)
-    samples, cpu, meaning, release, grown, held, mapped = eval(data.decode())  # noqa: S307 - our own child's repr of floats
+    samples, cpu, meaning, release, grown, held, mapped = child_result(reader, child)
     shutil.rmtree(store, ignore_errors=True)
     p, c, m, r = percentiles(samples), percentiles(cpu), percentiles(meaning), percentiles(release)
     per_phrase_ms = build_seconds / build_sample * 1000
