@@ -25,8 +25,7 @@ _FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
 # than MAX_INTEGER_DIGITS digits, or an exponent of three digits (the only way a shorter float reaches
 # infinity). A document without any needs only its depth checked (`_shallow`); one with some (or a
 # string that merely looks so) gets the full walk.
-_SUSPECT = re.compile(r"[\x00\ud800-\udfff]|\\u(?:0000|[dD][89a-fA-F])|\d{%d,}|[eE][+-]?\d{3}"
-                      % (MAX_INTEGER_DIGITS + 1))
+_SUSPECT = re.compile(rf"[\x00\ud800-\udfff]|\\u(?:0000|[dD][89a-fA-F])|\d{{{MAX_INTEGER_DIGITS + 1},}}|[eE][+-]?\d{{3}}")
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?|[\[\]{}]', re.DOTALL)
 
 

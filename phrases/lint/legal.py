@@ -105,7 +105,7 @@ PASSIVE_RU = {"предусмотреть", "запретить", "устано�
 REQUIRING = {"ru": {"требовать"}, "en": {"requires", "require", "needs", "need", "demands", "demand"},
              "pl": {"wymaga", "wymagają", "wymagaja"}}
 RULE_FOLLOWS = {"ru": {"чтобы", "что"}, "en": {"that", "to"}, "pl": {"aby", "by", "żeby", "zeby", "abyśmy", "abysmy",
-                                                                   "aby", "że", "ze", "byśmy", "żebyśmy"}}
+                                                                   "że", "ze", "byśmy", "żebyśmy"}}
 # The client's own document ("your insurance policy") is not the company's rule.
 CLIENTS = {"ru": ("ваш",), "en": ("your",), "pl": ("pana", "pani", "państwa", "panstwa", "twoj", "twój")}
 COPULA_THAT = {"en": ("is", "that"), "ru": (), "pl": ()}

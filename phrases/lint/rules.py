@@ -14,9 +14,9 @@ from phrases.lint import text as t
 from phrases.lint.blame import blame_shift, merge_spans
 from phrases.lint.clauses import Clauses
 from phrases.lint.defaults import RULES, SENTENCE_ABBREVIATIONS
-from phrases.lint.patterns import StartDispatch, StartIndex, first_letters
 from phrases.lint.knowing import no_idea_inverted, not_an_admission
 from phrases.lint.legal import citations
+from phrases.lint.patterns import StartDispatch, StartIndex, first_letters
 from phrases.lint.redirect import redirect_channel
 
 FORMAL_YOU_RE = re.compile(r"(?<![\w\-])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|вашими|"

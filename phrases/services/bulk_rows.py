@@ -84,7 +84,7 @@ def _converter(field):
         return json_text
     if kind == "DateTimeField" and sqlite:
         adapt, seen = connection.ops.adapt_datetimefield_value, {}
-        utc = datetime.timezone.utc
+        utc = datetime.UTC
         # A UTC time (`timezone.now()`'s) on a UTC connection: what `adapt` returns (made naive in the
         # connection's zone, as text) without its checks; anything else goes through it.
         plain_utc = settings.USE_TZ and connection.timezone is utc

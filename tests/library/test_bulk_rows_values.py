@@ -54,8 +54,8 @@ def test_a_time_is_written_to_sqlite_as_the_backend_adapts_it():
     if connection.vendor != "sqlite":
         pytest.skip("the SQLite backend's adaptation")
     convert = bulk_rows._converter(Phrase._meta.get_field("reviewed_at"))
-    times = [datetime.datetime(2026, 12, 7, 9, 15, 39, 123456, tzinfo=datetime.timezone.utc),
-             datetime.datetime(2026, 12, 7, 9, 15, tzinfo=datetime.timezone.utc),
+    times = [datetime.datetime(2026, 12, 7, 9, 15, 39, 123456, tzinfo=datetime.UTC),
+             datetime.datetime(2026, 12, 7, 9, 15, tzinfo=datetime.UTC),
              datetime.datetime(2026, 12, 7, 10, 15, tzinfo=zoneinfo.ZoneInfo("Europe/Warsaw")), None]
     for value in times:
         assert convert(value) == connection.ops.adapt_datetimefield_value(value)
