@@ -52,7 +52,7 @@ def redirect_channel(draft):
     # Requests and targets are looked for only where something could send the client anywhere.
     requests = _by_clause(clauses, find("request") if any(verbs.values()) or clauses.literals else [])
     # Chats and targets are looked for only once a verb is asked of the client (most texts ask none).
-    asked = {kind: [verb for verb in found if _requested(clauses, verb, requests, language)
+    asked = {kind: [verb for verb in found if _requested(clauses, verb, requests, language, kind)
                     or kind == "visit" and _visit_required(clauses, verb, language)]
              for kind, found in verbs.items()}
     if asked["contact"] or asked["visit"]:
@@ -148,7 +148,7 @@ def _by_clause(clauses, spans):
     return grouped
 
 
-def _requested(clauses, verb, requests, language) -> bool:
+def _requested(clauses, verb, requests, language, kind=None) -> bool:
     """Whether the verb at `verb` is asked of the client (imperative or after a request term)."""
     tokens = clauses.tokens
     token = tokens[verb.first]
@@ -168,9 +168,10 @@ def _requested(clauses, verb, requests, language) -> bool:
         # is what is recommended to the client; any other condition requests nothing.
         return _recommended(tokens, before, clauses.clause_range[token.clause][0], conditions[-1], language)
     marked = [r for r in requests.get(token.clause, ()) if r.last < verb.first and not _negated(tokens, r.first, language)]
-    # «Уточнить это можно по телефону», «Zadzwonić można na infolinię»: the impersonal modal after the
-    # infinitive it governs, both opening the clause.
-    modal_after = not before and any(verb.last < r.first <= verb.last + 3 and not _negated(tokens, r.first, language)
+    # «Уточнить это можно по телефону», «Napisać można na adres…»: the impersonal modal after the
+    # infinitive it governs, both opening the clause, with a channel or venue named (contact, visit).
+    # A bare call stated as possible («Позвонить курьеру можно по номеру из SMS») informs.
+    modal_after = kind in ("contact", "visit") and not before and any(verb.last < r.first <= verb.last + 3 and not _negated(tokens, r.first, language)
                                      for r in requests.get(token.clause, ()))
     if _evaluated(before, language):
         marked = marked or [verb]  # «Najszybciej będzie pojechać do salonu»: an evaluation recommends
