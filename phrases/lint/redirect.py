@@ -460,7 +460,8 @@ def _channel_helps(draft, clauses, language):
             continue  # «мы поможем Вам в офисе», "the branch can't help": no one is sent anywhere
         # English names its subject first ("the hotline will help"); Russian and Polish may put it after
         # the verb («поможет отделение», «pomoże infolinia»).
-        subjects = [s for s in by_clause[clause] if _helper(tokens, s, index, language)]
+        subjects = [s for s in by_clause[clause] if _helper(tokens, s, index, language)
+                    and (_where_helped(tokens, s, index, language) or not _helps_to_do(tokens, index, language))]
         if subjects:
             place = min(subjects, key=lambda s: abs(s.first - index))
             found.append((min(token.start, place.start), max(token.end, place.end)))
@@ -476,11 +477,49 @@ EN_BETWEEN = EN_FUTURE | {"be", "to", "also", "gladly", "happily", "certainly", 
 PL_GENITIVE = ("u", "ii", "ego", "ej", "ów")
 
 
+def _where_helped(tokens, span, index, language) -> bool:
+    """«В салоне Вам помогут», "help you in person": the client has to be there to be helped."""
+    return tokens[span.last].lower in IN_PERSON or span.first > 0 and \
+        tokens[span.first - 1].lower in AT.get(language, ()) and tokens[span.first - 1].clause == tokens[span.first].clause
+
+
+EN_NOT_INFINITIVE = {"with", "to", "in", "on", "at", "by", "out", "further", "there", "here", "today", "tomorrow",
+                     "quickly", "shortly", "directly", "personally", "more", "better"}
+
+
+def _helps_to_do(tokens, index, language) -> bool:
+    """«поможет Вам выбрать подарок», "can help you pick the size", «pomoże naprawić telefon»: the place
+    does a task with the client (what happens), not takes the matter over ("will help you with that")."""
+    clause = tokens[index].clause
+    following = [tok for tok in tokens[index + 1:index + 3] if tok.clause == clause]
+    if following and following[0].lower in CLIENT.get(language, set()) | {"you"}:
+        following = following[1:]
+    if not following:
+        return False
+    word = following[0].lower
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        return reading(word).infinitive
+    if language == "en":
+        return word not in EN_NOT_INFINITIVE and word.isalpha()
+    if language == "pl":
+        return word.endswith(("ć", "c")) and len(word) > 3
+    return False
+
+
+# "Support", «служба поддержки», «obsługa klienta» helping may be this chat's own team: not a place to go.
+GENERIC_SUPPORT = ("support", "service", "team", "care", "customer", "client", "поддержк", "служб", "obsług", "obslug",
+                   "klient")
+
+
 def _helper(tokens, span, index, language) -> bool:
     """Whether the place at `span` is the one who helps, or where the help is given: the subject of the
     verb at `index`, not a word qualifying another subject («Сотрудник магазина поможет Вам проверить
     товар при получении», "Our store staff will help you")."""
     head = tokens[span.first]
+    if all(tok.lower.startswith(GENERIC_SUPPORT) for tok in tokens[span.first:span.last + 1]):
+        return False
     if tokens[span.last].lower in IN_PERSON:
         return span.first > index
     if span.first > 0 and tokens[span.first - 1].lower in AT.get(language, ()) and tokens[span.first - 1].clause == head.clause:

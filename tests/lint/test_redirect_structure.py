@@ -111,12 +111,12 @@ def test_sources_and_documents_named_without_citing_them_are_not_legal_reference
 # "please". Each with its near miss: a person of the venue who helps where the client is, a visit
 # stated as a fact, a link to pay or track, a call stated as possible, a condition on our own act.
 CHANNEL_SHAPES = [
-    ("Это Вам подскажет только служба поддержки банка.", "ru"),
+    ("Это Вам подскажет только горячая линия банка.", "ru"),
     ("В салоне связи Вам помогут перенести контакты.", "ru"),
     ("Для замены паспорта необходимо посещение отделения.", "ru"),
     ("Узнать остаток можно в любом отделении банка.", "ru"),
     ("Подайте заявку через сайт bank.ru/claim, там её рассмотрят.", "ru"),
-    ("Customer service can assist you with the refund.", "en"),
+    ("The call centre can assist you with the refund.", "en"),
     ("The service centre will be able to help with the repair.", "en"),
     ("Your presence at the office is required, so a visit to the branch is necessary.", "en"),
     ("Plase contact the support team about this.", "en"),
@@ -129,6 +129,10 @@ CHANNEL_SHAPES = [
 
 CHANNEL_NEAR_MISSES = [
     ("Сотрудник магазина поможет Вам проверить товар при получении.", "ru"),
+    ("Наш магазин поможет Вам выбрать подарок, напишите, что ищете.", "ru"),
+    ("Служба поддержки поможет Вам с этим в течение часа.", "ru"),
+    ("Our support team will help you with that shortly.", "en"),
+    ("Serwis pomoże naprawić telefon w ciągu 3 dni.", "pl"),
     ("Мы поможем Вам здесь, в чате, без визита в отделение.", "ru"),
     ("Ваш визит в сервисный центр перенесён на пятницу.", "ru"),
     ("Позвонить курьеру можно по номеру из SMS.", "ru"),
