@@ -71,13 +71,15 @@ TERMS = {
         ],
         "contact": [
             ("написать|писать|обратиться|обращаться|связаться|связываться|уточнить|узнать|спросить|выяснить|"
-             "запросить|пожаловаться|задать|задавать|отправить\\s+(?:письмо|запрос|заявку|обращение|e-?mail)|заполнить|заполнять|оставить\\s+(?:заявку|обращение)|"
+             "запросить|пожаловаться|задать|задавать|отправить\\s+(?:письм\\w+|запрос\\w*|заявк\\w+|обращени\\w+|e-?mail)|заполнить|заполнять|оставить\\s+(?:заявк\\w+|обращени\\w+)|"
              "подать|подавать", "ответьте в чате"),
         ],
         "visit": [
             ("прийти|приходить|приехать|приезжать|подъехать|подъезжать|подойти|подходить|зайти|заходить|посетить|"
              "посещать|отнести|относить|отвезти|отвозить|принести|приносить|привезти|привозить|сходить|съездить|"
              "обратиться|обращаться|заглянуть|сдать|сдавать", "ответьте в чате"),
+            # The visit as a noun, asked as a requirement («требуется визит в сервисный центр»: redirect.py).
+            ("визит\\w*|посещени\\w+", "ответьте в чате"),
             ("поехать|ехать|езжать|пойти|идти|отправиться|направиться|доехать|дойти|наведаться", "ответьте в чате"),
         ],
         "channel": [
@@ -546,7 +548,7 @@ TERMS = {
         "contact": [
             ("napisa\\w*|napisz\\w*|pisa\\w*|pisz|piszcie|skontaktowa\\w*\\s+się|skontaktuj\\w*\\s+się|kontaktowa\\w*\\s+się|kontakt|"
              "zwróci\\w*\\s+się|zwróć\\w*\\s+się|zgłosi\\w*\\s+się|zgłoś\\w*\\s+się|zapyta\\w*|zapytaj\\w*|porozmawia\\w*|"
-             "dopyta\\w*|wypełni\\w*|złożyć|składać|się\\s+(?:skontaktowa|kontaktowa|zgłosi|zwróci)\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie)",
+             "dopyta\\w*|wypełni\\w*|złożyć|składać|się\\s+(?:skontaktowa|kontaktowa|zgłosi|zwróci)\\w*|wysła\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie|zgłoszenie|reklamację)|wyślij\\w*\\s+(?:maila|e-?maila|wiadomość|zapytanie|zgłoszenie|reklamację)",
              "proszę odpowiedzieć na czacie"),
         ],
         "visit": [

@@ -16,6 +16,9 @@ English: the verb opens the clause, after "please", "just"…; Polish: an impera
 to this chat, so its contact verbs are not redirects. Statements of fact («курьер позвонит», "we'll
 email your receipt", «bank przyśle SMS») request nothing.
 """
+from bisect import bisect_left
+
+from phrases.lint import text as t
 from phrases.lint.blame import CONDITIONS, FIRST_PERSON, NEGATIONS, merge_spans
 
 CLIENT = {"ru": {"вам", "вас", "тебе", "тебя"}, "en": {"you"},
@@ -49,7 +52,8 @@ def redirect_channel(draft):
     # Requests and targets are looked for only where something could send the client anywhere.
     requests = _by_clause(clauses, find("request") if any(verbs.values()) or clauses.literals else [])
     # Chats and targets are looked for only once a verb is asked of the client (most texts ask none).
-    asked = {kind: [verb for verb in found if _requested(clauses, verb, requests, language)]
+    asked = {kind: [verb for verb in found if _requested(clauses, verb, requests, language, kind)
+                    or kind == "visit" and _visit_required(clauses, verb, language)]
              for kind, found in verbs.items()}
     if asked["contact"] or asked["visit"]:
         chats = {clauses.tokens[s.first].clause for s in find("chat")}
@@ -63,6 +67,13 @@ def redirect_channel(draft):
         venues = find("venue")
         targets = {"contact": _by_clause(clauses, channels + venues + parties),
                    "visit": _by_clause(clauses, venues)}
+    links = []
+
+    def _links():  # the web addresses' starts, read once and only when a contact verb has no other target
+        if not links:
+            links.append([m.start() for m in t.URL_RE.finditer(draft.masked) if "@" not in m.group()])
+        return links[0]
+
     for kind, found in asked.items():
         for verb in found:
             draft.check_time()
@@ -79,11 +90,15 @@ def redirect_channel(draft):
             aimed = [s for s in targets[kind].get(clause, ()) if s.first > verb.last or s.last < verb.first]
             if not aimed and kind == "visit":
                 aimed = _place_referred_to(clauses, clause, verb, venues, language)
+            if not aimed and kind == "contact" and _link_aimed_at(clauses, _links(), clause, verb, language):
+                hits.append((verb.start, verb.end))
+                continue
             if aimed:
                 target = min(aimed, key=lambda s: abs(s.first - verb.first))
                 hits.append((min(verb.start, target.start), max(verb.end, target.end)))
             elif literal:
                 hits.append((verb.start, verb.end))
+    hits += _channel_helps(draft, clauses, language)
     verb_tokens = {index for found in verbs.values() for span in found for index in range(span.first, span.last + 1)}
     hits += _literals_handed_over(clauses, requests, language, verb_tokens)
     for start, end in merge_spans(hits):
@@ -133,17 +148,33 @@ def _by_clause(clauses, spans):
     return grouped
 
 
-def _requested(clauses, verb, requests, language) -> bool:
+def _requested(clauses, verb, requests, language, kind=None) -> bool:
     """Whether the verb at `verb` is asked of the client (imperative or after a request term)."""
     tokens = clauses.tokens
     token = tokens[verb.first]
     before = tokens[clauses.clause_range[token.clause][0]:verb.first]
     conditions = [index for index, tok in enumerate(before) if tok.lower in CONDITIONS.get(language, ())]
     if conditions:
+        # «Jeśli sprawa jest pilna, proszę dzwonić»: a courtesy word kept the clause whole, but the
+        # if-clause ends at its comma and the verb after it is the main clause's request.
+        cut = next((index for index in range(len(before) - 1, conditions[-1], -1)
+                    if "," in clauses.prose[before[index - 1].end:before[index].start]), None)
+        if cut is None and "," in clauses.prose[before[-1].end:token.start]:
+            cut = len(before)
+        if cut is not None:
+            before, conditions = before[cut:], []
+    if conditions:
         # «Najlepiej będzie, jeśli Pani odwiedzi salon», "it's best if you call the bank": the if-clause
         # is what is recommended to the client; any other condition requests nothing.
         return _recommended(tokens, before, clauses.clause_range[token.clause][0], conditions[-1], language)
     marked = [r for r in requests.get(token.clause, ()) if r.last < verb.first and not _negated(tokens, r.first, language)]
+    # «Уточнить это можно по телефону», «Napisać można na adres…»: the impersonal modal after the
+    # infinitive it governs, both opening the clause, with a channel or venue named (contact, visit).
+    # A bare call stated as possible («Позвонить курьеру можно по номеру из SMS») informs.
+    modal_after = kind in ("contact", "visit") and not before and any(verb.last < r.first <= verb.last + 3 and not _negated(tokens, r.first, language)
+                                     for r in requests.get(token.clause, ()))
+    if _evaluated(before, language):
+        marked = marked or [verb]  # «Najszybciej będzie pojechać do salonu»: an evaluation recommends
     speaker = [i for i, tok in enumerate(before) if tok.lower in FIRST_PERSON.get(language, ())]
     if speaker and not any(tokens[r.first].start >= before[speaker[-1]].start for r in marked):
         return False  # «Мы сами позвоним в банк», "I'll call the warehouse": we act, nobody is asked
@@ -155,7 +186,7 @@ def _requested(clauses, verb, requests, language) -> bool:
         form = reading(token.lower)
         if any(tok.lower == "вы" for tok in before):
             return bool(marked) and form.infinitive  # «Вы можете позвонить», not «Вы позвоните»
-        return form.imperative or (bool(marked) and form.infinitive)
+        return form.imperative or ((bool(marked) or modal_after) and form.infinitive)
     if language == "en":
         following = tokens[verb.last + 1] if verb.last + 1 < len(tokens) else None
         if following is not None and following.clause == token.clause and following.lower in EN_NOUN_AFTER:
@@ -163,6 +194,8 @@ def _requested(clauses, verb, requests, language) -> bool:
         if _en_noun(tokens, verb):
             return False
         leading = [tok for tok in before if tok.lower not in EN_LEADING]
+        if len(leading) == 1 and len(before) == 1 and _misspelt_courtesy(leading[0].lower):
+            leading = []  # "Pleae call the hotline": a typo does not make the imperative a statement
         if not leading:
             return True
         for request in marked:
@@ -179,8 +212,35 @@ def _requested(clauses, verb, requests, language) -> bool:
             return True  # «niech Pani zadzwoni»: the third-person imperative
         if first.startswith("zapras"):
             return True  # «zapraszamy do punktu obsługi»: an invitation is a request
+        if modal_after and text.endswith(("ć", "c", "ć się")):
+            return True
         return bool(marked) and (text.endswith(("ć", "c", "ć się")) or not first.endswith(PL_FINITE_ENDINGS))
     return bool(marked)
+
+
+def _evaluated(before, language) -> bool:
+    """«Najszybciej będzie pojechać», «Проще всего написать»: an evaluation, then only its copula, just
+    before the verb (the last four words, so the look-back stays bounded)."""
+    words = [tok.lower for tok in before[-4:]]
+    while words and words[-1] in COPULAS.get(language, ()):
+        words.pop()
+    return bool(words) and words[-1] in RECOMMENDING.get(language, ())
+
+
+COURTESY_WORDS = ("please", "kindly")
+
+
+def _misspelt_courtesy(word) -> bool:
+    """"pleae", "plase", "pleas", "kindy": one letter left out, added or changed in a courtesy word."""
+    for right in COURTESY_WORDS:
+        if abs(len(word) - len(right)) > 1 or word == right or word[:2] != right[:2]:
+            continue
+        if len(word) == len(right) and sum(a != b for a, b in zip(word, right)) == 1:
+            return True
+        shorter, longer = sorted((word, right), key=len)
+        if len(shorter) + 1 == len(longer) and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer))):
+            return True
+    return False
 
 
 # The words of "it would be best if you…": an evaluation («лучше», "best", «najlepiej») and its copula.
@@ -340,3 +400,180 @@ def _literals_handed_over(clauses, requests, language, verb_tokens=frozenset()):
         if asked and not any(tok.lower in CONDITIONS.get(language, ()) for tok in members):
             yield members[0].start, members[-1].end
 
+
+
+# The channel as the one who will help: «В этом Вам поможет отделение банка», "The hotline will help you
+# with that", «W tej sprawie pomoże Panu infolinia». A hotline, an office or a shop that will help,
+# advise or explain sends the client there as surely as «позвоните»; the same verb with a courier or
+# with us («мы поможем», "I'll help") is a promise, and a past one («помогли») a fact.
+HELP_RU = {"помочь", "подсказать", "проконсультировать", "объяснить", "разъяснить", "посоветовать", "разобраться"}
+HELP_EN = {"help", "assist", "advise", "guide", "explain", "sort"}
+EN_FUTURE = {"will", "can", "could", "'ll", "would", "should", "able"}
+HELP_PL = ("pomoże", "pomogą", "pomoze", "pomoga", "doradzi", "doradzą", "doradza", "podpowie", "podpowiedzą",
+           "podpowiedza", "wyjaśni", "wyjaśnią", "wyjasni", "wyjasnia")
+# «им», "them", «z nimi»: a pronoun read as a channel only after a verb of contact, never as a subject.
+PRONOUN_CHANNELS = {"им", "ним", "нему", "ней", "к", "туда", "them", "z", "do", "nimi", "nich", "nim", "niego", "nią",
+                    "niej"}
+
+
+def _helps(tokens, index, language) -> bool:
+    token = tokens[index]
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        form = reading(token.lower)
+        return form.lemma in HELP_RU and form.non_past
+    if language == "en":
+        if token.lower not in HELP_EN:
+            return False
+        # "will help", "can assist", "will be able to help": a modal within the three words before.
+        return any(tokens[i].lower in EN_FUTURE or tokens[i].lower.endswith("'ll")
+                   for i in range(max(index - 3, 0), index) if tokens[i].clause == token.clause)
+    if language == "pl":
+        return token.lower in HELP_PL
+    return False
+
+
+def _channel_helps(draft, clauses, language):
+    """Spans where a channel or a venue is the subject of a verb of helping the client."""
+    tokens = clauses.tokens
+    helping = [index for index, tok in enumerate(tokens) if len(tok.lower) > 3 and _helps(tokens, index, language)]
+    if not helping:
+        return []
+    places = [s for s in draft.find("channel") + draft.find("venue")
+              if not _clients_own(clauses, s, language)
+              and not all(tok.lower in PRONOUN_CHANNELS for tok in tokens[s.first:s.last + 1])]
+    if not places:
+        return []
+    chats = {tokens[s.first].clause for s in draft.find("chat")}
+    by_clause = _by_clause(clauses, places)
+    found = []
+    for index in helping:
+        draft.check_time()
+        token = tokens[index]
+        clause = token.clause
+        if clause in chats or not by_clause.get(clause):
+            continue
+        members = clauses.clause_tokens(clause)
+        if any(tok.lower in FIRST_PERSON.get(language, ()) or tok.lower in NEGATIONS.get(language, ())
+               for tok in members):
+            continue  # «мы поможем Вам в офисе», "the branch can't help": no one is sent anywhere
+        # English names its subject first ("the hotline will help"); Russian and Polish may put it after
+        # the verb («поможет отделение», «pomoże infolinia»).
+        subjects = [s for s in by_clause[clause] if _helper(tokens, s, index, language)
+                    and (_where_helped(tokens, s, index, language) or not _helps_to_do(tokens, index, language))]
+        if subjects:
+            place = min(subjects, key=lambda s: abs(s.first - index))
+            found.append((min(token.start, place.start), max(token.end, place.end)))
+    return found
+
+
+# Where the help is given: «в отделении Вам помогут», "at the branch", «w oddziale»; and face to face
+# («лично», "in person", «osobiście»), which names a venue by itself.
+AT = {"ru": {"в", "во", "на"}, "en": {"at", "in"}, "pl": {"w", "we", "na"}}
+IN_PERSON = {"лично", "person", "osobiście", "osobiscie"}
+EN_BETWEEN = EN_FUTURE | {"be", "to", "also", "gladly", "happily", "certainly", "surely", "definitely", "always"}
+# A Polish genitive («pracownik sklepu», «konsultant infolinii»): the place qualifies the one who helps.
+PL_GENITIVE = ("u", "ii", "ego", "ej", "ów")
+
+
+def _where_helped(tokens, span, index, language) -> bool:
+    """«В салоне Вам помогут», "help you in person": the client has to be there to be helped."""
+    return tokens[span.last].lower in IN_PERSON or span.first > 0 and \
+        tokens[span.first - 1].lower in AT.get(language, ()) and tokens[span.first - 1].clause == tokens[span.first].clause
+
+
+EN_NOT_INFINITIVE = {"with", "to", "in", "on", "at", "by", "out", "further", "there", "here", "today", "tomorrow",
+                     "quickly", "shortly", "directly", "personally", "more", "better"}
+
+
+def _helps_to_do(tokens, index, language) -> bool:
+    """«поможет Вам выбрать подарок», "can help you pick the size", «pomoże naprawić telefon»: the place
+    does a task with the client (what happens), not takes the matter over ("will help you with that")."""
+    clause = tokens[index].clause
+    following = [tok for tok in tokens[index + 1:index + 3] if tok.clause == clause]
+    if following and following[0].lower in CLIENT.get(language, set()) | {"you"}:
+        following = following[1:]
+    if not following:
+        return False
+    word = following[0].lower
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        return reading(word).infinitive
+    if language == "en":
+        return word not in EN_NOT_INFINITIVE and word.isalpha()
+    if language == "pl":
+        return word.endswith(("ć", "c")) and len(word) > 3
+    return False
+
+
+# "Support", «служба поддержки», «obsługa klienta» helping may be this chat's own team: not a place to go.
+GENERIC_SUPPORT = ("support", "service", "team", "care", "customer", "client", "поддержк", "служб", "obsług", "obslug",
+                   "klient")
+
+
+def _helper(tokens, span, index, language) -> bool:
+    """Whether the place at `span` is the one who helps, or where the help is given: the subject of the
+    verb at `index`, not a word qualifying another subject («Сотрудник магазина поможет Вам проверить
+    товар при получении», "Our store staff will help you")."""
+    head = tokens[span.first]
+    if all(tok.lower.startswith(GENERIC_SUPPORT) for tok in tokens[span.first:span.last + 1]):
+        return False
+    if tokens[span.last].lower in IN_PERSON:
+        return span.first > index
+    if span.first > 0 and tokens[span.first - 1].lower in AT.get(language, ()) and tokens[span.first - 1].clause == head.clause:
+        return True
+    if language == "en":
+        return span.last < index and all(tok.lower in EN_BETWEEN for tok in tokens[span.last + 1:index])
+    if language == "ru":
+        from phrases.lint.morphology import reading
+
+        return reading(head.lower).can_be_subject
+    return not head.lower.endswith(PL_GENITIVE)
+
+
+# A visit asked as a requirement: «Для возврата требуется визит в сервисный центр», "A visit to the
+# branch is required", «Wymagana jest wizyta w oddziale». The noun of visiting with a word of need in
+# its clause; «Ваш визит подтверждён» and "No visit is needed" ask for nothing.
+VISIT_NOUNS = {"ru": ("визит", "посещени", "поездк"), "en": ("visit", "trip"), "pl": ("wizyt", "odwiedzeni")}
+NEEDED = {"ru": ("требует", "необходим", "нужен", "нужна", "нужно", "обязател", "понадоб", "потребует"),
+          "en": ("required", "necessary", "needed", "mandatory", "essential", "requires"),
+          "pl": ("wymagan", "konieczn", "niezbędn", "niezbedn", "potrzebn", "obowiązkow", "obowiazkow", "wymaga")}
+
+
+def _visit_required(clauses, verb, language) -> bool:
+    tokens = clauses.tokens
+    token = tokens[verb.first]
+    if not token.lower.startswith(VISIT_NOUNS.get(language, ())):
+        return False
+    members = clauses.clause_tokens(token.clause)
+    negations = NEGATIONS.get(language, set()) | {"no", "без", "bez"}
+    first = clauses.clause_range[token.clause][0]
+    if verb.first > first and tokens[verb.first - 1].lower in negations:
+        return False
+    for offset, tok in enumerate(members):
+        if tok.lower.startswith(NEEDED.get(language, ())):
+            index = first + offset
+            return not (index > first and tokens[index - 1].lower in negations)
+    return False
+
+
+def _link_aimed_at(clauses, links, clause, verb, language) -> bool:
+    """A web address the client is asked to write to or fill a form at: «Оставьте заявку на сайте
+    shop.ru/support», "fill in the form there" after "head over to shop.com/contact"."""
+    if not links:
+        return False
+    tokens = clauses.tokens
+    first, past = clauses.clause_range[clause]
+    start = tokens[first].start
+    end = tokens[past].start if past < len(tokens) else len(clauses.prose) + 1
+    # A link is blanked out of the words, so it may sit just past the clause's last word (bisect: no
+    # scan over every link per verb).
+    if bisect_left(links, end) > bisect_left(links, start):
+        return True
+    # "there", «tam»: the link named earlier in the same sentence.
+    if any(tok.lower in THERE.get(language, ()) for tok in clauses.clause_tokens(clause)):
+        sentence_start = tokens[clauses.sentence_range[tokens[verb.first].sentence][0]].start
+        return bisect_left(links, start) > bisect_left(links, sentence_start)
+    return False

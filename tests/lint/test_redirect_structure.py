@@ -104,3 +104,56 @@ def test_a_rule_cited_as_the_reason_is_a_legal_reference(body, language, rules_o
 @pytest.mark.parametrize("body,language", NOT_LEGAL)
 def test_sources_and_documents_named_without_citing_them_are_not_legal_references(body, language, rules_of):
     assert "legal-reference" not in rules_of(body, language)
+
+
+# The seventh round (tuning7r): the channel as the one who helps, a visit asked as a requirement, a link
+# as the place to write, the modal after its infinitive, an if-clause ended by its comma, a typo in
+# "please". Each with its near miss: a person of the venue who helps where the client is, a visit
+# stated as a fact, a link to pay or track, a call stated as possible, a condition on our own act.
+CHANNEL_SHAPES = [
+    ("Это Вам подскажет только горячая линия банка.", "ru"),
+    ("В салоне связи Вам помогут перенести контакты.", "ru"),
+    ("Для замены паспорта необходимо посещение отделения.", "ru"),
+    ("Узнать остаток можно в любом отделении банка.", "ru"),
+    ("Подайте заявку через сайт bank.ru/claim, там её рассмотрят.", "ru"),
+    ("The call centre can assist you with the refund.", "en"),
+    ("The service centre will be able to help with the repair.", "en"),
+    ("Your presence at the office is required, so a visit to the branch is necessary.", "en"),
+    ("Plase contact the support team about this.", "en"),
+    ("Fill in the claim at shop.com/claims and attach the photos.", "en"),
+    ("Biuro obsługi klienta doradzi Pani w tej sprawie.", "pl"),
+    ("Konieczna jest wizyta w salonie z dowodem osobistym.", "pl"),
+    ("Gdyby Pan się spieszył, proszę zadzwonić na infolinię.", "pl"),
+    ("Najprościej będzie napisać maila na adres pomoc@sklep.pl.", "pl"),
+]
+
+CHANNEL_NEAR_MISSES = [
+    ("Сотрудник магазина поможет Вам проверить товар при получении.", "ru"),
+    ("Наш магазин поможет Вам выбрать подарок, напишите, что ищете.", "ru"),
+    ("Служба поддержки поможет Вам с этим в течение часа.", "ru"),
+    ("Our support team will help you with that shortly.", "en"),
+    ("Serwis pomoże naprawić telefon w ciągu 3 dni.", "pl"),
+    ("Мы поможем Вам здесь, в чате, без визита в отделение.", "ru"),
+    ("Ваш визит в сервисный центр перенесён на пятницу.", "ru"),
+    ("Позвонить курьеру можно по номеру из SMS.", "ru"),
+    ("Оплатить заказ можно по ссылке shop.ru/pay.", "ru"),
+    ("The store manager will help you carry the box to the car.", "en"),
+    ("No visit to the branch is needed, I've updated it here.", "en"),
+    ("You can track the parcel at shop.com/track.", "en"),
+    ("The hotline helped you last week, and I'll take it from here.", "en"),
+    ("If the courier is late, I'll call him myself.", "en"),
+    ("Wizyta technika jest potwierdzona na jutro.", "pl"),
+    ("Konsultant infolinii pomógł Panu wczoraj, a dziś pomogę ja.", "pl"),
+    ("Jeśli paczka nie dotrze, proszę napisać tutaj.", "pl"),
+    ("Płatności można dokonać przez stronę sklep.pl/platnosc.", "pl"),
+]
+
+
+@pytest.mark.parametrize("body,language", CHANNEL_SHAPES)
+def test_a_channel_that_helps_a_required_visit_or_a_link_to_write_to_is_a_redirect(body, language, rules_of):
+    assert "redirect-channel" in rules_of(body, language)
+
+
+@pytest.mark.parametrize("body,language", CHANNEL_NEAR_MISSES)
+def test_help_where_the_client_is_a_visit_as_fact_or_a_link_to_use_is_not_a_redirect(body, language, rules_of):
+    assert "redirect-channel" not in rules_of(body, language)
