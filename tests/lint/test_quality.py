@@ -202,13 +202,13 @@ def test_eighth_heldout_set(rules):
     by a writer who read no rule code, term list or other set and never ran the linter on them before committing
     them; nobody who changed a rule has read or scored them. First score, on the sixth round's rules: precision
     0.991, recall 0.950, blame-shift 0.86, redirect-channel 0.86 (precision 0.95). After the seventh round (this
-    set only scored, after the merge): 0.991 / 0.964, blame-shift 0.91, redirect-channel still 0.86: the
-    issue's bars hold except redirect-channel's recall; the test holds what is measured."""
+    set only scored, after the merge): 0.991 / 0.964, blame-shift 0.91, redirect-channel still 0.86; after
+    redirect-channel's eighth round (tuned on tuning7r): 0.991 / 0.968, redirect-channel 0.95 / 0.91. Every bar of
+    the issue holds here (recall >= 0.95, precision >= 0.97, every rule >= 0.9)."""
     items = load_items(HELDOUT8)
     assert len(items) >= 270 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.35 * len(items)
-    holds_bar(items, rules, precision=0.98, recall=0.96, rule_precision=0.90, rule_recall=0.90,
-              rule_recall_of={"redirect-channel": 0.86})
+    holds_bar(items, rules, precision=0.98, recall=0.96, rule_precision=0.90, rule_recall=0.90)
 
 
 TUNING4 = Path(__file__).parent / "data" / "tuning4_lint.jsonl"
