@@ -15,12 +15,25 @@ import time
 from benchmarks.deployment import ROOT
 
 
+WORDS = ("parcel", "courier", "refund", "warehouse", "delivery", "address", "payment", "invoice", "receipt", "order",
+         "window", "morning", "evening", "weekend", "tracking", "number", "branch", "locker", "label", "box")
+
+
+def _body(i):
+    # Several sentences whose words vary from phrase to phrase, so every text costs the lint real work (a
+    # short templated text is linted in microseconds once its words are cached, and the import could end
+    # before Ctrl+C lands).
+    words = [WORDS[(i * (n + 3) + n * n) % len(WORDS)] for n in range(12)]
+    return (f"{{client_name}}, your order {{order_id}} arrives in {i % 9 + 1} days (parcel {i}). "
+            f"The {words[0]} and the {words[1]} are ready, and the {words[2]} follows the {words[3]}. "
+            f"We checked the {words[4]}, the {words[5]} and the {words[6]} for you this {words[7]}. "
+            f"Your {words[8]} and {words[9]} stay in the {words[10]} until the {words[11]} is sent.")
+
+
 def _library(size):
-    # Every text distinct, so linting takes a while even though the import lints each distinct text once.
     return {"format": "quickphrases/v1", "topics": [{"slug": "delivery", "name": "Delivery", "parent": None}],
             "phrases": [{"key": f"eta-{i}", "title": f"Delivery time {i}", "topic": "delivery", "language": "en",
-                         "body": f"{{client_name}}, your order {{order_id}} arrives in {i % 9 + 1} days (parcel {i}).",
-                         "status": "approved"} for i in range(size)]}
+                         "body": _body(i), "status": "approved"} for i in range(size)]}
 
 
 def _read_until(fd, marker: bytes, process, timeout=120.0) -> bytes:
@@ -35,7 +48,7 @@ def _read_until(fd, marker: bytes, process, timeout=120.0) -> bytes:
 
 def test_ctrl_c_stops_the_import_command_and_leaves_nothing_behind(deployment, tmp_path):
     library = tmp_path / "library.json"
-    library.write_text(json.dumps(_library(12000)))  # long enough that Ctrl+C lands while it lints, even on a loaded machine
+    library.write_text(json.dumps(_library(20000)))  # long enough that Ctrl+C lands while it lints, even on a loaded machine
     terminal, stderr = pty.openpty()  # the progress bar is drawn on a terminal only, of a known width
     fcntl.ioctl(stderr, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     process = subprocess.Popen([sys.executable, "manage.py", "import_library", str(library)], cwd=ROOT,
