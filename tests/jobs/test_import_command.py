@@ -14,7 +14,6 @@ import time
 
 from benchmarks.deployment import ROOT
 
-
 WORDS = ("parcel", "courier", "refund", "warehouse", "delivery", "address", "payment", "invoice", "receipt", "order",
          "window", "morning", "evening", "weekend", "tracking", "number", "branch", "locker", "label", "box")
 
