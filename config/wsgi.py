@@ -42,12 +42,11 @@ if os.environ.get("QUICKPHRASES_LINT_PRELOAD") == "1":
 
     from phrases.lint.engine import preload as preload_lint
     from phrases.lint.ruleset import current_ruleset
-    from phrases.models import LivePhrase
+    from phrases.selectors import live_text_sample
 
     started = time.monotonic()
     try:
-        # A sample is enough to know a library's frequent words; a million-phrase library is not read whole.
-        library = list(LivePhrase.objects.order_by().values_list("language", "body")[:20_000])
+        library = live_text_sample()
     except DatabaseError:
         library = []  # the workers' own texts warm their caches as before; the rules come from the defaults
     judged = preload_lint(current_ruleset(), library=library)

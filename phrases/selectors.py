@@ -16,6 +16,12 @@ from phrases.models import (
 )
 
 
+def live_text_sample(limit: int = 20_000) -> list[tuple[str, str]]:
+    """(language, body) of up to `limit` live phrases: enough to know a library's frequent words (the lint
+    preload judges them ahead) without reading a million-phrase library whole."""
+    return list(LivePhrase.objects.order_by().values_list("language", "body")[:limit])
+
+
 def library_revision() -> int:
     """The id of the latest change to the live library (0 for an empty one)."""
     return LiveChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
