@@ -11,8 +11,39 @@ from phrases import services
 from phrases.models import Topic
 
 EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
+# pytest-django's fixtures that give a test the database; a test that takes none of them cannot reach it.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+                     "live_server"}
 DEV_LIBRARY = Path(__file__).parent / "data" / "dev_library.json"
 _counter = itertools.count(1)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only", action="store_true",
+        help="run only the tests that reach the configured database (CI's second run, on PostgreSQL): the others "
+             "give the same result on any database and ran in the first",
+    )
+
+
+def reaches_the_database(item) -> bool:
+    """Whether a test's result can depend on which database the suite runs on: it takes pytest-django's database
+    (a `django_db` mark or a fixture that needs one), runs processes on the suite's own kind of database
+    (the `deployment` fixture's "postgres" kind), or says so with `@pytest.mark.database`."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("database"):
+        return True
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and "deployment" in callspec.params:
+        return callspec.params["deployment"] != "sqlite"
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    kept = [item for item in items if reaches_the_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not reaches_the_database(item)])
+    items[:] = kept
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ Reviewers edit rules in the admin; every save bumps `RulesRevision`. Each proces
 revision at most once a second and rebuilds its compiled rule set when it moved, so a change is in
 force everywhere within a second, and at once in the process that made it.
 """
+import functools
 import logging
 import re
 import threading
@@ -25,10 +26,13 @@ TERM_KINDS = (
 CHECK_INTERVAL = 1.0
 
 
+@functools.lru_cache(maxsize=8192)
 def compile_term(pattern: str) -> re.Pattern:
     """A term as a whole-word, case-insensitive pattern (hyphens bind words: "PIN-u" is one word).
 
-    Raises `UnsafePattern` for a pattern that could take more than linear time (see patterns.py)."""
+    Raises `UnsafePattern` for a pattern that could take more than linear time (see patterns.py).
+    Remembered by its text (the check walks the whole pattern): a rule set rebuilt after one edit
+    compiles only the terms that changed."""
     check_term_pattern(pattern)
     return re.compile(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", re.IGNORECASE)
 
@@ -144,7 +148,29 @@ def build_ruleset(rules, terms, team_words, placeholders, revision=None) -> Rule
             ruleset.acronyms[language] = ruleset.acronyms.get(language, frozenset()) | words
             continue
         ruleset.raw_terms.setdefault(language, {}).setdefault(kind, []).append((pattern, suggestion or None))
+    ruleset._compiled = _compiled_for_terms(ruleset.raw_terms)
     return ruleset
+
+
+# Everything a rule set compiles (patterns, combined alternations, start tables) is made from its terms alone,
+# so rule sets with the same terms, in the same order, share it: rules rebuilt after a reviewer changes a
+# setting or a team word, or reset between two tests, compile nothing again. The last few term lists are kept.
+_COMPILED_KEPT = 4
+_compiled_by_terms = {}
+_compiled_lock = threading.Lock()
+
+
+def _compiled_for_terms(raw_terms) -> dict:
+    key = tuple((language, tuple((kind, tuple(entries)) for kind, entries in kinds.items()))
+                for language, kinds in raw_terms.items())
+    with _compiled_lock:
+        compiled = _compiled_by_terms.pop(key, None)
+        if compiled is None:
+            compiled = {}
+        _compiled_by_terms[key] = compiled  # the most recent last
+        while len(_compiled_by_terms) > _COMPILED_KEPT:
+            del _compiled_by_terms[next(iter(_compiled_by_terms))]
+    return compiled
 
 
 def default_rows():

@@ -55,22 +55,45 @@ def log_in(page, username, password):
 
 @pytest.fixture(scope="session")
 def _live_server_requests(live_server):
-    """Counts the requests the live server is answering (its request threads)."""
+    """Counts the requests the live server is answering: from the call of its WSGI application to the close of
+    the response. (Not its connection threads: one lives as long as Chromium keeps the connection alive.)"""
     httpd = live_server.thread.httpd
-    handle = httpd.process_request_thread
+    application = httpd.get_app()
     state = {"active": 0, "lock": threading.Lock()}
 
-    def counted(request, client_address):
+    def finished():
+        with state["lock"]:
+            state["active"] -= 1
+
+    def counted(environ, start_response):
         with state["lock"]:
             state["active"] += 1
         try:
-            handle(request, client_address)
-        finally:
-            with state["lock"]:
-                state["active"] -= 1
+            response = application(environ, start_response)
+        except BaseException:
+            finished()
+            raise
+        return _ClosedThenCounted(response, finished)
 
-    httpd.process_request_thread = counted
+    httpd.set_app(counted)
     return state
+
+
+class _ClosedThenCounted:
+    """A WSGI response that reports its end when the server closes it, as every WSGI server does."""
+
+    def __init__(self, response, finished):
+        self.response, self.finished = response, finished
+
+    def __iter__(self):
+        return iter(self.response)
+
+    def close(self):
+        try:
+            if hasattr(self.response, "close"):
+                self.response.close()
+        finally:
+            self.finished()
 
 
 @pytest.fixture(autouse=True)

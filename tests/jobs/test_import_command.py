@@ -1,5 +1,6 @@
 """`manage.py import_library` runs in its own process, shows its progress on a terminal, and Ctrl+C stops it
 with nothing changed (a real process on a real database, interrupted while it lints)."""
+import contextlib
 import fcntl
 import json
 import os
@@ -45,13 +46,27 @@ def _read_until(fd, marker: bytes, process, timeout=120.0) -> bytes:
     return seen
 
 
+@contextlib.contextmanager
+def _started_as_from_a_terminal():
+    """A shell starts a foreground command with Ctrl+C's default action. A suite run in the background (CI,
+    `pytest &`) has SIGINT ignored, and an ignored signal stays ignored in every process it starts, so the
+    command would shrug Ctrl+C off; a handled signal is reset to the default when a process starts another
+    program, so with a handler here for the moment of the start, the command starts as from a terminal."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def test_ctrl_c_stops_the_import_command_and_leaves_nothing_behind(deployment, tmp_path):
     library = tmp_path / "library.json"
     library.write_text(json.dumps(_library(20000)))  # long enough that Ctrl+C lands while it lints, even on a loaded machine
     terminal, stderr = pty.openpty()  # the progress bar is drawn on a terminal only, of a known width
     fcntl.ioctl(stderr, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
-    process = subprocess.Popen([sys.executable, "manage.py", "import_library", str(library)], cwd=ROOT,
-                               env=deployment.env, stdout=subprocess.PIPE, stderr=stderr, start_new_session=True)
+    with _started_as_from_a_terminal():
+        process = subprocess.Popen([sys.executable, "manage.py", "import_library", str(library)], cwd=ROOT,
+                                   env=deployment.env, stdout=subprocess.PIPE, stderr=stderr, start_new_session=True)
     os.close(stderr)
     try:
         shown = _read_until(terminal, b"Linting", process)

@@ -20,6 +20,7 @@ def _redis_answers() -> bool:
         return False
 
 
+@pytest.mark.database  # its servers share a PostgreSQL database of their own
 @pytest.mark.skipif(not on_postgres(), reason="several app servers share one database: needs PostgreSQL "
                                                "(run the suite with DATABASE_URL=postgres://…)")
 def test_two_servers_see_each_others_approvals_within_a_second(tmp_path):
