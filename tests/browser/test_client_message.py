@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from phrases import services
 from suggestions.engine.encoder import load_encoder
@@ -66,7 +67,7 @@ def test_paste_a_message_dismiss_one_suggestion_and_use_another_by_keyboard(pick
     # ✕ on the first suggestion that is not the wrong-item apology
     dismissed = next(key for key in keys if key != "apology-wrong-item-ru")
     picker.locator(f"#client-suggestions li[data-key={dismissed}] .client-suggestion-dismiss").click()
-    assert items.count() == 2
+    expect(items).to_have_count(2)  # the list is redrawn after the click's handler: waited for, not raced
     remaining = [items.nth(i).get_attribute("data-key") for i in range(2)]
     picker.locator("#client-suggestions").focus()
     picker.keyboard.press(str(remaining.index("apology-wrong-item-ru") + 1))
