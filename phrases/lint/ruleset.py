@@ -77,20 +77,17 @@ class RuleSet:
         parties = "|".join(f"(?:{p})" for p, _ in self._entries(language, "third-party")) or "(?!)"
         return pattern.replace(THIRD_PARTY_MACRO, f"(?:{parties})")
 
+    def _term_entries(self, language: str, kind: str) -> tuple:
+        return tuple((pattern, self._expand(language, pattern), suggestion)
+                     for pattern, suggestion in self._entries(language, kind))
+
     def terms_for(self, language: str, kind: str):
         """[(compiled pattern, suggestion, `StartFilter`)] of one kind for a language (its own and the
         common ones). A pattern that is invalid or could take more than linear time is skipped."""
         key = (language, kind)
         compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = []
-            for pattern, suggestion in self._entries(language, kind):
-                expanded = self._expand(language, pattern)
-                try:
-                    compiled.append((compile_term(expanded), suggestion, StartFilter.of(expanded)))
-                except (re.error, UnsafePattern) as error:
-                    logger.warning("Skipping invalid %s term %r for %s: %s", kind, pattern, language, error)
-            self._compiled[key] = compiled
+            compiled = self._compiled[key] = _compiled_terms(language, kind, self._term_entries(language, kind))
         return compiled
 
     def combined(self, language: str, kind: str, folded: bool = False):
@@ -101,23 +98,7 @@ class RuleSet:
         key = (language, kind, "folded" if folded else "combined")
         combined = self._compiled.get(key)
         if combined is None:
-            terms = self.terms_for(language, kind)
-            combined = []
-            if terms:
-                firsts = [first.letters for _, _, first in terms]
-                first = None if any(f is None for f in firsts) else frozenset().union(*firsts)
-                source = "|".join(pattern.pattern for pattern, _, _ in terms)
-                filters = [start for _, _, start in terms]
-                if folded:
-                    source = fold(source)
-                    first = None if first is None else frozenset(fold(letter) for letter in first)
-                    filters = [StartFilter.of(fold(pattern.pattern)) for pattern, _, _ in terms]
-                sources = [pattern.pattern for pattern, _, _ in terms]
-                if folded:
-                    sources = [fold(one) for one in sources]
-                combined = [(re.compile(source, re.IGNORECASE), _by_first_key(sources, filters),
-                             StartFilter.merged(first, filters))]
-            self._compiled[key] = combined
+            combined = self._compiled[key] = _combined(language, kind, self._term_entries(language, kind), folded)
         return combined
 
     def compile_language(self, language: str) -> None:
@@ -131,6 +112,40 @@ class RuleSet:
 
     def acronyms_for(self, language: str):
         return self.acronyms.get(language, frozenset()) | self.acronyms.get(ALL_LANGUAGES, frozenset())
+
+
+# What a kind's terms compile to depends on their text alone (`entries`: (pattern, pattern with the third-party
+# macro expanded, suggestion), in order), so rule sets share it by that text: rules rebuilt after a reviewer
+# edits one term compile that term's kind again and no other (the rest took seconds in every worker), and
+# rules rebuilt with no term changed (a setting, a team word; reset between two tests) compile nothing.
+# Sized for a few rule sets' worth of kinds (three languages, two forms in Polish).
+@functools.lru_cache(maxsize=512)
+def _compiled_terms(language: str, kind: str, entries: tuple) -> tuple:
+    compiled = []
+    for pattern, expanded, suggestion in entries:
+        try:
+            compiled.append((compile_term(expanded), suggestion, StartFilter.of(expanded)))
+        except (re.error, UnsafePattern) as error:
+            logger.warning("Skipping invalid %s term %r for %s: %s", kind, pattern, language, error)
+    return tuple(compiled)
+
+
+@functools.lru_cache(maxsize=512)
+def _combined(language: str, kind: str, entries: tuple, folded: bool) -> tuple:
+    terms = _compiled_terms(language, kind, entries)
+    if not terms:
+        return ()
+    firsts = [first.letters for _, _, first in terms]
+    first = None if any(f is None for f in firsts) else frozenset().union(*firsts)
+    source = "|".join(pattern.pattern for pattern, _, _ in terms)
+    filters = [start for _, _, start in terms]
+    sources = [pattern.pattern for pattern, _, _ in terms]
+    if folded:
+        source = fold(source)
+        first = None if first is None else frozenset(fold(letter) for letter in first)
+        filters = [StartFilter.of(fold(pattern.pattern)) for pattern, _, _ in terms]
+        sources = [fold(one) for one in sources]
+    return ((re.compile(source, re.IGNORECASE), _by_first_key(sources, filters), StartFilter.merged(first, filters)),)
 
 
 def build_ruleset(rules, terms, team_words, placeholders, revision=None) -> RuleSet:
@@ -148,29 +163,7 @@ def build_ruleset(rules, terms, team_words, placeholders, revision=None) -> Rule
             ruleset.acronyms[language] = ruleset.acronyms.get(language, frozenset()) | words
             continue
         ruleset.raw_terms.setdefault(language, {}).setdefault(kind, []).append((pattern, suggestion or None))
-    ruleset._compiled = _compiled_for_terms(ruleset.raw_terms)
     return ruleset
-
-
-# Everything a rule set compiles (patterns, combined alternations, start tables) is made from its terms alone,
-# so rule sets with the same terms, in the same order, share it: rules rebuilt after a reviewer changes a
-# setting or a team word, or reset between two tests, compile nothing again. The last few term lists are kept.
-_COMPILED_KEPT = 4
-_compiled_by_terms = {}
-_compiled_lock = threading.Lock()
-
-
-def _compiled_for_terms(raw_terms) -> dict:
-    key = tuple((language, tuple((kind, tuple(entries)) for kind, entries in kinds.items()))
-                for language, kinds in raw_terms.items())
-    with _compiled_lock:
-        compiled = _compiled_by_terms.pop(key, None)
-        if compiled is None:
-            compiled = {}
-        _compiled_by_terms[key] = compiled  # the most recent last
-        while len(_compiled_by_terms) > _COMPILED_KEPT:
-            del _compiled_by_terms[next(iter(_compiled_by_terms))]
-    return compiled
 
 
 def default_rows():
