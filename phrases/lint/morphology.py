@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from phrases.lint.text import LONGEST_WORD
+
 _lock = threading.Lock()
 _analyzer = None
 
@@ -87,7 +89,7 @@ CLIENTS = {"заказчик", "заказчица", "получатель"}
 
 @lru_cache(maxsize=50_000)
 def reading(word: str) -> Reading:
-    parses = analyzer().parse(word.lower())
+    parses = _analysed(word)
     if not parses:
         return Reading(word.lower(), False, False, False, True)
     facts = [_tag_facts(p.tag) for p in parses]
@@ -120,4 +122,9 @@ def reading(word: str) -> Reading:
 def parses(word: str) -> tuple:
     """Every reading of a Russian word as (part of speech, case, number, tag string), cached: the legal and
     slang rules ask the same few words many times in a long text."""
-    return tuple((p.tag.POS, p.tag.case, p.tag.number, str(p.tag)) for p in analyzer().parse(word.lower()))
+    return tuple((p.tag.POS, p.tag.case, p.tag.number, str(p.tag)) for p in _analysed(word))
+
+
+def _analysed(word: str) -> list:
+    """pymorphy3's readings of a word; none for one longer than any dictionary word (see `LONGEST_WORD`)."""
+    return analyzer().parse(word.lower()) if len(word) <= LONGEST_WORD else []

@@ -17,12 +17,13 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from phrases.lint.text import LONGEST_WORD
+
 logger = logging.getLogger(__name__)
 
 DICTIONARY_NAMES = {"ru": ("ru_RU", "ru"), "en": ("en_US", "en_GB", "en"), "pl": ("pl_PL", "pl")}
 BUNDLED_DIRECTORY = str(Path(__file__).resolve().with_name("dictionaries"))
 DEFAULT_DIRECTORIES = (BUNDLED_DIRECTORY, "/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
-LONGEST_WORD = 40  # longer than the longest word of the ru, en and pl dictionaries
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 

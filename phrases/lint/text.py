@@ -9,6 +9,10 @@ from phrases.placeholders import TOKEN_RE as PLACEHOLDER_RE  # one placeholder g
 __all__ = ["EMOJI_RE", "PLACEHOLDER_RE", "URL_RE", "WORD_RE", "Word", "mask_placeholders", "mask_urls", "words"]
 # A word: letters (any script) and digits, joined by inner hyphens or apostrophes ("PIN-u", "don't").
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Longer than the longest word of the ru, en and pl dictionaries: a longer word is read by no dictionary
+# (Hunspell's affix search on one takes seconds; pymorphy3 strips a known prefix such as «не» once per level
+# of recursion, so «не» × 2,400 exhausted the stack).
+LONGEST_WORD = 40
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 # Every pattern here runs in time linear in the text: a match may start only where a token or a
 # run begins (the look-behinds), and no repeat is followed by something it could also match, so a

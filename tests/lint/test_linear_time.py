@@ -34,6 +34,9 @@ REPRODUCTIONS = {
     # One clause of redirect verbs: each verb read its clause up to itself (was quadratic: 3 s at 20,000).
     "redirect verbs with no punctuation": "@call" * 4000,
     "Russian redirect verbs in one clause": "позвоните " * 2000,
+    # One word of a known prefix repeated: the morphology stripped «не» once per level of recursion
+    # (RecursionError from about 1,000 of them; found by the property below).
+    "a prefix repeated into one word": "не" * 10000,
 }
 
 
@@ -82,6 +85,7 @@ PIECES = ["a", "@", " ", ".", "😀", "\u200d", "\ufe0f", "1", "-", "'", "x", "�
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @example(unit="@потерял", language="ru")
+@example(unit="не", language="ru")  # one word of a prefix repeated: the morphology's recursion ran out of stack
 @example(unit="go ", language="en")  # a verb read its whole clause before it (quadratic in a clause of verbs)  # one clause of fault words: each fault read its whole clause (quadratic)
 @given(unit=st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join),
        language=st.sampled_from(["en", "ru", "pl"]))
