@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from phrases import strict_json
 from phrases.errors import ImportRejected
+from phrases.gc_pause import full_collections_paused
 from phrases.services import library_import
 
 STAGES = {"validating": "Validating", "linting": "Linting", "writing": "Writing"}
@@ -87,7 +88,12 @@ class Command(BaseCommand):
         parser.add_argument("--reason", default="", help="Why the findings do not apply (with --publish-over-findings)")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (it is off when not a TTY)")
 
-    def handle(self, *args, file, dry_run, publish_over_findings, reason, no_progress, **options):
+    def handle(self, *args, **options):
+        # The file's objects and the import's are long-lived: no full collection walks them meanwhile.
+        with full_collections_paused():
+            self._import(**options)
+
+    def _import(self, *, file, dry_run, publish_over_findings, reason, no_progress, **options):
         if publish_over_findings and not reason.strip():
             raise CommandError("--publish-over-findings needs --reason \"…\": it is kept in history.")
         clock = _StageClock()
