@@ -1,3 +1,4 @@
+import gc
 import itertools
 import resource
 import sys
@@ -44,6 +45,7 @@ class _StageClock:
     def __init__(self):
         self.progress, self.stage, self.times = None, None, {}
         self._start = self._now()
+        self._full_collections = gc.get_stats()[2]["collections"]
 
     @staticmethod
     def _now():
@@ -67,7 +69,8 @@ class _StageClock:
         for stage, (wall, cpu, children) in self.times.items():
             part = f"{stage} {wall:.1f} s (CPU {cpu:.1f} s"
             parts.append(part + (f", lint processes {children:.1f} s)" if children >= 0.05 else ")"))
-        return "Stages: " + "; ".join(parts) + "."
+        full = gc.get_stats()[2]["collections"] - self._full_collections
+        return "Stages: " + "; ".join(parts) + f". Full garbage collections meanwhile: {full}."
 
 
 class Command(BaseCommand):
