@@ -4,7 +4,7 @@ CPython's collector walks every object the process holds (but the frozen ones) a
 generation-2, collection, and triggers one whenever the objects that survived since the last grow
 by a quarter: while a 100,000-phrase import reads, validates and writes (millions of long-lived
 dicts, strings and rows), that was tens of full collections, each longer than the last (up to
-~1 s at 100,000 phrases), and the lint processes forked meanwhile inherit the same trigger.
+~1.3 s at 100,000 phrases), and the lint processes forked meanwhile inherit the same trigger.
 Young objects are still collected (generations 0 and 1: a cycle made and dropped is freed as
 before); only the walks of the whole heap wait until the last import running in the process ends,
 when the thresholds are put back (the next full collection then comes as usual).
