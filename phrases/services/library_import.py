@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from accounts import roles
 from phrases.errors import ImportRejected
+from phrases.gc_pause import full_collections_paused
 from phrases.models import (
     CONTENT_FIELDS,
     MAX_TOPIC_DEPTH,
@@ -579,7 +580,7 @@ def library_import(data, *, actor=None, dry_run: bool = False, publish_over_find
         raise ImportRejected([{"key": "(request)", "field": "reason",
                                "message": "Publishing over brand-voice findings needs a reason; it is kept in "
                                           "history."}])
-    with transaction.atomic():
+    with full_collections_paused(), transaction.atomic():
         problems = _Problems()
         topic_entries, phrase_entries = _check_file(data, problems)
         # The dictionary look-ups of the new phrases' texts start now, in lint processes, while

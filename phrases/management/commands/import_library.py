@@ -1,3 +1,4 @@
+import gc
 import itertools
 import resource
 import sys
@@ -7,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from phrases import strict_json
 from phrases.errors import ImportRejected
+from phrases.gc_pause import full_collections_paused
 from phrases.services import library_import
 
 STAGES = {"validating": "Validating", "linting": "Linting", "writing": "Writing"}
@@ -43,6 +45,7 @@ class _StageClock:
     def __init__(self):
         self.progress, self.stage, self.times = None, None, {}
         self._start = self._now()
+        self._full_collections = gc.get_stats()[2]["collections"]
 
     @staticmethod
     def _now():
@@ -66,7 +69,8 @@ class _StageClock:
         for stage, (wall, cpu, children) in self.times.items():
             part = f"{stage} {wall:.1f} s (CPU {cpu:.1f} s"
             parts.append(part + (f", lint processes {children:.1f} s)" if children >= 0.05 else ")"))
-        return "Stages: " + "; ".join(parts) + "."
+        full = gc.get_stats()[2]["collections"] - self._full_collections
+        return "Stages: " + "; ".join(parts) + f". Full garbage collections meanwhile: {full}."
 
 
 class Command(BaseCommand):
@@ -87,7 +91,12 @@ class Command(BaseCommand):
         parser.add_argument("--reason", default="", help="Why the findings do not apply (with --publish-over-findings)")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (it is off when not a TTY)")
 
-    def handle(self, *args, file, dry_run, publish_over_findings, reason, no_progress, **options):
+    def handle(self, *args, **options):
+        # The file's objects and the import's are long-lived: no full collection walks them meanwhile.
+        with full_collections_paused():
+            self._import(**options)
+
+    def _import(self, *, file, dry_run, publish_over_findings, reason, no_progress, **options):
         if publish_over_findings and not reason.strip():
             raise CommandError("--publish-over-findings needs --reason \"…\": it is kept in history.")
         clock = _StageClock()
