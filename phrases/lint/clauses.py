@@ -189,18 +189,20 @@ class Clauses:
         return Span(first, last, self.tokens[first].start, self.tokens[last].end)
 
     def find(self, patterns, folded_patterns=()) -> list[Span]:
-        """Token spans where any of `patterns` matches the words or (Russian) their lemmas, or any of
-        `folded_patterns` matches the text without diacritics (Polish).
+        """Token spans where any of `patterns` (`ruleset.Combined`) matches the words or (Russian) their
+        lemmas, or any of `folded_patterns` matches the text without diacritics (Polish).
 
-        Terms are whole words, so a pattern is tried only where a word starts, and only where that
-        word's first letter is one the pattern can start with."""
+        Terms are whole words, so a pattern is tried only where a word starts that a term may begin
+        at (`Combined`: by its first characters, or a few words before them); the few terms that may
+        begin with any word are found by the regex engine in one pass over the text."""
         spans = set()
         views = [(view, patterns) for view in self.views]
         if self.folded is not None and folded_patterns:
             views.append((self.folded, folded_patterns))
         for (text, index, starts), view_patterns in views:
-            for combined, by_first_key, letters in view_patterns:
-                candidates = index.candidates(letters)
+            for terms in view_patterns:
+                candidates = terms.starts_in(text, index, self.check_time)
+                combined, by_first_key = terms.pattern, terms.by_first_key
                 if not candidates:
                     continue
                 self.check_time()
@@ -212,9 +214,9 @@ class Clauses:
                     match = pattern.match(text, position)
                     if match is None or match.end() == position:
                         continue
-                    first = bisect.bisect_left(starts, position)
+                    first_token = bisect.bisect_left(starts, position)
                     last = bisect.bisect_left(starts, match.end()) - 1
-                    spans.add(self._span(first, max(first, last)))
+                    spans.add(self._span(first_token, max(first_token, last)))
         return sorted(spans, key=lambda s: (s.first, -s.last))
 
     def clause_of(self, index):

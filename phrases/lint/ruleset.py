@@ -9,11 +9,20 @@ import logging
 import re
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from phrases.lint import defaults
 from phrases.lint.findings import OFF
-from phrases.lint.patterns import THIRD_PARTY_MACRO, StartFilter, UnsafePattern, check_term_pattern
+from phrases.lint.patterns import (
+    THIRD_PARTY_MACRO,
+    StartFilter,
+    UnsafePattern,
+    _pruned,
+    check_term_pattern,
+    shifted_prefixes,
+)
 from phrases.lint.text import fold
 
 logger = logging.getLogger(__name__)
@@ -130,22 +139,72 @@ def _compiled_terms(language: str, kind: str, entries: tuple) -> tuple:
     return tuple(compiled)
 
 
+class Combined(NamedTuple):
+    """A kind's terms prepared for finding where any of them matches (`Clauses.find`).
+
+    `pattern`: their alternation; `by_first_key`: {key: the alternation of only the terms that may
+    start with it} (`_by_first_key`). Where a match may begin is read in three parts, so that a
+    few terms that may begin with any word do not make every word start of a text a candidate:
+    `first`: where the terms whose beginnings `StartFilter` narrows may start; `shifted`: ((words,
+    `StartFilter`), …) for terms that begin with up to `words` words of any spelling before a narrowed
+    start ("(\\w+\\s+)?providers?", `patterns.shifted_prefixes`); `unnarrowed`: the alternation of the
+    rest (or None), found by the regex engine in one pass over a text that holds one of the strings
+    their matches contain (`unnarrowed_first`)."""
+
+    pattern: re.Pattern
+    by_first_key: dict
+    first: StartFilter
+    shifted: tuple
+    unnarrowed: re.Pattern | None
+    unnarrowed_first: StartFilter | None
+
+    def starts_in(self, text, index, check_time) -> list:
+        """The word starts of `text` (its `StartIndex`) where one of the terms may match, in order."""
+        candidates = index.candidates(self.first)
+        extra = [start for words, one in self.shifted for start in index.starts_before(index.candidates(one), words)]
+        if self.unnarrowed is not None and index.may_hold(self.unnarrowed_first):
+            # Each start where one matches, not only non-overlapping matches: the search goes on from
+            # the character after each match's start (one pass over the text in all).
+            numbers, search = index.numbers, self.unnarrowed.search
+            match = search(text)
+            while match is not None:
+                position = match.start()
+                if position in numbers:
+                    extra.append(position)
+                check_time()
+                match = search(text, position + 1)
+        return sorted({*candidates, *extra}) if extra else candidates
+
+
 @functools.lru_cache(maxsize=512)
 def _combined(language: str, kind: str, entries: tuple, folded: bool) -> tuple:
     terms = _compiled_terms(language, kind, entries)
     if not terms:
         return ()
-    firsts = [first.letters for _, _, first in terms]
-    first = None if any(f is None for f in firsts) else frozenset().union(*firsts)
-    source = "|".join(pattern.pattern for pattern, _, _ in terms)
-    filters = [start for _, _, start in terms]
     sources = [pattern.pattern for pattern, _, _ in terms]
+    filters = [start for _, _, start in terms]
     if folded:
-        source = fold(source)
-        first = None if first is None else frozenset(fold(letter) for letter in first)
-        filters = [StartFilter.of(fold(pattern.pattern)) for pattern, _, _ in terms]
         sources = [fold(one) for one in sources]
-    return ((re.compile(source, re.IGNORECASE), _by_first_key(sources, filters), StartFilter.merged(first, filters)),)
+        filters = [StartFilter.of(one) for one in sources]
+    narrowed = [one for one in filters if not one.unnarrowed]
+    letters = [one.letters for one in narrowed]
+    first = StartFilter.merged(None if None in letters else frozenset().union(*letters), narrowed)
+    shifted, others, other_filters = defaultdict(set), [], []
+    for source, one in zip(sources, filters):
+        if not one.unnarrowed:
+            continue
+        by_words = shifted_prefixes(source)
+        if by_words is None:
+            others.append(source)
+            other_filters.append(one)
+            continue
+        for words, prefixes in by_words.items():
+            shifted[words] |= prefixes
+    return (Combined(
+        re.compile("|".join(sources), re.IGNORECASE), _by_first_key(sources, filters), first,
+        tuple((words, StartFilter(None, _pruned(prefixes))) for words, prefixes in sorted(shifted.items())),
+        re.compile("|".join(others), re.IGNORECASE) if others else None,
+        StartFilter.merged(None, other_filters) if others else None),)
 
 
 def build_ruleset(rules, terms, team_words, placeholders, revision=None) -> RuleSet:
