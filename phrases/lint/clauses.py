@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from phrases.lint import text as t
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
-from phrases.lint.patterns import StartIndex
+from phrases.lint.patterns import PREFIX_LENGTH, StartIndex
 from phrases.lint.text import fold
 
 CLAUSE_MARKS = re.compile(r"[,;:()\[\]\"«»“”„—–]|(?:^|\s)-(?:\s|$)")
@@ -201,16 +201,22 @@ class Clauses:
             views.append((self.folded, folded_patterns))
         for (text, index, starts), view_patterns in views:
             for terms in view_patterns:
-                candidates = terms.starts_in(text, index, self.check_time)
-                combined, by_first_key = terms.pattern, terms.by_first_key
+                candidates, anywhere = terms.starts_in(text, index, self.check_time)
                 if not candidates:
                     continue
                 self.check_time()
-                # Each word start is tried with only the terms that may begin with its first
-                # character (the same match: see `ruleset._by_first_key`).
+                combined, by_first_key, by_beginning = terms.pattern, terms.by_first_key, terms.by_beginning
+                # Each word start is tried with only the terms that may begin with its beginning: its
+                # first three keys, or (where a term not narrowed may match) its first (the same match:
+                # see `ruleset.ByBeginning`, `ruleset._by_first_key`).
                 keys = index.keys if by_first_key else None
                 for position in candidates:
-                    pattern = combined if keys is None else by_first_key.get(keys[position], combined)
+                    if keys is None:
+                        pattern = combined
+                    elif position in anywhere:
+                        pattern = by_first_key.get(keys[position], combined)
+                    else:
+                        pattern = by_beginning[keys[position:position + PREFIX_LENGTH]]
                     match = pattern.match(text, position)
                     if match is None or match.end() == position:
                         continue

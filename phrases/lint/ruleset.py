@@ -60,6 +60,54 @@ def _by_first_key(sources, filters):
             for key in keys}
 
 
+_NEVER = re.compile("(?!)")
+
+
+class ByBeginning(dict):
+    """{a word's beginning (its first PREFIX_LENGTH keys): the alternation, in the terms' order, of the
+    narrowed terms that may begin with it}, compiled on first use (a dict's own look-up after that)
+    and shared by the beginnings that choose the same terms.
+
+    A narrowed term's match begins with one of its prefixes (`StartFilter.prefixes`), so a term none
+    of whose prefixes begins the word cannot match there: at a start where no term that is not
+    narrowed may match (`Combined.starts_in`), this alternation matches exactly as the whole one,
+    trying a few terms instead of every term with the same first letter («в» begins hundreds)."""
+
+    MAX_KEPT = 100_000  # beginnings kept (a bound on what many odd texts can make it keep)
+
+    def __init__(self, sources, filters):
+        super().__init__()
+        self.sources = sources
+        by_prefix = defaultdict(list)
+        for number, one in enumerate(filters):
+            if not one.unnarrowed:
+                for prefix in one.prefixes:
+                    by_prefix[prefix].append(number)
+        self.by_prefix = dict(by_prefix)
+        self._by_terms = {}  # term numbers -> their alternation
+
+    def __missing__(self, beginning) -> re.Pattern:
+        get = self.by_prefix.get
+        numbers = tuple(sorted({number for length in range(1, len(beginning) + 1)
+                                for number in get(beginning[:length], ())}))
+        pattern = self._by_terms.get(numbers)
+        if pattern is None:
+            pattern = self._by_terms[numbers] = (
+                re.compile("|".join(self.sources[number] for number in numbers), re.IGNORECASE)
+                if numbers else _NEVER)
+        if len(self) >= self.MAX_KEPT:
+            self.clear()
+        self[beginning] = pattern
+        return pattern
+
+    def compile_all(self) -> None:
+        """Compile every alternation a beginning can choose (a worker forked after it compiles none):
+        the terms a beginning chooses are those of the longest prefix it begins with, and of that
+        prefix's own beginnings, so each prefix as a beginning chooses one of them."""
+        for prefix in self.by_prefix:
+            self[prefix]  # noqa: B018 (compiled by __missing__)
+
+
 @dataclass
 class RuleSet:
     # rule -> language ("*" for all) -> (severity, limit)
@@ -114,9 +162,9 @@ class RuleSet:
         """Compile every term of a language now (cached: only the first call costs anything)."""
         if (language, "all") not in self._compiled:
             for kind in TERM_KINDS:
-                self.combined(language, kind)
-                if language == "pl":
-                    self.combined(language, kind, folded=True)
+                for folded in (False, True) if language == "pl" else (False,):
+                    for terms in self.combined(language, kind, folded=folded):
+                        terms.by_beginning.compile_all()
             self._compiled[(language, "all")] = True
 
     def acronyms_for(self, language: str):
@@ -143,7 +191,8 @@ class Combined(NamedTuple):
     """A kind's terms prepared for finding where any of them matches (`Clauses.find`).
 
     `pattern`: their alternation; `by_first_key`: {key: the alternation of only the terms that may
-    start with it} (`_by_first_key`). Where a match may begin is read in three parts, so that a
+    start with it} (`_by_first_key`); `by_beginning`: the same for the narrowed terms by a word's first
+    three keys (`ByBeginning`), for the starts where no other term may match. Where a match may begin is read in three parts, so that a
     few terms that may begin with any word do not make every word start of a text a candidate:
     `first`: where the terms whose beginnings `StartFilter` narrows may start; `shifted`: ((words,
     `StartFilter`), …) for terms that begin with up to `words` words of any spelling before a narrowed
@@ -153,16 +202,22 @@ class Combined(NamedTuple):
 
     pattern: re.Pattern
     by_first_key: dict
+    by_beginning: "ByBeginning"
     first: StartFilter
     shifted: tuple
     unnarrowed: re.Pattern | None
     unnarrowed_first: StartFilter | None
 
-    def starts_in(self, text, index, check_time) -> list:
-        """The word starts of `text` (its `StartIndex`) where one of the terms may match, in order."""
+    def starts_in(self, text, index, check_time) -> tuple[list, set]:
+        """(the word starts of `text` (its `StartIndex`) where one of the terms may match, in order; those
+        of them where a term that is not narrowed may)."""
         candidates = index.candidates(self.first)
         extra = [start for words, one in self.shifted for start in index.starts_before(index.candidates(one), words)]
-        if self.unnarrowed is not None and index.may_hold(self.unnarrowed_first):
+        others = self.unnarrowed is not None and index.may_hold(self.unnarrowed_first)
+        if others and all(spaceless for _, spaceless in self.unnarrowed_first.unnarrowed):
+            # Matches with no space in them: only in the runs of non-spaces that hold one of their strings.
+            extra += index.candidates(self.unnarrowed_first)
+        elif others:
             # Each start where one matches, not only non-overlapping matches: the search goes on from
             # the character after each match's start (one pass over the text in all).
             numbers, search = index.numbers, self.unnarrowed.search
@@ -173,7 +228,10 @@ class Combined(NamedTuple):
                     extra.append(position)
                 check_time()
                 match = search(text, position + 1)
-        return sorted({*candidates, *extra}) if extra else candidates
+        if not extra:
+            return candidates, set()
+        extra = set(extra)
+        return sorted(extra.union(candidates)), extra
 
 
 @functools.lru_cache(maxsize=512)
@@ -201,7 +259,7 @@ def _combined(language: str, kind: str, entries: tuple, folded: bool) -> tuple:
         for words, prefixes in by_words.items():
             shifted[words] |= prefixes
     return (Combined(
-        re.compile("|".join(sources), re.IGNORECASE), _by_first_key(sources, filters), first,
+        re.compile("|".join(sources), re.IGNORECASE), _by_first_key(sources, filters), ByBeginning(sources, filters), first,
         tuple((words, StartFilter(None, _pruned(prefixes))) for words, prefixes in sorted(shifted.items())),
         re.compile("|".join(others), re.IGNORECASE) if others else None,
         StartFilter.merged(None, other_filters) if others else None),)

@@ -63,7 +63,7 @@ def test_no_term_loses_a_match_to_its_start_filter(text):
                 for terms in RULES.combined(language, kind, folded=folded):
                     # What Clauses.find tries: the narrowed starts, the words before shifted ones, and
                     # where the regex engine finds the unnarrowed terms.
-                    found = [start for start in terms.starts_in(view, StartIndex.of(view, starts), lambda: None)
+                    found = [start for start in terms.starts_in(view, StartIndex.of(view, starts), lambda: None)[0]
                              if (m := terms.pattern.match(view, start)) is not None and m.end() > start]
                     assert found == _every_start(view, terms.pattern, starts, None), (kind, view)
 
@@ -122,10 +122,10 @@ def test_terms_beginning_with_any_words_keep_their_matches(pattern, text):
     index = StartIndex.of(text, starts)
     expected = _every_start(text, terms.pattern, starts, None)
     assert expected
-    found = [start for start in terms.starts_in(text, index, lambda: None)
+    found = [start for start in terms.starts_in(text, index, lambda: None)[0]
              if (m := terms.pattern.match(text, start)) is not None and m.end() > start]
     assert found == expected
-    assert len(terms.starts_in(text, index, lambda: None)) < len(starts)
+    assert len(terms.starts_in(text, index, lambda: None)[0]) < len(starts)
 
 
 def test_keys_keep_the_text_length_and_fold_case():
@@ -154,9 +154,15 @@ def test_the_terms_by_first_key_match_as_the_combined_pattern_does(text):
                 keys = key_text(view)
                 if keys is None:
                     continue
-                for combined, by_first_key, *_ in RULES.combined(language, kind, folded=folded):
+                for terms in RULES.combined(language, kind, folded=folded):
+                    combined = terms.pattern
                     for start in starts:
-                        pattern = by_first_key.get(keys[start], combined)
+                        pattern = terms.by_first_key.get(keys[start], combined)
+                        assert _end(pattern, view, start) == _end(combined, view, start), (kind, view, start)
+                    # Where only narrowed terms may match, by the word's first three keys.
+                    candidates, anywhere = terms.starts_in(view, StartIndex.of(view, starts), lambda: None)
+                    for start in set(candidates) - anywhere:
+                        pattern = terms.by_beginning[keys[start:start + 3]]
                         assert _end(pattern, view, start) == _end(combined, view, start), (kind, view, start)
 
 
