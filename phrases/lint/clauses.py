@@ -38,6 +38,26 @@ AMOUNT_AFTER = re.compile(r"\s*(?:[₽$€£%]|руб|р\.|тыс|млн|eur|usd
 AMOUNT_BEFORE = re.compile(r"(?:[₽$€£]|до|от|по|up\s+to|to|do|od)\s*$", re.IGNORECASE)
 
 
+_ADDRESS_CHARS = re.compile(r"[\w.+\-]")
+
+
+def _addresses(text):
+    """[(start, end)] of the e-mail addresses in `text`, as `EMAIL_RE.finditer` finds them, read from each
+    «@» back to where its address can begin, not by trying the pattern at every word of the text."""
+    found, reached = [], 0
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > reached and _ADDRESS_CHARS.match(text[start - 1]):
+            start -= 1
+        match = EMAIL_RE.match(text, start) if start < at else None
+        if match is not None:
+            found.append((match.start(), match.end()))
+            reached = match.end()
+        at = text.find("@", max(at + 1, reached))
+    return found
+
+
 def _phone_number(match, text) -> bool:
     """A written-out phone number: seven digits or more, not an amount with its currency or unit."""
     if sum(map(str.isdigit, match.group())) < 7:
@@ -104,7 +124,7 @@ class Clauses:
         # clause or sentence at a time, never scanning the whole text per word.
         self.clause_range = _ranges([token.clause for token in self.tokens])
         self.sentence_range = _ranges([token.sentence for token in self.tokens])
-        self.literals = [(m.start(), m.end()) for m in EMAIL_RE.finditer(masked)]
+        self.literals = _addresses(masked)
         # `prose` is `masked` with its URLs blanked out: phone numbers are read there (not in a link).
         self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(prose)
                           if _phone_number(m, masked)]
