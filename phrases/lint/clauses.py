@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from phrases.lint import text as t
 from phrases.lint.defaults import SENTENCE_ABBREVIATIONS
-from phrases.lint.patterns import StartIndex
+from phrases.lint.patterns import PREFIX_LENGTH, StartIndex
 from phrases.lint.text import fold
 
 CLAUSE_MARKS = re.compile(r"[,;:()\[\]\"«»“”„—–]|(?:^|\s)-(?:\s|$)")
@@ -36,6 +36,26 @@ EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 AMOUNT_AFTER = re.compile(r"\s*(?:[₽$€£%]|руб|р\.|тыс|млн|eur|usd|pln|zł|zl|gr\b|шт|km|кг|kg|dni|дн|days)",
                           re.IGNORECASE)
 AMOUNT_BEFORE = re.compile(r"(?:[₽$€£]|до|от|по|up\s+to|to|do|od)\s*$", re.IGNORECASE)
+
+
+_ADDRESS_CHARS = re.compile(r"[\w.+\-]")
+
+
+def _addresses(text):
+    """[(start, end)] of the e-mail addresses in `text`, as `EMAIL_RE.finditer` finds them, read from each
+    «@» back to where its address can begin, not by trying the pattern at every word of the text."""
+    found, reached = [], 0
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > reached and _ADDRESS_CHARS.match(text[start - 1]):
+            start -= 1
+        match = EMAIL_RE.match(text, start) if start < at else None
+        if match is not None:
+            found.append((match.start(), match.end()))
+            reached = match.end()
+        at = text.find("@", max(at + 1, reached))
+    return found
 
 
 def _phone_number(match, text) -> bool:
@@ -104,7 +124,7 @@ class Clauses:
         # clause or sentence at a time, never scanning the whole text per word.
         self.clause_range = _ranges([token.clause for token in self.tokens])
         self.sentence_range = _ranges([token.sentence for token in self.tokens])
-        self.literals = [(m.start(), m.end()) for m in EMAIL_RE.finditer(masked)]
+        self.literals = _addresses(masked)
         # `prose` is `masked` with its URLs blanked out: phone numbers are read there (not in a link).
         self.literals += [(m.start(), m.end()) for m in PHONE_RE.finditer(prose)
                           if _phone_number(m, masked)]
@@ -189,32 +209,40 @@ class Clauses:
         return Span(first, last, self.tokens[first].start, self.tokens[last].end)
 
     def find(self, patterns, folded_patterns=()) -> list[Span]:
-        """Token spans where any of `patterns` matches the words or (Russian) their lemmas, or any of
-        `folded_patterns` matches the text without diacritics (Polish).
+        """Token spans where any of `patterns` (`ruleset.Combined`) matches the words or (Russian) their
+        lemmas, or any of `folded_patterns` matches the text without diacritics (Polish).
 
-        Terms are whole words, so a pattern is tried only where a word starts, and only where that
-        word's first letter is one the pattern can start with."""
+        Terms are whole words, so a pattern is tried only where a word starts that a term may begin
+        at (`Combined`: by its first characters, or a few words before them); the few terms that may
+        begin with any word are found by the regex engine in one pass over the text."""
         spans = set()
         views = [(view, patterns) for view in self.views]
         if self.folded is not None and folded_patterns:
             views.append((self.folded, folded_patterns))
         for (text, index, starts), view_patterns in views:
-            for combined, by_first_key, letters in view_patterns:
-                candidates = index.candidates(letters)
+            for terms in view_patterns:
+                candidates, anywhere = terms.starts_in(text, index, self.check_time)
                 if not candidates:
                     continue
                 self.check_time()
-                # Each word start is tried with only the terms that may begin with its first
-                # character (the same match: see `ruleset._by_first_key`).
+                combined, by_first_key, by_beginning = terms.pattern, terms.by_first_key, terms.by_beginning
+                # Each word start is tried with only the terms that may begin with its beginning: its
+                # first three keys, or (where a term not narrowed may match) its first (the same match:
+                # see `ruleset.ByBeginning`, `ruleset._by_first_key`).
                 keys = index.keys if by_first_key else None
                 for position in candidates:
-                    pattern = combined if keys is None else by_first_key.get(keys[position], combined)
+                    if keys is None:
+                        pattern = combined
+                    elif position in anywhere:
+                        pattern = by_first_key.get(keys[position], combined)
+                    else:
+                        pattern = by_beginning[keys[position:position + PREFIX_LENGTH]]
                     match = pattern.match(text, position)
                     if match is None or match.end() == position:
                         continue
-                    first = bisect.bisect_left(starts, position)
+                    first_token = bisect.bisect_left(starts, position)
                     last = bisect.bisect_left(starts, match.end()) - 1
-                    spans.add(self._span(first, max(first, last)))
+                    spans.add(self._span(first_token, max(first_token, last)))
         return sorted(spans, key=lambda s: (s.first, -s.last))
 
     def clause_of(self, index):

@@ -478,6 +478,7 @@ def _item_prefixes(item, length):
 
 PREFIX_LENGTH = 3       # characters of a word start a term is narrowed by
 MAX_CHOSEN = 100_000    # word beginnings a `StartDispatch` keeps the filters of
+MAX_WORDS_BEFORE = 3   # "a word, then spaces" repeated at most this often before a term's narrowed start
 MAX_PREFIXES = 400      # more spelled-out prefixes than this for one part of a pattern: shorter ones
 
 
@@ -499,6 +500,78 @@ def _pruned(strings):
         if not any(string[:length] in kept for length in range(1, len(string))):
             kept.add(string)
     return frozenset(kept)
+
+
+def _word_unit(item):
+    """Whether `item` repeats "a word, then spaces" (`\\w+\\s+`): (low, high) of the repeat, or None."""
+    op, av = item
+    if op not in REPEATS or av[1] > MAX_WORDS_BEFORE:
+        return None
+    body = _items(av[2])
+    if len(body) == 1 and body[0][0] == c.SUBPATTERN:
+        body = _items(body[0][1][-1])
+    classes = []
+    for inner_op, inner_av in body:
+        if inner_op not in REPEATS or inner_av[0] < 1:
+            return None
+        inner = _items(inner_av[2])
+        if len(inner) != 1 or inner[0][0] != c.IN or len(inner[0][1]) != 1 or inner[0][1][0][0] != c.CATEGORY:
+            return None
+        classes.append(inner[0][1][0][1])
+    return (av[0], av[1]) if classes == [c.CATEGORY_WORD, c.CATEGORY_SPACE] else None
+
+
+def _shifted(items, length):
+    """Every way a match of `items` can begin: {(words, prefix)}, where `words` is how many "a word,
+    then spaces" units (`_word_unit`) the match may begin with before `prefix` (`_prefixes`) begins."""
+    result = {(0, ())}
+    for item in items:
+        if all(len(prefix) >= length for _, prefix in result):
+            break
+        unit = _word_unit(item)
+        if unit is not None and all(not prefix for _, prefix in result):
+            low, high = unit
+            result = {(words + count, ()) for words, _ in result for count in range(low, high + 1)}
+            continue
+        op, av = item
+        if op in (c.SUBPATTERN, c.BRANCH, c.ATOMIC_GROUP):
+            branches = ([_items(av[-1])] if op == c.SUBPATTERN else [_items(av)] if op == c.ATOMIC_GROUP
+                        else [_items(branch) for branch in av[1]])
+            options = set().union(*(_shifted(branch, length) for branch in branches))
+        else:
+            options = {(0, prefix) for prefix in _item_prefixes(item, length)}
+        extended = set()
+        for words, prefix in result:
+            for more, option in options:
+                if not prefix:
+                    extended.add((words + more, option))
+                elif len(prefix) >= length:
+                    extended.add((words, prefix))
+                elif more:
+                    raise _Unknown  # a word unit after the match's first characters: not worked out
+                else:
+                    extended.add((words, (prefix + option)[:length]))
+        result = extended
+    return result
+
+
+def shifted_prefixes(pattern: str):
+    """{words: prefixes}: a match of `pattern` begins `words` words (`\\w+\\s+` each) before a word
+    start with one of `prefixes` (keys, as `start_prefixes`), for a pattern that may begin with a few
+    words of any spelling ("(\\w+\\s+)?providers?": "provider" or the word before it). None when not
+    worked out, or when it does not begin so."""
+    try:
+        shifted = _shifted(_items(sre_parse.parse(pattern, re.IGNORECASE)), PREFIX_LENGTH)
+    except (_Unknown, re.error, OverflowError, RecursionError):
+        return None
+    by_words = defaultdict(set)
+    for words, prefix in shifted:
+        if not prefix or prefix[0] is None or prefix[0] & _SPACES:
+            return None  # may begin anywhere, or with a space (not a word start)
+        by_words[words].update(_spelled(prefix))
+    if set(by_words) == {0}:
+        return None  # nothing to shift: `start_prefixes` would have narrowed it, had it been able to
+    return {words: _pruned(strings) for words, strings in by_words.items()}
 
 
 def start_prefixes(pattern: str):
@@ -722,6 +795,7 @@ class StartIndex:
         self._by_prefix = None
         self._keys = False
         self._word_starts = None
+        self._numbers = None
         self._dispatched = {}  # id(StartDispatch) -> (the dispatch, its candidates)
 
     @classmethod
@@ -810,6 +884,31 @@ class StartIndex:
             found += [start for start in starts[first_index:past_index]
                       if letters is None or _admits(text[start], letters)]
         return found
+
+    @property
+    def numbers(self):
+        """{start: its number in `starts`}."""
+        if self._numbers is None:
+            self._numbers = {start: number for number, start in enumerate(self.starts)}
+        return self._numbers
+
+    def starts_before(self, found, words):
+        """The starts `found` and the `words` starts before each (a match that begins with that many
+        words before a narrowed start: `shifted_prefixes`; between two word starts of a match of
+        "a word, then spaces" there is no other start)."""
+        numbers, starts = self.numbers, self.starts
+        before = set()
+        for start in found:
+            number = numbers[start]
+            before.update(starts[max(0, number - words):number + 1])
+        return before
+
+    def may_hold(self, first: StartFilter) -> bool:
+        """Whether a match of one of the parts `first` does not narrow may be in the text: one of the
+        strings each such match contains is in it (`StartFilter.unnarrowed`)."""
+        if self._buckets() is None:
+            return True
+        return any(self._present(strings) for strings, _ in first.unnarrowed)
 
     def _present(self, strings):
         """Whether one of `strings` (keys) is in the text (None: may be)."""

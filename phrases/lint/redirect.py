@@ -419,10 +419,11 @@ PRONOUN_CHANNELS = {"им", "ним", "нему", "ней", "к", "туда", "t
 def _helps(tokens, index, language) -> bool:
     token = tokens[index]
     if language == "ru":
+        if token.lemma not in HELP_RU:  # the token's lemma is its reading's (Clauses): most words end here
+            return False
         from phrases.lint.morphology import reading
 
-        form = reading(token.lower)
-        return form.lemma in HELP_RU and form.non_past
+        return reading(token.lower).non_past
     if language == "en":
         if token.lower not in HELP_EN:
             return False

@@ -40,6 +40,12 @@ CLAUSE_KINDS = ("redirect", "call", "contact", "visit", "request", "chat", "chan
                 "blame", "fault", "disown")
 
 
+def _clause_filters(ruleset, language, folded):
+    """The start filters of every clause kind's terms (`ruleset.Combined`)."""
+    return [one for kind in CLAUSE_KINDS for terms in ruleset.combined(language, kind, folded=folded)
+            for one in (terms.first, *(shifted for _, shifted in terms.shifted))]
+
+
 def prepare_starts(ruleset, language) -> None:
     """Group the rule set's start filters for a language, once: a text's word beginnings are then
     looked up once for every term of the term rules, and once for every kind the clauses are
@@ -53,9 +59,9 @@ def prepare_starts(ruleset, language) -> None:
         offsets[kind] = len(filters)
         filters += [first for _, _, first in ruleset.terms_for(language, kind)]
     terms = StartDispatch(filters)
-    StartDispatch([first for kind in CLAUSE_KINDS for _, _, first in ruleset.combined(language, kind)])
+    StartDispatch(_clause_filters(ruleset, language, folded=False))
     if language == "pl":
-        StartDispatch([first for kind in CLAUSE_KINDS for _, _, first in ruleset.combined(language, kind, folded=True)])
+        StartDispatch(_clause_filters(ruleset, language, folded=True))
     ruleset._compiled[key] = (terms, offsets)
 
 

@@ -9,11 +9,20 @@ import logging
 import re
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from phrases.lint import defaults
 from phrases.lint.findings import OFF
-from phrases.lint.patterns import THIRD_PARTY_MACRO, StartFilter, UnsafePattern, check_term_pattern
+from phrases.lint.patterns import (
+    THIRD_PARTY_MACRO,
+    StartFilter,
+    UnsafePattern,
+    _pruned,
+    check_term_pattern,
+    shifted_prefixes,
+)
 from phrases.lint.text import fold
 
 logger = logging.getLogger(__name__)
@@ -49,6 +58,54 @@ def _by_first_key(sources, filters):
     return {key: re.compile("|".join(source for source, first in zip(sources, firsts) if first is None or key in first),
                             re.IGNORECASE)
             for key in keys}
+
+
+_NEVER = re.compile("(?!)")
+
+
+class ByBeginning(dict):
+    """{a word's beginning (its first PREFIX_LENGTH keys): the alternation, in the terms' order, of the
+    narrowed terms that may begin with it}, compiled on first use (a dict's own look-up after that)
+    and shared by the beginnings that choose the same terms.
+
+    A narrowed term's match begins with one of its prefixes (`StartFilter.prefixes`), so a term none
+    of whose prefixes begins the word cannot match there: at a start where no term that is not
+    narrowed may match (`Combined.starts_in`), this alternation matches exactly as the whole one,
+    trying a few terms instead of every term with the same first letter («в» begins hundreds)."""
+
+    MAX_KEPT = 100_000  # beginnings kept (a bound on what many odd texts can make it keep)
+
+    def __init__(self, sources, filters):
+        super().__init__()
+        self.sources = sources
+        by_prefix = defaultdict(list)
+        for number, one in enumerate(filters):
+            if not one.unnarrowed:
+                for prefix in one.prefixes:
+                    by_prefix[prefix].append(number)
+        self.by_prefix = dict(by_prefix)
+        self._by_terms = {}  # term numbers -> their alternation
+
+    def __missing__(self, beginning) -> re.Pattern:
+        get = self.by_prefix.get
+        numbers = tuple(sorted({number for length in range(1, len(beginning) + 1)
+                                for number in get(beginning[:length], ())}))
+        pattern = self._by_terms.get(numbers)
+        if pattern is None:
+            pattern = self._by_terms[numbers] = (
+                re.compile("|".join(self.sources[number] for number in numbers), re.IGNORECASE)
+                if numbers else _NEVER)
+        if len(self) >= self.MAX_KEPT:
+            self.clear()
+        self[beginning] = pattern
+        return pattern
+
+    def compile_all(self) -> None:
+        """Compile every alternation a beginning can choose (a worker forked after it compiles none):
+        the terms a beginning chooses are those of the longest prefix it begins with, and of that
+        prefix's own beginnings, so each prefix as a beginning chooses one of them."""
+        for prefix in self.by_prefix:
+            self[prefix]  # noqa: B018 (compiled by __missing__)
 
 
 @dataclass
@@ -105,9 +162,9 @@ class RuleSet:
         """Compile every term of a language now (cached: only the first call costs anything)."""
         if (language, "all") not in self._compiled:
             for kind in TERM_KINDS:
-                self.combined(language, kind)
-                if language == "pl":
-                    self.combined(language, kind, folded=True)
+                for folded in (False, True) if language == "pl" else (False,):
+                    for terms in self.combined(language, kind, folded=folded):
+                        terms.by_beginning.compile_all()
             self._compiled[(language, "all")] = True
 
     def acronyms_for(self, language: str):
@@ -130,22 +187,82 @@ def _compiled_terms(language: str, kind: str, entries: tuple) -> tuple:
     return tuple(compiled)
 
 
+class Combined(NamedTuple):
+    """A kind's terms prepared for finding where any of them matches (`Clauses.find`).
+
+    `pattern`: their alternation; `by_first_key`: {key: the alternation of only the terms that may
+    start with it} (`_by_first_key`); `by_beginning`: the same for the narrowed terms by a word's first
+    three keys (`ByBeginning`), for the starts where no other term may match. Where a match may begin is read in three parts, so that a
+    few terms that may begin with any word do not make every word start of a text a candidate:
+    `first`: where the terms whose beginnings `StartFilter` narrows may start; `shifted`: ((words,
+    `StartFilter`), …) for terms that begin with up to `words` words of any spelling before a narrowed
+    start ("(\\w+\\s+)?providers?", `patterns.shifted_prefixes`); `unnarrowed`: the alternation of the
+    rest (or None), found by the regex engine in one pass over a text that holds one of the strings
+    their matches contain (`unnarrowed_first`)."""
+
+    pattern: re.Pattern
+    by_first_key: dict
+    by_beginning: "ByBeginning"
+    first: StartFilter
+    shifted: tuple
+    unnarrowed: re.Pattern | None
+    unnarrowed_first: StartFilter | None
+
+    def starts_in(self, text, index, check_time) -> tuple[list, set]:
+        """(the word starts of `text` (its `StartIndex`) where one of the terms may match, in order; those
+        of them where a term that is not narrowed may)."""
+        candidates = index.candidates(self.first)
+        extra = [start for words, one in self.shifted for start in index.starts_before(index.candidates(one), words)]
+        others = self.unnarrowed is not None and index.may_hold(self.unnarrowed_first)
+        if others and all(spaceless for _, spaceless in self.unnarrowed_first.unnarrowed):
+            # Matches with no space in them: only in the runs of non-spaces that hold one of their strings.
+            extra += index.candidates(self.unnarrowed_first)
+        elif others:
+            # Each start where one matches, not only non-overlapping matches: the search goes on from
+            # the character after each match's start (one pass over the text in all).
+            numbers, search = index.numbers, self.unnarrowed.search
+            match = search(text)
+            while match is not None:
+                position = match.start()
+                if position in numbers:
+                    extra.append(position)
+                check_time()
+                match = search(text, position + 1)
+        if not extra:
+            return candidates, set()
+        extra = set(extra)
+        return sorted(extra.union(candidates)), extra
+
+
 @functools.lru_cache(maxsize=512)
 def _combined(language: str, kind: str, entries: tuple, folded: bool) -> tuple:
     terms = _compiled_terms(language, kind, entries)
     if not terms:
         return ()
-    firsts = [first.letters for _, _, first in terms]
-    first = None if any(f is None for f in firsts) else frozenset().union(*firsts)
-    source = "|".join(pattern.pattern for pattern, _, _ in terms)
-    filters = [start for _, _, start in terms]
     sources = [pattern.pattern for pattern, _, _ in terms]
+    filters = [start for _, _, start in terms]
     if folded:
-        source = fold(source)
-        first = None if first is None else frozenset(fold(letter) for letter in first)
-        filters = [StartFilter.of(fold(pattern.pattern)) for pattern, _, _ in terms]
         sources = [fold(one) for one in sources]
-    return ((re.compile(source, re.IGNORECASE), _by_first_key(sources, filters), StartFilter.merged(first, filters)),)
+        filters = [StartFilter.of(one) for one in sources]
+    narrowed = [one for one in filters if not one.unnarrowed]
+    letters = [one.letters for one in narrowed]
+    first = StartFilter.merged(None if None in letters else frozenset().union(*letters), narrowed)
+    shifted, others, other_filters = defaultdict(set), [], []
+    for source, one in zip(sources, filters):
+        if not one.unnarrowed:
+            continue
+        by_words = shifted_prefixes(source)
+        if by_words is None:
+            others.append(source)
+            other_filters.append(one)
+            continue
+        for words, prefixes in by_words.items():
+            shifted[words] |= prefixes
+    return (Combined(
+        re.compile("|".join(sources), re.IGNORECASE), _by_first_key(sources, filters), ByBeginning(sources, filters), first,
+        tuple((words, StartFilter(None, _pruned(prefixes))) for words, prefixes in sorted(shifted.items())),
+        re.compile("|".join(others), re.IGNORECASE) if others else None,
+        StartFilter.merged(None, other_filters) if others else None),)
 
 
 def build_ruleset(rules, terms, team_words, placeholders, revision=None) -> RuleSet:

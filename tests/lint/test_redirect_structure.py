@@ -1,6 +1,10 @@
 """Redirect-channel read from the sentence's structure (issue #22): who is asked to act and what the
 number or address in the sentence is for, in ru, en and pl, with near misses of each shape."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from phrases.lint.clauses import EMAIL_RE, _addresses
 
 REDIRECTS = [
     # The if-clause after an evaluation is what is recommended to the client.
@@ -157,3 +161,11 @@ def test_a_channel_that_helps_a_required_visit_or_a_link_to_write_to_is_a_redire
 @pytest.mark.parametrize("body,language", CHANNEL_NEAR_MISSES)
 def test_help_where_the_client_is_a_visit_as_fact_or_a_link_to_use_is_not_a_redirect(body, language, rules_of):
     assert "redirect-channel" not in rules_of(body, language)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab.+-@_ é\n1", max_size=40))
+def test_addresses_are_read_from_each_at_sign_as_the_pattern_finds_them(text):
+    """Clauses reads e-mail addresses back from each «@» (`clauses._addresses`), not by trying the pattern at
+    every word: the same addresses as `EMAIL_RE.finditer`, overlapping runs included («a@b.c@d.e»)."""
+    assert _addresses(text) == [(m.start(), m.end()) for m in EMAIL_RE.finditer(text)]

@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from phrases.lint.patterns import TERM_START_RE, StartFilter, StartIndex, key_text, start_prefixes
+from phrases.lint.patterns import (
+    TERM_START_RE,
+    StartFilter,
+    StartIndex,
+    key_text,
+    shifted_prefixes,
+    start_prefixes,
+)
 from phrases.lint.rules import prepare_starts
 from phrases.lint.ruleset import TERM_KINDS, build_ruleset, compile_term, default_rows
 from phrases.lint.text import fold
@@ -52,9 +59,13 @@ def test_no_term_loses_a_match_to_its_start_filter(text):
                 assert _filtered(text, pattern, first, starts) == _every_start(text, pattern, starts, first.letters), \
                     pattern.pattern
             for folded in (False, True):
-                for pattern, _, first in RULES.combined(language, kind, folded=folded):
-                    view = fold(text) if folded else text
-                    assert _filtered(view, pattern, first, starts) == _every_start(view, pattern, starts, first.letters)
+                view = fold(text) if folded else text
+                for terms in RULES.combined(language, kind, folded=folded):
+                    # What Clauses.find tries: the narrowed starts, the words before shifted ones, and
+                    # where the regex engine finds the unnarrowed terms.
+                    found = [start for start in terms.starts_in(view, StartIndex.of(view, starts), lambda: None)[0]
+                             if (m := terms.pattern.match(view, start)) is not None and m.end() > start]
+                    assert found == _every_start(view, terms.pattern, starts, None), (kind, view)
 
 
 @pytest.mark.parametrize("pattern, text", [
@@ -87,6 +98,36 @@ def test_prefixes_narrow_to_the_first_three_characters():
     assert start_prefixes("\\w+x") is None  # may start with any letter
 
 
+def test_terms_that_begin_with_any_words_are_narrowed_by_the_words_after_them():
+    assert shifted_prefixes("(?:\\w+\\s+)?providers?|clerks?") == {0: {"pro", "cle"}, 1: {"pro"}}
+    assert shifted_prefixes("(?:\\w+\\s+){1,2}(?:days?|weeks?)\\s+late") == {1: {"day", "wee"}, 2: {"day", "wee"}}
+    assert shifted_prefixes("(?:\\w+\\s+){1,9}late") is None  # more words than a shift reads
+    assert shifted_prefixes("(?:\\w+\\s+)?\\s*late") is None  # may begin with a space: no word start
+    assert shifted_prefixes("\\w+late") is None  # any word, not "a word, then spaces"
+    assert shifted_prefixes("late|soon") is None  # narrowed already (`start_prefixes`)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    ("(?:\\w+\\s+)?providers?", "the payment provider and providers, our-provider"),
+    ("(?:\\w+\\s+){1,2}(?:days?|hours?)\\s+late", "came two days late, one hour late and x-y  days late"),
+    ("clerks?|(?:\\w+\\s+)?providers?", "Clerk and the provider\u00a0provider here"),
+])
+def test_terms_beginning_with_any_words_keep_their_matches(pattern, text):
+    """Such terms are tried at the words before each narrowed start (`StartIndex.starts_before`), not
+    at every word start, and lose no match for it."""
+    rules = build_ruleset([], [("en", "third-party", pattern, None)], [], [])
+    (terms,), = [rules.combined("en", "third-party")]
+    assert terms.shifted and terms.unnarrowed is None
+    starts = [m.start() for m in TERM_START_RE.finditer(text)]
+    index = StartIndex.of(text, starts)
+    expected = _every_start(text, terms.pattern, starts, None)
+    assert expected
+    found = [start for start in terms.starts_in(text, index, lambda: None)[0]
+             if (m := terms.pattern.match(text, start)) is not None and m.end() > start]
+    assert found == expected
+    assert len(terms.starts_in(text, index, lambda: None)[0]) < len(starts)
+
+
 def test_keys_keep_the_text_length_and_fold_case():
     text = "İstanbul ſpс ΣΑΣ \u212a"
     keys = key_text(text)
@@ -113,9 +154,15 @@ def test_the_terms_by_first_key_match_as_the_combined_pattern_does(text):
                 keys = key_text(view)
                 if keys is None:
                     continue
-                for combined, by_first_key, _ in RULES.combined(language, kind, folded=folded):
+                for terms in RULES.combined(language, kind, folded=folded):
+                    combined = terms.pattern
                     for start in starts:
-                        pattern = by_first_key.get(keys[start], combined)
+                        pattern = terms.by_first_key.get(keys[start], combined)
+                        assert _end(pattern, view, start) == _end(combined, view, start), (kind, view, start)
+                    # Where only narrowed terms may match, by the word's first three keys.
+                    candidates, anywhere = terms.starts_in(view, StartIndex.of(view, starts), lambda: None)
+                    for start in set(candidates) - anywhere:
+                        pattern = terms.by_beginning[keys[start:start + 3]]
                         assert _end(pattern, view, start) == _end(combined, view, start), (kind, view, start)
 
 
@@ -123,7 +170,7 @@ def test_the_terms_by_first_key_keep_the_first_matching_term():
     """«вине» begins both «вин\\w*»-like and longer terms: the shorter alternation keeps the order."""
     rules = build_ruleset([], [("ru", "fault", "вин\\w*", None), ("ru", "fault", "по\\s+вине", None),
                                ("ru", "fault", "вине\\s+склада", None), ("ru", "fault", "\\w+-склад", None)], [], [])
-    (combined, by_first_key, _), = rules.combined("ru", "fault")
+    (combined, by_first_key, *_), = rules.combined("ru", "fault")
     assert set(by_first_key) == {"в", "п"}
     text = "вине склада по вине банк-склад"
     for start in (0, 12, 15):
@@ -145,8 +192,9 @@ def test_the_dispatch_gives_each_filter_the_starts_it_would_read_alone(text):
     assert StartIndex.of(text).starts == starts
     for language in LANGUAGES:
         filters = [first for kind in TERM_KINDS for _, _, first in DISPATCHED.terms_for(language, kind)]
-        filters += [first for kind in TERM_KINDS for folded in (False, True)
-                    for _, _, first in DISPATCHED.combined(language, kind, folded=folded)]
+        filters += [one for kind in TERM_KINDS for folded in (False, True)
+                    for terms in DISPATCHED.combined(language, kind, folded=folded)
+                    for one in (terms.first, *(shifted for _, shifted in terms.shifted))]
         dispatched, alone = StartIndex.of(text), StartIndex.of(text)
         for first in filters:
             assert dispatched.candidates(first) == sorted(set(alone._candidates(first)))
