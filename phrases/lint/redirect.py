@@ -345,9 +345,9 @@ def _literals_are_data(clauses, clause, members, language) -> bool:
     # A literal is masked out of the words, so it may sit just past the clause's last word.
     end = tokens[past].start if past < len(tokens) else len(clauses.prose) + 1
     labels = IDENTIFIERS.get(language, ()) + CLIENT_OWN.get(language, ())
-    for start, _ in clauses.literals:
-        if not members[0].start <= start < end:
-            continue
+    # The clause's literals only (they are sorted by start): not every literal of the text per clause.
+    starts = clauses.literal_starts
+    for start, _ in clauses.literals[bisect_left(starts, members[0].start):bisect_left(starts, end)]:
         preceding = [tok.lower for tok in tokens[first:first + len(members)] if tok.end <= start][-3:]
         # The nearest label names the literal: «заявку на адрес support@…» is an address.
         label = next((word for word in reversed(preceding)
