@@ -722,7 +722,7 @@ def _first_person_verb(word):
 
 # Not wanting to do a job is refusing it («не захотел подниматься», «nie chciał wnieść», "didn't want to
 # come up", "couldn't be bothered to ring"), unless the job would have troubled the client.
-WANT = {"ru": ("хотеть", "захотеть"), "pl": ("chcia",)}
+WANT = {"ru": ("хотеть", "захотеть", "стать"), "pl": ("chcia",)}  # «не стал ждать»: would not
 COURTESY = {"ru": ("беспокоить", "побеспокоить", "тревожить", "потревожить", "отвлекать", "отвлечь", "будить", "разбудить"),
             "pl": ("niepokoi", "przeszkadza", "budzi", "obudzi", "fatygowa", "kłopota", "klopota"),
             "en": {"disturb", "bother", "trouble", "wake", "worry", "rush", "keep", "interrupt"}}

@@ -143,6 +143,9 @@ TERMS = {
         ],
         "blame": [
             ("(?:вина|ошибка|ошибки|ошибке|ошибкой|недосмотр\\w*|недоработк\\w+|оплошност\\w+|халатност\\w+)\\s+{third-party}", ""),
+            # Eighth round: a third party's carelessness by any word for it («невнимательность сборщика»).
+            ("(?:невнимательност|небрежност|нерасторопност|некомпетентност|безответственност|неаккуратност|забывчивост)\\w*\\s+"
+             "{third-party}", ""),
             ("по\\s+(?:вине|недосмотру|ошибке)\\s+{third-party}|из-за\\s+(?:ошибки\\s+)?{third-party}", ""),
             ("(?:из-за\\s+)?(?:ошибк\\w+|сбо(?:й|я|ю|ем|е|и|ев)|проблем\\w*|неполад\\w+|задержк\\w+|халатност\\w+|"
              "недосмотр\\w*|невнимательност\\w+)\\s+(?:(?:произош|возник|случил|был)\\w*\\s+)?(?:у|на\\s+стороне)\\s+{third-party}", ""),
@@ -229,6 +232,8 @@ TERMS = {
             ("небрежно|халатно|некачественно|кое-как|спустя\\s+рукава|с\\s+опозданием|не\\s+вовремя|не\\s+в\\s+срок", ""),
             # Stopping the client's payment or order: «отклонил платёж», «заблокировал перевод».
             ("отклонить|заблокировать|заморозить|аннулировать", ""),
+            # Eighth round: letting the client down in colloquial verbs («тормозит», «обманул», «схалтурил»).
+            ("тормозить|обмануть|обманывать|надуть|халтурить|схалтурить|продинамить|динамить|проспать", ""),
             # Causing the problem: «вызвал задержку», «создал путаницу» (lemmas).
             ("(?:вызвать|создать|спровоцировать|устроить)\\s+(?:\\w+\\s+)?(?:задержка|проблема|путаница|сбой|неразбериха|накладка|"
              "ошибка|неудобство)", ""),
@@ -254,7 +259,7 @@ TERMS = {
              "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
             ("от\\s+нас\\s+(?:тут\\s+|здесь\\s+)?(?:это\\s+|ничего\\s+)?не\\s+завис\\w+|не\\s+в\\s+наш\\w+\\s+(?:власти|силах|компетенции)|"
              "(?:на|с)\\s+(?:их|его|её|ее)\\s+сторон\\w+|мы\\s+не\\s+(?:несём|несем)\\s+ответственност\\w+", ""),
-            ("(?:нам|нас)\\s+(?:ничего\\s+|никогда\\s+)?не\\s+(?:сообщ|предупрежд|предупред|говор|сказал)\\w*", ""),
+            ("(?:нам|нас)\\s+(?:ничего\\s+|никогда\\s+)?не\\s+(?:сообщ|предупрежд|предупред|говор|сказал)\\w*|не\\s+к\\s+(?:нам|мне)", ""),
             # The act disowned as a decision: «это не наше решение», «не мы это решали».
             ("не\\s+(?:наше|моё|мое)\\s+решени\\w*|не\\s+(?:мы|я)\\s+(?:это\\s+)?(?:решали|решил|решила|решили|выбирали)", ""),
         ],
@@ -404,11 +409,6 @@ TERMS = {
             ("(?:their|his|her)\\s+(?:fault|mistake|error|problem|screw-?up)|not\\s+(?:ours|mine|us)", ""),
             ("(?:is|was|'s)\\s+(?:all\\s+)?down\\s+to\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|"
              "(?:problem|issue|fault|blame|responsibility)\\s+(?:lies|rests|is|sits|goes|falls)\\s+(?:with|to|on)\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
-            # The third party named as the one answerable or the reason: "the carrier is responsible for the delay",
-            # "the bank is the reason your refund is late".
-            ("{third-party}\\s+(?:is|are|was|were)\\s+(?:to\\s+blame|the\\s+(?:reason|cause)\\s+(?:for|of|why|that|your|the))", ""),
-            ("{third-party}\\s+(?:is|was)\\s+responsible\\s+for\\s+(?:the\\s+|this\\s+|your\\s+)?(?:\\w+\\s+)?(?:delays?|damage|"
-             "mistakes?|errors?|problems?|issues?|loss|breakage|broken|lost|missing|late|wrong|damaged)", ""),
         ],
         "third-party": [
             ("couriers?|drivers?|technicians?|engineers?|installers?|repairm[ae]n|colleagues?|departments?|warehouse(?:\\s+team)?s?|"
@@ -474,6 +474,15 @@ TERMS = {
              "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
             # Eighth round: stopping the client's payment or order (as «заблокировал», «odrzucił»; "the declined
             # payment" is a state, not an act), and causing the problem ("the carrier caused the delay").
+            ("(?:has|have|had|is\\s+having|are\\s+having|was\\s+having|were\\s+having)\\s+(?:(?:some|technical|serious|major|ongoing|"
+             "temporary|more|the\\s+same)\\s+)?(?:outages|glitches|issues|"
+             "problems|trouble|difficulties)|(?:takes?|took|taking)\\s+(?:forever|ages|too\\s+long)|"
+             "without\\s+(?:finishing|completing|fixing|checking|calling|waiting|ringing|knocking|delivering|leaving\\s+a\\s+note)", ""),
+            # The one answerable or the reason ("the carrier is responsible for the delay", "the bank is the reason…"):
+            # a fault whose subject is read as for any other.
+            ("(?:is|are|was|were)\\s+(?:the\\s+(?:reason|cause)\\s+(?:for|of|why|that|your|the)|responsible\\s+for\\s+"
+             "(?:the\\s+|this\\s+|your\\s+)?(?:\\w+\\s+)?(?:delays?|damage|mistakes?|errors?|problems?|issues?|loss|breakage|broken|lost|"
+             "missing|late|wrong|damaged))", ""),
             ("(?:being|been|is|are|was|were)\\s+(?:still\\s+)?held\\s+(?:back\\s+)?by|(?:is|are|was|were|has\\s+been|have\\s+been)\\s+"
              "(?:very\\s+|really\\s+|so\\s+|too\\s+|extremely\\s+)?slow|without\\s+(?:asking|telling|warning|informing|consulting|"
              "notifying)(?!\\s+(?:for|about|of|to))(?=\\s*[.,;!?]|\\s*$)", ""),
@@ -518,7 +527,7 @@ TERMS = {
             ("(?:that'?s|it'?s|that\\s+was|it\\s+was)\\s+(?:on\\s+(?:him|her|them)|(?:his|her|their)\\s+(?:own\\s+)?(?:decision|call|initiative|"
              "doing|business))", ""),
             # Where the fault sat, named after a third party ("glitched on the partner's end"), like "on their side".
-            ("on\\s+(?:the\\s+)?{third-party}(?:'s|s'|’s)?\\s+(?:end|side)", ""),
+            ("(?:on|at)\\s+(?:the\\s+)?{third-party}(?:'s|s'|’s)?\\s+(?:end|side)", ""),
             # A third party's act set against ours: "…, not us", "not on our store", "without our input".
             ("not\\s+(?:on\\s+|with\\s+|by\\s+|from\\s+)?(?:us|me|our\\s+(?:store|shop|team|side|end|company|staff))(?=[\\s.,!?;]|$)|"
              "without\\s+(?:our|my)\\s+(?:input|knowledge|involvement|consent|approval|say|permission|fault)|"
@@ -640,6 +649,11 @@ TERMS = {
              "zaniedbanie)\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem|awaria|usterka|niedopatrzenie|zaniedbanie|"
              "przeoczenie|niedociągnięcie)", ""),
+            # Eighth round: the blame borne by a third party («winę ponosi przewoźnik»), a problem «przez» it.
+            ("(?:win(?:ę|e)|odpowiedzialnoś(?:ć|c)|odpowiedzialnosc)\\s+(?:za\\s+\\w+\\s+)?ponosi\\s+{third-party}|"
+             "{third-party}\\s+ponosi\\s+(?:win(?:ę|e)|odpowiedzialno\\w+)", ""),
+            ("przez\\s+{third-party}\\s+(?:\\w+\\s+){0,2}?(?:się\\s+|sie\\s+)?(?:opóźni|opozni|spóźni|spozni|utkn|zagin|przedłuż|"
+             "przedluz|wstrzyma)\\w*", ""),
             ("z\\s+(?:winy\\s+|powodu\\s+(?:błędu\\s+)?){third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
             ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
              "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|(?:my\\s+)?(?:nic\\s+)?(?:tu\\s+|tutaj\\s+|w\\s+tym\\s+)?nie\\s+zawinili(?:śmy|smy)|"
@@ -716,6 +730,8 @@ TERMS = {
              "nie\\s+w\\s+terminie|po\\s+terminie", ""),
             # Stopping the client's payment or order: «odrzucił płatność», «zablokował przelew».
             ("(?:odrzuci|zablokowa|zamrozi|wstrzyma|anulowa)(?:ł|l)\\w*", ""),
+            # Eighth round: letting the client down in colloquial verbs («nawalił», «olał», «schrzanił»), holding money.
+            ("(?:nawali|ola|schrzani|skopa|oszuka)(?:ł|l)\\w*|przetrzymuj\\w*", ""),
             # Causing the problem: «spowodował opóźnienie», «spowodowane przez kuriera».
             ("spowodowa(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:opóźnieni|opoznieni|problem|zamieszani|błąd|blad|usterk|szkod|awari)\\w*|"
              "spowodowan\\w*\\s+(?:\\w+\\s+){0,2}?przez", ""),
