@@ -483,8 +483,8 @@ TERMS = {
             ("(?:is|are|was|were)\\s+(?:the\\s+(?:reason|cause)\\s+(?:for|of|why|that|your|the)|responsible\\s+for\\s+"
              "(?:the\\s+|this\\s+|your\\s+)?(?:\\w+\\s+)?(?:delays?|damage|mistakes?|errors?|problems?|issues?|loss|breakage|broken|lost|"
              "missing|late|wrong|damaged))", ""),
-            ("(?:being|been|is|are|was|were)\\s+(?:still\\s+)?held\\s+(?:back\\s+)?by|(?:is|are|was|were|has\\s+been|have\\s+been)\\s+"
-             "(?:very\\s+|really\\s+|so\\s+|too\\s+|extremely\\s+)?slow|without\\s+(?:asking|telling|warning|informing|consulting|"
+            # Each starts at its rare word (a term starting at "is" / "was" is tried at every one of them).
+            ("held\\s+(?:back\\s+)?by|(?<=is\\s|as\\s|re\\s|en\\s)(?:(?:very|really|so|too|extremely)\\s+)?slow|without\\s+(?:asking|telling|warning|informing|consulting|"
              "notifying)(?!\\s+(?:for|about|of|to))(?=\\s*[.,;!?]|\\s*$)", ""),
             ("(?<!the\\s)(?<!a\\s)(?<!your\\s)(?<!this\\s)(?<!that\\s)(?<!any\\s)(?:blocked|rejected|declined)|froze|caused\\s+(?:the|a|an|this|that|your|these|those)\\s+(?:\\w+\\s+)?(?:delay|delays|problem|"
              "problems|issue|issues|damage|mix-?up|error|errors|confusion|trouble|failure)", ""),
@@ -650,8 +650,7 @@ TERMS = {
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem|awaria|usterka|niedopatrzenie|zaniedbanie|"
              "przeoczenie|niedociągnięcie)", ""),
             # Eighth round: the blame borne by a third party («winę ponosi przewoźnik»), a problem «przez» it.
-            ("(?:win(?:ę|e)|odpowiedzialnoś(?:ć|c)|odpowiedzialnosc)\\s+(?:za\\s+\\w+\\s+)?ponosi\\s+{third-party}|"
-             "{third-party}\\s+ponosi\\s+(?:win(?:ę|e)|odpowiedzialno\\w+)", ""),
+            ("(?:win(?:ę|e)|odpowiedzialnoś(?:ć|c)|odpowiedzialnosc)\\s+(?:za\\s+\\w+\\s+)?ponosi\\s+{third-party}", ""),
             ("przez\\s+{third-party}\\s+(?:\\w+\\s+){0,2}?(?:się\\s+|sie\\s+)?(?:opóźni|opozni|spóźni|spozni|utkn|zagin|przedłuż|"
              "przedluz|wstrzyma)\\w*", ""),
             ("z\\s+(?:winy\\s+|powodu\\s+(?:błędu\\s+)?){third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
