@@ -697,8 +697,7 @@ TERMS = {
              "zamontowa|naprawi|przela|zrealizowa|wykona|załadowa|przywióz|przywioz|doręczy|zadzwoni|odpisa|odpowiedzia|"
              "zaktualizowa|zwolni|wypuści|przepuści|odprawi|doszed|doszł|zabra|potwierdzi|zarezerwowa)(?:ł|l)\\w*", ""),
             ("(?:porysowan|zarysowan|zgniecion|pogniecion|stłuczon|rozbit|zalan|podart|zawieruszon|zatrzyman|przetrzyman|"
-             "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+"
-             "(?:(?!przez\\b)\\w+\\s+){0,3}?przez", ""),
+             "wstrzyman|zablokowan|pomieszan|zamienion|zdublowan|zduplikowan|podwojon|anulowan|odwołan|zaniżon|zawyżon)\\w*\\s+przez", ""),
             ("zdublowa(?:ł|l)\\w*|zduplikowa(?:ł|l)\\w*|pobra(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:dwukrotnie|podwójnie|dwa\\s+razy)|"
              "przez\\s+(?:sw\\w+\\s+|ich\\s+|jego\\s+|jej\\s+)?(?:błąd|błędy|awari\\w+|usterk\\w+|zaniedbani\\w+)", ""),
             # The wrong place, whatever it is: «pod złymi drzwiami», «do złego bloku», «na złe piętro».
@@ -729,8 +728,8 @@ TERMS = {
              "nie\\s+w\\s+terminie|po\\s+terminie", ""),
             # Stopping the client's payment or order: «odrzucił płatność», «zablokował przelew».
             ("(?:odrzuci|zablokowa|zamrozi|wstrzyma|anulowa)(?:ł|l)\\w*", ""),
-            # Eighth round: letting the client down in colloquial verbs («nawalił», «olał», «schrzanił»), holding money.
-            ("(?:nawali|ola|schrzani|skopa|oszuka)(?:ł|l)\\w*|przetrzymuj\\w*", ""),
+            # Eighth round: letting the client down in colloquial verbs («nawalił», «schrzanił», «oszukał»).
+            ("(?:nawali|schrzani|skopa|oszuka)(?:ł|l)\\w*", ""),
             # Causing the problem: «spowodował opóźnienie», «spowodowane przez kuriera».
             ("spowodowa(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:opóźnieni|opoznieni|problem|zamieszani|błąd|blad|usterk|szkod|awari)\\w*|"
              "spowodowan\\w*\\s+(?:\\w+\\s+){0,2}?przez", ""),

@@ -82,7 +82,7 @@ CASES = [
     ("en", "You will need to contact us about the declined payment here in the chat.", False),
     ("ru", "Сбой случился на стороне эквайера, а не у Вас.", True),
     ("ru", "Сбой случился на нашей стороне, мы уже всё исправили.", False),
-    # Colloquial letting down, refusing to wait, a third party's carelessness, bearing the blame, held money.
+    # Colloquial letting down, refusing to wait, a third party's carelessness, bearing the blame.
     ("ru", "Поставщик опять обманул нас со сроками отгрузки.", True),
     ("ru", "Курьер не стал ждать у подъезда и уехал.", True),
     ("ru", "Курьер не стал Вас беспокоить поздно вечером и привезёт заказ утром.", False),
@@ -100,7 +100,7 @@ CASES = [
     ("pl", "Przewoźnik znowu nawalił z terminem.", True),
     ("pl", "Przez magazyn wysyłka się opóźniła.", True),
     ("pl", "Przez kuriera przekażemy Panu nowe dokumenty.", False),
-    ("pl", "Bank przetrzymuje zwrot już drugi tydzień.", True),
+    ("pl", "Kurier znowu schrzanił dostawę.", True),
     ("pl", "Sklep wystawił fakturę na Pana firmę.", False),
     # Mending a faulty thing is not doing it wrong.
     ("en", "The engineer swapped the faulty cable, and the router works again.", False),
