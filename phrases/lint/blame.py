@@ -128,6 +128,9 @@ def blame_shift(draft):
         if language == "ru":
             parties = _with_agent_nouns(clauses, parties)
         party_sentences = {clauses.tokens[s.first].sentence for s in parties}
+        # A sentence that disowns the problem («мы тут бессильны», "nothing we can do", «to nie nasza decyzja»)
+        # points at someone: its «они» / "they" / «oni» is that someone, as in a sentence naming a third party.
+        pointed = party_sentences | {clauses.tokens[s.first].sentence for s in disowns}
         party_at = {}  # token index -> the (first, longest) third-party span covering it
         for party in parties:
             for index in range(party.first, party.last + 1):
@@ -140,7 +143,7 @@ def blame_shift(draft):
                 owned[sentence] = _sentence_owns_fault(clauses, sentence, language)
             if owned[sentence]:
                 continue
-            agent = _agent(clauses, fault, party_at, party_sentences, language)
+            agent = _agent(clauses, fault, party_at, pointed, language)
             if agent is not None:
                 hits.append((min(agent.start, fault.start), max(agent.end, fault.end)))
         for disown in disowns:
@@ -234,6 +237,8 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
         return None  # «поставщик не отгрузит в срок»: a negated plan, not a job left undone
     if _discovered(tokens, fault, language):
         return None  # "the technician found a faulty board": the fault is what was found, not what was done
+    if _at_clients_request(tokens, members, language):
+        return None  # "the bank blocked the card at your request": the client's own choice, carried out
     after = range(fault.last + 1, members.stop)
     earlier = [i for i in range(max(sentence_first, clause_first - REACH), clause_first)
                if not _relative_clause(clauses, tokens[i].clause, language)]
@@ -474,6 +479,9 @@ def _subject(clauses, index, party_at, party_sentences, language):
     if party.first and tokens[party.first - 1].lower.startswith(OURS.get(language, ())) and \
             party.first >= 2 and tokens[party.first - 2].lower.startswith(FAULT_NOUNS.get(language, ())):
         return "us"  # «przez nieuwagę naszego magazynu»: the fault is named as ours
+    if party.first and tokens[party.first - 1].lower.startswith(OURS.get(language, ())) and \
+            tokens[party.first].lower.startswith(SYSTEMS.get(language, ("\0",))) and not _external_party(tokens, party, language):
+        return "us"  # «наша система», "our system", «nasz system»: our own tool, unlike "the partner's system"
     if language == "pl" and tokens[party.first].lower.endswith(("owi", "om")) and party.first == party.last:
         return None  # «kurierowi», «magazynom»: the one given to, not the one who acted
     if language == "ru" and not (party.first and tokens[party.first - 1].lower == "у"):
@@ -522,6 +530,15 @@ EXTERNAL = {"ru": ("партн", "подрядчик", "поставщик", "п
 
 def _external(tokens, index, language):
     return index < len(tokens) and tokens[index].lower.startswith(EXTERNAL.get(language, ("\0",)))
+
+
+# "The system" is a third party when it acts by itself; "our system" is ours.
+SYSTEMS = {"ru": ("систем",), "en": ("system",), "pl": ("system",)}
+
+
+def _external_party(tokens, party, language):
+    """Is any word of the third party `party` a company that works with us but is not us ("our payment provider")?"""
+    return any(_external(tokens, index, language) for index in range(party.first, party.last + 1))
 
 
 # Clauses that give the cause of what the sentence reports: «…, потому что банк…», "…because the
@@ -610,11 +627,15 @@ def _caused_by_party(clauses, faults, party_at, party_sentences, language):
     return found
 
 
-# Verbs of finding: what follows them is what was found wrong, not what their subject did wrong.
-DISCOVERY = {"ru": ("найти", "обнаружить", "выявить", "заметить", "определить", "диагностировать"),
+# Verbs of finding or mending: what follows them is what was found wrong or fixed, not what their subject did wrong.
+DISCOVERY = {"ru": ("найти", "обнаружить", "выявить", "заметить", "определить", "диагностировать",
+                    # and of mending: what was replaced or fixed was faulty, not done wrong by the one who mended it
+                    "заменить", "поменять", "починить", "исправить", "отремонтировать", "устранить", "убрать"),
              "en": ("found", "find", "finds", "detected", "discovered", "noticed", "identified", "diagnosed",
-                    "spotted", "located"),
-             "pl": ("znalaz", "wykry", "zauważy", "zauwazy", "odkry", "stwierdzi", "zdiagnozowa")}
+                    "spotted", "located", "replaced", "fixed", "repaired", "swapped", "removed",
+                    "replace", "fix", "repair"),
+             "pl": ("znalaz", "wykry", "zauważy", "zauwazy", "odkry", "stwierdzi", "zdiagnozowa", "wymieni", "naprawi",
+                    "usun", "popraw")}
 
 
 def _discovered(tokens, fault, language):
@@ -633,6 +654,29 @@ def _discovered(tokens, fault, language):
     if language == "en":
         return word.lower in DISCOVERY["en"]
     return word.lower.startswith(DISCOVERY.get(language, ("\0",))) and PL_PAST.fullmatch(word.lower) is not None
+
+
+# The client's request («по Вашей просьбе», "at your request", "as you asked", «na Pana prośbę»): a fault verb
+# («заблокировал», "blocked", «anulował») done at it is the client's choice carried out, not a failure. Only
+# after its preposition: "misplaced your request" is a fault done to the request.
+REQUEST = {"ru": ("просьб", "заявлени", "требовани", "желани"), "en": ("request", "instruction", "wish"),
+           "pl": ("prośb", "prosb", "życzeni", "zyczeni", "wniosek", "wniosk", "polecen")}
+REQUEST_PREPOSITIONS = {"ru": {"по", "согласно"}, "en": {"at", "on", "upon", "per", "by"}, "pl": {"na", "z", "zgodnie"}}
+YOUR = {"ru": ("ваш",), "en": ("your",), "pl": ("pana", "pani", "państwa", "panstwa", "twoj", "twoją", "twoja")}
+
+
+def _at_clients_request(tokens, members, language):
+    requests, yours = REQUEST.get(language, ()), YOUR.get(language, ())
+    prepositions = REQUEST_PREPOSITIONS.get(language, ())
+    for index in members:
+        word = tokens[index].lower
+        if language == "en" and word in ("asked", "requested", "wished") and index >= 2 and \
+                tokens[index - 1].lower == "you" and tokens[index - 2].lower == "as":
+            return True  # "as you asked"
+        if index >= 2 and word.startswith(requests) and tokens[index - 1].lower.startswith(yours) and \
+                tokens[index - 2].lower in prepositions:
+            return True
+    return False
 
 
 # A plural verb's own subject, beside a third party: «вы», «они», «Państwo», and a reflexive («się»).
@@ -678,7 +722,7 @@ def _first_person_verb(word):
 
 # Not wanting to do a job is refusing it («не захотел подниматься», «nie chciał wnieść», "didn't want to
 # come up", "couldn't be bothered to ring"), unless the job would have troubled the client.
-WANT = {"ru": ("хотеть", "захотеть"), "pl": ("chcia",)}
+WANT = {"ru": ("хотеть", "захотеть", "стать"), "pl": ("chcia",)}  # «не стал ждать»: would not
 COURTESY = {"ru": ("беспокоить", "побеспокоить", "тревожить", "потревожить", "отвлекать", "отвлечь", "будить", "разбудить"),
             "pl": ("niepokoi", "przeszkadza", "budzi", "obudzi", "fatygowa", "kłopota", "klopota"),
             "en": {"disturb", "bother", "trouble", "wake", "worry", "rush", "keep", "interrupt"}}

@@ -143,9 +143,12 @@ TERMS = {
         ],
         "blame": [
             ("(?:вина|ошибка|ошибки|ошибке|ошибкой|недосмотр\\w*|недоработк\\w+|оплошност\\w+|халатност\\w+)\\s+{third-party}", ""),
+            # Eighth round: a third party's carelessness by any word for it («невнимательность сборщика»).
+            ("(?:невнимательност|небрежност|нерасторопност|некомпетентност|безответственност|неаккуратност|забывчивост)\\w*\\s+"
+             "{third-party}", ""),
             ("по\\s+(?:вине|недосмотру|ошибке)\\s+{third-party}|из-за\\s+(?:ошибки\\s+)?{third-party}", ""),
             ("(?:из-за\\s+)?(?:ошибк\\w+|сбо(?:й|я|ю|ем|е|и|ев)|проблем\\w*|неполад\\w+|задержк\\w+|халатност\\w+|"
-             "недосмотр\\w*|невнимательност\\w+)\\s+(?:у|на\\s+стороне)\\s+{third-party}", ""),
+             "недосмотр\\w*|невнимательност\\w+)\\s+(?:(?:произош|возник|случил|был)\\w*\\s+)?(?:у|на\\s+стороне)\\s+{third-party}", ""),
             ("виноват\\w*\\s+(?:во\\s+вс[её]м\\s+)?{third-party}", ""),
             ("(?:это\\s+)?не\\s+(?:наша|моя)\\s+(?:вина|ошибка|проблема|недоработка)|(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?ни\\s+при\\s+ч[её]м|"
              "не\\s+по\\s+нашей\\s+вине|(?:мы|я)\\s+не\\s+виноват\\w*|не\\s+(?:мы|я)(?=\\s*[.!?]|\\s*$)", ""),
@@ -182,6 +185,10 @@ TERMS = {
             ("(?:систем|сервис|сайт|сервер|приложени|платформ)\\w*\\s+(?:партн[её]р|банк|провайдер|поставщик|перевозчик|"
              "эквайер|маркетплейс|агрегатор|курьерск|логист|служб)\\w*|партн[её]рск\\w+\\s+(?:систем|сервис|сайт|сервер|"
              "приложени|платформ)\\w*|агрегатор\\w*|биллинг\\w*|платёжн\\w+\\s+агрегатор\\w*|эмитент\\w*", ""),
+            # Eighth round: "the system" that acts by itself, processing and settlement centres, a department
+            # named by what it does («отдел логистики», «служба поддержки»).
+            ("систем(?:а|ы|е|у|ой)|(?:процессингов|расч[её]тн|клирингов)\\w+\\s+центр\\w*|процессинг\\w*|"
+             "служб\\w+\\s+(?:поддержки|логистики|сборки|монтажа)", ""),
         ],
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
@@ -225,6 +232,11 @@ TERMS = {
             ("небрежно|халатно|некачественно|кое-как|спустя\\s+рукава|с\\s+опозданием|не\\s+вовремя|не\\s+в\\s+срок", ""),
             # Stopping the client's payment or order: «отклонил платёж», «заблокировал перевод».
             ("отклонить|заблокировать|заморозить|аннулировать", ""),
+            # Eighth round: letting the client down in colloquial verbs («тормозит», «обманул», «схалтурил»).
+            ("тормозить|обмануть|обманывать|надуть|халтурить|схалтурить|продинамить|динамить|проспать", ""),
+            # Causing the problem: «вызвал задержку», «создал путаницу» (lemmas).
+            ("(?:вызвать|создать|спровоцировать|устроить)\\s+(?:\\w+\\s+)?(?:задержка|проблема|путаница|сбой|неразбериха|накладка|"
+             "ошибка|неудобство)", ""),
             ("опоздать|уронить|не\\s+в\\s+(?:тот|ту|то|те|того|той|тех)|не\\s+на\\s+(?:тот|ту|то|те)", ""),
             # Refusing, acting without warning, charging twice, a system failing, an error made (words between).
             ("отказаться|отказать|отказываться|без\\s+(?:всякого\\s+|какого-либо\\s+)?(?:предупреждени|уведомлени|согласовани|"
@@ -247,7 +259,9 @@ TERMS = {
              "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
             ("от\\s+нас\\s+(?:тут\\s+|здесь\\s+)?(?:это\\s+|ничего\\s+)?не\\s+завис\\w+|не\\s+в\\s+наш\\w+\\s+(?:власти|силах|компетенции)|"
              "(?:на|с)\\s+(?:их|его|её|ее)\\s+сторон\\w+|мы\\s+не\\s+(?:несём|несем)\\s+ответственност\\w+", ""),
-            ("(?:нам|нас)\\s+(?:ничего\\s+|никогда\\s+)?не\\s+(?:сообщ|предупрежд|предупред|говор|сказал)\\w*", ""),
+            ("(?:нам|нас)\\s+(?:ничего\\s+|никогда\\s+)?не\\s+(?:сообщ|предупрежд|предупред|говор|сказал)\\w*|не\\s+к\\s+(?:нам|мне)", ""),
+            # The act disowned as a decision: «это не наше решение», «не мы это решали».
+            ("не\\s+(?:наше|моё|мое)\\s+решени\\w*|не\\s+(?:мы|я)\\s+(?:это\\s+)?(?:решали|решил|решила|решили|выбирали)", ""),
         ],
         "cliche": [
             ("(?:приносим|примите\\s+наши)\\s+(?:свои\\s+)?извинения\\s+за\\s+(?:доставленные|причин[её]нные)\\s+неудобства",
@@ -382,7 +396,9 @@ TERMS = {
              "(?:section|clause|article|paragraph)\\s+\\d+(?:\\.\\d+)?(?:\\.\\d+)?\\s+(?:says|states|requires|provides|allows|forbids|prohibits)|gdpr", ""),
         ],
         "blame": [
-            ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up)", ""),
+            ("{third-party}(?:'s|s'|’s)?\\s+(?:fault|mistake|error|blunder|screw-?up|negligence|carelessness|oversight|mix-?up)", ""),
+            # Eighth round: a problem caused by a third party, said in the passive ("the delay was caused by the carrier").
+            ("(?:caused|created|triggered|made)\\s+by\\s+(?:the\\s+|a\\s+|an\\s+|your\\s+)?{third-party}", ""),
             # Sixth round: the fault put on a third party in so many words ("that's on the carrier").
             ("(?:that'?s|it'?s|this\\s+is|that\\s+is|it\\s+is|it\\s+was|that\\s+was)\\s+(?:all\\s+)?on\\s+(?:the\\s+)?{third-party}", ""),
             ("(?:fault|mistake|error|blame)\\s+(?:of|by|on)\\s+(?:the\\s+|our\\s+|your\\s+|a\\s+)?{third-party}|"
@@ -392,7 +408,7 @@ TERMS = {
              "nothing\\s+to\\s+do\\s+with\\s+us|(?:we|I)\\s+(?:are|am|'re|'m)\\s+not\\s+(?:to\\s+blame|responsible)", ""),
             ("(?:their|his|her)\\s+(?:fault|mistake|error|problem|screw-?up)|not\\s+(?:ours|mine|us)", ""),
             ("(?:is|was|'s)\\s+(?:all\\s+)?down\\s+to\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}|"
-             "(?:problem|issue|fault|blame|responsibility)\\s+(?:lies|rests|is|sits)\\s+with\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
+             "(?:problem|issue|fault|blame|responsibility)\\s+(?:lies|rests|is|sits|goes|falls)\\s+(?:with|to|on)\\s+(?:the\\s+|our\\s+|your\\s+)?{third-party}", ""),
         ],
         "third-party": [
             ("couriers?|drivers?|technicians?|engineers?|installers?|repairm[ae]n|colleagues?|departments?|warehouse(?:\\s+team)?s?|"
@@ -420,6 +436,10 @@ TERMS = {
              "(?:\\w+\\s+)?providers?|processors?|aggregators?|gateways?|"
              "(?:partner|bank|carrier|supplier|courier|provider|vendor|issuer)(?:'s|s')?\\s+(?:system|api|website|site|app|"
              "server|platform|portal)s?", ""),
+            # Eighth round: "the system" acting by itself, processing and clearing centres, a department named by
+            # what it does ("the assembly team", "the returns desk").
+            ("systems?|(?:processing|clearing)\\s+(?:cent(?:re|er)s?|houses?)|"
+             "(?:assembly|installation|fitting|returns|fulfil?ment|packing)\\s+(?:teams?|departments?)", ""),
         ],
         "fault": [
             # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
@@ -452,6 +472,22 @@ TERMS = {
             ("lost|misplaced|mislaid|forgot|forgotten|mixed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|messed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|screwed\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?up|"
              "made\\s+(?:a|an)\\s+(?:mistake|error|blunder)|got\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,2}?wrong|wrong|incorrect(?:ly)?|delayed|held\\s+up|"
              "damaged|broke|dropped\\s+the\\s+ball|failed\\s+to|mishandled|mislabell?ed|overcharged|ignored|defective|faulty", ""),
+            # Eighth round: stopping the client's payment or order (as «заблокировал», «odrzucił»; "the declined
+            # payment" is a state, not an act), and causing the problem ("the carrier caused the delay").
+            ("(?:has|have|had|is\\s+having|are\\s+having|was\\s+having|were\\s+having)\\s+(?:(?:some|technical|serious|major|ongoing|"
+             "temporary|more|the\\s+same)\\s+)?(?:outages|glitches|issues|"
+             "problems|trouble|difficulties)|(?:takes?|took|taking)\\s+(?:forever|ages|too\\s+long)|"
+             "without\\s+(?:finishing|completing|fixing|checking|calling|waiting|ringing|knocking|delivering|leaving\\s+a\\s+note)", ""),
+            # The one answerable or the reason ("the carrier is responsible for the delay", "the bank is the reason…"):
+            # a fault whose subject is read as for any other.
+            ("(?:is|are|was|were)\\s+(?:the\\s+(?:reason|cause)\\s+(?:for|of|why|that|your|the)|responsible\\s+for\\s+"
+             "(?:the\\s+|this\\s+|your\\s+)?(?:\\w+\\s+)?(?:delays?|damage|mistakes?|errors?|problems?|issues?|loss|breakage|broken|lost|"
+             "missing|late|wrong|damaged))", ""),
+            # Each starts at its rare word (a term starting at "is" / "was" is tried at every one of them).
+            ("held\\s+(?:back\\s+)?by|(?<=is\\s|as\\s|re\\s|en\\s)(?:(?:very|really|so|too|extremely)\\s+)?slow|without\\s+(?:asking|telling|warning|informing|consulting|"
+             "notifying)(?!\\s+(?:for|about|of|to))(?=\\s*[.,;!?]|\\s*$)", ""),
+            ("(?<!the\\s)(?<!a\\s)(?<!your\\s)(?<!this\\s)(?<!that\\s)(?<!any\\s)(?:blocked|rejected|declined)|froze|caused\\s+(?:the|a|an|this|that|your|these|those)\\s+(?:\\w+\\s+)?(?:delay|delays|problem|"
+             "problems|issue|issues|damage|mix-?up|error|errors|confusion|trouble|failure)", ""),
             ("(?:held|kept|sat\\s+on)\\s+(?:\\w+\\s+){0,3}?for\\s+(?:\\w+\\s+)?(?:days|weeks|months|ages|too\\s+long)|"
              "double[- ]charged|charged\\s+(?:\\w+\\s+)?twice|duplicated|double[- ]booked|overbooked", ""),
             ("(?:was|were|arrived|came|turned\\s+up|showed\\s+up)\\s+late|dropped(?!\\s+(?:off|by|in|it\\s+off))", ""),
@@ -491,12 +527,13 @@ TERMS = {
             ("(?:that'?s|it'?s|that\\s+was|it\\s+was)\\s+(?:on\\s+(?:him|her|them)|(?:his|her|their)\\s+(?:own\\s+)?(?:decision|call|initiative|"
              "doing|business))", ""),
             # Where the fault sat, named after a third party ("glitched on the partner's end"), like "on their side".
-            ("on\\s+(?:the\\s+)?{third-party}(?:'s|s'|’s)\\s+(?:end|side)", ""),
+            ("(?:on|at)\\s+(?:the\\s+)?{third-party}(?:'s|s'|’s)?\\s+(?:end|side)", ""),
             # A third party's act set against ours: "…, not us", "not on our store", "without our input".
             ("not\\s+(?:on\\s+|with\\s+|by\\s+|from\\s+)?(?:us|me|our\\s+(?:store|shop|team|side|end|company|staff))(?=[\\s.,!?;]|$)|"
              "without\\s+(?:our|my)\\s+(?:input|knowledge|involvement|consent|approval|say|permission|fault)|"
              "without\\s+(?:telling|asking|informing|consulting|notifying)\\s+(?:us|me)", ""),
-            ("nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
+            ("not\\s+(?:our|my)\\s+(?:decision|choice|call|idea)|(?:we|I)\\s+(?:didn'?t|did\\s+not)\\s+(?:decide|choose)\\s+(?:that|this|it)|"
+             "nothing\\s+(?:we|I)\\s+can\\s+do|(?:we|I)\\s+(?:can'?t|cannot|can\\s+not)\\s+do\\s+anything|on\\s+their\\s+(?:side|end)|"
              "out\\s+of\\s+our\\s+hands|beyond\\s+our\\s+control|(?:we|I)\\s+(?:have|had)\\s+no\\s+(?:control|influence|say)|"
              "up\\s+to\\s+(?:them|him|her)|take\\s+it\\s+up\\s+with\\s+(?:them|him|her)|"
              "(?:they|he|she)\\s+never\\s+(?:tell|told|inform|informed|update|updated)\\s+(?:us|me)", ""),
@@ -612,6 +649,10 @@ TERMS = {
              "zaniedbanie)\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:ich|jego|jej)\\s+(?:wina|błąd|pomyłka|problem|awaria|usterka|niedopatrzenie|zaniedbanie|"
              "przeoczenie|niedociągnięcie)", ""),
+            # Eighth round: the blame borne by a third party («winę ponosi przewoźnik»), a problem «przez» it.
+            ("(?:win(?:ę|e)|odpowiedzialnoś(?:ć|c)|odpowiedzialnosc)\\s+(?:za\\s+\\w+\\s+)?ponosi\\s+{third-party}", ""),
+            ("przez\\s+{third-party}\\s+(?:\\w+\\s+){0,2}?(?:się\\s+|sie\\s+)?(?:opóźni|opozni|spóźni|spozni|utkn|zagin|przedłuż|"
+             "przedluz|wstrzyma)\\w*", ""),
             ("z\\s+(?:winy\\s+|powodu\\s+(?:błędu\\s+)?){third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
             ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
              "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|(?:my\\s+)?(?:nic\\s+)?(?:tu\\s+|tutaj\\s+|w\\s+tym\\s+)?nie\\s+zawinili(?:śmy|smy)|"
@@ -636,11 +677,14 @@ TERMS = {
             # Card issuers, providers of any kind, shop staff, a third party's system.
             ("wydawc\\w+|wystawc\\w+\\s+kart\\w*|emitent\\w*|usługodawc\\w+|dostawc\\w+\\s+\\w+|ekspedient\\w*|kasjer\\w*|"
              "(?:system|serwer|aplikacj|platform|stron)\\w*\\s+(?:partner|bank|przewoźnik|dostawc|operator|kurier|magazyn)\\w*", ""),
+            # Eighth round: "the system" acting by itself, processing and settlement centres, accounting.
+            ("system(?:u|owi|em|ie|y)?|centr(?:um|ach|a)\\s+(?:rozliczeniow|przetwarzani|obsługi|obslugi)\\w*|ksi(?:ę|e)gowoś\\w*|"
+             "ksiegowosc\\w*|zesp(?:ół|ol|ołu|olu)\\s+(?:montażow|montazow|logistyczn|magazynow|serwisow|techniczn)\\w*", ""),
         ],
         "fault": [
             ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przedłuży|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
              "pogubi|przeoczy|pokpi|sknoci|spapra|pochrzani|zmarnowa|zawini|wstrzyma|zatrzyma|przetrzyma)(?:ł|l)\\w*", ""),
-            ("(?:zniszczon|uszkodzon|zagubion|zgubion|opóźnion|pomylon|zepsut|zaginion)\\w*\\s+przez|"
+            ("(?:zniszczon|uszkodzon|zagubion|zgubion|opóźnion|pomylon|zepsut|zaginion)\\w*\\s+(?:(?!przez\\b)\\w+\\s+){0,3}?przez|"
              "(?:popełni|zrobi)(?:ł|l)\\w*\\s+błąd|błąd\\s+(?:popełni|zrobi)(?:ł|l)\\w*|"
              "powin(?:ien|na|ni)\\s+(?:był|była|byli|byl|byla)", ""),
             ("nie\\s+(?:dopilnowa|dostarczy|przekaza|poinformowa|sprawdzi|wysła|dowióz|dowioz|zgłosi|zarejestrowa|"
@@ -683,7 +727,12 @@ TERMS = {
             ("niedbale|byle\\s+jak|na\\s+odwal|z\\s+opóźnieniem|z\\s+opoznieniem|za\\s+późno|za\\s+pozno|nie\\s+na\\s+czas|"
              "nie\\s+w\\s+terminie|po\\s+terminie", ""),
             # Stopping the client's payment or order: «odrzucił płatność», «zablokował przelew».
-            ("(?:odrzuci|zablokowa|zamrozi|wstrzyma)(?:ł|l)\\w*", ""),
+            ("(?:odrzuci|zablokowa|zamrozi|wstrzyma|anulowa)(?:ł|l)\\w*", ""),
+            # Eighth round: letting the client down in colloquial verbs («nawalił», «schrzanił», «oszukał»).
+            ("(?:nawali|schrzani|skopa|oszuka)(?:ł|l)\\w*", ""),
+            # Causing the problem: «spowodował opóźnienie», «spowodowane przez kuriera».
+            ("spowodowa(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:opóźnieni|opoznieni|problem|zamieszani|błąd|blad|usterk|szkod|awari)\\w*|"
+             "spowodowan\\w*\\s+(?:\\w+\\s+){0,2}?przez", ""),
             ("spóźni\\w*|upuści(?:ł|l)\\w*|nie\\s+do\\s+(?:tego|tej|tych)", ""),
             # Refusing, acting without warning, a system failing.
             ("bez\\s+(?:żadnego\\s+|zadnego\\s+)?(?:powodu|przyczyny|wyjaśnienia)|"
@@ -694,6 +743,8 @@ TERMS = {
         "disown": [
             # The act left to the third party's own account: «to jego sprawa», «ich decyzja».
             ("(?:to\\s+)?(?:jego|jej|ich)\\s+(?:własna\\s+|wlasna\\s+)?(?:sprawa|decyzja|inicjatywa|wymysł|wymysl)", ""),
+            # The act disowned as a decision: «to nie nasza decyzja», «nie my o tym decydowaliśmy».
+            ("nie\\s+(?:nasza|moja)\\s+decyzja|nie\\s+(?:my|ja)\\s+(?:o\\s+tym\\s+)?decydowa\\w*", ""),
             # A third party's act set against ours: «…, a nie my», «bez naszej wiedzy».
             ("a\\s+nie\\s+(?:my|ja|nasz\\w*|m(?:ó|o)j\\w*)(?=[\\s.,!?;]|$)|bez\\s+(?:naszej|naszego|mojej|mojego)\\s+(?:wiedzy|zgody|"
              "udziału|udzialu|winy|wpływu|wplywu|zgłoszenia|zgloszenia|akceptacji)", ""),

@@ -165,12 +165,13 @@ def test_sixth_heldout_set(rules):
     false alarm: precision 0.986, recall 0.919. The sixth round read blame from the sentence's structure (tuned
     on tuning5) and redirect-channel from who is asked to act and what a number is for (tuned on tuning5r), this
     set never opened: precision 0.993, recall 0.940, blame-shift recall 0.81, redirect-channel 1.00 / 1.00.
-    Below the issue's bar for blame-shift; the test holds what is measured, so a change that loses ground
-    here fails."""
+    After the seventh round: 0.993 / 0.946, blame-shift 0.83; after the eighth blame round (tuned on tuning8
+    only, this set scored as a whole): 0.993 / 0.953, blame-shift 0.86. Below the issue's bar for blame-shift;
+    the test holds what is measured, so a change that loses ground here fails."""
     items = load_items(HELDOUT6)
     assert len(items) >= 240 and {item["language"] for item in items} == {"ru", "en", "pl"}
-    holds_bar(items, rules, precision=0.98, recall=0.93, rule_precision=0.90, rule_recall=0.90,
-              rule_recall_of={"blame-shift": 0.80})
+    holds_bar(items, rules, precision=0.98, recall=0.95, rule_precision=0.90, rule_recall=0.90,
+              rule_recall_of={"blame-shift": 0.85})
 
 
 HELDOUT7 = Path(__file__).parent / "data" / "heldout7_lint.jsonl"
@@ -185,12 +186,12 @@ def test_seventh_heldout_set(rules):
     sentence's structure, tuned on tuning5 and tuning5r; this set only scored): precision 0.990, recall 0.960,
     blame-shift 0.86, redirect-channel 1.00. After the seventh round (blame from cause clauses, subjectless
     faults and refusals, tuned on tuning6; legal reference from the sentence, tuned on tuning6l): 0.990 / 0.965,
-    blame-shift 0.88. The issue's bars hold except blame-shift's 0.9; the test holds what is measured."""
+    blame-shift 0.88. After the eighth blame round (tuned on tuning8 only, this set scored as a whole): 0.990 /
+    0.975, blame-shift 0.92: every bar of the issue holds here."""
     items = load_items(HELDOUT7)
     assert len(items) >= 270 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.35 * len(items)
-    holds_bar(items, rules, precision=0.98, recall=0.95, rule_precision=0.90, rule_recall=0.90,
-              rule_recall_of={"blame-shift": 0.88})
+    holds_bar(items, rules, precision=0.98, recall=0.97, rule_precision=0.90, rule_recall=0.90)
 
 
 HELDOUT8 = Path(__file__).parent / "data" / "heldout8_lint.jsonl"
@@ -203,7 +204,8 @@ def test_eighth_heldout_set(rules):
     them; nobody who changed a rule has read or scored them. First score, on the sixth round's rules: precision
     0.991, recall 0.950, blame-shift 0.86, redirect-channel 0.86 (precision 0.95). After the seventh round (this
     set only scored, after the merge): 0.991 / 0.964, blame-shift 0.91, redirect-channel still 0.86; after
-    redirect-channel's eighth round (tuned on tuning7r): 0.991 / 0.968, redirect-channel 0.95 / 0.91. Every bar of
+    redirect-channel's eighth round (tuned on tuning7r): 0.991 / 0.968, redirect-channel 0.95 / 0.91; unchanged by the
+    eighth blame round (blame-shift 0.91). Every bar of
     the issue holds here (recall >= 0.95, precision >= 0.97, every rule >= 0.9)."""
     items = load_items(HELDOUT8)
     assert len(items) >= 270 and {item["language"] for item in items} == {"ru", "en", "pl"}
@@ -276,5 +278,17 @@ def test_seventh_tuning_set_of_redirects(rules):
     score 1.000 / 0.704 (redirect-channel recall 0.68); tuned on in the eighth round: 1.000 / 0.981."""
     items = load_items(Path(__file__).parent / "data" / "tuning7r_lint.jsonl")
     assert len(items) >= 110 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    assert sum(not item["expect"] for item in items) >= 0.5 * len(items)
+    holds_bar(items, rules, precision=0.99, recall=0.97, rule_precision=0.99, rule_recall=0.97)
+
+
+def test_eighth_tuning_set_of_blame_in_every_shape(rules):
+    """tuning8 (150: ru, en, pl 50 each; 75 blame-shift — active, passive with and without an agent, impersonal,
+    cause clauses, nominalised, hedged, an unnamed "they" / "someone", another department or "the system", the
+    issue's «К сожалению, курьер опоздал.» — and 75 near misses paired with them), written and committed before the
+    rule code was read. First score 1.000 / 0.867 (10 misses, no false alarm); tuned on in the eighth blame round
+    (tests/lint/test_eighth_round_blame.py): 1.000 / 1.000."""
+    items = load_items(Path(__file__).parent / "data" / "tuning8_lint.jsonl")
+    assert len(items) >= 150 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.5 * len(items)
     holds_bar(items, rules, precision=0.99, recall=0.97, rule_precision=0.99, rule_recall=0.97)
