@@ -63,6 +63,8 @@ TERMS = {
              "проще|удобнее", ""),
             # «Могу лишь посоветовать позвонить», «Попробуйте дозвониться»: advice and attempts are requests too.
             ("(?:могу|можем)\\s+(?:лишь\\s+|только\\s+)?(?:посоветовать|порекомендовать)|посоветую|порекомендую|попробуйте|постарайтесь", ""),
+            # «Достаточно зайти в любой салон»: enough is asked as surely as «нужно».
+            ("достаточно", ""),
         ],
         "call": [
             ("позвонить|звонить|перезвонить|созвониться|прозвонить|дозвониться|дозваниваться", "ответьте в чате"),
@@ -314,6 +316,9 @@ TERMS = {
              "try(?:\\s+to)?|the\\s+(?:best|fastest|quickest|only)\\s+way\\s+is\\s+to|you\\s+are\\s+welcome\\s+to", ""),
             ("the\\s+(?:best|easiest|fastest|quickest|simplest|only|right)\\s+(?:option|way|thing|choice|move|step)\\s+"
              "(?:is|would\\s+be|will\\s+be)\\s+to|your\\s+best\\s+bet\\s+is\\s+to", ""),
+            # A polite question ("Could you contact our hotline?") and "all you need to do is" ask as an imperative does.
+            ("(?:could|can|would|will)\\s+you|all\\s+you\\s+(?:need|have)\\s+to\\s+do\\s+is(?:\\s+to)?|"
+             "you\\s+(?:only|just)\\s+(?:need|have)\\s+to", ""),
         ],
         "call": [
             ("call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|dial(?:ling)?|telephon(?:e|ing)|e-?mail(?:ing)?|(?:give|drop)\\s+(?:\\w+(?:['’]\\w+)?\\s+){0,4}?an?\\s+(?:call|ring|e-?mail|line)", "answer in the chat"),
@@ -576,7 +581,7 @@ TERMS = {
         "request": [
             ("proszę|prosimy|prosiłbym|prosiłabym|musi\\s+(?:Pan|Pani)|muszą\\s+Państwo|trzeba|należy|najlepiej|warto|"
              "powin\\w+|może\\s+(?:Pan|Pani)|mogą\\s+Państwo|można|zachęcam\\w*|polecam\\w*|radzimy|radzę|sugeruj\\w*|doradzam\\w*|"
-             "zalecam\\w*|rekomendu\\w*|niech|"
+             "zalecam\\w*|rekomendu\\w*|niech|wystarczy|"
              "zapraszam\\w*", ""),
         ],
         "call": [

@@ -99,6 +99,7 @@ def redirect_channel(draft):
             elif literal:
                 hits.append((verb.start, verb.end))
     hits += _channel_helps(draft, clauses, language)
+    hits += _act_resolves(draft, clauses, language)
     verb_tokens = {index for found in verbs.values() for span in found for index in range(span.first, span.last + 1)}
     hits += _literals_handed_over(clauses, requests, language, verb_tokens)
     for start, end in merge_spans(hits):
@@ -132,12 +133,36 @@ def _to_collect(clauses, clause, language) -> bool:
 THERE = {"ru": {"туда"}, "en": {"there"}, "pl": {"tam", "tamże"}}
 
 
+COLLECTED_EN = ("order", "parcel", "package", "item", "purchase", "delivery")
+
+
 def _place_referred_to(clauses, clause, verb, venues, language):
     tokens = clauses.tokens
-    if not any(tok.lower in THERE.get(language, ()) for tok in clauses.clause_tokens(clause)):
-        return []
     sentence = tokens[verb.first].sentence
-    return [s for s in venues if s.last < verb.first and tokens[s.first].sentence == sentence]
+    if any(tok.lower in THERE.get(language, ()) for tok in clauses.clause_tokens(clause)):
+        return [s for s in venues if s.last < verb.first and tokens[s.first].sentence == sentence]
+    # «Этот вопрос решается только в офисе, приходите с договором», "It's handled at the branch, come in
+    # with your ID": the place where the matter is dealt with, named just before the bare visit verb
+    # (at, «в», «w» before it), is where the client is sent; unless what waits there is the order to
+    # collect («Посылка уже в пункте выдачи, приходите»).
+    if verb.first > clauses.clause_range[clause][0] + 1:
+        return []
+    placed = [s for s in venues if s.last < verb.first and tokens[s.first].sentence == sentence
+              and tokens[s.first].clause == clause - 1 and not _clients_own(clauses, s, language)
+              and any(tok.lower in AT.get(language, ()) for tok in tokens[max(s.first - 2, 0):s.first])]
+    if not placed or _to_collect(clauses, clause - 1, language) or _mentions_order(clauses, clause - 1, language) \
+            or _mentions_order(clauses, clause, language):
+        return []
+    return placed
+
+
+def _mentions_order(clauses, clause, language) -> bool:
+    members = clauses.clause_tokens(clause)
+    if language == "ru":
+        return any(tok.lemma in COLLECTED_RU for tok in members)
+    if language == "en":
+        return any(tok.lower.startswith(COLLECTED_EN) for tok in members)
+    return any(tok.lower.startswith(COLLECTED_PL) for tok in members)
 
 
 def _by_clause(clauses, spans):
@@ -578,3 +603,76 @@ def _link_aimed_at(clauses, links, clause, verb, language) -> bool:
         sentence_start = tokens[clauses.sentence_range[tokens[verb.first].sentence][0]].start
         return bisect_left(links, start) > bisect_left(links, sentence_start)
     return False
+
+
+# The act of contacting as the subject of a verb of solving: «Звонок на горячую линию решит вопрос», "A
+# quick call to the helpline will sort it", «Telefon na infolinię rozwiąże sprawę». The call, letter or
+# visit is named with its channel or venue right after it; "Call and data prices depend…", «Ваш вчерашний
+# звонок зарегистрирован», «Nasz telefon do banku pomógł» (we, or past) send no one anywhere.
+ACT_NOUNS = {"ru": ("звонок", "звонк", "обращени", "визит", "посещени", "поездк", "письм"),
+             "en": ("call", "calls", "visit", "trip", "email", "e-mail", "ring", "message", "letter"),
+             "pl": ("telefon", "rozmow", "wizyt", "kontakt", "mail", "e-mail", "odwiedzeni", "zgłoszeni", "zgloszeni")}
+OURS = {"ru": ("наш",), "en": ("our",), "pl": ("nasz",)}
+RESOLVE_RU = {"решить", "решать", "помочь", "ускорить", "уладить", "исправить", "разрешить"}
+RESOLVE_EN = {"solve", "resolve", "fix", "sort", "settle", "help", "speed", "clear"}
+RESOLVE_EN_PRESENT = {"solves", "resolves", "fixes", "sorts", "settles", "helps", "speeds", "clears"}
+RESOLVE_PL = ("rozwiąże", "rozwiaze", "rozwiązuje", "rozwiazuje", "załatwi", "zalatwi", "pomoże", "pomoze", "przyspieszy",
+              "ułatwi", "ulatwi", "wyjaśni", "wyjasni")
+
+
+def _resolves(tokens, index, language) -> bool:
+    token = tokens[index]
+    if language == "ru":
+        if token.lemma not in RESOLVE_RU:
+            return False
+        from phrases.lint.morphology import reading
+
+        return reading(token.lower).non_past
+    if language == "en":
+        if token.lower in RESOLVE_EN_PRESENT:
+            return True
+        return token.lower in RESOLVE_EN and any(
+            tokens[i].lower in EN_FUTURE or tokens[i].lower.endswith("'ll")
+            for i in range(max(index - 3, 0), index) if tokens[i].clause == token.clause)
+    if language == "pl":
+        return token.lower in RESOLVE_PL
+    return False
+
+
+def _act_resolves(draft, clauses, language):
+    """Spans from the noun of contacting to its channel or venue, where that act is said to solve the matter."""
+    tokens = clauses.tokens
+    solving = [index for index, tok in enumerate(tokens) if len(tok.lower) > 3 and _resolves(tokens, index, language)]
+    if not solving:
+        return []
+    places = [s for s in draft.find("channel") + draft.find("venue")
+              if not _clients_own(clauses, s, language)
+              and not all(tok.lower in PRONOUN_CHANNELS for tok in tokens[s.first:s.last + 1])]
+    if not places:
+        return []
+    chats = {tokens[s.first].clause for s in draft.find("chat")}
+    by_clause = _by_clause(clauses, places)
+    nouns = ACT_NOUNS.get(language, ())
+    found = []
+    for index in solving:
+        draft.check_time()
+        clause = tokens[index].clause
+        if clause in chats or not by_clause.get(clause):
+            continue
+        first = clauses.clause_range[clause][0]
+        members = clauses.clause_tokens(clause)
+        if any(tok.lower in FIRST_PERSON.get(language, ()) or tok.lower in NEGATIONS.get(language, ())
+               or tok.lower in CONDITIONS.get(language, ()) for tok in members):
+            continue  # «мы решим это в офисе», "a call won't help", "if a call to the bank solves it"
+        for offset, tok in enumerate(members):
+            position = first + offset
+            if position == index or not (tok.lower in nouns if language == "en" else tok.lower.startswith(nouns)):
+                continue
+            if position > first and tokens[position - 1].lower.startswith(CLIENT_OWN.get(language, ()) + OURS.get(language, ())):
+                continue  # «Ваш звонок», "your call", «nasz telefon»: an act already made or ours
+            aimed = [s for s in by_clause[clause] if position < s.first <= position + 4]
+            if aimed:
+                place = aimed[0]
+                found.append((min(tok.start, tokens[index].start), max(place.end, tokens[index].end)))
+                break
+    return found
