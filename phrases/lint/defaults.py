@@ -500,7 +500,8 @@ TERMS = {
             # off"), a reputation for failing ("known for slow dispatch", "always late"), poor quality supplied.
             ("(?:reach|contact|find)\\s+(?:you|anyone|anybody)\\s+(?:\\w+\\s+){0,2}?and\\s+(?:left|drove\\s+(?:off|away)|went\\s+(?:away|back)|"
              "took|returned)|no\\s+(?:answer|reply|response|one\\s+(?:home|in|there))\\s+(?:\\w+\\s+){0,2}?and\\s+(?:left|drove\\s+(?:off|away)|"
-             "went\\s+(?:away|back)|took|returned)|(?:known|notorious|famous)\\s+for\\s+(?:\\w+\\s+)?(?:delays|slow|late|losing|mistakes|"
+             "went\\s+(?:away|back)|took|returned)", ""),
+            ("(?:known|notorious|famous)\\s+for\\s+(?:\\w+\\s+)?(?:delays|slow|late|losing|mistakes|"
              "errors|mix-?ups|breakages|damage|problems)|(?:always|forever|constantly|notoriously|perpetually)\\s+(?:late|slow|behind)|"
              "(?:poor|low|bad|shoddy|terrible|questionable)[- ]quality|shoddy|substandard", ""),
             ("went\\s+down|crashed|(?:had|has|was\\s+having)\\s+(?:an?\\s+)?(?:outage|glitch|failure|technical\\s+(?:issue|problem)s?)|"
@@ -749,8 +750,8 @@ TERMS = {
             # Ninth round: a failed attempt followed by leaving («nie dodzwonił się i odjechał», «nie zastał i zabrał»),
             # a reputation for failing («słynie z opóźnień», «znany z pomyłek»), poor quality supplied.
             ("(?:nie\\s+)?(?:dodzwoni|zasta)(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,4}?i\\s+(?:odjecha|pojecha|zabra|wróci|wroci|odwi(?:ó|o)z|zawi(?:ó|o)z|"
-             "odszed|poszed)(?:ł|l)?\\w*|(?:dodzwoni(?:ć|c))\\s+(?:\\w+\\s+){0,2}?i\\s+(?:odjecha|pojecha|zabra|wróci|wroci|odszed|poszed)\\w*|"
-             "(?:słyn|slyn|znan)\\w*\\s+(?:\\w+\\s+)?z\\s+(?:opóźnie|opoznie|spóźnie|spoznie|błęd|bled|pomyłek|pomylek|problem|"
+             "odszed|poszed)(?:ł|l)?\\w*|(?:dodzwoni(?:ć|c))\\s+(?:\\w+\\s+){0,2}?i\\s+(?:odjecha|pojecha|zabra|wróci|wroci|odszed|poszed)\\w*", ""),
+            ("(?:słyn|slyn|znan)\\w*\\s+(?:\\w+\\s+)?z\\s+(?:opóźnie|opoznie|spóźnie|spoznie|błęd|bled|pomyłek|pomylek|problem|"
              "zgubie|uszkodze|awari|powolnoś|powolnos)\\w*|(?:słab|slab|kiepsk|marn|niskiej|złej|zlej|fataln)\\w*\\s+jakoś(?:ci)?|"
              "(?:słab|slab|kiepsk|marn|niskiej|złej|zlej|fataln)\\w*\\s+jakosci|niskiej\\s+jako\\w+|bubl\\w*", ""),
             # Causing the problem: «spowodował opóźnienie», «spowodowane przez kuriera».
