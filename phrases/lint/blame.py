@@ -465,6 +465,8 @@ def _subject(clauses, index, party_at, party_sentences, language):
     tokens = clauses.tokens
     token = tokens[index]
     if token.lower in FIRST_PERSON.get(language, ()):
+        if language == "en" and _contact_clause(clauses, index, party_at):
+            return None  # "the seller we work with": a contact relative clause describing the party, not our act
         return "us"
     if language == "pl" and PL_FIRST_PERSON.fullmatch(token.lower):
         return "us"  # «To my podaliśmy kurierowi zły adres»: we did it
@@ -490,6 +492,20 @@ def _subject(clauses, index, party_at, party_sentences, language):
         if not reading(tokens[party.first].lower).can_be_subject:
             return None  # «передан курьеру»: the courier received, did not act
     return party
+
+
+def _contact_clause(clauses, index, party_at):
+    """"The seller we work with", "the courier firm we use": "we" right after a third party's noun (its last word
+    or the one before it, no punctuation between) opens a clause that describes the party."""
+    tokens = clauses.tokens
+    for back in (1, 2):
+        at = index - back
+        if at < 0 or tokens[at].clause != tokens[index].clause or \
+                clauses.prose[tokens[at].end:tokens[at + 1].start].strip(" \t-'’"):
+            return False
+        if at in party_at:
+            return True
+    return False
 
 
 def _after_preposition(tokens, first, language):

@@ -236,6 +236,11 @@ TERMS = {
             ("отклонить|заблокировать|заморозить|аннулировать", ""),
             # Eighth round: letting the client down in colloquial verbs («тормозит», «обманул», «схалтурил»).
             ("тормозить|обмануть|обманывать|надуть|халтурить|схалтурить|продинамить|динамить|проспать", ""),
+            # Ninth round: a failed attempt followed by leaving («не дозвонился и уехал», «не застал и увёз»), a
+            # reputation for failing («известен задержками», «славится опозданиями»), poor quality supplied.
+            ("(?:не\\s+)?(?:дозвониться|застать|достучаться)\\s+(?:\\w+\\s+){0,3}?и\\s+(?:уехать|увезти|уйти|забрать|отвезти|укатить)|"
+             "(?:известный|славиться|прославиться)\\s+(?:\\w+\\s+)?(?:задержка|опоздание|ошибка|медлительность|проволочка|путаница|"
+             "срыв|поломка|потеря)|(?:плохой|низкий|ужасный|отвратительный|сомнительный)\\s+качество|некачественный", ""),
             # Causing the problem: «вызвал задержку», «создал путаницу» (lemmas).
             ("(?:вызвать|создать|спровоцировать|устроить)\\s+(?:\\w+\\s+)?(?:задержка|проблема|путаница|сбой|неразбериха|накладка|"
              "ошибка|неудобство)", ""),
@@ -496,6 +501,14 @@ TERMS = {
             ("(?:held|kept|sat\\s+on)\\s+(?:\\w+\\s+){0,3}?for\\s+(?:\\w+\\s+)?(?:days|weeks|months|ages|too\\s+long)|"
              "double[- ]charged|charged\\s+(?:\\w+\\s+)?twice|duplicated|double[- ]booked|overbooked", ""),
             ("(?:was|were|arrived|came|turned\\s+up|showed\\s+up)\\s+late|dropped(?!\\s+(?:off|by|in|it\\s+off))", ""),
+            # Ninth round: a failed attempt followed by leaving ("couldn't reach you and left", "got no answer and drove
+            # off"), a reputation for failing ("known for slow dispatch", "always late"), poor quality supplied.
+            ("(?:reach|contact|find)\\s+(?:you|anyone|anybody)\\s+(?:\\w+\\s+){0,2}?and\\s+(?:left|drove\\s+(?:off|away)|went\\s+(?:away|back)|"
+             "took|returned)|no\\s+(?:answer|reply|response|one\\s+(?:home|in|there))\\s+(?:\\w+\\s+){0,2}?and\\s+(?:left|drove\\s+(?:off|away)|"
+             "went\\s+(?:away|back)|took|returned)", ""),
+            ("(?:known|notorious|famous)\\s+for\\s+(?:\\w+\\s+)?(?:delays|slow|late|losing|mistakes|"
+             "errors|mix-?ups|breakages|damage|problems)|(?:always|forever|constantly|notoriously|perpetually)\\s+(?:late|slow|behind)|"
+             "(?:poor|low|bad|shoddy|terrible|questionable)[- ]quality|shoddy|substandard", ""),
             ("went\\s+down|crashed|(?:had|has|was\\s+having)\\s+(?:an?\\s+)?(?:outage|glitch|failure|technical\\s+(?:issue|problem)s?)|"
              "(?:shipped|sent|dispatched|delivered|processed|handed\\s+over)\\s+(?:\\w+\\s+)?late|"
              "should\\s+have\\s+(?:called|come|arrived|delivered|checked|told|informed|waited|brought|passed|processed|contacted)|"
@@ -658,6 +671,10 @@ TERMS = {
             ("(?:win(?:ę|e)|odpowiedzialnoś(?:ć|c)|odpowiedzialnosc)\\s+(?:za\\s+\\w+\\s+)?ponosi\\s+{third-party}", ""),
             ("przez\\s+{third-party}\\s+(?:\\w+\\s+){0,2}?(?:się\\s+|sie\\s+)?(?:opóźni|opozni|spóźni|spozni|utkn|zagin|przedłuż|"
              "przedluz|wstrzyma)\\w*", ""),
+            # Ninth round: «przez» a third party with a neutral verb and a bad outcome («Przez kuriera paczka dotarła
+            # dzień później», «przez przewoźnika przyjechała uszkodzona»).
+            ("przez\\s+{third-party}\\s+(?:\\w+\\s+){1,3}?p[óo][źz]niej", ""),
+            ("przez\\s+{third-party}\\s+(?:\\w+\\s+){1,2}?(?:uszkodzon|zniszczon|zgniecion|rozbit)\\w*", ""),
             ("z\\s+(?:winy\\s+|powodu\\s+(?:błędu\\s+)?){third-party}|za\\s+(?:to|\\w+)\\s+odpowiada\\s+{third-party}", ""),
             ("(?:to\\s+)?nie\\s+(?:nasza|moja)\\s+wina|nie\\s+z\\s+naszej\\s+winy|nie\\s+(?:nasz|mój)\\s+błąd|nie\\s+(?:nasz|nasza|mój|moja)(?=\\s*[.!,;]|$)|"
              "nie\\s+jesteśmy\\s+(?:temu\\s+)?winni|(?:my\\s+)?(?:nic\\s+)?(?:tu\\s+|tutaj\\s+|w\\s+tym\\s+)?nie\\s+zawinili(?:śmy|smy)|"
@@ -735,6 +752,13 @@ TERMS = {
             ("(?:odrzuci|zablokowa|zamrozi|wstrzyma|anulowa)(?:ł|l)\\w*", ""),
             # Eighth round: letting the client down in colloquial verbs («nawalił», «schrzanił», «oszukał»).
             ("(?:nawali|schrzani|skopa|oszuka)(?:ł|l)\\w*", ""),
+            # Ninth round: a failed attempt followed by leaving («nie dodzwonił się i odjechał», «nie zastał i zabrał»),
+            # a reputation for failing («słynie z opóźnień», «znany z pomyłek»), poor quality supplied.
+            ("(?:nie\\s+)?(?:dodzwoni|zasta)(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,4}?i\\s+(?:odjecha|pojecha|zabra|wróci|wroci|odwi(?:ó|o)z|zawi(?:ó|o)z|"
+             "odszed|poszed)(?:ł|l)?\\w*|(?:dodzwoni(?:ć|c))\\s+(?:\\w+\\s+){0,2}?i\\s+(?:odjecha|pojecha|zabra|wróci|wroci|odszed|poszed)\\w*", ""),
+            ("(?:słyn|slyn|znan)\\w*\\s+(?:\\w+\\s+)?z\\s+(?:opóźnie|opoznie|spóźnie|spoznie|błęd|bled|pomyłek|pomylek|problem|"
+             "zgubie|uszkodze|awari|powolnoś|powolnos)\\w*|(?:słab|slab|kiepsk|marn|niskiej|złej|zlej|fataln)\\w*\\s+jakoś(?:ci)?|"
+             "(?:słab|slab|kiepsk|marn|niskiej|złej|zlej|fataln)\\w*\\s+jakosci|niskiej\\s+jako\\w+|bubl\\w*", ""),
             # Causing the problem: «spowodował opóźnienie», «spowodowane przez kuriera».
             ("spowodowa(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:opóźnieni|opoznieni|problem|zamieszani|błąd|blad|usterk|szkod|awari)\\w*|"
              "spowodowan\\w*\\s+(?:\\w+\\s+){0,2}?przez", ""),

@@ -292,3 +292,15 @@ def test_eighth_tuning_set_of_blame_in_every_shape(rules):
     assert len(items) >= 150 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.5 * len(items)
     holds_bar(items, rules, precision=0.99, recall=0.97, rule_precision=0.99, rule_recall=0.97)
+
+
+def test_ninth_tuning_set_of_blame_in_other_writers_wordings(rules):
+    """tuning9b (100: ru 34, en 33, pl 33; 51 blame-shift — a third party's failed attempt then leaving, «из-за» /
+    «по вине» / "thanks to" / «przez» a third party, a reputation for failing, a partner's poor quality, a colleague's
+    plain error, Polish without diacritics — and 49 near misses of the same shapes), written and committed before the
+    rule code was re-read. First score 1.000 / 0.686 (16 misses, no false alarm); tuned on in the ninth blame round
+    (tests/lint/test_ninth_round_blame.py): 1.000 / 1.000."""
+    items = load_items(Path(__file__).parent / "data" / "tuning9b_lint.jsonl")
+    assert len(items) >= 100 and {item["language"] for item in items} == {"ru", "en", "pl"}
+    assert sum(not item["expect"] for item in items) >= 0.45 * len(items)
+    holds_bar(items, rules, precision=0.99, recall=0.97, rule_precision=0.99, rule_recall=0.97)
