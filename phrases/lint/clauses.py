@@ -38,7 +38,7 @@ AMOUNT_AFTER = re.compile(r"\s*(?:[₽$€£%]|руб|р\.|тыс|млн|eur|usd
 AMOUNT_BEFORE = re.compile(r"(?:[₽$€£]|до|от|по|up\s+to|to|do|od)\s*$", re.IGNORECASE)
 
 
-_ADDRESS_CHARS = re.compile(r"[\w.+\-]")
+_NOT_ADDRESS_CHAR = re.compile(r"[^\w.+\-]")
 ADDRESS_DENSITY = 40  # characters of text per «@» below which `_addresses` reads with EMAIL_RE.finditer
 
 
@@ -49,11 +49,11 @@ def _addresses(text):
     if text.count("@") * ADDRESS_DENSITY > len(text):  # «@» this dense: the regex engine's one pass costs less
         return [(m.start(), m.end()) for m in EMAIL_RE.finditer(text)]
     found, reached = [], 0
+    backwards, length = text[::-1], len(text)  # the last character before an «@» that no address holds: a search
     at = text.find("@")
     while at != -1:
-        start = at
-        while start > reached and _ADDRESS_CHARS.match(text[start - 1]):
-            start -= 1
+        before = _NOT_ADDRESS_CHAR.search(backwards, length - at)
+        start = max(reached, length - before.start() if before else 0)
         match = EMAIL_RE.match(text, start) if start < at else None
         if match is not None:
             found.append((match.start(), match.end()))
