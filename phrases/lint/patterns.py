@@ -493,7 +493,7 @@ def _spelled(prefix):
     return strings
 
 
-def _pruned(strings):
+def pruned(strings):
     """`strings` without those a shorter one of them begins."""
     kept = set()
     for string in sorted(strings, key=len):
@@ -571,7 +571,7 @@ def shifted_prefixes(pattern: str):
         by_words[words].update(_spelled(prefix))
     if set(by_words) == {0}:
         return None  # nothing to shift: `start_prefixes` would have narrowed it, had it been able to
-    return {words: _pruned(strings) for words, strings in by_words.items()}
+    return {words: pruned(strings) for words, strings in by_words.items()}
 
 
 def start_prefixes(pattern: str):
@@ -587,7 +587,7 @@ def start_prefixes(pattern: str):
         if not prefix or prefix[0] is None:
             return None
         strings.update(_spelled(prefix))
-    return _pruned(strings)
+    return pruned(strings)
 
 
 def _required(items):
@@ -706,7 +706,7 @@ class StartFilter:
     @classmethod
     def merged(cls, letters, filters):
         """One filter for the alternation of the terms `filters` stand for."""
-        prefixes = _pruned(frozenset().union(*(one.prefixes for one in filters)))
+        prefixes = pruned(frozenset().union(*(one.prefixes for one in filters)))
         return cls(letters, prefixes, tuple(part for one in filters for part in one.unnarrowed))
 
 
@@ -744,7 +744,7 @@ class StartDispatch:
         numbers = self._chosen.get(key)
         if numbers is None:
             get = self.by_prefix.get
-            # A filter's prefixes never begin one another (`_pruned`): a filter is chosen once.
+            # A filter's prefixes never begin one another (`pruned`): a filter is chosen once.
             numbers = tuple(number for length in range(1, len(key) + 1) for number in get(key[:length], ()))
             if len(self._chosen) >= MAX_CHOSEN:
                 self._chosen = {}  # a bound on what many odd texts can make it keep

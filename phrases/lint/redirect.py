@@ -17,6 +17,7 @@ to this chat, so its contact verbs are not redirects. Statements of fact («ку
 email your receipt", «bank przyśle SMS») request nothing.
 """
 from bisect import bisect_left
+from typing import NamedTuple
 
 from phrases.lint import text as t
 from phrases.lint.blame import CONDITIONS, FIRST_PERSON, NEGATIONS, merge_spans
@@ -441,30 +442,47 @@ PRONOUN_CHANNELS = {"им", "ним", "нему", "ней", "к", "туда", "t
                     "niej"}
 
 
-def _helps(tokens, index, language) -> bool:
+class _Verb(NamedTuple):
+    """A verb said of what will happen: Russian lemmas (read in a non-past form), English words after a
+    modal within the three words before ("will help", "can assist") and English words by themselves,
+    Polish future forms."""
+
+    ru: set
+    en: set
+    en_present: set
+    pl: tuple
+
+
+HELPING = _Verb(HELP_RU, HELP_EN, set(), HELP_PL)
+
+
+def _says(tokens, index, language, verb: _Verb) -> bool:
     token = tokens[index]
     if language == "ru":
-        if token.lemma not in HELP_RU:  # the token's lemma is its reading's (Clauses): most words end here
+        if token.lemma not in verb.ru:  # the token's lemma is its reading's (Clauses): most words end here
             return False
         from phrases.lint.morphology import reading
 
         return reading(token.lower).non_past
     if language == "en":
-        if token.lower not in HELP_EN:
+        if token.lower in verb.en_present:
+            return True
+        if token.lower not in verb.en:
             return False
         # "will help", "can assist", "will be able to help": a modal within the three words before.
         return any(tokens[i].lower in EN_FUTURE or tokens[i].lower.endswith("'ll")
                    for i in range(max(index - 3, 0), index) if tokens[i].clause == token.clause)
     if language == "pl":
-        return token.lower in HELP_PL
+        return token.lower in verb.pl
     return False
 
 
-def _channel_helps(draft, clauses, language):
-    """Spans where a channel or a venue is the subject of a verb of helping the client."""
+def _verbs_and_places(draft, clauses, language, verb: _Verb):
+    """[(index of a token saying `verb`, the channel and venue spans of its clause)] for each such verb in a
+    clause that names a channel or venue (not the client's own, not a bare pronoun) and is not about the chat."""
     tokens = clauses.tokens
-    helping = [index for index, tok in enumerate(tokens) if len(tok.lower) > 3 and _helps(tokens, index, language)]
-    if not helping:
+    saying = [index for index, tok in enumerate(tokens) if len(tok.lower) > 3 and _says(tokens, index, language, verb)]
+    if not saying:
         return []
     places = [s for s in draft.find("channel") + draft.find("venue")
               if not _clients_own(clauses, s, language)
@@ -474,19 +492,27 @@ def _channel_helps(draft, clauses, language):
     chats = {tokens[s.first].clause for s in draft.find("chat")}
     by_clause = _by_clause(clauses, places)
     found = []
-    for index in helping:
+    for index in saying:
         draft.check_time()
+        clause = tokens[index].clause
+        if clause not in chats and by_clause.get(clause):
+            found.append((index, by_clause[clause]))
+    return found
+
+
+def _channel_helps(draft, clauses, language):
+    """Spans where a channel or a venue is the subject of a verb of helping the client."""
+    tokens = clauses.tokens
+    found = []
+    for index, places in _verbs_and_places(draft, clauses, language, HELPING):
         token = tokens[index]
-        clause = token.clause
-        if clause in chats or not by_clause.get(clause):
-            continue
-        members = clauses.clause_tokens(clause)
+        members = clauses.clause_tokens(token.clause)
         if any(tok.lower in FIRST_PERSON.get(language, ()) or tok.lower in NEGATIONS.get(language, ())
                for tok in members):
             continue  # «мы поможем Вам в офисе», "the branch can't help": no one is sent anywhere
         # English names its subject first ("the hotline will help"); Russian and Polish may put it after
         # the verb («поможет отделение», «pomoże infolinia»).
-        subjects = [s for s in by_clause[clause] if _helper(tokens, s, index, language)
+        subjects = [s for s in places if _helper(tokens, s, index, language)
                     and (_where_helped(tokens, s, index, language) or not _helps_to_do(tokens, index, language))]
         if subjects:
             place = min(subjects, key=lambda s: abs(s.first - index))
@@ -618,47 +644,16 @@ RESOLVE_EN = {"solve", "resolve", "fix", "sort", "settle", "help", "speed", "cle
 RESOLVE_EN_PRESENT = {"solves", "resolves", "fixes", "sorts", "settles", "helps", "speeds", "clears"}
 RESOLVE_PL = ("rozwiąże", "rozwiaze", "rozwiązuje", "rozwiazuje", "załatwi", "zalatwi", "pomoże", "pomoze", "przyspieszy",
               "ułatwi", "ulatwi", "wyjaśni", "wyjasni")
-
-
-def _resolves(tokens, index, language) -> bool:
-    token = tokens[index]
-    if language == "ru":
-        if token.lemma not in RESOLVE_RU:
-            return False
-        from phrases.lint.morphology import reading
-
-        return reading(token.lower).non_past
-    if language == "en":
-        if token.lower in RESOLVE_EN_PRESENT:
-            return True
-        return token.lower in RESOLVE_EN and any(
-            tokens[i].lower in EN_FUTURE or tokens[i].lower.endswith("'ll")
-            for i in range(max(index - 3, 0), index) if tokens[i].clause == token.clause)
-    if language == "pl":
-        return token.lower in RESOLVE_PL
-    return False
+RESOLVING = _Verb(RESOLVE_RU, RESOLVE_EN, RESOLVE_EN_PRESENT, RESOLVE_PL)
 
 
 def _act_resolves(draft, clauses, language):
     """Spans from the noun of contacting to its channel or venue, where that act is said to solve the matter."""
     tokens = clauses.tokens
-    solving = [index for index, tok in enumerate(tokens) if len(tok.lower) > 3 and _resolves(tokens, index, language)]
-    if not solving:
-        return []
-    places = [s for s in draft.find("channel") + draft.find("venue")
-              if not _clients_own(clauses, s, language)
-              and not all(tok.lower in PRONOUN_CHANNELS for tok in tokens[s.first:s.last + 1])]
-    if not places:
-        return []
-    chats = {tokens[s.first].clause for s in draft.find("chat")}
-    by_clause = _by_clause(clauses, places)
     nouns = ACT_NOUNS.get(language, ())
     found = []
-    for index in solving:
-        draft.check_time()
+    for index, places in _verbs_and_places(draft, clauses, language, RESOLVING):
         clause = tokens[index].clause
-        if clause in chats or not by_clause.get(clause):
-            continue
         first = clauses.clause_range[clause][0]
         members = clauses.clause_tokens(clause)
         if any(tok.lower in FIRST_PERSON.get(language, ()) or tok.lower in NEGATIONS.get(language, ())
@@ -670,7 +665,7 @@ def _act_resolves(draft, clauses, language):
                 continue
             if position > first and tokens[position - 1].lower.startswith(CLIENT_OWN.get(language, ()) + OURS.get(language, ())):
                 continue  # «Ваш звонок», "your call", «nasz telefon»: an act already made or ours
-            aimed = [s for s in by_clause[clause] if position < s.first <= position + 4]
+            aimed = [s for s in places if position < s.first <= position + 4]
             if aimed:
                 place = aimed[0]
                 found.append((min(tok.start, tokens[index].start), max(place.end, tokens[index].end)))

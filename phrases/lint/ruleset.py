@@ -19,8 +19,8 @@ from phrases.lint.patterns import (
     THIRD_PARTY_MACRO,
     StartFilter,
     UnsafePattern,
-    _pruned,
     check_term_pattern,
+    pruned,
     shifted_prefixes,
 )
 from phrases.lint.text import fold
@@ -192,8 +192,9 @@ class Combined(NamedTuple):
 
     `pattern`: their alternation; `by_first_key`: {key: the alternation of only the terms that may
     start with it} (`_by_first_key`); `by_beginning`: the same for the narrowed terms by a word's first
-    three keys (`ByBeginning`), for the starts where no other term may match. Where a match may begin is read in three parts, so that a
-    few terms that may begin with any word do not make every word start of a text a candidate:
+    three keys (`ByBeginning`), for the starts where no other term may match. Where a match may begin
+    is read in three parts, so that a few terms that may begin with any word do not make every word
+    start of a text a candidate:
     `first`: where the terms whose beginnings `StartFilter` narrows may start; `shifted`: ((words,
     `StartFilter`), …) for terms that begin with up to `words` words of any spelling before a narrowed
     start ("(\\w+\\s+)?providers?", `patterns.shifted_prefixes`); `unnarrowed`: the alternation of the
@@ -260,7 +261,7 @@ def _combined(language: str, kind: str, entries: tuple, folded: bool) -> tuple:
             shifted[words] |= prefixes
     return (Combined(
         re.compile("|".join(sources), re.IGNORECASE), _by_first_key(sources, filters), ByBeginning(sources, filters), first,
-        tuple((words, StartFilter(None, _pruned(prefixes))) for words, prefixes in sorted(shifted.items())),
+        tuple((words, StartFilter(None, pruned(prefixes))) for words, prefixes in sorted(shifted.items())),
         re.compile("|".join(others), re.IGNORECASE) if others else None,
         StartFilter.merged(None, other_filters) if others else None),)
 
