@@ -20,7 +20,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from phrases.lint import text as t
-from phrases.lint.blame import CONDITIONS, FIRST_PERSON, NEGATIONS, merge_spans
+from phrases.lint.blame import CONDITIONS, FIRST_PERSON, NEGATIONS, OURS, merge_spans
 
 CLIENT = {"ru": {"вам", "вас", "тебе", "тебя"}, "en": {"you"},
           "pl": {"pana", "panią", "panu", "pani", "państwa", "państwu", "ciebie", "cię", "tobie"}}
@@ -638,7 +638,6 @@ def _link_aimed_at(clauses, links, clause, verb, language) -> bool:
 ACT_NOUNS = {"ru": ("звонок", "звонк", "обращени", "визит", "посещени", "поездк", "письм"),
              "en": ("call", "calls", "visit", "trip", "email", "e-mail", "ring", "message", "letter"),
              "pl": ("telefon", "rozmow", "wizyt", "kontakt", "mail", "e-mail", "odwiedzeni", "zgłoszeni", "zgloszeni")}
-OURS = {"ru": ("наш",), "en": ("our",), "pl": ("nasz",)}
 RESOLVE_RU = {"решить", "решать", "помочь", "ускорить", "уладить", "исправить", "разрешить"}
 RESOLVE_EN = {"solve", "resolve", "fix", "sort", "settle", "help", "speed", "clear"}
 RESOLVE_EN_PRESENT = {"solves", "resolves", "fixes", "sorts", "settles", "helps", "speeds", "clears"}
