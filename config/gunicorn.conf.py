@@ -78,9 +78,9 @@ def post_fork(server, worker):
         return
     try:
         from phrases.lint.engine import warm_worker
-        from phrases.lint.ruleset import current_ruleset
+        from phrases.lint.ruleset import ruleset_in_memory
 
-        warm_worker(current_ruleset())
+        warm_worker(ruleset_in_memory())  # the rules the master compiled; no database query before the first request
     except Exception:
         server.log.warning("Lint: the worker's warm-up failed; its first texts warm it instead", exc_info=True)
 

@@ -356,6 +356,12 @@ def _load_from_database(revision):
     return build_ruleset(list(rules), list(terms), list(words), _configured_placeholders(), revision=revision)
 
 
+def ruleset_in_memory() -> RuleSet:
+    """The rules this process read last (the gunicorn master's, in a worker just forked), else the defaults;
+    asks no database."""
+    return _cache.ruleset or default_ruleset()
+
+
 def current_ruleset() -> RuleSet:
     """The rules in force, re-checked against the database at most once a second."""
     from django.db import DatabaseError

@@ -79,3 +79,18 @@ def test_preloaded_and_warmed_process_finds_exactly_what_a_process_without_them_
     plain = _run(preloaded=False)
     assert preloaded["findings"] == plain["findings"]
     assert any(preloaded["findings"])  # the texts do have findings to compare
+
+
+def test_a_new_worker_warms_up_with_the_rules_its_master_read():
+    """gunicorn's post_fork warms a worker with the rule set the master compiled (no database query before the
+    worker's first request), or the defaults in a process that has read none."""
+    from phrases.lint.ruleset import _cache, build_ruleset, reset_cache, ruleset_in_memory
+
+    reset_cache()
+    assert ruleset_in_memory().revision == "defaults"
+    read = build_ruleset([], [("ru", "slang", "спс", "спасибо")], [], [], revision=7)
+    _cache.ruleset = read
+    try:
+        assert ruleset_in_memory() is read
+    finally:
+        reset_cache()
