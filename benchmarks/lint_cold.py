@@ -7,9 +7,11 @@ new process (dictionaries loaded beforehand, no word verdict cached yet), and RS
 Each language runs in its own child process, so no verdict of another run is warm.
 
 --forked: as under gunicorn (config/wsgi.py, config/gunicorn.conf.py), one master runs the lint preload
-(`phrases.lint.engine.preload`: dictionaries, morphology, rules, one short text per language) and freezes
-its objects, then forks a worker per language that times its first texts and reports the private memory
-it gained (Private_Dirty + Private_Clean outside shared mappings). Twice: a master with no library (the
+(`phrases.lint.engine.preload`: dictionaries, morphology, rules, one short and one long text per language)
+and freezes its objects, then forks a worker per language that warms itself as gunicorn's post_fork has it
+do (`phrases.lint.engine.warm_worker`, timed apart: before the worker takes a request), times its first
+texts and reports the private memory it gained from the fork on (Private_Dirty + Private_Clean outside
+shared mappings; the warm-up's included). Twice: a master with no library (the
 database down at start), and one that judged a library's words ahead. The library is half the lint
 sentences and library phrases (by a hash of their names); the timed texts are joined from the other
 half only, so no timed sentence was seen by the master (their words overlap, as a team's new phrases
@@ -79,7 +81,7 @@ def _forked(languages, count, with_library):
 
     django.setup()
     from phrases.lint import lint
-    from phrases.lint.engine import preload
+    from phrases.lint.engine import preload, warm_worker
     from phrases.lint.ruleset import default_ruleset
 
     ruleset = default_ruleset()
@@ -101,16 +103,20 @@ def _forked(languages, count, with_library):
         if child == 0:  # a worker forked from the ready master
             os.close(reader)
             before, _ = private_mib()
+            started = time.process_time()
+            warm_worker(ruleset)  # gunicorn's post_fork (config/gunicorn.conf.py)
+            warm = (time.process_time() - started) * 1000
             cpu = []
             for body in texts[language]:
                 started = time.process_time()
                 lint(body, language, ruleset, budget=60)
                 cpu.append((time.process_time() - started) * 1000)
-            os.write(writer, repr((cpu, private_mib()[0] - before)).encode())
+            os.write(writer, repr((warm, cpu, private_mib()[0] - before)).encode())
             os._exit(0)
         os.close(writer)
-        cpu, grown = child_result(reader, child)
-        print(f"  {language} worker: 20k texts CPU ms: " + ", ".join(f"{ms:.0f}" for ms in cpu)
+        warm, cpu, grown = child_result(reader, child)
+        print(f"  {language} worker: warm-up (post_fork) {warm:.0f} ms CPU; 20k texts CPU ms: "
+              + ", ".join(f"{ms:.0f}" for ms in cpu)
               + f"; private memory +{grown:.1f} MiB after them; load average {os.getloadavg()[0]:.2f}", flush=True)
 
 

@@ -7,8 +7,9 @@ reached at that moment, gunicorn starts all the same: each worker loads the inde
 there is one) as soon as the database answers, and /readyz answers 503 until then.
 
 With QUICKPHRASES_LINT_PRELOAD=1 (config/gunicorn.conf.py sets it too) the brand-voice linter is made ready
-here as well (phrases.lint.engine.preload): dictionaries, morphology, the rules in force compiled, one text
-linted per language, and the spelling and morphology of the live library's most frequent words worked out,
+here as well (phrases.lint.engine.preload): dictionaries, morphology, the rules in force compiled, a short
+and a 20,000-character text linted per language (each worker lints the long ones again in gunicorn's post_fork,
+engine.warm_worker, so no request pays for the pages a first text copies from the master), and the spelling and morphology of the live library's most frequent words worked out,
 so a worker's first lint costs what its hundredth does instead of seconds of loading. With no database
 the default rules are compiled and no library is read; the start never waits for the database.
 """

@@ -732,7 +732,15 @@ class StartDispatch:
                 by_prefix[string].append(number)
         self.by_prefix = dict(by_prefix)
         self.unnarrowed = [number for number, one in enumerate(self.filters) if one.unnarrowed]
-        self._chosen = {}  # a word beginning's keys -> the filters it may start (`chosen_by`)
+        # A word beginning chooses the filters of the longest prefix it begins with (and of that prefix's
+        # own beginnings: a filter's prefixes never begin one another, see `pruned`, so each is chosen
+        # once). Worked out here for every prefix, so a beginning a process meets for the first time
+        # costs a few look-ups (`chosen_by`), not a walk of the prefixes.
+        get = self.by_prefix.get
+        self.of_prefix = {prefix: tuple(number for length in range(1, len(prefix) + 1)
+                                        for number in get(prefix[:length], ()))
+                          for prefix in self.by_prefix}
+        self._chosen = dict(self.of_prefix)  # a word beginning's keys -> the filters it may start (`chosen_by`)
         for number, one in enumerate(self.filters):
             if getattr(one, "_dispatch", None) is None:
                 # `StartIndex.candidates(one)` answers from this dispatch's one pass.
@@ -743,11 +751,15 @@ class StartDispatch:
         a match of: those with a prefix `key` begins with. Kept: texts share their word beginnings."""
         numbers = self._chosen.get(key)
         if numbers is None:
-            get = self.by_prefix.get
-            # A filter's prefixes never begin one another (`pruned`): a filter is chosen once.
-            numbers = tuple(number for length in range(1, len(key) + 1) for number in get(key[:length], ()))
+            of_prefix = self.of_prefix
+            for length in range(len(key) - 1, 0, -1):
+                numbers = of_prefix.get(key[:length])
+                if numbers is not None:
+                    break
+            else:
+                numbers = ()
             if len(self._chosen) >= MAX_CHOSEN:
-                self._chosen = {}  # a bound on what many odd texts can make it keep
+                self._chosen = dict(of_prefix)  # a bound on what many odd texts can make it keep
             self._chosen[key] = numbers
         return numbers
 

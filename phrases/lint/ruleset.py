@@ -65,13 +65,16 @@ _NEVER = re.compile("(?!)")
 
 class ByBeginning(dict):
     """{a word's beginning (its first PREFIX_LENGTH keys): the alternation, in the terms' order, of the
-    narrowed terms that may begin with it}, compiled on first use (a dict's own look-up after that)
-    and shared by the beginnings that choose the same terms.
+    narrowed terms that may begin with it}, shared by the beginnings that choose the same terms.
 
     A narrowed term's match begins with one of its prefixes (`StartFilter.prefixes`), so a term none
     of whose prefixes begins the word cannot match there: at a start where no term that is not
     narrowed may match (`Combined.starts_in`), this alternation matches exactly as the whole one,
-    trying a few terms instead of every term with the same first letter («в» begins hundreds)."""
+    trying a few terms instead of every term with the same first letter («в» begins hundreds).
+
+    The terms a beginning chooses are those of the longest prefix it begins with (and of that prefix's
+    own beginnings), so one alternation per prefix is all there is to compile (`compile_all`, before a
+    fork); a beginning met for the first time is then two or three look-ups (`__missing__`)."""
 
     MAX_KEPT = 100_000  # beginnings kept (a bound on what many odd texts can make it keep)
 
@@ -84,28 +87,41 @@ class ByBeginning(dict):
                 for prefix in one.prefixes:
                     by_prefix[prefix].append(number)
         self.by_prefix = dict(by_prefix)
-        self._by_terms = {}  # term numbers -> their alternation
+        self.by_terms = {}  # term numbers -> their alternation
+        self.of_prefix = {}  # a prefix -> the alternation it chooses (never emptied: as many as the prefixes)
 
     def __missing__(self, beginning) -> re.Pattern:
-        get = self.by_prefix.get
-        numbers = tuple(sorted({number for length in range(1, len(beginning) + 1)
-                                for number in get(beginning[:length], ())}))
-        pattern = self._by_terms.get(numbers)
-        if pattern is None:
-            pattern = self._by_terms[numbers] = (
-                re.compile("|".join(self.sources[number] for number in numbers), re.IGNORECASE)
-                if numbers else _NEVER)
+        by_prefix = self.by_prefix
+        for length in range(len(beginning), 0, -1):
+            prefix = beginning[:length]
+            if prefix in by_prefix:
+                pattern = self.of_prefix.get(prefix)
+                if pattern is None:
+                    pattern = self._chosen_by(prefix)
+                break
+        else:
+            pattern = _NEVER
         if len(self) >= self.MAX_KEPT:
             self.clear()
         self[beginning] = pattern
         return pattern
 
+    def _chosen_by(self, prefix) -> re.Pattern:
+        get = self.by_prefix.get
+        numbers = tuple(sorted({number for length in range(1, len(prefix) + 1) for number in get(prefix[:length], ())}))
+        pattern = self.by_terms.get(numbers)
+        if pattern is None:
+            pattern = self.by_terms[numbers] = re.compile("|".join(self.sources[number] for number in numbers),
+                                                          re.IGNORECASE)
+        self.of_prefix[prefix] = pattern
+        return pattern
+
     def compile_all(self) -> None:
-        """Compile every alternation a beginning can choose (a worker forked after it compiles none):
-        the terms a beginning chooses are those of the longest prefix it begins with, and of that
-        prefix's own beginnings, so each prefix as a beginning chooses one of them."""
+        """Compile every alternation a beginning can choose (a worker forked after it compiles none)."""
         for prefix in self.by_prefix:
-            self[prefix]  # noqa: B018 (compiled by __missing__)
+            if prefix not in self.of_prefix:
+                self._chosen_by(prefix)
+            self[prefix] = self.of_prefix[prefix]
 
 
 @dataclass
@@ -338,6 +354,12 @@ def _load_from_database(revision):
     terms = Term.objects.values_list("language", "kind", "pattern", "suggestion")
     words = TeamWord.objects.values_list("word", flat=True)
     return build_ruleset(list(rules), list(terms), list(words), _configured_placeholders(), revision=revision)
+
+
+def ruleset_in_memory() -> RuleSet:
+    """The rules this process read last (the gunicorn master's, in a worker just forked), else the defaults;
+    asks no database."""
+    return _cache.ruleset or default_ruleset()
 
 
 def current_ruleset() -> RuleSet:

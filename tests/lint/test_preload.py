@@ -42,6 +42,10 @@ if preloaded:
         lint(body, language, ruleset)
     state["new verdicts for the library"] = spelling._misspelt.cache_info().misses - verdicts
     state["new readings for the library"] = morphology.reading.cache_info().misses - readings
+    verdicts, readings = spelling._misspelt.cache_info().misses, morphology.reading.cache_info().misses
+    engine.warm_worker(ruleset, ("ru",))  # as gunicorn's post_fork has a new worker do
+    state["new verdicts and readings for the warm-up"] = (spelling._misspelt.cache_info().misses - verdicts
+                                                          + morphology.reading.cache_info().misses - readings)
 state["findings"] = [[[f.rule, f.severity, f.message, f.start, f.end, f.suggestion] for f in lint(body, language, ruleset)]
                      for language, body in texts]
 print(json.dumps(state))
@@ -67,9 +71,26 @@ def test_preload_leaves_the_lint_loaded_and_a_library_phrase_asks_no_dictionary_
     assert state["judged"]["ru"] > 10
     assert state["new verdicts for the library"] == 0
     assert state["new readings for the library"] == 0
+    # The worker's warm-up lints what the master linted before the fork: it asks no dictionary either.
+    assert state["new verdicts and readings for the warm-up"] == 0
 
 
-def test_preloaded_process_finds_exactly_what_a_process_without_the_preload_finds(preloaded):
+def test_preloaded_and_warmed_process_finds_exactly_what_a_process_without_them_finds(preloaded):
     plain = _run(preloaded=False)
     assert preloaded["findings"] == plain["findings"]
     assert any(preloaded["findings"])  # the texts do have findings to compare
+
+
+def test_a_new_worker_warms_up_with_the_rules_its_master_read():
+    """gunicorn's post_fork warms a worker with the rule set the master compiled (no database query before the
+    worker's first request), or the defaults in a process that has read none."""
+    from phrases.lint.ruleset import _cache, build_ruleset, reset_cache, ruleset_in_memory
+
+    reset_cache()
+    assert ruleset_in_memory().revision == "defaults"
+    read = build_ruleset([], [("ru", "slang", "спс", "спасибо")], [], [], revision=7)
+    _cache.ruleset = read
+    try:
+        assert ruleset_in_memory() is read
+    finally:
+        reset_cache()
