@@ -49,7 +49,8 @@ def _is_format(char: str) -> bool:
 @dataclass(frozen=True)
 class Normalized:
     """The normalised text; `starts[i]`/`ends[i]` give the original span of its character `i`
-    (None when the text needed no change)."""
+    (None when each character is where it was: the text needed no change, or only look-alike
+    letters changed, one for one)."""
 
     text: str
     original_length: int
@@ -75,10 +76,10 @@ def normalize(text: str, language: str = "") -> Normalized:
         if not mixed:
             return Normalized(text, len(text))
         if not any(map(unicodedata.combining, text)):
-            # Only look-alike letters change, one for one: each character maps to itself (the same
-            # spans the loop below gives, without its per-character work).
-            length = len(text)
-            return Normalized(_unmix(text, language), length, list(range(length)), list(range(1, length + 1)))
+            # Only look-alike letters change, one for one: each character maps to itself, so no
+            # spans are kept (`span` answers as the loop below's spans would, and the engine need
+            # not map a finding back).
+            return Normalized(_unmix(text, language), len(text))
     elif unicodedata.is_normalized("NFC", text) and not any(map(unicodedata.combining, text)):
         return _without_format(text, language, mixed)
     pieces, starts, ends = [], [], []

@@ -18,3 +18,17 @@ def test_repeated_finding_speaks_each_phrase_language():
     assert _placeholder_messages(body, "pl", ruleset) == polish
     assert _placeholder_messages(body, "en", ruleset) == english
 
+
+
+def test_reused_messages_are_the_ones_rendered_afresh():
+    from phrases.lint import engine
+
+    ruleset = default_ruleset()
+    texts = [("Dzień dobry, {nieznany_token}. Dzięki, pozdr!!!", "pl"),
+             ("Hello {unknown_token}, thx!!! Plz call the hotline", "en"),
+             ("Здравствуйте, {неизвестный}. спс, позвоните в банк!!!", "ru")]
+    reused = [lint(body, language, ruleset) for body, language in texts * 2]
+    engine._rendered.clear()
+    afresh = [lint(body, language, ruleset) for body, language in texts]
+    assert all(reused)
+    assert reused[:3] == afresh and reused[3:] == afresh

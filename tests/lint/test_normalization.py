@@ -60,3 +60,18 @@ def test_majority_script_wins_and_ties_go_to_the_phrase_language():
     assert normalize("hеllo", "en").text == "hello"          # one Cyrillic е among Latin letters
     assert normalize("сx", "ru").text == "сх"
     assert normalize("сx", "en").text == "cx"
+
+
+def test_look_alike_letters_changed_one_for_one_keep_every_offset():
+    original = "Хорошо, cпc, до связи"  # Latin c twice among Cyrillic letters
+    normalized = normalize(original, "ru")
+    assert normalized.text == "Хорошо, спс, до связи"
+    every = [(start, end) for start in range(len(original) + 1) for end in range(start, len(original) + 1)]
+    assert [normalized.span(start, end) for start, end in every] == every
+
+
+def test_findings_in_a_text_with_look_alike_letters_point_at_what_was_typed(rules):
+    body = "Хорошо, cпc, до связи"  # no full stop: a finding at the very end too
+    found = {f.rule: body[f.start:f.end] for f in lint(body, "ru", rules)}
+    assert found["banned-abbreviation"] == "cпc"
+    assert found["missing-terminal-punctuation"] == "связи"
