@@ -752,9 +752,11 @@ def _destinations_without_verb(draft, clauses, language):
             if any(reading(tok.lower).infinitive or reading(tok.lower).non_past or reading(tok.lower).imperative
                    or any(pos == "VERB" for pos, *_ in parses(tok.lower)) for tok in members):
                 continue
-            # «в банк», «к нотариусу»: the place in the accusative or dative (where to), not «в банке» (where).
+            # «в банк», «к нотариусу»: «в» with the accusative and «к» with the dative (where to), not «в банке»
+            # (where).
             head = tokens[places[0].first].lower
-            if not any(case in ("accs", "datv") for _, case, *_ in parses(head)):
+            wanted = "datv" if tokens[index].lower in ("к", "ко") else "accs"
+            if not any(case == wanted for _, case, *_ in parses(head)):
                 continue
         elif any(tok.lower.endswith(("ć", "c")) and len(tok.lower) > 3 for tok in members):
             continue  # a Polish infinitive: the clause has its verb (read by the request rules)
