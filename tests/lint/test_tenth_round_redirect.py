@@ -2,6 +2,7 @@
 to face as the only way, a question about trying, a link placeholder to fill a form at, a notary; legal
 references by a sub-point alone or the policy named as the reason; «не могу знать». Each family with near
 misses of the same shape in ru, en and pl, through the real linter."""
+
 import pytest
 
 REDIRECTS = [
