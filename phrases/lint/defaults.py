@@ -342,7 +342,10 @@ TERMS = {
             # Handing the matter over: "take it up with", "raise it with", "shoot an email to".
             ("take\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+up\\s+with|"
              "raise\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+with|follow\\s+up\\s+with|"
-             "deal\\s+directly\\s+with|liaise\\s+with|(?:shoot|fire\\s+off|drop)\\s+(?:\\w+\\s+){0,3}?an?\\s+(?:e-?mail|message|note|letter)|try",
+             "deal\\s+directly\\s+with|liaise\\s+with|(?:shoot|fire\\s+off|drop)\\s+(?:\\w+\\s+){0,3}?an?\\s+(?:e-?mail|message|note|letter)|"
+             # "Try our Facebook page", "try the hotline": trying another channel (not "try the bank app").
+             "try(?=\\s+(?:our|the|their)\\s+(?:facebook|instagram|twitter|whatsapp|telegram|messenger|hotline|helpline|"
+             "call\\s+cent|support\\s+line))",
              "answer in the chat"),
         ],
         "visit": [

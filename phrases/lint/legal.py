@@ -326,7 +326,7 @@ def citations(clauses, language, check_time=lambda: None):
             cited.append((token.start, tokens[index + 2].end))
             continue
         # 3b. "It's company policy", "That's our policy": the source as what the refusal is.
-        if language == "en" and kind == "source" and _named_as_the_reason(tokens, index):
+        if language == "en" and token.lower in REASONS and _named_as_the_reason(tokens, index):
             cited.append((token.start, token.end))
             continue
         # 4. A numbered part of a rule source: «статья 25 закона», "Article 10 of the Act", «art. 556 Kodeksu».
@@ -397,6 +397,9 @@ def _authority_verb(tokens, index, clauses_range, language):
 
 
 SUBPOINT = re.compile(r"\d+\.\d")
+# Sources that are a reason by themselves ("that's the law", "it's our policy"); "that's the terms of the deal"
+# describes an offer.
+REASONS = {"policy", "law", "legislation", "regulations", "procedure"}
 EN_COPULAS = {"it's", "that's", "this's", "is", "'s"}
 EN_SUBJECTS = {"it", "that", "this", "it's", "that's"}
 

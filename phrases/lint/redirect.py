@@ -705,6 +705,7 @@ DESTINATION_MARKERS = {
            "najprosciej", "najszybciej", "sprawami"},
 }
 INTO = {"ru": {"в", "во", "к", "ко"}, "pl": {"do"}}
+PL_VERB_ENDINGS = ("ć", "c", "ł", "ła", "ło", "li", "ły")
 # "This one is for the service centre", "That's one for the hotline", "Your best bet is the branch": the
 # English copula that hands the matter to a place.
 EN_FOR_OPENERS = {"this", "that", "it", "one", "is", "'s", "that's", "it's", "would", "be", "really", "a", "question",
@@ -758,8 +759,8 @@ def _destinations_without_verb(draft, clauses, language):
             wanted = "datv" if tokens[index].lower in ("к", "ко") else "accs"
             if not any(case == wanted for _, case, *_ in parses(head)):
                 continue
-        elif any(tok.lower.endswith(("ć", "c")) and len(tok.lower) > 3 for tok in members):
-            continue  # a Polish infinitive: the clause has its verb (read by the request rules)
+        elif any(tok.lower.endswith(PL_VERB_ENDINGS) and len(tok.lower) > 3 for tok in members):
+            continue  # a Polish infinitive or past verb: the clause has its verb («Od razu do serwisu trafił telefon»)
         yield tokens[first].start, places[0].end if places[0].end > tokens[index].end else tokens[index].end
 
 
@@ -793,8 +794,7 @@ def _en_destinations(draft, clauses):
 # person at one of our branches", «Sprawę załatwi Pan tylko osobiście w placówce». A word of being there in
 # person, or the noun of a visit, in a clause that says it is the only or the required way; "No need to
 # come in person", «Ваш визит подтверждён» ask nothing.
-IN_PERSON_WORDS = {"ru": ("лично", "личн", "визит", "посещени"), "en": ("person",), "pl": ("osobiście", "osobiscie",
-                                                                                          "wizyt")}
+IN_PERSON_WORDS = {"ru": ("лично", "визит", "посещени"), "en": ("person",), "pl": ("osobiście", "osobiscie", "wizyt")}
 ONLY_OR_NEEDED = {"ru": ("только", "лишь", "исключительно") + NEEDED["ru"],
                   "en": ("only", "must", "has", "have") + NEEDED["en"],
                   "pl": ("tylko", "jedynie", "wyłącznie", "wylacznie", "trzeba", "musi") + NEEDED["pl"]}
@@ -805,16 +805,26 @@ def _in_person_required(draft, clauses, language):
     if not words:
         return
     tokens = clauses.tokens
+    parties = venues = None
     for index, tok in enumerate(tokens):
         if not tok.lower.startswith(words):
             continue
         if language == "en" and not (index > 0 and tokens[index - 1].lower == "in"):
             continue
+        if language == "ru" and tok.lower.startswith("лично") and tok.lower != "лично":
+            continue  # «личном кабинете»: a word that only begins so
         members = clauses.clause_tokens(tok.clause)
         lowered = [m.lower for m in members]
         if any(word in NEGATIONS.get(language, ()) or word in CONDITIONS.get(language, ())
                or word in FIRST_PERSON.get(language, ()) for word in lowered):
             continue
+        if parties is None:
+            parties = _by_clause(clauses, draft.find("third-party"))
+            venues = _by_clause(clauses, draft.find("venue"))
+        if parties.get(tok.clause):
+            continue  # «Курьер передаст заказ только лично Вам», "handed over only to you in person": delivery
+        if tok.lower == "лично" and not [s for s in venues.get(tok.clause, ()) if s.first != index]:
+            continue  # «лично» goes somewhere only with the place named («только лично в отделении»)
         if language == "en" and ("has" in lowered or "have" in lowered) and "to" not in lowered:
             continue  # "has to be done in person", not "has been collected in person"
         if any(word.startswith(ONLY_OR_NEEDED[language]) for word in lowered if word != tok.lower):

@@ -47,6 +47,12 @@ CLEAN = [
     ("You don't need to come in person.", "en"),
     ("Nie musi Pan przychodzić osobiście.", "pl"),
     ("Ваш визит подтверждён на {date}.", "ru"),
+    ("Данные можно изменить только в личном кабинете.", "ru"),
+    ("Курьер передаст заказ только лично Вам в руки.", "ru"),
+    ("The courier hands the parcel over only to you in person.", "en"),
+    ("Kurier przekaże paczkę tylko osobiście.", "pl"),
+    ("Od razu do serwisu trafił telefon.", "pl"),
+    ("Try the bank app, it shows the balance.", "en"),
     # Trying something that is not another channel.
     ("Вы не пробовали перезагрузить телефон?", "ru"),
     ("Have you tried restarting the phone?", "en"),
@@ -70,6 +76,7 @@ LEGAL = [
     ("It's company policy not to refund opened software.", "en"),
     ("That's our policy for gift cards.", "en"),
     ("Taka jest polityka firmy, nie zwracamy kart podarunkowych.", "pl"),
+    ("That's the law, sadly.", "en"),
 ]
 
 NOT_LEGAL = [
@@ -77,6 +84,7 @@ NOT_LEGAL = [
     ("It's a policy number, not an order number.", "en"),
     ("That's your insurance policy, not ours.", "en"),
     ("Taka jest cena promocyjna do piątku.", "pl"),
+    ("That's the terms of the deal: two months free.", "en"),
 ]
 
 
