@@ -16,6 +16,7 @@ English: the verb opens the clause, after "please", "just"…; Polish: an impera
 to this chat, so its contact verbs are not redirects. Statements of fact («курьер позвонит», "we'll
 email your receipt", «bank przyśle SMS») request nothing.
 """
+import re
 from bisect import bisect_left
 from typing import NamedTuple
 
@@ -710,6 +711,7 @@ PL_VERB_ENDINGS = ("ć", "c", "ł", "ła", "ło", "li", "ły")
 # English copula that hands the matter to a place.
 EN_FOR_OPENERS = {"this", "that", "it", "one", "is", "'s", "that's", "it's", "would", "be", "really", "a", "question",
                   "matter", "job", "something", "i'm", "afraid", "probably", "more", "sadly", "unfortunately"}
+EN_COPULA_WORDS = {"is", "'s", "that's", "it's", "be"}
 EN_BEST = {"bet", "option", "place", "route", "way", "move", "choice"}
 EN_ARTICLES = {"the", "a", "an", "our", "your", "local", "nearest", "any", "one", "of"}
 
@@ -728,15 +730,15 @@ def _destinations_without_verb(draft, clauses, language):
     openers = DESTINATION_OPENERS.get(language)
     if not openers:
         return
+    into, markers, ranges = INTO[language], DESTINATION_MARKERS[language], clauses.clause_range
     candidates = []
-    for clause, (first, past) in clauses.clause_range.items():
-        index = first
-        while index < past and tokens[index].lower in openers and tokens[index].lower not in INTO[language]:
-            index += 1
-        if index >= past or tokens[index].lower not in INTO[language]:
-            continue
-        opened = {tok.lower for tok in tokens[first:index]}
-        if opened & DESTINATION_MARKERS[language] and index + 1 < past:
+    # Only a preposition of direction can open the destination: the few there are, read back to their clause's start.
+    for index in [i for i, tok in enumerate(tokens) if tok.lower in into]:
+        clause = tokens[index].clause
+        first, past = ranges[clause]
+        opened = [tok.lower for tok in tokens[first:index]]
+        if index + 1 < past and all(word in openers and word not in into for word in opened) \
+                and not markers.isdisjoint(opened):
             candidates.append((clause, first, index, past))
     if not candidates:
         return
@@ -767,19 +769,16 @@ def _destinations_without_verb(draft, clauses, language):
 def _en_destinations(draft, clauses):
     tokens = clauses.tokens
     candidates = []
-    for clause, (first, past) in clauses.clause_range.items():
-        words = [tok.lower for tok in tokens[first:past]]
-        at = None
-        if "for" in words:
-            cut = words.index("for")
-            if cut and all(word in EN_FOR_OPENERS for word in words[:cut]) and \
-                    {"is", "'s", "that's", "it's", "be"} & set(words[:cut]):
-                at = first + cut
-        for offset, word in enumerate(words[:-2]):
-            if word == "best" and words[offset + 1] in EN_BEST and words[offset + 2] == "is":
-                at = first + offset + 2
-        if at is not None:
-            candidates.append((clause, at))
+    for index in [i for i, tok in enumerate(tokens) if tok.lower in ("for", "best")]:
+        clause = tokens[index].clause
+        first, past = clauses.clause_range[clause]
+        words = [tok.lower for tok in tokens[index:min(index + 3, past)]]
+        if words[0] == "for":
+            opened = [tok.lower for tok in tokens[first:index]]
+            if opened and all(word in EN_FOR_OPENERS for word in opened) and not EN_COPULA_WORDS.isdisjoint(opened):
+                candidates.append((clause, index))
+        elif len(words) == 3 and words[1] in EN_BEST and words[2] == "is":
+            candidates.append((clause, index + 2))
     if not candidates:
         return
     by_clause = _by_clause(clauses, _places(draft, clauses, "en"))
@@ -800,15 +799,21 @@ ONLY_OR_NEEDED = {"ru": ("только", "лишь", "исключительно
                   "pl": ("tylko", "jedynie", "wyłącznie", "wylacznie", "trzeba", "musi") + NEEDED["pl"]}
 
 
+# Searched in the lowercased text; a match counts only where a word starts (its token's start).
+IN_PERSON_RE = {language: re.compile("|".join(words)) for language, words in IN_PERSON_WORDS.items()}
+
+
 def _in_person_required(draft, clauses, language):
-    words = IN_PERSON_WORDS.get(language)
-    if not words:
+    if language not in IN_PERSON_RE:
         return
-    tokens = clauses.tokens
+    tokens, starts = clauses.tokens, clauses.starts
     parties = venues = None
-    for index, tok in enumerate(tokens):
-        if not tok.lower.startswith(words):
+    # The words found by one search over the text, each mapped to its token (not a look at every word).
+    for match in IN_PERSON_RE[language].finditer(clauses.prose.lower()):
+        index = bisect_left(starts, match.start())
+        if index >= len(tokens) or starts[index] != match.start():
             continue
+        tok = tokens[index]
         if language == "en" and not (index > 0 and tokens[index - 1].lower == "in"):
             continue
         if language == "ru" and tok.lower.startswith("лично") and tok.lower != "лично":
@@ -818,18 +823,18 @@ def _in_person_required(draft, clauses, language):
         if any(word in NEGATIONS.get(language, ()) or word in CONDITIONS.get(language, ())
                or word in FIRST_PERSON.get(language, ()) for word in lowered):
             continue
-        if parties is None:
+        if language == "en" and ("has" in lowered or "have" in lowered) and "to" not in lowered:
+            continue  # "has to be done in person", not "has been collected in person"
+        if not any(word.startswith(ONLY_OR_NEEDED[language]) for word in lowered if word != tok.lower):
+            continue
+        if parties is None:  # read only once a clause asks for a visit (most texts have none)
             parties = _by_clause(clauses, draft.find("third-party"))
             venues = _by_clause(clauses, draft.find("venue"))
         if parties.get(tok.clause):
             continue  # «Курьер передаст заказ только лично Вам», "handed over only to you in person": delivery
         if tok.lower == "лично" and not [s for s in venues.get(tok.clause, ()) if s.first != index]:
             continue  # «лично» goes somewhere only with the place named («только лично в отделении»)
-        if language == "en" and ("has" in lowered or "have" in lowered) and "to" not in lowered:
-            continue  # "has to be done in person", not "has been collected in person"
-        if any(word.startswith(ONLY_OR_NEEDED[language]) for word in lowered if word != tok.lower):
-            start = tokens[index - 1].start if language == "en" else tok.start
-            yield start, tok.end
+        yield (tokens[index - 1].start if language == "en" else tok.start), tok.end
 
 
 def _owned_act_before(tokens, first, index, language) -> bool:
