@@ -41,9 +41,9 @@ EN_NOUN_AFTER = {"is", "was", "are", "were", "will", "has", "have", "had", "can"
 EN_PREPOSITIONS = {"by", "over", "via", "on", "at", "to", "through"}
 EN_SENDING = {"send", "forward", "mail", "text", "write", "email", "e-mail", "message"}
 PL_IMPERATIVE_ENDINGS = ("ń", "j", "ź", "sz", "ńcie", "jcie", "źcie", "szcie")
-# «zgłoś się», «przynieś», «zanieście»: the imperatives of verbs whose stem ends in -ś (read only on a verb term,
-# so «coś», «kiedyś» are never asked).
-PL_IMPERATIVE_S = ("ś", "ście")
+# «zgłoś się», «przynieś», «zanieście»: the imperatives of verbs whose stem ends in -ś, also typed without the
+# diacritic («zglos sie», «zanies»); read only on a verb term, so «coś», «kiedyś» are never asked.
+PL_IMPERATIVE_S = ("ś", "ście", "s", "scie")
 PL_FINITE_ENDINGS = ("i", "y", "ł", "ła", "li", "ło", "ły", "my", "cie", "ą", "esz", "isz", "ysz", "ie")
 
 

@@ -32,6 +32,7 @@ REDIRECTS = [
     ("Вам надо к нотариусу.", "ru"),
     ("You will need to visit a notary first.", "en"),
     ("Zgłoś się do notariusza z umową.", "pl"),
+    ("Zglos sie do oddzialu z dowodem.", "pl"),
 ]
 
 CLEAN = [
