@@ -49,6 +49,7 @@ TERMS = {
         "dont-know": [
             ("не\\s+знаю", "уточню и вернусь с ответом"), ("понятия\\s+не\\s+имею", "уточню и вернусь с ответом"),
             ("без\\s+понятия", "уточню и вернусь с ответом"),
+            ("не\\s+могу\\s+(?:знать|сказать)", "уточню и вернусь с ответом"),
             ("(?:я\\s+|мы\\s+)?не\\s+(?:представляю|представляем|знаем|в\\s+курсе)|не\\s+имею\\s+(?:ни\\s+малейшего\\s+)?"
              "(?:понятия|представления)|(?:мне|нам)\\s+(?:это\\s+)?неизвестно|(?:мне\\s+)?(?:сложно|трудно)\\s+сказать|"
              "(?:бог|кто)\\s+его\\s+знает|знать\\s+не\\s+знаю", "уточню и вернусь с ответом"),
@@ -65,6 +66,8 @@ TERMS = {
             ("(?:могу|можем)\\s+(?:лишь\\s+|только\\s+)?(?:посоветовать|порекомендовать)|посоветую|порекомендую|попробуйте|постарайтесь", ""),
             # «Достаточно зайти в любой салон»: enough is asked as surely as «нужно».
             ("достаточно", ""),
+            # «А Вы не пробовали позвонить в банк?»: a question about trying asks the client to try.
+            ("не\\s+пробовали|пробовали\\s+ли", ""),
         ],
         "call": [
             ("позвонить|звонить|перезвонить|созвониться|прозвонить|дозвониться|дозваниваться", "ответьте в чате"),
@@ -98,6 +101,8 @@ TERMS = {
         "venue": [
             ("офис\\w*|отделени\\w+|филиал\\w*|магазин\\w*|салон\\w*|шоу-?рум\\w*|сервисн\\w+\\s+центр\\w*|"
              "сервис|мастерск\\w+|банк|лично", ""),
+            # A notary's office: «Вам надо к нотариусу».
+            ("нотариус\\w*|нотариальн\\w+\\s+контор\\w+", ""),
             # A pick-up point too: going there to collect the order («за заказом») is read in redirect.py.
             ("таможн\\w+|налогов\\w+\\s+инспекци\\w+|МФЦ|пункт\\w*\\s+(?:выдачи|самовывоза)|ПВЗ|постамат\\w*", ""),
         ],
@@ -322,6 +327,7 @@ TERMS = {
             ("the\\s+(?:best|easiest|fastest|quickest|simplest|only|right)\\s+(?:option|way|thing|choice|move|step)\\s+"
              "(?:is|would\\s+be|will\\s+be)\\s+to|your\\s+best\\s+bet\\s+is\\s+to", ""),
             # A polite question ("Could you contact our hotline?") and "all you need to do is" ask as an imperative does.
+            ("have\\s+you\\s+(?:tried|thought\\s+of|considered)|did\\s+you\\s+try", ""),
             ("(?:could|can|would|will)\\s+you|all\\s+you\\s+(?:need|have)\\s+to\\s+do\\s+is(?:\\s+to)?|"
              "you\\s+(?:only|just)\\s+(?:need|have)\\s+to", ""),
         ],
@@ -336,7 +342,10 @@ TERMS = {
             # Handing the matter over: "take it up with", "raise it with", "shoot an email to".
             ("take\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+up\\s+with|"
              "raise\\s+(?:it|this|that|the\\s+(?:matter|issue|question|problem|complaint))\\s+with|follow\\s+up\\s+with|"
-             "deal\\s+directly\\s+with|liaise\\s+with|(?:shoot|fire\\s+off|drop)\\s+(?:\\w+\\s+)?an?\\s+(?:e-?mail|message|note|letter)",
+             "deal\\s+directly\\s+with|liaise\\s+with|(?:shoot|fire\\s+off|drop)\\s+(?:\\w+\\s+){0,3}?an?\\s+(?:e-?mail|message|note|letter)|"
+             # "Try our Facebook page", "try the hotline": trying another channel (not "try the bank app").
+             "try(?=\\s+(?:our|the|their)\\s+(?:facebook|instagram|twitter|whatsapp|telegram|messenger|hotline|helpline|"
+             "call\\s+cent|support\\s+line))",
              "answer in the chat"),
         ],
         "visit": [
@@ -354,6 +363,7 @@ TERMS = {
              "counter|in\\s+person|premises|point\\s+of\\s+sale", ""),
             ("pick-?up\\s+points?|collection\\s+points?|parcel\\s+(?:lockers?|shops?)|depot|post\\s+office", ""),
             ("repair\\s+cent(?:er|re)s?|head\\s+office|(?:by|via)\\s+post", ""),
+            ("notary|notaries|notary\\s+public|solicitor'?s\\s+office", ""),
         ],
         "chat": [
             ("chat|here|this\\s+(?:conversation|thread|window)", ""),
@@ -596,6 +606,8 @@ TERMS = {
              "powin\\w+|może\\s+(?:Pan|Pani)|mogą\\s+Państwo|można|zachęcam\\w*|polecam\\w*|radzimy|radzę|sugeruj\\w*|doradzam\\w*|"
              "zalecam\\w*|rekomendu\\w*|niech|wystarczy|"
              "zapraszam\\w*", ""),
+            # «Czy próbował Pan dzwonić na infolinię?»: a question about trying asks the client to try.
+            ("próbował\\w*\\s+(?:Pan|Pani)|probowal\\w*\\s+(?:Pan|Pani)|próbowali\\s+Państwo|probowali\\s+Panstwo", ""),
         ],
         "call": [
             ("zadzwoni\\w*|zadzwoń\\w*|dzwoni\\w*|dzwoń\\w*|zatelefonowa\\w*|zatelefonuj\\w*|przedzwoni\\w*", "proszę odpowiedzieć na czacie"),
@@ -626,6 +638,7 @@ TERMS = {
              "bank|banku", ""),
             # A pick-up point too: going there for the parcel («po paczkę») is read in redirect.py.
             ("punkt\\w*\\s+(?:obsługi|sprzedaży|odbioru)|urz(?:ą|ę)d\\w*|paczkomat\\w*", ""),
+            ("notariusz\\w*|kancelari\\w+\\s+notarialn\\w+", ""),
         ],
         "chat": [
             ("czat\\w*|chat\\w*|tutaj|tu|w\\s+tej\\s+rozmowie|w\\s+tym\\s+oknie", ""),

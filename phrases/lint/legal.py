@@ -17,6 +17,7 @@ company's rules unless the company owns them. A numbered part of something else 
 cites nothing. Pure: no Django.
 """
 
+import re
 from functools import lru_cache
 
 # Rule sources. Russian is read by lemma (pymorphy3), English by the word, Polish by the word's beginning.
@@ -77,7 +78,9 @@ MARKERS = {
     "pl": [("zgodnie", "z"), ("na", "mocy"), ("na", "podstawie"), ("wg",), ("według",), ("wedlug",), ("wedle",),
            ("w", "myśl"), ("w", "mysl"), ("w", "świetle"), ("w", "swietle"), ("wynika", "z"), ("wynikają", "z"),
            ("wymóg",), ("wymogi",), ("wymogów",), ("wymagania",), ("niezgodne", "z"), ("sprzeczne", "z"),
-           ("określono", "w"), ("zapisano", "w"), ("napisano", "w"), ("przewidziano", "w")],
+           ("określono", "w"), ("zapisano", "w"), ("napisano", "w"), ("przewidziano", "w"),
+           # «Taka jest polityka firmy», «Takie są zasady sklepu»: the source named as why it is so.
+           ("taka", "jest"), ("taki", "jest"), ("takie", "są"), ("takie", "sa"), ("tak", "mówi"), ("tak", "mowi")],
 }
 # After "by", only a law is cited ("by law", "by statute"); "by Monday" cites nothing.
 BY_ONLY = {"law", "laws", "statute", "legislation", "regulation", "regulations"}
@@ -322,10 +325,15 @@ def citations(clauses, language, check_time=lambda: None):
         if language == "en" and tokens[index + 1:index + 3] and [t.lower for t in tokens[index + 1:index + 3]] == ["is", "that"]:
             cited.append((token.start, tokens[index + 2].end))
             continue
+        # 3b. "It's company policy", "That's our policy": the source as what the refusal is.
+        if language == "en" and token.lower in REASONS and _named_as_the_reason(tokens, index):
+            cited.append((token.start, token.end))
+            continue
         # 4. A numbered part of a rule source: «статья 25 закона», "Article 10 of the Act", «art. 556 Kodeksu».
         if _is(_word(token, language), NUMBERED[language], language) and kind == "source":
             following = tokens[index + 1:index + 2]
-            if following and following[0].lower[:1].isdigit() and _part_of_source(tokens, index, language):
+            if following and following[0].lower[:1].isdigit() and (
+                    _part_of_source(tokens, index, language) or _subpoint(clauses.prose, following[0])):
                 cited.append((token.start, following[0].end))
     return cited, plain
 
@@ -386,3 +394,29 @@ def _authority_verb(tokens, index, clauses_range, language):
         if tokens[i].lower in verbs and abs(i - index) <= 5:
             return i
     return None
+
+
+SUBPOINT = re.compile(r"\d+\.\d")
+# Sources that are a reason by themselves ("that's the law", "it's our policy"); "that's the terms of the deal"
+# describes an offer.
+REASONS = {"policy", "law", "legislation", "regulations", "procedure"}
+EN_COPULAS = {"it's", "that's", "this's", "is", "'s"}
+EN_SUBJECTS = {"it", "that", "this", "it's", "that's"}
+
+
+def _named_as_the_reason(tokens, index) -> bool:
+    """"It's company policy not to…", "That's our policy": "it"/"that" and a copula right before the source
+    (its owner words between)."""
+    clause = tokens[index].clause
+    before = [tok.lower for tok in tokens[max(index - 4, 0):index] if tok.clause == clause]
+    while before and (before[-1].startswith(OWNERS["en"]) or before[-1] == "the"):
+        before.pop()
+    if not before or before[-1] not in EN_COPULAS:
+        return False
+    return before[-1] in ("it's", "that's") or len(before) > 1 and before[-2] in EN_SUBJECTS
+
+
+def _subpoint(prose, number) -> bool:
+    """«п. 7.3», "clause 4.1", «pkt 5.4»: a numbered point with its sub-point names a part of a rule source even
+    when the source is left unsaid (an order or a flat number has none)."""
+    return SUBPOINT.match(prose, number.start, number.end + 3) is not None

@@ -16,6 +16,7 @@ English: the verb opens the clause, after "please", "just"…; Polish: an impera
 to this chat, so its contact verbs are not redirects. Statements of fact («курьер позвонит», "we'll
 email your receipt", «bank przyśle SMS») request nothing.
 """
+import re
 from bisect import bisect_left
 from typing import NamedTuple
 
@@ -40,6 +41,9 @@ EN_NOUN_AFTER = {"is", "was", "are", "were", "will", "has", "have", "had", "can"
 EN_PREPOSITIONS = {"by", "over", "via", "on", "at", "to", "through"}
 EN_SENDING = {"send", "forward", "mail", "text", "write", "email", "e-mail", "message"}
 PL_IMPERATIVE_ENDINGS = ("ń", "j", "ź", "sz", "ńcie", "jcie", "źcie", "szcie")
+# «zgłoś się», «przynieś», «zanieście»: the imperatives of verbs whose stem ends in -ś, also typed without the
+# diacritic («zglos sie», «zanies»); read only on a verb term, so «coś», «kiedyś» are never asked.
+PL_IMPERATIVE_S = ("ś", "ście", "s", "scie")
 PL_FINITE_ENDINGS = ("i", "y", "ł", "ła", "li", "ło", "ły", "my", "cie", "ą", "esz", "isz", "ysz", "ie")
 
 
@@ -72,7 +76,9 @@ def redirect_channel(draft):
 
     def _links():  # the web addresses' starts, read once and only when a contact verb has no other target
         if not links:
-            links.append([m.start() for m in t.URL_RE.finditer(draft.masked) if "@" not in m.group()])
+            # A web address written out, or the {link} placeholder that stands for one (blanked in `masked`).
+            links.append(sorted([m.start() for m in t.URL_RE.finditer(draft.masked) if "@" not in m.group()]
+                                + [m.start() for m in t.PLACEHOLDER_RE.finditer(draft.body) if m.group() == "{link}"]))
         return links[0]
 
     for kind, found in asked.items():
@@ -100,6 +106,8 @@ def redirect_channel(draft):
             elif literal:
                 hits.append((verb.start, verb.end))
     hits += _channel_helps(draft, clauses, language)
+    hits += _destinations_without_verb(draft, clauses, language)
+    hits += _in_person_required(draft, clauses, language)
     hits += _act_resolves(draft, clauses, language)
     verb_tokens = {index for found in verbs.values() for span in found for index in range(span.first, span.last + 1)}
     hits += _literals_handed_over(clauses, requests, language, verb_tokens)
@@ -180,6 +188,9 @@ def _requested(clauses, verb, requests, language, kind=None) -> bool:
     token = tokens[verb.first]
     before = tokens[clauses.clause_range[token.clause][0]:verb.first]
     conditions = [index for index, tok in enumerate(before) if tok.lower in CONDITIONS.get(language, ())]
+    if conditions == [0] and before[0].lower == "czy" and any(
+            r.first == verb.first - len(before) + 1 for r in requests.get(token.clause, ())):
+        conditions = []  # «Czy próbował Pan dzwonić…?», «Czy może Pan…?»: a question that asks, not an if
     if conditions:
         # «Jeśli sprawa jest pilna, proszę dzwonić»: a courtesy word kept the clause whole, but the
         # if-clause ends at its comma and the verb after it is the main clause's request.
@@ -232,7 +243,7 @@ def _requested(clauses, verb, requests, language, kind=None) -> bool:
     if language == "pl":
         text = clauses.prose[verb.start:verb.end].lower()
         first = token.lower
-        if first.endswith(PL_IMPERATIVE_ENDINGS) and not first.endswith(("esz", "isz", "ysz")):
+        if first.endswith(PL_IMPERATIVE_ENDINGS + PL_IMPERATIVE_S) and not first.endswith(("esz", "isz", "ysz")):
             return True
         if any(clauses.prose[r.start:r.end].lower() == "niech" for r in marked):
             return True  # «niech Pani zadzwoni»: the third-person imperative
@@ -510,6 +521,8 @@ def _channel_helps(draft, clauses, language):
         if any(tok.lower in FIRST_PERSON.get(language, ()) or tok.lower in NEGATIONS.get(language, ())
                for tok in members):
             continue  # «мы поможем Вам в офисе», "the branch can't help": no one is sent anywhere
+        if _owned_act_before(tokens, clauses.clause_range[token.clause][0], index, language):
+            continue  # «Наш звонок в банк поможет…», "Our call to the bank will help": our act helps, as a promise
         # English names its subject first ("the hotline will help"); Russian and Polish may put it after
         # the verb («поможет отделение», «pomoże infolinia»).
         subjects = [s for s in places if _helper(tokens, s, index, language)
@@ -670,3 +683,164 @@ def _act_resolves(draft, clauses, language):
                 found.append((min(tok.start, tokens[index].start), max(place.end, tokens[index].end)))
                 break
     return found
+
+
+# A destination without a verb: «С этим Вам в сервисный центр», «Тут только в банк», «Вам надо к нотариусу»,
+# «Такие вопросы — это к оператору связи», «Z tym tylko do banku», «Lepiej od razu do serwisu». The clause
+# opens with nothing but words that point the matter elsewhere (a topic, the client, "only", "better",
+# "need"), at least one of them a marker, then a preposition of direction and the place; it has no verb
+# and no negation («В банк деньги придут завтра», «Do serwisu trafi telefon» state where something goes).
+DESTINATION_OPENERS = {
+    "ru": {"с", "этим", "этой", "таким", "такими", "вопросом", "вопросами", "проблемой", "тут", "это", "такие",
+           "вопросы", "вам", "тебе", "только", "лишь", "сразу", "лучше", "надо", "нужно", "необходимо", "прямо",
+           "а", "вот", "по", "этому", "вопросу", "так", "что", "же", "тогда", "значит", "всего", "проще",
+           "быстрее", "уже", "вы", "придётся", "придется"},
+    "pl": {"z", "tym", "taką", "taka", "sprawą", "sprawa", "w", "tej", "sprawie", "tylko", "jedynie", "lepiej",
+           "najlepiej", "od", "razu", "raczej", "to", "już", "juz", "a", "więc", "wiec", "pan", "pani", "panu",
+           "trzeba", "najprościej", "najprosciej", "najszybciej", "tu", "tutaj", "takimi", "sprawami"},
+}
+DESTINATION_MARKERS = {
+    "ru": {"этим", "этой", "тут", "это", "только", "лишь", "сразу", "лучше", "надо", "нужно", "необходимо", "проще",
+           "быстрее", "придётся", "придется", "вопросу"},
+    "pl": {"tym", "sprawie", "tylko", "jedynie", "lepiej", "najlepiej", "razu", "trzeba", "najprościej",
+           "najprosciej", "najszybciej", "sprawami"},
+}
+INTO = {"ru": {"в", "во", "к", "ко"}, "pl": {"do"}}
+PL_VERB_ENDINGS = ("ć", "c", "ł", "ła", "ło", "li", "ły")
+# "This one is for the service centre", "That's one for the hotline", "Your best bet is the branch": the
+# English copula that hands the matter to a place.
+EN_FOR_OPENERS = {"this", "that", "it", "one", "is", "'s", "that's", "it's", "would", "be", "really", "a", "question",
+                  "matter", "job", "something", "i'm", "afraid", "probably", "more", "sadly", "unfortunately"}
+EN_COPULA_WORDS = {"is", "'s", "that's", "it's", "be"}
+EN_BEST = {"bet", "option", "place", "route", "way", "move", "choice"}
+EN_ARTICLES = {"the", "a", "an", "our", "your", "local", "nearest", "any", "one", "of"}
+
+
+def _places(draft, clauses, language):
+    return [s for s in draft.find("venue") + draft.find("channel") + draft.find("third-party")
+            if not _clients_own(clauses, s, language)
+            and not all(tok.lower in PRONOUN_CHANNELS for tok in clauses.tokens[s.first:s.last + 1])]
+
+
+def _destinations_without_verb(draft, clauses, language):
+    tokens = clauses.tokens
+    if language == "en":
+        yield from _en_destinations(draft, clauses)
+        return
+    openers = DESTINATION_OPENERS.get(language)
+    if not openers:
+        return
+    into, markers, ranges = INTO[language], DESTINATION_MARKERS[language], clauses.clause_range
+    candidates = []
+    # Only a preposition of direction can open the destination: the few there are, read back to their clause's start.
+    for index in [i for i, tok in enumerate(tokens) if tok.lower in into]:
+        clause = tokens[index].clause
+        first, past = ranges[clause]
+        opened = [tok.lower for tok in tokens[first:index]]
+        if index + 1 < past and all(word in openers and word not in into for word in opened) \
+                and not markers.isdisjoint(opened):
+            candidates.append((clause, first, index, past))
+    if not candidates:
+        return
+    by_clause = _by_clause(clauses, _places(draft, clauses, language))
+    for clause, first, index, past in candidates:
+        draft.check_time()
+        places = [s for s in by_clause.get(clause, ()) if index < s.first <= index + 3]
+        members = tokens[first:past]
+        if not places or any(tok.lower in NEGATIONS.get(language, ()) for tok in members):
+            continue
+        if language == "ru":
+            from phrases.lint.morphology import parses, reading
+
+            if any(reading(tok.lower).infinitive or reading(tok.lower).non_past or reading(tok.lower).imperative
+                   or any(pos == "VERB" for pos, *_ in parses(tok.lower)) for tok in members):
+                continue
+            # «в банк», «к нотариусу»: «в» with the accusative and «к» with the dative (where to), not «в банке»
+            # (where).
+            head = tokens[places[0].first].lower
+            wanted = "datv" if tokens[index].lower in ("к", "ко") else "accs"
+            if not any(case == wanted for _, case, *_ in parses(head)):
+                continue
+        elif any(tok.lower.endswith(PL_VERB_ENDINGS) and len(tok.lower) > 3 for tok in members):
+            continue  # a Polish infinitive or past verb: the clause has its verb («Od razu do serwisu trafił telefon»)
+        yield tokens[first].start, places[0].end if places[0].end > tokens[index].end else tokens[index].end
+
+
+def _en_destinations(draft, clauses):
+    tokens = clauses.tokens
+    candidates = []
+    for index in [i for i, tok in enumerate(tokens) if tok.lower in ("for", "best")]:
+        clause = tokens[index].clause
+        first, past = clauses.clause_range[clause]
+        words = [tok.lower for tok in tokens[index:min(index + 3, past)]]
+        if words[0] == "for":
+            opened = [tok.lower for tok in tokens[first:index]]
+            if opened and all(word in EN_FOR_OPENERS for word in opened) and not EN_COPULA_WORDS.isdisjoint(opened):
+                candidates.append((clause, index))
+        elif len(words) == 3 and words[1] in EN_BEST and words[2] == "is":
+            candidates.append((clause, index + 2))
+    if not candidates:
+        return
+    by_clause = _by_clause(clauses, _places(draft, clauses, "en"))
+    for clause, at in candidates:
+        places = [s for s in by_clause.get(clause, ()) if at < s.first
+                  and all(tok.lower in EN_ARTICLES for tok in tokens[at + 1:s.first])]
+        if places:
+            yield tokens[at].start, places[0].end
+
+
+# Face to face as the only way: «Вопрос решается только при личном визите в офис», "It has to be done in
+# person at one of our branches", «Sprawę załatwi Pan tylko osobiście w placówce». A word of being there in
+# person, or the noun of a visit, in a clause that says it is the only or the required way; "No need to
+# come in person", «Ваш визит подтверждён» ask nothing.
+IN_PERSON_WORDS = {"ru": ("лично", "визит", "посещени"), "en": ("person",), "pl": ("osobiście", "osobiscie", "wizyt")}
+ONLY_OR_NEEDED = {"ru": ("только", "лишь", "исключительно") + NEEDED["ru"],
+                  "en": ("only", "must", "has", "have") + NEEDED["en"],
+                  "pl": ("tylko", "jedynie", "wyłącznie", "wylacznie", "trzeba", "musi") + NEEDED["pl"]}
+
+
+# Searched in the lowercased text; a match counts only where a word starts (its token's start).
+IN_PERSON_RE = {language: re.compile("|".join(words)) for language, words in IN_PERSON_WORDS.items()}
+
+
+def _in_person_required(draft, clauses, language):
+    if language not in IN_PERSON_RE:
+        return
+    tokens, starts = clauses.tokens, clauses.starts
+    parties = venues = None
+    # The words found by one search over the text, each mapped to its token (not a look at every word).
+    for match in IN_PERSON_RE[language].finditer(clauses.prose.lower()):
+        index = bisect_left(starts, match.start())
+        if index >= len(tokens) or starts[index] != match.start():
+            continue
+        tok = tokens[index]
+        if language == "en" and not (index > 0 and tokens[index - 1].lower == "in"):
+            continue
+        if language == "ru" and tok.lower.startswith("лично") and tok.lower != "лично":
+            continue  # «личном кабинете»: a word that only begins so
+        members = clauses.clause_tokens(tok.clause)
+        lowered = [m.lower for m in members]
+        if any(word in NEGATIONS.get(language, ()) or word in CONDITIONS.get(language, ())
+               or word in FIRST_PERSON.get(language, ()) for word in lowered):
+            continue
+        if language == "en" and ("has" in lowered or "have" in lowered) and "to" not in lowered:
+            continue  # "has to be done in person", not "has been collected in person"
+        if not any(word.startswith(ONLY_OR_NEEDED[language]) for word in lowered if word != tok.lower):
+            continue
+        if parties is None:  # read only once a clause asks for a visit (most texts have none)
+            parties = _by_clause(clauses, draft.find("third-party"))
+            venues = _by_clause(clauses, draft.find("venue"))
+        if parties.get(tok.clause):
+            continue  # «Курьер передаст заказ только лично Вам», "handed over only to you in person": delivery
+        if tok.lower == "лично" and not [s for s in venues.get(tok.clause, ()) if s.first != index]:
+            continue  # «лично» goes somewhere only with the place named («только лично в отделении»)
+        yield (tokens[index - 1].start if language == "en" else tok.start), tok.end
+
+
+def _owned_act_before(tokens, first, index, language) -> bool:
+    """An act of contacting that is ours or the client's («наш звонок», "our call", «nasz telefon») before
+    `index` in its clause: it is the subject of the verb, so the place named after it is where WE call."""
+    nouns = ACT_NOUNS.get(language, ())
+    owners = CLIENT_OWN.get(language, ()) + OURS.get(language, ())
+    return any((tokens[i].lower in nouns if language == "en" else tokens[i].lower.startswith(nouns))
+               and tokens[i - 1].lower.startswith(owners) for i in range(first + 1, index))
