@@ -678,6 +678,8 @@ def _discovered(tokens, fault, language):
 REQUEST = {"ru": ("просьб", "заявлени", "требовани", "желани"), "en": ("request", "instruction", "wish"),
            "pl": ("prośb", "prosb", "życzeni", "zyczeni", "wniosek", "wniosk", "polecen")}
 REQUEST_PREPOSITIONS = {"ru": {"по", "согласно"}, "en": {"at", "on", "upon", "per", "by"}, "pl": {"na", "z", "zgodnie"}}
+# English verbs whose particle "on" takes the request as object ("passed on your request", "sat on your request").
+PASSED_ON = {"pass", "passed", "passing", "hand", "handed", "sit", "sat", "sitting"}
 YOUR = {"ru": ("ваш",), "en": ("your",), "pl": ("pana", "pani", "państwa", "panstwa", "twoj", "twoją", "twoja")}
 
 
@@ -691,6 +693,9 @@ def _at_clients_request(tokens, members, language):
             return True  # "as you asked"
         if index >= 2 and word.startswith(requests) and tokens[index - 1].lower.startswith(yours) and \
                 tokens[index - 2].lower in prepositions:
+            if language == "en" and index >= 3 and tokens[index - 2].lower == "on" and \
+                    tokens[index - 3].lower in PASSED_ON:
+                continue  # "didn't pass on your request": "on" belongs to the verb, the request is what was not passed
             return True
     return False
 

@@ -191,6 +191,9 @@ TERMS = {
             # named by what it does («отдел логистики», «служба поддержки»).
             ("систем(?:а|ы|е|у|ой)|(?:процессингов|расч[её]тн|клирингов)\\w+\\s+центр\\w*|процессинг\\w*|"
              "служб\\w+\\s+(?:поддержки|логистики|сборки|монтажа)", ""),
+            # Tenth round: another shift, head office, a department named with a hyphen («ИТ-отдел»), IT staff.
+            ("(?:предыдущ|ночн|дневн|утренн|вечерн|прошл|друг)\\w+\\s+смен\\w*|(?:головн|центральн|главн)\\w+\\s+офис\\w*|"
+             "\\w+-отдел\\w*|айтишник\\w*|ит-(?:служб|специалист)\\w*", ""),
         ],
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
@@ -241,6 +244,9 @@ TERMS = {
             ("(?:не\\s+)?(?:дозвониться|застать|достучаться)\\s+(?:\\w+\\s+){0,3}?и\\s+(?:уехать|увезти|уйти|забрать|отвезти|укатить)|"
              "(?:известный|славиться|прославиться)\\s+(?:\\w+\\s+)?(?:задержка|опоздание|ошибка|медлительность|проволочка|путаница|"
              "срыв|поломка|потеря)|(?:плохой|низкий|ужасный|отвратительный|сомнительный)\\s+качество|некачественный", ""),
+            # Tenth round: a third party overloaded or not coping («курьеры перегружены»), a defect sent («прислал с
+            # браком»), blocking in the present («провайдер блокирует сайт»).
+            ("перегрузить|перегруженный|не\\s+справляться|с\\s+(?:брак|дефект)\\w*|блокировать", ""),
             # Causing the problem: «вызвал задержку», «создал путаницу» (lemmas).
             ("(?:вызвать|создать|спровоцировать|устроить)\\s+(?:\\w+\\s+)?(?:задержка|проблема|путаница|сбой|неразбериха|накладка|"
              "ошибка|неудобство)", ""),
@@ -261,7 +267,9 @@ TERMS = {
             # A third party's act set against ours: «…, а не наш магазин», «без нашего участия».
             ("а\\s+не\\s+(?:мы|я|наш\\w*|мо[йяеи]\\w*)(?=[\\s.,!?;]|$)|без\\s+(?:нашего|моего|нашей|моей)\\s+(?:участия|ведома|согласия|"
              "вмешательства|разрешения|вины|уведомления|ведения)", ""),
-            ("(?:вопрос\\w*|претензи\\w+)\\s+(?:все\\s+|только\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
+            ("(?:вопрос\\w*|претензи\\w+)\\s+(?:\\w+\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
+            # Tenth round: resignation that hands the problem to whoever is named («что тут поделаешь», «ничего не попишешь»).
+            ("что\\s+(?:же\\s+|тут\\s+|здесь\\s+|уж\\s+)?(?:поделать|поделаешь)|ничего\\s+не\\s+(?:поделаешь|попишешь|поделать)", ""),
             ("(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?бессильн\\w*|(?:мы\\s+|я\\s+)?ничего\\s+(?:(?:с\\s+этим|тут)\\s+)?(?:сделать\\s+)?не\\s+мож\\w+|"
              "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
             ("от\\s+нас\\s+(?:тут\\s+|здесь\\s+)?(?:это\\s+|ничего\\s+)?не\\s+завис\\w+|не\\s+в\\s+наш\\w+\\s+(?:власти|силах|компетенции)|"
@@ -450,6 +458,10 @@ TERMS = {
             # what it does ("the assembly team", "the returns desk").
             ("systems?|(?:processing|clearing)\\s+(?:cent(?:re|er)s?|houses?)|"
              "(?:assembly|installation|fitting|returns|fulfil?ment|packing)\\s+(?:teams?|departments?)", ""),
+            # Tenth round: another shift, head office, IT or accounts named by their team.
+            ("(?:previous|last|night|day|morning|evening|earlier|weekend)\\s+shifts?|head\\s+office|headquarters|"
+             "(?:central|main)\\s+office|IT\\s+(?:department|team|support|guys|people|staff|desk|folks)|"
+             "(?:accounts|finance|billing)\\s+(?:department|team|dept)", ""),
         ],
         "fault": [
             # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
@@ -509,6 +521,9 @@ TERMS = {
             ("(?:known|notorious|famous)\\s+for\\s+(?:\\w+\\s+)?(?:delays|slow|late|losing|mistakes|"
              "errors|mix-?ups|breakages|damage|problems)|(?:always|forever|constantly|notoriously|perpetually)\\s+(?:late|slow|behind)|"
              "(?:poor|low|bad|shoddy|terrible|questionable)[- ]quality|shoddy|substandard", ""),
+            # Tenth round: a third party overloaded, or blocking something of ours or the client's.
+            ("overloaded|overwhelmed|swamped|understaffed|short-staffed|snowed\\s+under|"
+             "(?:blocking|throttling)(?=\\s+(?:our|your|the|all|access|payments?|transfers?|traffic|it|them))", ""),
             ("went\\s+down|crashed|(?:had|has|was\\s+having)\\s+(?:an?\\s+)?(?:outage|glitch|failure|technical\\s+(?:issue|problem)s?)|"
              "(?:shipped|sent|dispatched|delivered|processed|handed\\s+over)\\s+(?:\\w+\\s+)?late|"
              "should\\s+have\\s+(?:called|come|arrived|delivered|checked|told|informed|waited|brought|passed|processed|contacted)|"
@@ -555,6 +570,8 @@ TERMS = {
              "out\\s+of\\s+our\\s+hands|beyond\\s+our\\s+control|(?:we|I)\\s+(?:have|had)\\s+no\\s+(?:control|influence|say)|"
              "up\\s+to\\s+(?:them|him|her)|take\\s+it\\s+up\\s+with\\s+(?:them|him|her)|"
              "(?:they|he|she)\\s+never\\s+(?:tell|told|inform|informed|update|updated)\\s+(?:us|me)", ""),
+            # Tenth round: resignation that hands the problem to whoever is named ("what can you do, couriers…").
+            ("what\\s+can\\s+(?:you|one)\\s+do(?=\\s*[,.?!;:…—-]|\\s*$)|there'?s\\s+nothing\\s+to\\s+be\\s+done", ""),
         ],
         "cliche": [
             ("we\\s+(?:sincerely\\s+)?apologi[sz]e\\s+for\\s+(?:any|the)\\s+inconvenience(?:\\s+caused)?",
@@ -702,9 +719,12 @@ TERMS = {
             # Eighth round: "the system" acting by itself, processing and settlement centres, accounting.
             ("system(?:u|owi|em|ie|y)?|centr(?:um|ach|a)\\s+(?:rozliczeniow|przetwarzani|obsługi|obslugi)\\w*|ksi(?:ę|e)gowoś\\w*|"
              "ksiegowosc\\w*|zesp(?:ół|ol|ołu|olu)\\s+(?:montażow|montazow|logistyczn|magazynow|serwisow|techniczn)\\w*", ""),
+            # Tenth round: another shift, head office, a department typed without diacritics, IT staff.
+            ("(?:poprzedni|nocn|dzienn|porann|wieczorn|wcześniejsz|wczesniejsz)\\w*\\s+zmian\\w*|centra(?:la|li|lę|lą|le)|"
+             "dzia(?:l|lu|lowi|lem|le|ly)|informaty(?:k|ka|cy|ków|kow|kom|kami)", ""),
         ],
         "fault": [
-            ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przedłuży|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
+            ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
              "pogubi|przeoczy|pokpi|sknoci|spapra|pochrzani|zmarnowa|zawini|wstrzyma|zatrzyma|przetrzyma)(?:ł|l)\\w*", ""),
             ("(?:zniszczon|uszkodzon|zagubion|zgubion|opóźnion|pomylon|zepsut|zaginion)\\w*\\s+(?:(?!przez\\b)\\w+\\s+){0,3}?przez|"
              "(?:popełni|zrobi)(?:ł|l)\\w*\\s+błąd|błąd\\s+(?:popełni|zrobi)(?:ł|l)\\w*|"
@@ -759,6 +779,12 @@ TERMS = {
             ("(?:słyn|slyn|znan)\\w*\\s+(?:\\w+\\s+)?z\\s+(?:opóźnie|opoznie|spóźnie|spoznie|błęd|bled|pomyłek|pomylek|problem|"
              "zgubie|uszkodze|awari|powolnoś|powolnos)\\w*|(?:słab|slab|kiepsk|marn|niskiej|złej|zlej|fataln)\\w*\\s+jakoś(?:ci)?|"
              "(?:słab|slab|kiepsk|marn|niskiej|złej|zlej|fataln)\\w*\\s+jakosci|niskiej\\s+jako\\w+|bubl\\w*", ""),
+            # Tenth round: prolonging is a fault unless what was prolonged is a validity («przedłużył certyfikat»);
+            # a third party overloaded («kurierzy są przeciążeni»), blocking in the present («blokuje stronę»).
+            ("przedłuży(?:ł|l)\\w*(?!\\s+(?:\\w+\\s+)?(?:certyfikat|umow|ważnoś|waznos|gwarancj|subskrypcj|abonament|licencj|dostęp|"
+             "dostep|polis|rezerwacj|kart|domen|kont|termin\\s+zwrotu|termin\\s+płatności))", ""),
+            ("przeciążen\\w*|przeciazen\\w*|nie\\s+wyrabia\\w*|blokuj\\w*(?=\\s+(?:nasz|Pan|Pani|Państw|Panstw|stron|płatnoś|platnos|"
+             "przelew|dostęp|dostep|kart|konto|ruch))", ""),
             # Causing the problem: «spowodował opóźnienie», «spowodowane przez kuriera».
             ("spowodowa(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:opóźnieni|opoznieni|problem|zamieszani|błąd|blad|usterk|szkod|awari)\\w*|"
              "spowodowan\\w*\\s+(?:\\w+\\s+){0,2}?przez", ""),
@@ -779,6 +805,8 @@ TERMS = {
              "udziału|udzialu|winy|wpływu|wplywu|zgłoszenia|zgloszenia|akceptacji)", ""),
             ("nie\\s+mamy\\s+(?:na\\s+to\\s+)?(?:żadnego\\s+)?wpływu|nic\\s+(?:tu\\s+|z\\s+tym\\s+)?nie\\s+(?:możemy|mogę)\\s+(?:zrobić|poradzić)|"
              "(?:to\\s+)?nie\\s+(?:od\\s+nas|ode\\s+mnie)\\s+zależy|po\\s+(?:ich|jego|jej)\\s+stronie", ""),
+            # Tenth round: resignation that hands the problem to whoever is named («cóż zrobić, kurierzy…»).
+            ("c(?:ó|o)(?:ż|z)\\s+(?:tu\\s+)?(?:zrobić|zrobic|poradzić|poradzic|począć|poczac)|nic\\s+się\\s+nie\\s+poradzi|nic\\s+sie\\s+nie\\s+poradzi", ""),
             ("(?:mieć\\s+)?(?:pretensj\\w+|skarg\\w+|reklamacj\\w+|pytani\\w+|uwagi)\\s+(?:proszę\\s+kierować\\s+)?do\\s+(?:niego|niej|nich)", ""),
         ],
         "cliche": [
