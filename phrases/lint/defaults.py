@@ -247,6 +247,11 @@ TERMS = {
             # Tenth round: a third party overloaded or not coping («курьеры перегружены»), a defect sent («прислал с
             # браком»), blocking in the present («провайдер блокирует сайт»).
             ("перегрузить|перегруженный|не\\s+справляться|с\\s+(?:брак|дефект)\\w*|блокировать", ""),
+            # Messing up in colloquial verbs («намудрили», «напортачил»), a delay of any length («с трёхдневным
+            # опозданием»), running behind, leaving the parcel at the door or in the street.
+            ("намудрить|начудить|напортачить|нахимичить|наломать\\s+дров|с\\s+\\w+\\s+(?:опозданием|задержкой)|"
+             "отставать\\s+от\\s+(?:график|срок)\\w*|"
+             "оставил(?:а|и)?\\s+(?:\\w+\\s+){0,2}?(?:у\\s+(?:дверь|двери|порог|порога|подъезд|подъезда)|под\\s+(?:дверь|дверью)|на\\s+(?:порог|пороге|улица|улице|лестница|лестнице))", ""),
             # Causing the problem: «вызвал задержку», «создал путаницу» (lemmas).
             ("(?:вызвать|создать|спровоцировать|устроить)\\s+(?:\\w+\\s+)?(?:задержка|проблема|путаница|сбой|неразбериха|накладка|"
              "ошибка|неудобство)", ""),
@@ -269,7 +274,7 @@ TERMS = {
              "вмешательства|разрешения|вины|уведомления|ведения)", ""),
             ("(?:вопрос\\w*|претензи\\w+)\\s+(?:\\w+\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
             # Tenth round: resignation that hands the problem to whoever is named («что тут поделаешь», «ничего не попишешь»).
-            ("что\\s+(?:же\\s+|тут\\s+|здесь\\s+|уж\\s+)?(?:поделать|поделаешь)|ничего\\s+не\\s+(?:поделаешь|попишешь|поделать)", ""),
+            ("работа(?:ет|ют|ть),?\\s+(?:так,?\\s+)?как\\s+работа(?:ет|ют|ть)|что\\s+(?:же\\s+|тут\\s+|здесь\\s+|уж\\s+)?(?:поделать|поделаешь)|ничего\\s+не\\s+(?:поделаешь|попишешь|поделать)", ""),
             ("(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?бессильн\\w*|(?:мы\\s+|я\\s+)?ничего\\s+(?:(?:с\\s+этим|тут)\\s+)?(?:сделать\\s+)?не\\s+мож\\w+|"
              "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
             ("от\\s+нас\\s+(?:тут\\s+|здесь\\s+)?(?:это\\s+|ничего\\s+)?не\\s+завис\\w+|не\\s+в\\s+наш\\w+\\s+(?:власти|силах|компетенции)|"
@@ -522,6 +527,8 @@ TERMS = {
              "errors|mix-?ups|breakages|damage|problems)|(?:always|forever|constantly|notoriously|perpetually)\\s+(?:late|slow|behind)|"
              "(?:poor|low|bad|shoddy|terrible|questionable)[- ]quality|shoddy|substandard", ""),
             # Tenth round: a third party overloaded, or blocking something of ours or the client's.
+            ("botched|bungled|fumbled|goofed|cocked\\s+(?:\\w+\\s+)?up|(?:running|fell|falling|fallen|way|far|weeks?|days?)\\s+behind\\s+schedule|"
+             "left\\s+(?:\\w+\\s+){0,2}?(?:outside|on\\s+the\\s+(?:doorstep|porch|step|steps|stairs|street|pavement)|at\\s+the\\s+door|by\\s+the\\s+door)", ""),
             ("overloaded|overwhelmed|swamped|understaffed|short-staffed|snowed\\s+under|"
              "(?:blocking|throttling)(?=\\s+(?:our|your|the|all|access|payments?|transfers?|traffic|it|them))", ""),
             ("went\\s+down|crashed|(?:had|has|was\\s+having)\\s+(?:an?\\s+)?(?:outage|glitch|failure|technical\\s+(?:issue|problem)s?)|"
@@ -571,7 +578,8 @@ TERMS = {
              "up\\s+to\\s+(?:them|him|her)|take\\s+it\\s+up\\s+with\\s+(?:them|him|her)|"
              "(?:they|he|she)\\s+never\\s+(?:tell|told|inform|informed|update|updated)\\s+(?:us|me)", ""),
             # Tenth round: resignation that hands the problem to whoever is named ("what can you do, couriers…").
-            ("what\\s+can\\s+(?:you|one)\\s+do(?=\\s*[,.?!;:…—-]|\\s*$)|there'?s\\s+nothing\\s+to\\s+be\\s+done", ""),
+            ("(?:works?|operates?)\\s+(?:the\\s+way|how)\\s+(?:it|they)\\s+(?:works?|does|do)|it\\s+is\\s+what\\s+it\\s+is|"
+             "what\\s+can\\s+(?:you|one)\\s+do(?=\\s*[,.?!;:…—-]|\\s*$)|there'?s\\s+nothing\\s+to\\s+be\\s+done", ""),
         ],
         "cliche": [
             ("we\\s+(?:sincerely\\s+)?apologi[sz]e\\s+for\\s+(?:any|the)\\s+inconvenience(?:\\s+caused)?",
@@ -678,6 +686,9 @@ TERMS = {
         ],
         "blame": [
             # Sixth round: a fault placed on a third party's side («wina leży po stronie przewoźnika»).
+            # Tenth round: a delay or fault arising on a third party's side («opóźnienie powstało po stronie dostawcy»).
+            ("(?:opóźnieni|opoznieni|błąd|blad|błęd|bled|usterk|awari|pomyłk|pomylk|problem)\\w*\\s+(?:\\w+\\s+)?(?:powsta|wystąpi|wystapi|"
+             "nastąpi|nastapi|pojawi|zdarzy)\\w*\\s+po\\s+stronie\\s+{third-party}", ""),
             ("(?:win\\w*|błąd|blad|problem|usterk\\w*|pomyłk\\w*|pomylk\\w*)\\s+(?:\\w+\\s+)?(?:leży|lezy|jest|był|byl|była|byla|leżała|lezala)\\s+"
              "po\\s+stronie\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
@@ -772,6 +783,10 @@ TERMS = {
             ("(?:odrzuci|zablokowa|zamrozi|wstrzyma|anulowa)(?:ł|l)\\w*", ""),
             # Eighth round: letting the client down in colloquial verbs («nawalił», «schrzanił», «oszukał»).
             ("(?:nawali|schrzani|skopa|oszuka)(?:ł|l)\\w*", ""),
+            # Tenth round: more colloquial verbs of messing up («nabroił», «spartaczył»), a delay of any length («z
+            # trzydniowym opóźnieniem»), leaving the parcel at the door or outside.
+            ("(?:nabroi|spartaczy|sfuszerowa|narozrabia|nakręci|nakreci|naknoci)(?:ł|l)\\w*|z\\s+\\w+\\s+(?:opóźnieniem|opoznieniem|poślizgiem|poslizgiem)|"
+             "zostawi(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,2}?(?:pod\\s+drzwiami|przed\\s+drzwiami|na\\s+wycieraczce|na\\s+progu|na\\s+klatce|na\\s+ulicy|przed\\s+blokiem)", ""),
             # Ninth round: a failed attempt followed by leaving («nie dodzwonił się i odjechał», «nie zastał i zabrał»),
             # a reputation for failing («słynie z opóźnień», «znany z pomyłek»), poor quality supplied.
             ("(?:nie\\s+)?(?:dodzwoni|zasta)(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,4}?i\\s+(?:odjecha|pojecha|zabra|wróci|wroci|odwi(?:ó|o)z|zawi(?:ó|o)z|"
@@ -806,7 +821,7 @@ TERMS = {
             ("nie\\s+mamy\\s+(?:na\\s+to\\s+)?(?:żadnego\\s+)?wpływu|nic\\s+(?:tu\\s+|z\\s+tym\\s+)?nie\\s+(?:możemy|mogę)\\s+(?:zrobić|poradzić)|"
              "(?:to\\s+)?nie\\s+(?:od\\s+nas|ode\\s+mnie)\\s+zależy|po\\s+(?:ich|jego|jej)\\s+stronie", ""),
             # Tenth round: resignation that hands the problem to whoever is named («cóż zrobić, kurierzy…»).
-            ("c(?:ó|o)(?:ż|z)\\s+(?:tu\\s+)?(?:zrobić|zrobic|poradzić|poradzic|począć|poczac)|nic\\s+się\\s+nie\\s+poradzi|nic\\s+sie\\s+nie\\s+poradzi", ""),
+            ("dzia(?:ł|l)(?:a|aj(?:ą|a)),?\\s+(?:tak,?\\s+)?jak\\s+dzia(?:ł|l)(?:a|aj(?:ą|a))|c(?:ó|o)(?:ż|z)\\s+(?:tu\\s+)?(?:zrobić|zrobic|poradzić|poradzic|począć|poczac)|nic\\s+się\\s+nie\\s+poradzi|nic\\s+sie\\s+nie\\s+poradzi", ""),
             ("(?:mieć\\s+)?(?:pretensj\\w+|skarg\\w+|reklamacj\\w+|pytani\\w+|uwagi)\\s+(?:proszę\\s+kierować\\s+)?do\\s+(?:niego|niej|nich)", ""),
         ],
         "cliche": [
