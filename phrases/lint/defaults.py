@@ -193,7 +193,7 @@ TERMS = {
              "служб\\w+\\s+(?:поддержки|логистики|сборки|монтажа)", ""),
             # Tenth round: another shift, head office, a department named with a hyphen («ИТ-отдел»), IT staff.
             ("(?:предыдущ|ночн|дневн|утренн|вечерн|прошл|друг)\\w+\\s+смен\\w*|(?:головн|центральн|главн)\\w+\\s+офис\\w*|"
-             "\\w+-отдел\\w*|айтишник\\w*|ит-(?:служб|специалист)\\w*", ""),
+             "(?:ит|it|айти|юр|пиар|hr|тех|бэк)-отдел\\w*|айтишник\\w*|ит-(?:служб|специалист)\\w*", ""),
         ],
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
@@ -246,7 +246,11 @@ TERMS = {
              "срыв|поломка|потеря)|(?:плохой|низкий|ужасный|отвратительный|сомнительный)\\s+качество|некачественный", ""),
             # Tenth round: a third party overloaded or not coping («курьеры перегружены»), a defect sent («прислал с
             # браком»), blocking in the present («провайдер блокирует сайт»).
-            ("перегрузить|перегруженный|не\\s+справляться|с\\s+(?:брак|дефект)\\w*|блокировать", ""),
+            ("перегрузить|перегруженный|не\\s+справляться|с\\s+(?:брак|дефект)\\w*|"
+             # blocking or rejecting something of ours or the client's in the present (not a rule about cards in general)
+             "(?:блокирует|блокируют|отклоняет|отклоняют)\\s+(?:все\\s+)?(?:наш|ваш|этот|эту|это|эти)\\w*|"
+             "недо(?:крутить|тянуть|вернуть|клеить|делать|закрутить|собрать|упаковать|оформить|слать|смотреть)|"
+             "недо(?:крути|тяну|верну|клеи|дела|закрути|собра|упакова|оформи|сла|смотре)(?:л|ла|ли|ло)", ""),
             # Messing up in colloquial verbs («намудрили», «напортачил»), a delay of any length («с трёхдневным
             # опозданием»), running behind, leaving the parcel at the door or in the street.
             ("намудрить|начудить|напортачить|нахимичить|наломать\\s+дров|с\\s+\\w+\\s+(?:опозданием|задержкой)|"
@@ -466,7 +470,7 @@ TERMS = {
             # Tenth round: another shift, head office, IT or accounts named by their team.
             ("(?:previous|last|night|day|morning|evening|earlier|weekend)\\s+shifts?|head\\s+office|headquarters|"
              "(?:central|main)\\s+office|IT\\s+(?:department|team|support|guys|people|staff|desk|folks)|"
-             "(?:accounts|finance|billing)\\s+(?:department|team|dept)", ""),
+             "(?:accounts|finance|billing|purchasing|procurement)\\s+(?:department|team|dept)|repair\\s+cent(?:re|er)s?", ""),
         ],
         "fault": [
             # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
@@ -527,10 +531,12 @@ TERMS = {
              "errors|mix-?ups|breakages|damage|problems)|(?:always|forever|constantly|notoriously|perpetually)\\s+(?:late|slow|behind)|"
              "(?:poor|low|bad|shoddy|terrible|questionable)[- ]quality|shoddy|substandard", ""),
             # Tenth round: a third party overloaded, or blocking something of ours or the client's.
-            ("botched|bungled|fumbled|goofed|cocked\\s+(?:\\w+\\s+)?up|(?:running|fell|falling|fallen|way|far|weeks?|days?)\\s+behind\\s+schedule|"
+            ("overpromised|underdelivered|under-delivered|(?:dragging|dragged|drags)\\s+(?:\\w+\\s+){0,2}?out|"
+             "(?<=is\\s|re\\s)(?:down|offline)(?=\\s*[.,;!?]|\\s+(?:again|today|now|right\\s+now|at\\s+the\\s+moment|since))|"
+             "botched|bungled|fumbled|goofed|cocked\\s+(?:\\w+\\s+)?up|(?:running|fell|falling|fallen|way|far|weeks?|days?)\\s+behind\\s+schedule|"
              "left\\s+(?:\\w+\\s+){0,2}?(?:outside|on\\s+the\\s+(?:doorstep|porch|step|steps|stairs|street|pavement)|at\\s+the\\s+door|by\\s+the\\s+door)", ""),
             ("overloaded|overwhelmed|swamped|understaffed|short-staffed|snowed\\s+under|"
-             "(?:blocking|throttling)(?=\\s+(?:our|your|the|all|access|payments?|transfers?|traffic|it|them))", ""),
+             "(?:blocking|throttling|rejecting|declining)(?=\\s+(?:all\\s+)?(?:our|your|this|these|that|it|them)\\s)", ""),
             ("went\\s+down|crashed|(?:had|has|was\\s+having)\\s+(?:an?\\s+)?(?:outage|glitch|failure|technical\\s+(?:issue|problem)s?)|"
              "(?:shipped|sent|dispatched|delivered|processed|handed\\s+over)\\s+(?:\\w+\\s+)?late|"
              "should\\s+have\\s+(?:called|come|arrived|delivered|checked|told|informed|waited|brought|passed|processed|contacted)|"
@@ -686,7 +692,9 @@ TERMS = {
         ],
         "blame": [
             # Sixth round: a fault placed on a third party's side («wina leży po stronie przewoźnika»).
-            # Tenth round: a delay or fault arising on a third party's side («opóźnienie powstało po stronie dostawcy»).
+            # Tenth round: a delay or fault arising on a third party's side («opóźnienie powstało po stronie dostawcy»),
+            # or a failure at it («u dostawcy znowu awaria»).
+            ("u\\s+{third-party}\\s+(?:\\w+\\s+)?(?:awari|usterk|problem|błąd|blad|błęd|bled|opóźnieni|opoznieni|bałagan|balagan)\\w*", ""),
             ("(?:opóźnieni|opoznieni|błąd|blad|błęd|bled|usterk|awari|pomyłk|pomylk|problem)\\w*\\s+(?:\\w+\\s+)?(?:powsta|wystąpi|wystapi|"
              "nastąpi|nastapi|pojawi|zdarzy)\\w*\\s+po\\s+stronie\\s+{third-party}", ""),
             ("(?:win\\w*|błąd|blad|problem|usterk\\w*|pomyłk\\w*|pomylk\\w*)\\s+(?:\\w+\\s+)?(?:leży|lezy|jest|był|byl|była|byla|leżała|lezala)\\s+"
@@ -798,8 +806,7 @@ TERMS = {
             # a third party overloaded («kurierzy są przeciążeni»), blocking in the present («blokuje stronę»).
             ("przedłuży(?:ł|l)\\w*(?!\\s+(?:\\w+\\s+)?(?:certyfikat|umow|ważnoś|waznos|gwarancj|subskrypcj|abonament|licencj|dostęp|"
              "dostep|polis|rezerwacj|kart|domen|kont|termin\\s+zwrotu|termin\\s+płatności))", ""),
-            ("przeciążen\\w*|przeciazen\\w*|nie\\s+wyrabia\\w*|blokuj\\w*(?=\\s+(?:nasz|Pan|Pani|Państw|Panstw|stron|płatnoś|platnos|"
-             "przelew|dostęp|dostep|kart|konto|ruch))", ""),
+            ("przeciąga\\w*|przeciaga\\w*|przeciążen\\w*|przeciazen\\w*|nie\\s+wyrabia\\w*|(?:blokuj|odrzuca)\\w*(?=\\s+(?:wszystkie\\s+)?(?:nasz|Pan|Pani|Państw|Panstw|t(?:en|ę|e|ą|ego)\\s))", ""),
             # Causing the problem: «spowodował opóźnienie», «spowodowane przez kuriera».
             ("spowodowa(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:opóźnieni|opoznieni|problem|zamieszani|błąd|blad|usterk|szkod|awari)\\w*|"
              "spowodowan\\w*\\s+(?:\\w+\\s+){0,2}?przez", ""),

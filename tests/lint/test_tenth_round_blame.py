@@ -81,6 +81,20 @@ CASES = [
     ("pl", "Poczta działa od 8 do 20.", False),
     ("pl", "Awaria wystąpiła po stronie operatora płatności.", True),
     ("pl", "Sprawdzę, czy awaria nie wystąpiła po naszej stronie.", False),
+    # Rejecting something of ours or the client's in the present; a rule about payments in general is a fact.
+    ("ru", "Эквайер отклоняет все наши возвраты.", True),
+    ("ru", "Банк отклоняет платежи, если на карте нет денег.", False),
+    ("en", "The gateway is rejecting your card for some reason.", True),
+    ("en", "The bank blocks cards when a payment looks unusual.", False),
+    ("pl", "Operator płatności odrzuca nasze zwroty.", True),
+    ("pl", "Bank odrzuca płatności, gdy brakuje środków.", False),
+    # A job half done («недокрутили»), a partner's system down, a failure at a third party, dragging it out.
+    ("ru", "Сантехник недокрутил шланг.", True),
+    ("en", "The carrier's system is down again, so tracking is stuck.", True),
+    ("en", "Our website is down right now, and we are fixing it.", False),
+    ("en", "The service centre keeps dragging the repair out.", True),
+    ("pl", "U przewoźnika znowu awaria, więc paczki stoją.", True),
+    ("pl", "U przewoźnika paczka będzie jutro rano.", False),
     # The client's request in any wording: «по Вашему запросу».
     ("ru", "Банк заблокировал карту по Вашему запросу.", False),
     # "Pass on your request" is the job; a validity prolonged is no delay.
