@@ -237,7 +237,8 @@ def _agent(clauses, fault: Span, party_at, party_sentences, language):
         return None  # «поставщик не отгрузит в срок»: a negated plan, not a job left undone
     if _discovered(tokens, fault, language):
         return None  # "the technician found a faulty board": the fault is what was found, not what was done
-    if _at_clients_request(tokens, members, language):
+    if _at_clients_request(tokens, members, language) or \
+            _as_client_asked(tokens, range(sentence_first, sentence_past), language):
         return None  # "the bank blocked the card at your request": the client's own choice, carried out
     after = range(fault.last + 1, members.stop)
     earlier = [i for i in range(max(sentence_first, clause_first - REACH), clause_first)
@@ -675,9 +676,11 @@ def _discovered(tokens, fault, language):
 # The client's request («по Вашей просьбе», "at your request", "as you asked", «na Pana prośbę»): a fault verb
 # («заблокировал», "blocked", «anulował») done at it is the client's choice carried out, not a failure. Only
 # after its preposition: "misplaced your request" is a fault done to the request.
-REQUEST = {"ru": ("просьб", "заявлени", "требовани", "желани"), "en": ("request", "instruction", "wish"),
+REQUEST = {"ru": ("просьб", "заявлени", "требовани", "желани", "запрос"), "en": ("request", "instruction", "wish"),
            "pl": ("prośb", "prosb", "życzeni", "zyczeni", "wniosek", "wniosk", "polecen")}
 REQUEST_PREPOSITIONS = {"ru": {"по", "согласно"}, "en": {"at", "on", "upon", "per", "by"}, "pl": {"na", "z", "zgodnie"}}
+# English verbs whose particle "on" takes the request as object ("passed on your request", "sat on your request").
+PASSED_ON = {"pass", "passed", "passing", "hand", "handed", "sit", "sat", "sitting"}
 YOUR = {"ru": ("ваш",), "en": ("your",), "pl": ("pana", "pani", "państwa", "panstwa", "twoj", "twoją", "twoja")}
 
 
@@ -691,6 +694,26 @@ def _at_clients_request(tokens, members, language):
             return True  # "as you asked"
         if index >= 2 and word.startswith(requests) and tokens[index - 1].lower.startswith(yours) and \
                 tokens[index - 2].lower in prepositions:
+            if language == "en" and index >= 3 and tokens[index - 2].lower == "on" and \
+                    tokens[index - 3].lower in PASSED_ON:
+                continue  # "didn't pass on your request": "on" belongs to the verb, the request is what was not passed
+            return True
+    return False
+
+
+# "As you asked" in any clause of the sentence («как Вы просили», «tak jak Pani prosiła»): what the third party did
+# was the client's wish, not a fault ("As you asked, the courier left the parcel by the door").
+AS = {"ru": {"как"}, "en": {"as"}, "pl": {"jak"}}
+CLIENT = {"ru": {"вы"}, "en": {"you"}, "pl": {"pan", "pani", "państwo", "panstwo"}}
+ASKED = {"ru": ("просил", "попросил", "хотел", "указал", "договорил"), "en": ("asked", "requested", "wished", "wanted", "agreed"),
+         "pl": ("prosi", "poprosi", "chcia", "zaznaczy", "wskaza", "ustali")}
+
+
+def _as_client_asked(tokens, sentence, language):
+    as_, client, asked = AS.get(language, ()), CLIENT.get(language, ()), ASKED.get(language, ())
+    for index in sentence:
+        if tokens[index].lower in client and index + 1 < sentence.stop and index and tokens[index - 1].lower in as_ \
+                and tokens[index + 1].lower.startswith(asked):
             return True
     return False
 

@@ -196,6 +196,9 @@ TERMS = {
             # named by what it does («отдел логистики», «служба поддержки»).
             ("систем(?:а|ы|е|у|ой)|(?:процессингов|расч[её]тн|клирингов)\\w+\\s+центр\\w*|процессинг\\w*|"
              "служб\\w+\\s+(?:поддержки|логистики|сборки|монтажа)", ""),
+            # Tenth round: another shift, head office, a department named with a hyphen («ИТ-отдел»), IT staff.
+            ("(?:предыдущ|ночн|дневн|утренн|вечерн|прошл|друг)\\w+\\s+смен\\w*|(?:головн|центральн|главн)\\w+\\s+офис\\w*|"
+             "(?:ит|it|айти|юр|пиар|hr|тех|бэк)-отдел\\w*|айтишник\\w*|ит-(?:служб|специалист)\\w*", ""),
         ],
         "fault": [
             ("ошибиться|перепутать|напутать|спутать|запутать|потерять|утерять|забыть|задержать|затянуть|сорвать|"
@@ -246,6 +249,18 @@ TERMS = {
             ("(?:не\\s+)?(?:дозвониться|застать|достучаться)\\s+(?:\\w+\\s+){0,3}?и\\s+(?:уехать|увезти|уйти|забрать|отвезти|укатить)|"
              "(?:известный|славиться|прославиться)\\s+(?:\\w+\\s+)?(?:задержка|опоздание|ошибка|медлительность|проволочка|путаница|"
              "срыв|поломка|потеря)|(?:плохой|низкий|ужасный|отвратительный|сомнительный)\\s+качество|некачественный", ""),
+            # Tenth round: a third party overloaded or not coping («курьеры перегружены»), a defect sent («прислал с
+            # браком»), blocking in the present («провайдер блокирует сайт»).
+            ("перегрузить|перегруженный|не\\s+справляться|с\\s+(?:брак|дефект)\\w*|"
+             # blocking or rejecting something of ours or the client's in the present (not a rule about cards in general)
+             "(?:блокирует|блокируют|отклоняет|отклоняют)\\s+(?:все\\s+)?(?:наш|ваш|этот|эту|это|эти)\\w*|"
+             "недо(?:крутить|тянуть|вернуть|клеить|делать|закрутить|собрать|упаковать|оформить|слать|смотреть)|"
+             "недо(?:крути|тяну|верну|клеи|дела|закрути|собра|упакова|оформи|сла|смотре)(?:л|ла|ли|ло)", ""),
+            # Messing up in colloquial verbs («намудрили», «напортачил»), a delay of any length («с трёхдневным
+            # опозданием»), running behind, leaving the parcel at the door or in the street.
+            ("намудрить|начудить|напортачить|нахимичить|наломать\\s+дров|с\\s+\\w+\\s+(?:опозданием|задержкой)|"
+             "отставать\\s+от\\s+(?:график|срок)\\w*|"
+             "оставил(?:а|и)?\\s+(?:\\w+\\s+){0,2}?(?:у\\s+(?:дверь|двери|порог|порога|подъезд|подъезда)|под\\s+(?:дверь|дверью)|на\\s+(?:порог|пороге|улица|улице|лестница|лестнице))", ""),
             # Causing the problem: «вызвал задержку», «создал путаницу» (lemmas).
             ("(?:вызвать|создать|спровоцировать|устроить)\\s+(?:\\w+\\s+)?(?:задержка|проблема|путаница|сбой|неразбериха|накладка|"
              "ошибка|неудобство)", ""),
@@ -266,7 +281,9 @@ TERMS = {
             # A third party's act set against ours: «…, а не наш магазин», «без нашего участия».
             ("а\\s+не\\s+(?:мы|я|наш\\w*|мо[йяеи]\\w*)(?=[\\s.,!?;]|$)|без\\s+(?:нашего|моего|нашей|моей)\\s+(?:участия|ведома|согласия|"
              "вмешательства|разрешения|вины|уведомления|ведения)", ""),
-            ("(?:вопрос\\w*|претензи\\w+)\\s+(?:все\\s+|только\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
+            ("(?:вопрос\\w*|претензи\\w+)\\s+(?:\\w+\\s+)?к\\s+(?:нему|ней|ним)|обращайтесь\\s+к\\s+(?:нему|ней|ним)", ""),
+            # Tenth round: resignation that hands the problem to whoever is named («что тут поделаешь», «ничего не попишешь»).
+            ("работа(?:ет|ют|ть),?\\s+(?:так,?\\s+)?как\\s+работа(?:ет|ют|ть)|что\\s+(?:же\\s+|тут\\s+|здесь\\s+|уж\\s+)?(?:поделать|поделаешь)|ничего\\s+не\\s+(?:поделаешь|попишешь|поделать)", ""),
             ("(?:мы|я)\\s+(?:тут\\s+|здесь\\s+)?бессильн\\w*|(?:мы\\s+|я\\s+)?ничего\\s+(?:(?:с\\s+этим|тут)\\s+)?(?:сделать\\s+)?не\\s+мож\\w+|"
              "не\\s+мож\\w+\\s+ничего\\s+(?:с\\s+этим\\s+)?сделать", ""),
             ("от\\s+нас\\s+(?:тут\\s+|здесь\\s+)?(?:это\\s+|ничего\\s+)?не\\s+завис\\w+|не\\s+в\\s+наш\\w+\\s+(?:власти|силах|компетенции)|"
@@ -460,6 +477,10 @@ TERMS = {
             # what it does ("the assembly team", "the returns desk").
             ("systems?|(?:processing|clearing)\\s+(?:cent(?:re|er)s?|houses?)|"
              "(?:assembly|installation|fitting|returns|fulfil?ment|packing)\\s+(?:teams?|departments?)", ""),
+            # Tenth round: another shift, head office, IT or accounts named by their team.
+            ("(?:previous|last|night|day|morning|evening|earlier|weekend)\\s+shifts?|head\\s+office|headquarters|"
+             "(?:central|main)\\s+office|IT\\s+(?:department|team|support|guys|people|staff|desk|folks)|"
+             "(?:accounts|finance|billing|purchasing|procurement)\\s+(?:department|team|dept)|repair\\s+cent(?:re|er)s?", ""),
         ],
         "fault": [
             # Semantic classes of a job done wrong: acting without the client's consent, the wrong (someone
@@ -519,6 +540,13 @@ TERMS = {
             ("(?:known|notorious|famous)\\s+for\\s+(?:\\w+\\s+)?(?:delays|slow|late|losing|mistakes|"
              "errors|mix-?ups|breakages|damage|problems)|(?:always|forever|constantly|notoriously|perpetually)\\s+(?:late|slow|behind)|"
              "(?:poor|low|bad|shoddy|terrible|questionable)[- ]quality|shoddy|substandard", ""),
+            # Tenth round: a third party overloaded, or blocking something of ours or the client's.
+            ("overpromised|underdelivered|under-delivered|(?:dragging|dragged|drags)\\s+(?:\\w+\\s+){0,2}?out|"
+             "(?<=is\\s|re\\s)(?:down|offline)(?=\\s*[.,;!?]|\\s+(?:again|today|now|right\\s+now|at\\s+the\\s+moment|since))|"
+             "botched|bungled|fumbled|goofed|cocked\\s+(?:\\w+\\s+)?up|(?:running|fell|falling|fallen|way|far|weeks?|days?)\\s+behind\\s+schedule|"
+             "left\\s+(?:\\w+\\s+){0,2}?(?:outside|on\\s+the\\s+(?:doorstep|porch|step|steps|stairs|street|pavement)|at\\s+the\\s+door|by\\s+the\\s+door)", ""),
+            ("overloaded|overwhelmed|swamped|understaffed|short-staffed|snowed\\s+under|"
+             "(?:blocking|throttling|rejecting|declining)(?=\\s+(?:all\\s+)?(?:our|your|this|these|that|it|them)\\s)", ""),
             ("went\\s+down|crashed|(?:had|has|was\\s+having)\\s+(?:an?\\s+)?(?:outage|glitch|failure|technical\\s+(?:issue|problem)s?)|"
              "(?:shipped|sent|dispatched|delivered|processed|handed\\s+over)\\s+(?:\\w+\\s+)?late|"
              "should\\s+have\\s+(?:called|come|arrived|delivered|checked|told|informed|waited|brought|passed|processed|contacted)|"
@@ -565,6 +593,9 @@ TERMS = {
              "out\\s+of\\s+our\\s+hands|beyond\\s+our\\s+control|(?:we|I)\\s+(?:have|had)\\s+no\\s+(?:control|influence|say)|"
              "up\\s+to\\s+(?:them|him|her)|take\\s+it\\s+up\\s+with\\s+(?:them|him|her)|"
              "(?:they|he|she)\\s+never\\s+(?:tell|told|inform|informed|update|updated)\\s+(?:us|me)", ""),
+            # Tenth round: resignation that hands the problem to whoever is named ("what can you do, couriers…").
+            ("(?:works?|operates?)\\s+(?:the\\s+way|how)\\s+(?:it|they)\\s+(?:works?|does|do)|it\\s+is\\s+what\\s+it\\s+is|"
+             "what\\s+can\\s+(?:you|one)\\s+do(?=\\s*[,.?!;:…—-]|\\s*$)|there'?s\\s+nothing\\s+to\\s+be\\s+done", ""),
         ],
         "cliche": [
             ("we\\s+(?:sincerely\\s+)?apologi[sz]e\\s+for\\s+(?:any|the)\\s+inconvenience(?:\\s+caused)?",
@@ -674,6 +705,11 @@ TERMS = {
         ],
         "blame": [
             # Sixth round: a fault placed on a third party's side («wina leży po stronie przewoźnika»).
+            # Tenth round: a delay or fault arising on a third party's side («opóźnienie powstało po stronie dostawcy»),
+            # or a failure at it («u dostawcy znowu awaria»).
+            ("u\\s+{third-party}\\s+(?:\\w+\\s+)?(?:awari|usterk|problem|błąd|blad|błęd|bled|opóźnieni|opoznieni|bałagan|balagan)\\w*", ""),
+            ("(?:opóźnieni|opoznieni|błąd|blad|błęd|bled|usterk|awari|pomyłk|pomylk|problem)\\w*\\s+(?:\\w+\\s+)?(?:powsta|wystąpi|wystapi|"
+             "nastąpi|nastapi|pojawi|zdarzy)\\w*\\s+po\\s+stronie\\s+{third-party}", ""),
             ("(?:win\\w*|błąd|blad|problem|usterk\\w*|pomyłk\\w*|pomylk\\w*)\\s+(?:\\w+\\s+)?(?:leży|lezy|jest|był|byl|była|byla|leżała|lezala)\\s+"
              "po\\s+stronie\\s+{third-party}", ""),
             ("(?:to\\s+)?(?:wina|winą|winy|błąd|błędu|błędem|pomyłka|pomyłki|pomyłkę|pomyłką|niedopatrzenie|niedopatrzenia|"
@@ -715,9 +751,12 @@ TERMS = {
             # Eighth round: "the system" acting by itself, processing and settlement centres, accounting.
             ("system(?:u|owi|em|ie|y)?|centr(?:um|ach|a)\\s+(?:rozliczeniow|przetwarzani|obsługi|obslugi)\\w*|ksi(?:ę|e)gowoś\\w*|"
              "ksiegowosc\\w*|zesp(?:ół|ol|ołu|olu)\\s+(?:montażow|montazow|logistyczn|magazynow|serwisow|techniczn)\\w*", ""),
+            # Tenth round: another shift, head office, a department typed without diacritics, IT staff.
+            ("(?:poprzedni|nocn|dzienn|porann|wieczorn|wcześniejsz|wczesniejsz)\\w*\\s+zmian\\w*|centra(?:la|li|lę|lą|le)|"
+             "dzia(?:l|lu|lowi|lem|le|ly)|informaty(?:k|ka|cy|ków|kow|kom|kami)", ""),
         ],
         "fault": [
-            ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przedłuży|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
+            ("(?:pomyli|zawali|zgubi|uszkodzi|zniszczy|opóźni|przetrzyma|zaniedba|pomiesza|namiesza|zapomnia|zepsu|"
              "pogubi|przeoczy|pokpi|sknoci|spapra|pochrzani|zmarnowa|zawini|wstrzyma|zatrzyma|przetrzyma)(?:ł|l)\\w*", ""),
             ("(?:zniszczon|uszkodzon|zagubion|zgubion|opóźnion|pomylon|zepsut|zaginion)\\w*\\s+(?:(?!przez\\b)\\w+\\s+){0,3}?przez|"
              "(?:popełni|zrobi)(?:ł|l)\\w*\\s+błąd|błąd\\s+(?:popełni|zrobi)(?:ł|l)\\w*|"
@@ -765,6 +804,10 @@ TERMS = {
             ("(?:odrzuci|zablokowa|zamrozi|wstrzyma|anulowa)(?:ł|l)\\w*", ""),
             # Eighth round: letting the client down in colloquial verbs («nawalił», «schrzanił», «oszukał»).
             ("(?:nawali|schrzani|skopa|oszuka)(?:ł|l)\\w*", ""),
+            # Tenth round: more colloquial verbs of messing up («nabroił», «spartaczył»), a delay of any length («z
+            # trzydniowym opóźnieniem»), leaving the parcel at the door or outside.
+            ("(?:nabroi|spartaczy|sfuszerowa|narozrabia|nakręci|nakreci|naknoci)(?:ł|l)\\w*|z\\s+\\w+\\s+(?:opóźnieniem|opoznieniem|poślizgiem|poslizgiem)|"
+             "zostawi(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,2}?(?:pod\\s+drzwiami|przed\\s+drzwiami|na\\s+wycieraczce|na\\s+progu|na\\s+klatce|na\\s+ulicy|przed\\s+blokiem)", ""),
             # Ninth round: a failed attempt followed by leaving («nie dodzwonił się i odjechał», «nie zastał i zabrał»),
             # a reputation for failing («słynie z opóźnień», «znany z pomyłek»), poor quality supplied.
             ("(?:nie\\s+)?(?:dodzwoni|zasta)(?:ł|l)\\w*\\s+(?:\\w+\\s+){0,4}?i\\s+(?:odjecha|pojecha|zabra|wróci|wroci|odwi(?:ó|o)z|zawi(?:ó|o)z|"
@@ -772,6 +815,11 @@ TERMS = {
             ("(?:słyn|slyn|znan)\\w*\\s+(?:\\w+\\s+)?z\\s+(?:opóźnie|opoznie|spóźnie|spoznie|błęd|bled|pomyłek|pomylek|problem|"
              "zgubie|uszkodze|awari|powolnoś|powolnos)\\w*|(?:słab|slab|kiepsk|marn|niskiej|złej|zlej|fataln)\\w*\\s+jakoś(?:ci)?|"
              "(?:słab|slab|kiepsk|marn|niskiej|złej|zlej|fataln)\\w*\\s+jakosci|niskiej\\s+jako\\w+|bubl\\w*", ""),
+            # Tenth round: prolonging is a fault unless what was prolonged is a validity («przedłużył certyfikat»);
+            # a third party overloaded («kurierzy są przeciążeni»), blocking in the present («blokuje stronę»).
+            ("przedłuży(?:ł|l)\\w*(?!\\s+(?:\\w+\\s+)?(?:certyfikat|umow|ważnoś|waznos|gwarancj|subskrypcj|abonament|licencj|dostęp|"
+             "dostep|polis|rezerwacj|kart|domen|kont|termin\\s+zwrotu|termin\\s+płatności))", ""),
+            ("przeciąga\\w*|przeciaga\\w*|przeciążen\\w*|przeciazen\\w*|nie\\s+wyrabia\\w*|(?:blokuj|odrzuca)\\w*(?=\\s+(?:wszystkie\\s+)?(?:nasz|Pan|Pani|Państw|Panstw|t(?:en|ę|e|ą|ego)\\s))", ""),
             # Causing the problem: «spowodował opóźnienie», «spowodowane przez kuriera».
             ("spowodowa(?:ł|l)\\w*\\s+(?:\\w+\\s+)?(?:opóźnieni|opoznieni|problem|zamieszani|błąd|blad|usterk|szkod|awari)\\w*|"
              "spowodowan\\w*\\s+(?:\\w+\\s+){0,2}?przez", ""),
@@ -792,6 +840,8 @@ TERMS = {
              "udziału|udzialu|winy|wpływu|wplywu|zgłoszenia|zgloszenia|akceptacji)", ""),
             ("nie\\s+mamy\\s+(?:na\\s+to\\s+)?(?:żadnego\\s+)?wpływu|nic\\s+(?:tu\\s+|z\\s+tym\\s+)?nie\\s+(?:możemy|mogę)\\s+(?:zrobić|poradzić)|"
              "(?:to\\s+)?nie\\s+(?:od\\s+nas|ode\\s+mnie)\\s+zależy|po\\s+(?:ich|jego|jej)\\s+stronie", ""),
+            # Tenth round: resignation that hands the problem to whoever is named («cóż zrobić, kurierzy…»).
+            ("dzia(?:ł|l)(?:a|aj(?:ą|a)),?\\s+(?:tak,?\\s+)?jak\\s+dzia(?:ł|l)(?:a|aj(?:ą|a))|c(?:ó|o)(?:ż|z)\\s+(?:tu\\s+)?(?:zrobić|zrobic|poradzić|poradzic|począć|poczac)|nic\\s+się\\s+nie\\s+poradzi|nic\\s+sie\\s+nie\\s+poradzi", ""),
             ("(?:mieć\\s+)?(?:pretensj\\w+|skarg\\w+|reklamacj\\w+|pytani\\w+|uwagi)\\s+(?:proszę\\s+kierować\\s+)?do\\s+(?:niego|niej|nich)", ""),
         ],
         "cliche": [
