@@ -241,11 +241,23 @@ def test_tenth_heldout_set(rules):
     the rule definitions and the standards only, by a writer who read no rule code, term list or other set and never
     ran the linter on them before committing them; nobody who changed a rule has read or scored them. First score, on
     main at 8c28a94: precision 0.987, recall 0.970, blame-shift 0.98 / 0.897 (52 of 58), redirect-channel 0.96 / 0.96,
-    all-caps precision 0.90, every other rule 1.00 / 1.00. The test holds what is measured."""
+    all-caps precision 0.90, every other rule 1.00 / 1.00. After the tenth blame and redirect rounds (tuned on
+    tuning10b and tuning10r; this set only scored, as a whole): 0.987 / 0.978, blame-shift 0.98 / 0.93 (54 of 58):
+    every bar of the issue holds here (recall >= 0.95, precision >= 0.97, every rule >= 0.9)."""
     items = load_items(HELDOUT10)
     assert len(items) >= 290 and {item["language"] for item in items} == {"ru", "en", "pl"}
     assert sum(not item["expect"] for item in items) >= 0.35 * len(items)
-    holds_bar(items, rules, precision=0.98, recall=0.96, rule_precision=0.89, rule_recall=0.89)
+    holds_bar(items, rules, precision=0.98, recall=0.97, rule_precision=0.90, rule_recall=0.90)
+
+
+def test_every_set_never_tuned_on_taken_together(rules):
+    """The sixth to tenth held-out sets (1,410 sentences), none of them ever tuned on, scored as one: the issue's
+    bar (recall >= 0.95, precision >= 0.97, every rule >= 0.9) holds on them together. After the tenth rounds:
+    precision 0.992, recall 0.971, blame-shift recall 0.906 (241 of 266; per set 0.86, 0.92, 0.91, 0.90, 0.93),
+    every other rule >= 0.96."""
+    items = [item for path in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10) for item in load_items(path)]
+    assert len(items) >= 1400
+    holds_bar(items, rules, precision=0.97, recall=0.95, rule_precision=0.90, rule_recall=0.90)
 
 
 TUNING4 = Path(__file__).parent / "data" / "tuning4_lint.jsonl"
