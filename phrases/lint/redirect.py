@@ -463,6 +463,15 @@ class _Verb(NamedTuple):
     en_present: set
     pl: tuple
 
+    def heads(self, language):
+        """The words (Russian: lemmas) `_says` may answer yes for: any other word says nothing, so a text's
+        words are matched against these first and only the few that are one of them are read further."""
+        if language == "ru":
+            return self.ru
+        if language == "en":
+            return self.en | self.en_present
+        return frozenset(self.pl) if language == "pl" else frozenset()
+
 
 HELPING = _Verb(HELP_RU, HELP_EN, set(), HELP_PL)
 
@@ -492,7 +501,10 @@ def _verbs_and_places(draft, clauses, language, verb: _Verb):
     """[(index of a token saying `verb`, the channel and venue spans of its clause)] for each such verb in a
     clause that names a channel or venue (not the client's own, not a bare pronoun) and is not about the chat."""
     tokens = clauses.tokens
-    saying = [index for index, tok in enumerate(tokens) if len(tok.lower) > 3 and _says(tokens, index, language, verb)]
+    heads = verb.heads(language)
+    lemmas = language == "ru"  # `_says` reads a Russian word by its lemma, the others as written
+    saying = [index for index, tok in enumerate(tokens) if (tok.lemma if lemmas else tok.lower) in heads
+              and len(tok.lower) > 3 and _says(tokens, index, language, verb)]
     if not saying:
         return []
     places = [s for s in draft.find("channel") + draft.find("venue")
