@@ -493,6 +493,14 @@ def _spelled(prefix):
     return strings
 
 
+def longest_prefix(key: str, prefixes) -> str | None:
+    """The longest beginning of `key` (itself included) that is in `prefixes`, or None."""
+    for length in range(len(key), 0, -1):
+        if key[:length] in prefixes:
+            return key[:length]
+    return None
+
+
 def pruned(strings):
     """`strings` without those a shorter one of them begins."""
     kept = set()
@@ -752,12 +760,8 @@ class StartDispatch:
         numbers = self._chosen.get(key)
         if numbers is None:
             of_prefix = self.of_prefix
-            for length in range(len(key) - 1, 0, -1):
-                numbers = of_prefix.get(key[:length])
-                if numbers is not None:
-                    break
-            else:
-                numbers = ()
+            prefix = longest_prefix(key, of_prefix)
+            numbers = () if prefix is None else of_prefix[prefix]
             if len(self._chosen) >= MAX_CHOSEN:
                 self._chosen = dict(of_prefix)  # a bound on what many odd texts can make it keep
             self._chosen[key] = numbers

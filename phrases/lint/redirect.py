@@ -762,10 +762,9 @@ def _destinations_without_verb(draft, clauses, language):
         if not places or any(tok.lower in NEGATIONS.get(language, ()) for tok in members):
             continue
         if language == "ru":
-            from phrases.lint.morphology import parses, reading
+            from phrases.lint.morphology import parses
 
-            if any(reading(tok.lower).infinitive or reading(tok.lower).non_past or reading(tok.lower).imperative
-                   or any(pos == "VERB" for pos, *_ in parses(tok.lower)) for tok in members):
+            if any(_ru_verb(tok.lower) for tok in members):
                 continue
             # «в банк», «к нотариусу»: «в» with the accusative and «к» with the dative (where to), not «в банке»
             # (where).
@@ -776,6 +775,14 @@ def _destinations_without_verb(draft, clauses, language):
         elif any(tok.lower.endswith(PL_VERB_ENDINGS) and len(tok.lower) > 3 for tok in members):
             continue  # a Polish infinitive or past verb: the clause has its verb («Od razu do serwisu trafił telefon»)
         yield tokens[first].start, places[0].end if places[0].end > tokens[index].end else tokens[index].end
+
+
+def _ru_verb(word) -> bool:
+    """An infinitive, a present or future form, an imperative, or any reading of the word as a verb."""
+    from phrases.lint.morphology import parses, reading
+
+    read = reading(word)
+    return read.infinitive or read.non_past or read.imperative or any(pos == "VERB" for pos, *_ in parses(word))
 
 
 def _en_destinations(draft, clauses):

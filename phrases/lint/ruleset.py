@@ -20,6 +20,7 @@ from phrases.lint.patterns import (
     StartFilter,
     UnsafePattern,
     check_term_pattern,
+    longest_prefix,
     pruned,
     shifted_prefixes,
 )
@@ -91,16 +92,11 @@ class ByBeginning(dict):
         self.of_prefix = {}  # a prefix -> the alternation it chooses (never emptied: as many as the prefixes)
 
     def __missing__(self, beginning) -> re.Pattern:
-        by_prefix = self.by_prefix
-        for length in range(len(beginning), 0, -1):
-            prefix = beginning[:length]
-            if prefix in by_prefix:
-                pattern = self.of_prefix.get(prefix)
-                if pattern is None:
-                    pattern = self._chosen_by(prefix)
-                break
-        else:
+        prefix = longest_prefix(beginning, self.by_prefix)
+        if prefix is None:
             pattern = _NEVER
+        else:
+            pattern = self.of_prefix.get(prefix) or self._chosen_by(prefix)
         if len(self) >= self.MAX_KEPT:
             self.clear()
         self[beginning] = pattern
